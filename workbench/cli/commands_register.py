@@ -1,0 +1,193 @@
+"""`list`, `show` and `history`: read the register from a terminal or a script."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from workbench.cli._common import open_from_args, print_json, print_table, records_json
+from workbench.domain import codec
+from workbench.domain.enums import EntityKind
+from workbench.domain.records import Certification, Subprocessor, Treatment
+from workbench.services import Register
+
+KINDS = {
+    "organisations": EntityKind.ORGANISATION,
+    "treatments": EntityKind.TREATMENT,
+    "subprocessors": EntityKind.SUBPROCESSOR,
+    "certifications": EntityKind.CERTIFICATION,
+    "audits": EntityKind.AUDIT,
+    "notifications": EntityKind.NOTIFICATION,
+}
+SINGULAR = {k.value: k for k in EntityKind} | {name: kind for name, kind in KINDS.items()}
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser("list", help="list the records of one kind")
+    p.add_argument("kind", choices=sorted(KINDS))
+    p.add_argument("--json", action="store_true", help="machine-readable output (see README)")
+    p.add_argument(
+        "--as-of",
+        type=parse_as_of,
+        metavar="DATE",
+        help="the register as it stood at the end of DATE",
+    )
+    p.add_argument("--organisation", help="only this organisation's records (name)")
+    p.set_defaults(handler=run_list)
+
+    p = subparsers.add_parser("show", help="show one record in full")
+    p.add_argument("kind", choices=sorted(SINGULAR))
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_show)
+
+    p = subparsers.add_parser("history", help="every recorded change of one record")
+    p.add_argument("kind", choices=sorted(SINGULAR))
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_history)
+
+
+def parse_as_of(text: str) -> dt.datetime:
+    """A date means its end (23:59:59 local time); a datetime is taken as given."""
+    try:
+        if "T" in text or " " in text:
+            moment = dt.datetime.fromisoformat(text)
+        else:
+            moment = dt.datetime.combine(dt.date.fromisoformat(text), dt.time.max)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from exc
+    return moment.astimezone(dt.UTC)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    reg = open_from_args(args)
+    kind = KINDS[args.kind]
+    records = reg.journal.as_of(kind, args.as_of) if args.as_of else reg.service_for(kind).list()
+    if args.organisation:
+        org = reg.organisations.find_by_name(args.organisation)
+        wanted = org.id if org else -1
+        records = [r for r in records if getattr(r, "organisation_id", wanted) == wanted]
+    if args.json:
+        print_json(records_json(records))
+        return 0
+    orgs = {o.id: o.name for o in reg.organisations.list()}
+    headers, rows = _table(kind, records, orgs)
+    print_table(headers, rows)
+    return 0
+
+
+def _table(
+    kind: EntityKind, records: list[Any], orgs: dict[int | None, str]
+) -> tuple[list[str], list[list[str]]]:
+    if kind is EntityKind.TREATMENT:
+        return ["ID", "ORGANISATION", "ROLE", "NAME", "LEGAL BASIS", "RETENTION"], [
+            [
+                str(t.id),
+                orgs.get(t.organisation_id, "?"),
+                t.role.value,
+                t.name,
+                t.legal_basis.value if t.legal_basis else "",
+                t.retention.text,
+            ]
+            for t in records
+            if isinstance(t, Treatment)
+        ]
+    if kind is EntityKind.SUBPROCESSOR:
+        return ["ID", "NAME", "CATEGORY", "LOCATIONS", "MECHANISM"], [
+            [
+                str(s.id),
+                s.name,
+                s.category.value,
+                ", ".join(loc.code for loc in s.locations),
+                s.transfer_mechanism.value if s.transfer_mechanism else "",
+            ]
+            for s in records
+            if isinstance(s, Subprocessor)
+        ]
+    if kind is EntityKind.CERTIFICATION:
+        return ["ID", "KIND", "HOLDER", "ACTIVITIES", "EXPIRES"], [
+            [
+                str(c.id),
+                c.kind.value,
+                orgs.get(c.organisation_id, "") or f"subprocessor {c.subprocessor_id}",
+                ",".join(map(str, c.hds_activities)),
+                c.expires_on.isoformat() if c.expires_on else "",
+            ]
+            for c in records
+            if isinstance(c, Certification)
+        ]
+    headers = ["ID", "SUMMARY"]
+    return headers, [[str(r.id), _summary(r)] for r in records]
+
+
+def _summary(record: Any) -> str:
+    data = codec.to_dict(record)
+    for key in ("name", "auditor", "status"):
+        if data.get(key):
+            return str(data[key])
+    return ""
+
+
+def run_show(args: argparse.Namespace) -> int:
+    reg = open_from_args(args)
+    record = reg.service_for(SINGULAR[args.kind]).get(args.id)
+    data = codec.to_dict(record)
+    if args.json:
+        print_json(data)
+        return 0
+    for key, value in data.items():
+        print(f"{key:>22}: {_plain(value)}")
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    reg: Register = open_from_args(args)
+    kind = SINGULAR[args.kind]
+    reg.service_for(kind)  # unknown kinds fail in argparse already
+    entries = reg.journal.history(kind, args.id)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": e.id,
+                    "at": e.at.isoformat(),
+                    "author": e.author,
+                    "operation": e.operation,
+                    "label": e.label,
+                    "action": e.action.value,
+                    "changes": changed_fields(e.before, e.after),
+                    "before": e.before,
+                    "after": e.after,
+                }
+                for e in entries
+            ]
+        )
+        return 0
+    if not entries:
+        print(f"No recorded change for {kind.value} {args.id}.")
+    for e in entries:
+        print(f"{e.at:%Y-%m-%d %H:%M:%S} UTC  {e.author}  {e.action.value}  ({e.label})")
+        for name, (old, new) in changed_fields(e.before, e.after).items():
+            print(f"    {name}: {_plain(old)!s} -> {_plain(new)!s}")
+    return 0
+
+
+def changed_fields(
+    before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> dict[str, tuple[Any, Any]]:
+    before, after = before or {}, after or {}
+    return {
+        k: (before.get(k), after.get(k))
+        for k in sorted(set(before) | set(after))
+        if k != "version" and before.get(k) != after.get(k)
+    }
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_plain(v)}" for k, v in value.items() if v not in ("", None, []))
+    return "" if value is None else str(value)

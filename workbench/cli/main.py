@@ -1,0 +1,75 @@
+"""Entry point of `dpo-workbench` and `python -m workbench`.
+
+Bare, it opens the desktop window; with a subcommand it works headless. The GUI is loaded by
+name at run time so that the core never imports Qt (see the import-linter contracts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from workbench.domain.errors import WorkbenchError
+from workbench.i18n import setup_i18n
+
+COMMAND_MODULES = ("workbench.cli.commands_register",)
+OPTIONAL_COMMAND_MODULES = (
+    "workbench.cli.commands_import",
+    "workbench.cli.commands_export",
+    "workbench.cli.commands_compliance",
+    "workbench.cli.commands_maintenance",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dpo-workbench",
+        description="Register of processing activities and subprocessors for a DPO. "
+        "Without a command, opens the desktop application.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="register file (default: the one in your user data folder) or a SQLAlchemy URL",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the demo register (the seed documents), created on first use",
+    )
+    parser.add_argument("--author", help="name recorded in the journal (default: your OS user)")
+    parser.add_argument("--lang", choices=("fr", "en"), help="language of messages")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES + OPTIONAL_COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        setup_i18n(args.lang)
+    if args.command is None:
+        gui = importlib.import_module("ui.app")
+        return int(gui.run(db=args.db, demo=args.demo))
+    try:
+        return int(args.handler(args))
+    except WorkbenchError as exc:
+        print(f"dpo-workbench: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("dpo-workbench: interrupted; nothing was written.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

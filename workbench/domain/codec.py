@@ -1,0 +1,83 @@
+"""Records to plain JSON-able dicts and back.
+
+One codec serves three needs: the CLI's stable `--json` output, the journal's before/after
+snapshots, and restoring a snapshot (undo, "as of" reads). Keys are the dataclass field names;
+enums become their values, dates ISO strings, tuples lists. Unknown keys are ignored on decode so
+that a snapshot written by an older version still reads after a field is added.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar, get_args, get_origin
+
+T = TypeVar("T")
+
+
+def to_dict(record: object) -> dict[str, Any]:
+    if not dataclasses.is_dataclass(record) or isinstance(record, type):
+        raise TypeError(f"not a record: {record!r}")
+    return {f.name: _encode(getattr(record, f.name)) for f in dataclasses.fields(record)}
+
+
+def _encode(value: object) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_encode(v) for v in value]
+    if isinstance(value, frozenset | set):
+        return sorted(_encode(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return to_dict(value)
+    return value
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    hints = _hints(cls)
+    kwargs = {
+        f.name: _decode(hints[f.name], data[f.name])
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name in data
+    }
+    return cls(**kwargs)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in get_args(hint) if a is not type(None)]
+        return _decode(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        item = get_args(hint)[0]
+        return tuple(_decode(item, v) for v in value)
+    if origin is frozenset:
+        item = get_args(hint)[0]
+        return frozenset(_decode(item, v) for v in value)
+    if origin is dict or hint is Any or hint is object:
+        return value
+    if isinstance(hint, type):
+        if issubclass(hint, Enum):
+            return hint(value)
+        if hint is dt.datetime:
+            return dt.datetime.fromisoformat(value)
+        if hint is dt.date:
+            return dt.date.fromisoformat(value)
+        if dataclasses.is_dataclass(hint):
+            return from_dict(hint, value)
+    return value

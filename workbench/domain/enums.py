@@ -1,0 +1,184 @@
+"""Closed vocabularies of the register.
+
+Values are stable machine codes: they are stored in the database, written in JSON output and
+journal snapshots, so renaming a member's *value* needs a migration. Labels shown to users live
+in `workbench.domain.labels`, behind gettext.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """Who the organisation is for a processing activity (GDPR Art. 4(7) and 4(8))."""
+
+    CONTROLLER = "controller"
+    PROCESSOR = "processor"
+
+
+class OrganisationKind(StrEnum):
+    OWN = "own"  # an organisation whose register the DPO keeps
+    CLIENT_CONTROLLER = "client_controller"  # a controller the own organisation processes for
+    OTHER = "other"
+
+
+class LegalBasis(StrEnum):
+    """GDPR Art. 6(1) (a) to (f)."""
+
+    CONSENT = "consent"  # 6(1)(a)
+    CONTRACT = "contract"  # 6(1)(b)
+    LEGAL_OBLIGATION = "legal_obligation"  # 6(1)(c)
+    VITAL_INTERESTS = "vital_interests"  # 6(1)(d)
+    PUBLIC_TASK = "public_task"  # 6(1)(e)
+    LEGITIMATE_INTERESTS = "legitimate_interests"  # 6(1)(f)
+
+
+class Art9Condition(StrEnum):
+    """GDPR Art. 9(2) (a) to (j): the condition lifting the ban on special-category data."""
+
+    EXPLICIT_CONSENT = "9_2_a"
+    EMPLOYMENT_SOCIAL_SECURITY = "9_2_b"
+    VITAL_INTERESTS = "9_2_c"
+    NOT_FOR_PROFIT_BODY = "9_2_d"
+    MANIFESTLY_PUBLIC = "9_2_e"
+    LEGAL_CLAIMS = "9_2_f"
+    SUBSTANTIAL_PUBLIC_INTEREST = "9_2_g"
+    HEALTH_OR_SOCIAL_CARE = "9_2_h"
+    PUBLIC_HEALTH = "9_2_i"
+    ARCHIVING_RESEARCH_STATISTICS = "9_2_j"
+
+
+class DataSensitivity(StrEnum):
+    STANDARD = "standard"
+    HEALTH = "health"  # Art. 9(1) data concerning health
+    SPECIAL = "special"  # other Art. 9(1) categories (genetic, biometric, ...)
+    NIR = "nir"  # French social security number: framed by the CNIL as sensitive
+    CRIMINAL = "criminal"  # Art. 10
+
+    @property
+    def is_art9(self) -> bool:
+        return self in (DataSensitivity.HEALTH, DataSensitivity.SPECIAL)
+
+
+class RetentionUnit(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class TreatmentStatus(StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    RETIRED = "retired"
+
+
+class SubprocessorCategory(StrEnum):
+    """Sections of the seed's Annex 2."""
+
+    HOSTING = "hosting"
+    SECURITY = "security"
+    ANALYTICS = "analytics"
+    APPLICATIONS = "applications"
+    COMMUNICATION = "communication"
+    CUSTOMER_RELATION = "customer_relation"
+    OTHER = "other"
+
+
+class LocationKind(StrEnum):
+    COUNTRY = "country"  # ISO 3166-1 alpha-2 code
+    REGION = "region"  # EU, EEA, WORLDWIDE: kept as regions, never turned into countries
+
+
+class TransferMechanism(StrEnum):
+    """GDPR Chapter V transfer tools (codes from shared DOMAIN.md §2.1)."""
+
+    NONE_INTRA_EEA = "NONE_INTRA_EEA"
+    ADEQUACY = "ADEQUACY"  # Art. 45
+    ADEQUACY_US_DPF = "ADEQUACY_US_DPF"  # Art. 45, Decision (EU) 2023/1795
+    PUBLIC_AUTH_INSTRUMENT = "PUBLIC_AUTH_INSTRUMENT"  # Art. 46(2)(a)
+    BCR = "BCR"  # Art. 46(2)(b), Art. 47
+    SCC_EU_2021_914_M1 = "SCC_EU_2021_914_M1"  # Art. 46(2)(c)
+    SCC_EU_2021_914_M2 = "SCC_EU_2021_914_M2"
+    SCC_EU_2021_914_M3 = "SCC_EU_2021_914_M3"
+    SCC_EU_2021_914_M4 = "SCC_EU_2021_914_M4"
+    SCC_SA_ADOPTED = "SCC_SA_ADOPTED"  # Art. 46(2)(d)
+    CODE_OF_CONDUCT = "CODE_OF_CONDUCT"  # Art. 46(2)(e)
+    CERTIFICATION = "CERTIFICATION"  # Art. 46(2)(f)
+    AD_HOC_CLAUSES = "AD_HOC_CLAUSES"  # Art. 46(3)(a)
+    ADMIN_ARRANGEMENT = "ADMIN_ARRANGEMENT"  # Art. 46(3)(b)
+    DEROG_49_1_A = "DEROG_49_1_A"
+    DEROG_49_1_B = "DEROG_49_1_B"
+    DEROG_49_1_C = "DEROG_49_1_C"
+    DEROG_49_1_D = "DEROG_49_1_D"
+    DEROG_49_1_E = "DEROG_49_1_E"
+    DEROG_49_1_F = "DEROG_49_1_F"
+    DEROG_49_1_G = "DEROG_49_1_G"
+    DEROG_49_1_2 = "DEROG_49_1_2"  # Art. 49(1) second subparagraph
+    NONE = "NONE"  # stated explicitly as none ("N/A") by the source
+
+    @property
+    def is_safeguard(self) -> bool:
+        """True when the code is an actual Chapter V tool (not 'intra-EEA' nor 'none')."""
+        return self not in (TransferMechanism.NONE, TransferMechanism.NONE_INTRA_EEA)
+
+
+class CertificationKind(StrEnum):
+    HDS = "hds"
+    ISO27001 = "iso27001"
+    OTHER = "other"
+
+
+class AuditRequester(StrEnum):
+    PARTNER = "partner"
+    PRACTITIONER = "practitioner"
+    OWN_ORGANISATION = "own_organisation"
+    CERTIFICATION_BODY = "certification_body"
+
+
+class AuditType(StrEnum):
+    GDPR_CONTROLLER = "gdpr_controller"  # Art. 28(3)(h) audit by a controller
+    HDS_CERTIFICATION = "hds_certification"
+    HDS_SURVEILLANCE = "hds_surveillance"
+    ISO_CERTIFICATION = "iso_certification"
+    ISO_SURVEILLANCE = "iso_surveillance"
+    INTERNAL = "internal"
+
+
+class AuditStatus(StrEnum):
+    REQUESTED = "requested"
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in_progress"
+    REPORT_RECEIVED = "report_received"
+    ACTIONS_IN_PROGRESS = "actions_in_progress"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class FindingSeverity(StrEnum):
+    MAJOR = "major"
+    MINOR = "minor"
+    OBSERVATION = "observation"
+
+
+class NotificationStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    OBJECTION_RECEIVED = "objection_received"
+    DEEMED_ACCEPTED = "deemed_accepted"
+
+
+class EntityKind(StrEnum):
+    ORGANISATION = "organisation"
+    TREATMENT = "treatment"
+    SUBPROCESSOR = "subprocessor"
+    CERTIFICATION = "certification"
+    AUDIT = "audit"
+    NOTIFICATION = "notification"
+
+
+class ChangeAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"

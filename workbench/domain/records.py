@@ -1,0 +1,286 @@
+"""Frozen records of the register.
+
+Services return these and take them back for writes; nothing here is attached to a database
+session, so a record can cross threads and be kept by the UI without lazy loads. A record with
+`id=None` has not been stored yet. `version` is the optimistic-lock counter: an update carries the
+version it was read at, and the service refuses it if somebody else wrote in between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from workbench.domain.enums import (
+    Art9Condition,
+    AuditRequester,
+    AuditStatus,
+    AuditType,
+    CertificationKind,
+    ChangeAction,
+    DataSensitivity,
+    EntityKind,
+    FindingSeverity,
+    LegalBasis,
+    LocationKind,
+    NotificationStatus,
+    OrganisationKind,
+    RetentionUnit,
+    Role,
+    SubprocessorCategory,
+    TransferMechanism,
+    TreatmentStatus,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a record came from: the file, sheet (or Word table) and row it was imported from."""
+
+    file: str
+    sheet: str = ""
+    row: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DataCategory:
+    """A category of personal data, optionally for one kind of data subject ("Patients")."""
+
+    name: str
+    sensitivity: DataSensitivity = DataSensitivity.STANDARD
+    subject: str = ""
+
+    @property
+    def is_health(self) -> bool:
+        return self.sensitivity is DataSensitivity.HEALTH
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    """A retention period: the text as written, always kept, and its structured reading.
+
+    "5 ans à compter de la dernière mise en relation" reads as duration=5, unit=YEAR,
+    start_event="la dernière mise en relation". The structured part is empty when the text
+    cannot be read (e.g. "Cf. Gestion des documents Utilisateurs").
+    """
+
+    text: str = ""
+    duration: int | None = None
+    unit: RetentionUnit | None = None
+    start_event: str = ""
+
+    @property
+    def is_structured(self) -> bool:
+        return self.duration is not None and self.unit is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where data is processed: an ISO 3166-1 alpha-2 country, or a region code (EU, EEA...)."""
+
+    code: str
+    kind: LocationKind = LocationKind.COUNTRY
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    kind: OrganisationKind = OrganisationKind.OWN
+    legal_name: str = ""
+    registration: str = ""  # e.g. "RCS Paris 807 414 024"
+    address: str = ""
+    contact_email: str = ""
+    dpo_name: str = ""
+    dpo_email: str = ""
+    representative: str = ""
+    objection_period_days: int = 30  # Art. 28(2) objection window granted to this controller
+    notes: str = ""
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Treatment:
+    """A processing activity ("traitement"), one line of the Art. 30 record."""
+
+    organisation_id: int
+    name: str
+    role: Role = Role.CONTROLLER
+    purpose: str = ""
+    description: str = ""
+    controller_ids: tuple[int, ...] = ()  # for Role.PROCESSOR: the controllers served
+    joint_controller: str = ""
+    data_subjects: tuple[str, ...] = ()
+    data_categories: tuple[DataCategory, ...] = ()
+    legal_basis: LegalBasis | None = None
+    art9_condition: Art9Condition | None = None
+    legal_basis_text: str = ""
+    retention: Retention = field(default_factory=Retention)
+    recipients: tuple[str, ...] = ()
+    transfers: str = ""
+    security_measures: tuple[str, ...] = ()
+    subprocessor_ids: tuple[int, ...] = ()
+    dpia_required: bool | None = None
+    status: TreatmentStatus = TreatmentStatus.ACTIVE
+    created_on: dt.date | None = None
+    last_reviewed_on: dt.date | None = None
+    next_review_on: dt.date | None = None
+    provenance: Provenance | None = None
+    notes: str = ""
+    id: int | None = None
+    version: int = 0
+
+    @property
+    def processes_health_data(self) -> bool:
+        return any(c.is_health for c in self.data_categories)
+
+    @property
+    def processes_art9_data(self) -> bool:
+        return any(c.sensitivity.is_art9 for c in self.data_categories)
+
+
+@dataclass(frozen=True, slots=True)
+class Subprocessor:
+    """A processor engaged by an own organisation (Art. 28(2) and 28(4))."""
+
+    organisation_id: int
+    name: str
+    legal_entity: str = ""
+    category: SubprocessorCategory = SubprocessorCategory.OTHER
+    service_description: str = ""
+    data_categories: tuple[DataCategory, ...] = ()
+    locations: tuple[Location, ...] = ()
+    location_text: str = ""  # as the source wrote it: "USA (datacenters in Oregon or Virginia)"
+    transfer_mechanism: TransferMechanism | None = None
+    transfer_text: str = ""  # as the source wrote it: "N/A", "BCR", "SCCs article 46..."
+    optional: bool = False
+    dpa_signed_on: dt.date | None = None
+    contract_start_on: dt.date | None = None
+    contract_end_on: dt.date | None = None
+    contact_name: str = ""
+    contact_email: str = ""
+    address: str = ""
+    chain_level: int = 1  # 1 = direct subprocessor, 2 = sub-subprocessor (EDPB Opinion 22/2024)
+    provenance: Provenance | None = None
+    notes: str = ""
+    id: int | None = None
+    version: int = 0
+
+    @property
+    def processes_health_data(self) -> bool:
+        return any(c.is_health for c in self.data_categories)
+
+
+@dataclass(frozen=True, slots=True)
+class Certification:
+    """A certificate held by an own organisation or by a subprocessor (exactly one of the two)."""
+
+    kind: CertificationKind
+    organisation_id: int | None = None
+    subprocessor_id: int | None = None
+    name: str = ""  # for OTHER: "SOC 2 Type II", "SecNumCloud 3.2"...
+    certifier: str = ""
+    number: str = ""
+    scope: str = ""
+    hds_activities: tuple[int, ...] = ()  # official numbering of CSP R.1111-9, 1 to 6
+    referential_version: str = ""  # "v1", "v2" for HDS; "2022" for ISO/IEC 27001
+    issued_on: dt.date | None = None
+    expires_on: dt.date | None = None
+    last_surveillance_on: dt.date | None = None
+    notes: str = ""
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFinding:
+    title: str
+    severity: FindingSeverity = FindingSeverity.MINOR
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AuditAction:
+    title: str
+    owner: str = ""
+    due_on: dt.date | None = None
+    done_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    organisation_id: int  # the audited own organisation
+    audit_type: AuditType
+    requested_by: AuditRequester
+    requester_name: str = ""
+    auditor: str = ""
+    auditor_independent: bool | None = None
+    auditor_certified: bool | None = None
+    scope: str = ""
+    notice_received_on: dt.date | None = None
+    audit_on: dt.date | None = None
+    conclusions_received_on: dt.date | None = None
+    cost_borne_by: str = ""
+    status: AuditStatus = AuditStatus.REQUESTED
+    findings: tuple[AuditFinding, ...] = ()
+    actions: tuple[AuditAction, ...] = ()
+    notes: str = ""
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationItem:
+    """One subprocessor change announced in a notification (Art. 28(2))."""
+
+    subprocessor_id: int | None
+    subprocessor_name: str
+    change: str  # "added", "replaced", "removed", "new_location", "lost_certification"
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    controller_id: int  # the controller (an Organisation) being informed
+    organisation_id: int  # the own organisation, as processor, that informs
+    items: tuple[NotificationItem, ...] = ()
+    status: NotificationStatus = NotificationStatus.DRAFT
+    created_on: dt.date | None = None
+    sent_on: dt.date | None = None
+    objection_deadline: dt.date | None = None
+    objection_received_on: dt.date | None = None
+    objection_text: str = ""
+    document_path: str = ""
+    notes: str = ""
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """One recorded change. `before`/`after` are codec snapshots of the record (None if absent)."""
+
+    id: int
+    at: dt.datetime
+    author: str
+    operation: str  # groups the entries written by one service call (an edit, an import...)
+    label: str
+    entity_kind: EntityKind
+    entity_id: int
+    action: ChangeAction
+    before: dict[str, object] | None
+    after: dict[str, object] | None
+    entry_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What a write touched, so views reload only what they show (Anki's OpChanges)."""
+
+    kinds: frozenset[EntityKind] = frozenset()
+    ids: tuple[int, ...] = ()
+    operation: str = ""
+
+    def touches(self, kind: EntityKind) -> bool:
+        return kind in self.kinds

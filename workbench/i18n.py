@@ -1,0 +1,67 @@
+"""gettext for the whole application.
+
+`_` translates in the current UI language; `N_` only marks a module-level constant for
+extraction. Documents (exports, letters) take their own language: `translator(locale)` gives
+a `gettext` function for that language without touching the UI's.
+Never installed into builtins: import these names explicitly.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from functools import cache
+from pathlib import Path
+
+DOMAIN = "workbench"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
+SUPPORTED_LOCALES = ("fr", "en")
+DEFAULT_LOCALE = "fr"
+
+_current: _gettext.NullTranslations = _gettext.NullTranslations()
+_current_locale = "en"
+
+
+@cache
+def _translations(locale: str) -> _gettext.NullTranslations:
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[locale], fallback=True)
+
+
+def setup_i18n(locale: str) -> None:
+    """Switch the UI language. English is the source language of the catalogs."""
+    global _current, _current_locale  # noqa: PLW0603 - the process has one UI language
+    _current = _translations(locale)
+    _current_locale = locale
+
+
+def current_locale() -> str:
+    return _current_locale
+
+
+def _(message: str) -> str:
+    return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _current.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 - gettext convention
+    return message
+
+
+class DocumentTranslator:
+    """gettext for one document language, independent of the UI language."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self._t = _translations(locale)
+
+    def gettext(self, message: str) -> str:
+        return self._t.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._t.ngettext(singular, plural, n)
+
+
+def translator(locale: str) -> DocumentTranslator:
+    return DocumentTranslator(locale)

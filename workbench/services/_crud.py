@@ -1,0 +1,161 @@
+"""Create, read, update and delete for one kind of record, journaled.
+
+Concrete services subclass `CrudService`, give it a mapper and a `validate`, and add what is
+special to their entity. Every public method is one transaction and returns frozen records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from workbench.domain import codec
+from workbench.domain.enums import ChangeAction
+from workbench.domain.errors import ConflictError, NotFoundError, ValidationError
+from workbench.domain.records import Changes
+from workbench.services._context import ServiceContext, changes_of
+from workbench.services._journal import UnitOfWork
+from workbench.services._mapping import RecordMapper
+
+R = TypeVar("R")
+
+
+class CrudService(Generic[R]):
+    mapper: RecordMapper[R]
+    order_by: tuple[str, ...] = ("name", "id")
+
+    def __init__(self, context: ServiceContext) -> None:
+        self._context = context
+
+    @property
+    def kind_name(self) -> str:
+        return self.mapper.kind.value
+
+    # -- reads ---------------------------------------------------------------------------------
+    def list(self, **filters: Any) -> list[R]:
+        with self._context.read() as session:
+            return self._list(session, **filters)
+
+    def _list(self, session: Session, **filters: Any) -> list[R]:
+        model = self.mapper.model_cls
+        query: Select[Any] = select(model)
+        for name, value in filters.items():
+            if value is not None:
+                query = query.where(getattr(model, name) == value)
+        query = query.order_by(*(getattr(model, c) for c in self.order_by))
+        return self.mapper.records(session, session.scalars(query))
+
+    def get(self, entity_id: int) -> R:
+        with self._context.read() as session:
+            return self._get(session, entity_id)
+
+    def _get(self, session: Session, entity_id: int) -> R:
+        model = session.get(self.mapper.model_cls, entity_id)
+        if model is None:
+            raise NotFoundError(self.kind_name, entity_id)
+        return self.mapper.records(session, [model])[0]
+
+    # -- writes --------------------------------------------------------------------------------
+    def validate(self, session: Session, record: R) -> dict[str, str]:
+        """Field name -> problem. Subclasses add their rules."""
+        return {}
+
+    def create(self, record: R, label: str = "") -> Changes:
+        return self.create_many([record], label)
+
+    def create_many(self, records: Sequence[R], label: str = "") -> Changes:
+        with self._context.write(label or f"Create {self.kind_name}") as uow:
+            for record in records:
+                self._create(uow, record)
+        return changes_of(uow)
+
+    def _create(self, uow: UnitOfWork, record: R, entity_id: int | None = None) -> R:
+        session = uow.session
+        self._check(session, record)
+        model = self.mapper.new_model(record, entity_id)
+        session.add(model)
+        session.flush()
+        self.mapper.save_links(session, model.id, record)
+        stored: R = dataclasses.replace(record, id=model.id, version=model.version)  # type: ignore[type-var]
+        uow.record(self.mapper.kind, model.id, ChangeAction.CREATE, None, codec.to_dict(stored))
+        return stored
+
+    def update(self, record: R, label: str = "") -> Changes:
+        with self._context.write(label or f"Edit {self.kind_name}") as uow:
+            self._update(uow, record)
+        return changes_of(uow)
+
+    def _update(self, uow: UnitOfWork, record: R, check_version: bool = True) -> R:
+        session = uow.session
+        entity_id: int = getattr(record, "id")  # noqa: B009 - R is any record type
+        model = session.get(self.mapper.model_cls, entity_id)
+        if model is None:
+            raise NotFoundError(self.kind_name, entity_id)
+        if check_version and model.version != getattr(record, "version"):  # noqa: B009
+            raise ConflictError(self.kind_name, entity_id, record.version, model.version)
+        self._check(session, record)
+        before = self.mapper.records(session, [model])[0]
+        self.mapper.apply(model, record)
+        self.mapper.save_links(session, entity_id, record)
+        session.flush()
+        after: R = dataclasses.replace(record, version=model.version)  # type: ignore[type-var]
+        uow.record(
+            self.mapper.kind,
+            entity_id,
+            ChangeAction.UPDATE,
+            codec.to_dict(before),
+            codec.to_dict(after),
+        )
+        return after
+
+    def delete(self, entity_id: int, label: str = "") -> Changes:
+        with self._context.write(label or f"Delete {self.kind_name}") as uow:
+            self._delete(uow, entity_id)
+        return changes_of(uow)
+
+    def _delete(self, uow: UnitOfWork, entity_id: int) -> None:
+        session = uow.session
+        model = session.get(self.mapper.model_cls, entity_id)
+        if model is None:
+            raise NotFoundError(self.kind_name, entity_id)
+        before = self.mapper.records(session, [model])[0]
+        self._before_delete(uow, entity_id)
+        session.delete(model)
+        session.flush()
+        uow.record(self.mapper.kind, entity_id, ChangeAction.DELETE, codec.to_dict(before), None)
+
+    def _before_delete(self, uow: UnitOfWork, entity_id: int) -> None:
+        """Hook: journal the cascade a delete implies (links removed from other records)."""
+
+    # -- restore (undo, redo) ------------------------------------------------------------------
+    def _restore(self, uow: UnitOfWork, entity_id: int, snapshot: dict[str, Any] | None) -> None:
+        """Bring the record to `snapshot` (None = absent), journaling what that changes."""
+        session = uow.session
+        exists = session.get(self.mapper.model_cls, entity_id) is not None
+        if snapshot is None:
+            if exists:
+                self._delete(uow, entity_id)
+            return
+        record = codec.from_dict(self.mapper.record_cls, snapshot)
+        if exists:
+            current_version = session.get(self.mapper.model_cls, entity_id).version
+            self._update(uow, dataclasses.replace(record, version=current_version), False)  # type: ignore[type-var]
+        else:
+            self._create(uow, record, entity_id)
+
+    def _check(self, session: Session, record: R) -> None:
+        problems = self.validate(session, record)
+        if problems:
+            raise ValidationError(problems)
+
+
+def require(problems: dict[str, str], condition: bool, name: str, message: str) -> None:
+    if not condition:
+        problems[name] = message
+
+
+Loader = Callable[[Session], list[Any]]

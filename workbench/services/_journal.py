@@ -1,0 +1,161 @@
+"""Writing the change journal, inside the caller's transaction.
+
+Every write goes through `UnitOfWork.record`, so the data and its journal entry commit or roll
+back together. The entries are hash-chained: each hash covers the previous entry's hash and this
+entry's content, which makes an edit made outside the app detectable (`verify`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from workbench.domain.enums import ChangeAction, EntityKind
+from workbench.storage.base import utc_now
+from workbench.storage.models import JournalEntryModel, OperationModel
+
+GENESIS_HASH = "0" * 64
+
+
+def entry_digest(prev_hash: str, fields: dict[str, Any]) -> str:
+    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256((prev_hash + canonical).encode()).hexdigest()
+
+
+def hashed_fields(
+    at: dt.datetime,
+    author: str,
+    operation: str,
+    kind: str,
+    entity_id: int,
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> dict[str, Any]:
+    return {
+        "at": _utc_iso(at),
+        "author": author,
+        "operation": operation,
+        "entity_kind": kind,
+        "entity_id": entity_id,
+        "action": action,
+        "before": before,
+        "after": after,
+    }
+
+
+def _utc_iso(at: dt.datetime) -> str:
+    # SQLite hands datetimes back naive; they were written in UTC.
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return at.astimezone(dt.UTC).isoformat()
+
+
+class UnitOfWork:
+    """One operation: a label, an author, and the journal entries it writes."""
+
+    def __init__(
+        self,
+        session: Session,
+        author: str,
+        label: str,
+        kind: str = "edit",
+        undoes: str | None = None,
+    ) -> None:
+        self.session = session
+        self.operation = uuid.uuid4().hex
+        self.author = author
+        self.label = label
+        self.at = utc_now()
+        self.touched: set[EntityKind] = set()
+        self.ids: list[int] = []
+        self._pending: list[dict[str, Any]] = []
+        seq = session.scalar(select(func.coalesce(func.max(OperationModel.seq), 0))) or 0
+        session.add(
+            OperationModel(
+                id=self.operation,
+                seq=seq + 1,
+                at=self.at,
+                author=author,
+                label=label,
+                kind=kind,
+                undoes=undoes,
+            )
+        )
+
+    def record(
+        self,
+        kind: EntityKind,
+        entity_id: int,
+        action: ChangeAction,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        if action is ChangeAction.UPDATE and _same(before, after):
+            return
+        self.touched.add(kind)
+        self.ids.append(entity_id)
+        self._pending.append(
+            {
+                "kind": kind.value,
+                "entity_id": entity_id,
+                "action": action.value,
+                "before": before,
+                "after": after,
+            }
+        )
+
+    def flush(self) -> None:
+        """Write the pending entries, chaining their hashes. Called once, before commit."""
+        if not self._pending:
+            return
+        prev = self.session.scalar(
+            select(JournalEntryModel.entry_hash).order_by(JournalEntryModel.id.desc()).limit(1)
+        )
+        prev_hash = prev or GENESIS_HASH
+        rows = []
+        for item in self._pending:
+            fields = hashed_fields(
+                self.at,
+                self.author,
+                self.operation,
+                item["kind"],
+                item["entity_id"],
+                item["action"],
+                item["before"],
+                item["after"],
+            )
+            digest = entry_digest(prev_hash, fields)
+            rows.append(
+                {
+                    "at": self.at,
+                    "author": self.author,
+                    "operation": self.operation,
+                    "label": self.label,
+                    "entity_kind": item["kind"],
+                    "entity_id": item["entity_id"],
+                    "action": item["action"],
+                    "before": item["before"],
+                    "after": item["after"],
+                    "prev_hash": prev_hash,
+                    "entry_hash": digest,
+                }
+            )
+            prev_hash = digest
+        self.session.execute(insert(JournalEntryModel), rows)
+        self._pending.clear()
+
+
+def _same(before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
+    if before is None or after is None:
+        return before is after
+    ignore = {"version"}
+    return {k: v for k, v in before.items() if k not in ignore} == {
+        k: v for k, v in after.items() if k not in ignore
+    }

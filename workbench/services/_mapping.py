@@ -1,0 +1,134 @@
+"""Copy between frozen records and ORM rows.
+
+Columns carry the record's field names. A nested record (Retention, Provenance) is flattened
+into `<field>_<subfield>` columns; tuples of values or records go to JSON columns; links to other
+entities (tuple of ids) go to association tables and are handled by `LinkSpec`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.orm import Session
+
+from workbench.domain import codec
+from workbench.domain.enums import EntityKind
+
+R = TypeVar("R")
+NOT_COPIED = frozenset({"id", "version"})
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    """A tuple-of-ids field stored in an association table."""
+
+    table: Table
+    own_column: str
+    other_column: str
+
+
+class RecordMapper(Generic[R]):
+    def __init__(
+        self,
+        kind: EntityKind,
+        record_cls: type[R],
+        model_cls: type[Any],
+        links: dict[str, LinkSpec] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.record_cls = record_cls
+        self.model_cls = model_cls
+        self.links = links or {}
+        hints = typing.get_type_hints(record_cls)
+        self._nested: dict[str, type[Any]] = {}
+        self._optional_nested: set[str] = set()
+        self._plain: list[str] = []
+        for f in dataclasses.fields(record_cls):  # type: ignore[arg-type]
+            if f.name in self.links or f.name in NOT_COPIED:
+                continue
+            hint = hints[f.name]
+            inner = [a for a in typing.get_args(hint) if a is not type(None)]
+            target = inner[0] if typing.get_origin(hint) is not None and len(inner) == 1 else hint
+            if dataclasses.is_dataclass(target) and isinstance(target, type):
+                self._nested[f.name] = target
+                if target is not hint:
+                    self._optional_nested.add(f.name)
+            else:
+                self._plain.append(f.name)
+
+    # -- record -> row -------------------------------------------------------------------------
+    def row_values(self, record: R) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name in self._plain:
+            value = getattr(record, name)
+            values[name] = codec._encode(value) if isinstance(value, tuple) else value
+        for name, sub_cls in self._nested.items():
+            sub = getattr(record, name)
+            for sf in dataclasses.fields(sub_cls):
+                values[f"{name}_{sf.name}"] = None if sub is None else getattr(sub, sf.name)
+        return values
+
+    def apply(self, model: Any, record: R) -> None:
+        for key, value in self.row_values(record).items():
+            setattr(model, key, value)
+
+    def new_model(self, record: R, entity_id: int | None = None) -> Any:
+        model = self.model_cls(**self.row_values(record))
+        if entity_id is not None:
+            model.id = entity_id
+        return model
+
+    # -- row -> record -------------------------------------------------------------------------
+    def to_record(self, model: Any, links: dict[str, tuple[int, ...]] | None = None) -> R:
+        data: dict[str, Any] = {name: getattr(model, name) for name in self._plain}
+        for name, sub_cls in self._nested.items():
+            sub = {
+                sf.name: getattr(model, f"{name}_{sf.name}") for sf in dataclasses.fields(sub_cls)
+            }
+            if name in self._optional_nested and all(v is None for v in sub.values()):
+                data[name] = None
+            else:
+                data[name] = {k: v for k, v in sub.items() if v is not None}
+        data["id"] = model.id
+        data["version"] = model.version
+        for name in self.links:
+            data[name] = list((links or {}).get(name, ()))
+        return codec.from_dict(self.record_cls, data)
+
+    # -- links ---------------------------------------------------------------------------------
+    def load_links(
+        self, session: Session, ids: Sequence[int]
+    ) -> dict[int, dict[str, tuple[int, ...]]]:
+        result: dict[int, dict[str, tuple[int, ...]]] = defaultdict(dict)
+        for name, spec in self.links.items():
+            own, other = spec.table.c[spec.own_column], spec.table.c[spec.other_column]
+            grouped: dict[int, list[int]] = defaultdict(list)
+            query = select(own, other).order_by(own, other)
+            if len(ids) <= 500:
+                query = query.where(own.in_(ids))
+            for own_id, other_id in session.execute(query):
+                grouped[own_id].append(other_id)
+            for own_id in ids:
+                result[own_id][name] = tuple(grouped.get(own_id, ()))
+        return result
+
+    def save_links(self, session: Session, entity_id: int, record: R) -> None:
+        for name, spec in self.links.items():
+            wanted = dict.fromkeys(getattr(record, name))
+            session.execute(delete(spec.table).where(spec.table.c[spec.own_column] == entity_id))
+            if wanted:
+                session.execute(
+                    insert(spec.table),
+                    [{spec.own_column: entity_id, spec.other_column: o} for o in wanted],
+                )
+
+    def records(self, session: Session, models: Iterable[Any]) -> list[R]:
+        rows = list(models)
+        links = self.load_links(session, [m.id for m in rows]) if self.links else {}
+        return [self.to_record(m, links.get(m.id)) for m in rows]

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from workbench.domain.enums import EntityKind
+from workbench.domain.records import Audit
+from workbench.services._crud import CrudService, require
+from workbench.services._mapping import RecordMapper
+from workbench.storage.models import AuditModel, OrganisationModel
+
+
+class AuditService(CrudService[Audit]):
+    mapper = RecordMapper(EntityKind.AUDIT, Audit, AuditModel)
+    order_by = ("audit_on", "id")
+
+    def validate(self, session: Session, record: Audit) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        require(
+            problems,
+            session.get(OrganisationModel, record.organisation_id) is not None,
+            "organisation_id",
+            f"No organisation with id {record.organisation_id}.",
+        )
+        require(
+            problems,
+            record.notice_received_on is None
+            or record.audit_on is None
+            or record.notice_received_on <= record.audit_on,
+            "notice_received_on",
+            "The notice is received before the audit date.",
+        )
+        return problems

@@ -1,0 +1,259 @@
+"""Reading the journal: history of a record, the register "as of" a date, undo/redo, verify."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from workbench.domain import codec
+from workbench.domain.enums import ChangeAction, EntityKind
+from workbench.domain.errors import ConflictError, JournalIntegrityError, NothingToUndoError
+from workbench.domain.records import Changes, JournalEntry
+from workbench.services._context import ServiceContext, changes_of
+from workbench.services._crud import CrudService
+from workbench.services._journal import GENESIS_HASH, entry_digest, hashed_fields
+from workbench.storage.models import JournalEntryModel, OperationModel
+
+UNDOABLE_KINDS = ("edit", "import", "redo")
+
+
+@dataclass(frozen=True, slots=True)
+class OperationInfo:
+    id: str
+    seq: int
+    at: dt.datetime
+    author: str
+    label: str
+    kind: str
+    undone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class JournalReport:
+    entries: int
+    first_bad_entry: int | None = None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.first_bad_entry is None
+
+
+class JournalService:
+    def __init__(self, context: ServiceContext, services: Mapping[EntityKind, CrudService[Any]]):
+        self._context = context
+        self._services = services
+
+    # -- reading -------------------------------------------------------------------------------
+    def history(self, kind: EntityKind, entity_id: int) -> list[JournalEntry]:
+        return self.entries(kind=kind, entity_id=entity_id)
+
+    def entries(
+        self,
+        kind: EntityKind | None = None,
+        entity_id: int | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        limit: int | None = None,
+    ) -> list[JournalEntry]:
+        query = select(JournalEntryModel).order_by(JournalEntryModel.id)
+        if kind is not None:
+            query = query.where(JournalEntryModel.entity_kind == kind.value)
+        if entity_id is not None:
+            query = query.where(JournalEntryModel.entity_id == entity_id)
+        if since is not None:
+            query = query.where(JournalEntryModel.at > since)
+        if until is not None:
+            query = query.where(JournalEntryModel.at <= until)
+        if limit is not None:
+            query = query.order_by(None).order_by(JournalEntryModel.id.desc()).limit(limit)
+        with self._context.read() as session:
+            rows = [_entry(m) for m in session.scalars(query)]
+        return sorted(rows, key=lambda e: e.id) if limit is not None else rows
+
+    def as_of(self, kind: EntityKind, when: dt.datetime) -> list[Any]:
+        """Every record of `kind` as it stood at `when`, rebuilt from the journal."""
+        latest = (
+            select(func.max(JournalEntryModel.id))
+            .where(JournalEntryModel.entity_kind == kind.value, JournalEntryModel.at <= when)
+            .group_by(JournalEntryModel.entity_id)
+        )
+        record_cls = self._services[kind].mapper.record_cls
+        with self._context.read() as session:
+            snapshots = session.scalars(
+                select(JournalEntryModel.after)
+                .where(JournalEntryModel.id.in_(latest))
+                .order_by(JournalEntryModel.entity_id)
+            ).all()
+        return [codec.from_dict(record_cls, s) for s in snapshots if s is not None]
+
+    def operations(self, limit: int = 50) -> list[OperationInfo]:
+        with self._context.read() as session:
+            rows = session.scalars(
+                select(OperationModel).order_by(OperationModel.seq.desc()).limit(limit)
+            ).all()
+            return [
+                OperationInfo(o.id, o.seq, o.at, o.author, o.label, o.kind, o.undone) for o in rows
+            ]
+
+    # -- undo / redo ---------------------------------------------------------------------------
+    def can_undo(self) -> OperationInfo | None:
+        with self._context.read() as session:
+            op = self._undo_candidate(session)
+            return None if op is None else _info(op)
+
+    def can_redo(self) -> OperationInfo | None:
+        with self._context.read() as session:
+            op = self._redo_candidate(session)
+            return None if op is None else _info(op)
+
+    def undo(self, operation_id: str | None = None) -> Changes:
+        """Undo the last operation, or the one named, if nothing changed its records since."""
+        with self._context.sessions() as probe:
+            target = (
+                probe.get(OperationModel, operation_id)
+                if operation_id
+                else self._undo_candidate(probe)
+            )
+            if target is None or target.undone or target.kind not in UNDOABLE_KINDS:
+                raise NothingToUndoError("There is nothing to undo.")
+            target_id, label = target.id, target.label
+        with self._context.write(f"Undo: {label}", kind="undo", undoes=target_id) as uow:
+            entries = self._entries_of(uow.session, target_id)
+            self._ensure_unchanged_since(uow.session, entries, "after")
+            for entry in reversed(entries):
+                service = self._services[EntityKind(entry.entity_kind)]
+                service._restore(uow, entry.entity_id, entry.before)
+            uow.session.execute(
+                update(OperationModel).where(OperationModel.id == target_id).values(undone=True)
+            )
+        return changes_of(uow)
+
+    def redo(self) -> Changes:
+        with self._context.sessions() as probe:
+            undo_op = self._redo_candidate(probe)
+            if undo_op is None or undo_op.undoes is None:
+                raise NothingToUndoError("There is nothing to redo.")
+            undo_id, original_id = undo_op.id, undo_op.undoes
+            original = probe.get(OperationModel, original_id)
+            label = original.label if original else ""
+        with self._context.write(f"Redo: {label}", kind="redo") as uow:
+            entries = self._entries_of(uow.session, original_id)
+            for entry in entries:
+                service = self._services[EntityKind(entry.entity_kind)]
+                service._restore(uow, entry.entity_id, entry.after)
+            uow.session.execute(
+                update(OperationModel).where(OperationModel.id == undo_id).values(undone=True)
+            )
+        return changes_of(uow)
+
+    def _undo_candidate(self, session: Session) -> OperationModel | None:
+        return session.scalars(
+            select(OperationModel)
+            .where(OperationModel.kind.in_(UNDOABLE_KINDS), OperationModel.undone.is_(False))
+            .order_by(OperationModel.seq.desc())
+            .limit(1)
+        ).first()
+
+    def _redo_candidate(self, session: Session) -> OperationModel | None:
+        # Redo is possible only while nothing new was done after the undos (a linear history).
+        last = session.scalars(
+            select(OperationModel)
+            .where(OperationModel.kind.in_(("edit", "import", "undo")))
+            .where(~((OperationModel.kind == "undo") & OperationModel.undone.is_(True)))
+            .order_by(OperationModel.seq.desc())
+            .limit(1)
+        ).first()
+        return last if last is not None and last.kind == "undo" else None
+
+    def _entries_of(self, session: Session, operation_id: str) -> list[JournalEntryModel]:
+        return list(
+            session.scalars(
+                select(JournalEntryModel)
+                .where(JournalEntryModel.operation == operation_id)
+                .order_by(JournalEntryModel.id)
+            )
+        )
+
+    def _ensure_unchanged_since(
+        self, session: Session, entries: list[JournalEntryModel], side: str
+    ) -> None:
+        """Refuse to undo an operation whose records were changed again after it."""
+        left_by_op: dict[tuple[str, int], dict[str, Any] | None] = {}
+        for e in entries:
+            left_by_op[(e.entity_kind, e.entity_id)] = getattr(e, side)
+        for (kind, entity_id), expected in left_by_op.items():
+            service = self._services[EntityKind(kind)]
+            model = session.get(service.mapper.model_cls, entity_id)
+            current = (
+                None
+                if model is None
+                else codec.to_dict(service.mapper.records(session, [model])[0])
+            )
+            if _without_version(current) != _without_version(expected):
+                raise ConflictError(kind, entity_id, 0, 0 if model is None else model.version)
+
+    # -- integrity -----------------------------------------------------------------------------
+    def verify(self) -> JournalReport:
+        prev = GENESIS_HASH
+        count = 0
+        with self._context.read() as session:
+            for m in session.execute(
+                select(JournalEntryModel).order_by(JournalEntryModel.id)
+            ).scalars():
+                count += 1
+                if m.prev_hash != prev:
+                    return JournalReport(
+                        count, m.id, "an entry before this one was removed or altered"
+                    )
+                fields = hashed_fields(
+                    m.at,
+                    m.author,
+                    m.operation,
+                    m.entity_kind,
+                    m.entity_id,
+                    m.action,
+                    m.before,
+                    m.after,
+                )
+                if entry_digest(prev, fields) != m.entry_hash:
+                    return JournalReport(count, m.id, "this entry was altered after it was written")
+                prev = m.entry_hash
+        return JournalReport(count)
+
+    def require_intact(self) -> None:
+        report = self.verify()
+        if not report.ok:
+            raise JournalIntegrityError(
+                f"Journal entry {report.first_bad_entry}: {report.problem}."
+            )
+
+
+def _without_version(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if snapshot is None else {k: v for k, v in snapshot.items() if k != "version"}
+
+
+def _entry(m: JournalEntryModel) -> JournalEntry:
+    at = m.at if m.at.tzinfo else m.at.replace(tzinfo=dt.UTC)
+    return JournalEntry(
+        id=m.id,
+        at=at,
+        author=m.author,
+        operation=m.operation,
+        label=m.label,
+        entity_kind=EntityKind(m.entity_kind),
+        entity_id=m.entity_id,
+        action=ChangeAction(m.action),
+        before=m.before,
+        after=m.after,
+        entry_hash=m.entry_hash,
+    )
+
+
+def _info(o: OperationModel) -> OperationInfo:
+    return OperationInfo(o.id, o.seq, o.at, o.author, o.label, o.kind, o.undone)

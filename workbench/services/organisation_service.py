@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.domain import codec
+from workbench.domain.enums import ChangeAction, EntityKind, OrganisationKind
+from workbench.domain.errors import ValidationError
+from workbench.domain.records import Organisation, Treatment
+from workbench.services._crud import CrudService, require
+from workbench.services._journal import UnitOfWork
+from workbench.services._mapping import RecordMapper
+from workbench.storage.models import (
+    OrganisationModel,
+    SubprocessorModel,
+    TreatmentModel,
+    treatment_controller,
+)
+
+
+class OrganisationService(CrudService[Organisation]):
+    mapper = RecordMapper(EntityKind.ORGANISATION, Organisation, OrganisationModel)
+
+    def own(self) -> list[Organisation]:
+        return self.list(kind=OrganisationKind.OWN.value)
+
+    def controllers(self) -> list[Organisation]:
+        return self.list(kind=OrganisationKind.CLIENT_CONTROLLER.value)
+
+    def find_by_name(self, name: str) -> Organisation | None:
+        wanted = name.strip().casefold()
+        return next((o for o in self.list() if o.name.casefold() == wanted), None)
+
+    def validate(self, session: Session, record: Organisation) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        require(problems, bool(record.name.strip()), "name", "An organisation needs a name.")
+        require(
+            problems,
+            0 < record.objection_period_days <= 365,
+            "objection_period_days",
+            "The objection period is a number of days between 1 and 365.",
+        )
+        return problems
+
+    def _before_delete(self, uow: UnitOfWork, entity_id: int) -> None:
+        session = uow.session
+        used = session.scalar(
+            select(TreatmentModel.id).where(TreatmentModel.organisation_id == entity_id).limit(1)
+        ) or session.scalar(
+            select(SubprocessorModel.id)
+            .where(SubprocessorModel.organisation_id == entity_id)
+            .limit(1)
+        )
+        if used is not None:
+            raise ValidationError(
+                {
+                    "id": "This organisation still has treatments or subprocessors; "
+                    "move or delete them first."
+                }
+            )
+        # Treatments that served it as a controller lose the link: journal that change too.
+        from workbench.services.treatment_service import TreatmentService
+
+        linked = session.scalars(
+            select(treatment_controller.c.treatment_id).where(
+                treatment_controller.c.organisation_id == entity_id
+            )
+        ).all()
+        treatments = TreatmentService(self._context)
+        for treatment_id in linked:
+            before: Treatment = treatments._get(session, treatment_id)
+            after = codec.to_dict(before) | {
+                "controller_ids": [c for c in before.controller_ids if c != entity_id]
+            }
+            treatments.mapper.save_links(session, treatment_id, codec.from_dict(Treatment, after))
+            uow.record(
+                EntityKind.TREATMENT,
+                treatment_id,
+                ChangeAction.UPDATE,
+                codec.to_dict(before),
+                after,
+            )

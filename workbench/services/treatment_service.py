@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workbench.domain.enums import EntityKind, LegalBasis, Role, TreatmentStatus
+from workbench.domain.records import Treatment
+from workbench.services._crud import CrudService, require
+from workbench.services._mapping import LinkSpec, RecordMapper
+from workbench.storage.models import (
+    OrganisationModel,
+    SubprocessorModel,
+    TreatmentModel,
+    treatment_controller,
+    treatment_subprocessor,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentRow:
+    """What a list shows of a treatment: cheap to load for tens of thousands of rows."""
+
+    id: int
+    name: str
+    organisation: str
+    role: Role
+    legal_basis: LegalBasis | None
+    retention_text: str
+    status: TreatmentStatus
+    subprocessor_count: int
+
+
+class TreatmentService(CrudService[Treatment]):
+    mapper = RecordMapper(
+        EntityKind.TREATMENT,
+        Treatment,
+        TreatmentModel,
+        links={
+            "controller_ids": LinkSpec(treatment_controller, "treatment_id", "organisation_id"),
+            "subprocessor_ids": LinkSpec(treatment_subprocessor, "treatment_id", "subprocessor_id"),
+        },
+    )
+    order_by = ("organisation_id", "role", "id")
+
+    def rows(self, organisation_id: int | None = None) -> list[TreatmentRow]:
+        counts = (
+            select(
+                treatment_subprocessor.c.treatment_id,
+                func.count().label("n"),
+            )
+            .group_by(treatment_subprocessor.c.treatment_id)
+            .subquery()
+        )
+        query = (
+            select(
+                TreatmentModel.id,
+                TreatmentModel.name,
+                OrganisationModel.name,
+                TreatmentModel.role,
+                TreatmentModel.legal_basis,
+                TreatmentModel.retention_text,
+                TreatmentModel.status,
+                func.coalesce(counts.c.n, 0),
+            )
+            .join(OrganisationModel, OrganisationModel.id == TreatmentModel.organisation_id)
+            .outerjoin(counts, counts.c.treatment_id == TreatmentModel.id)
+            .order_by(TreatmentModel.organisation_id, TreatmentModel.role, TreatmentModel.id)
+        )
+        if organisation_id is not None:
+            query = query.where(TreatmentModel.organisation_id == organisation_id)
+        with self._context.read() as session:
+            return [
+                TreatmentRow(
+                    id=row[0],
+                    name=row[1],
+                    organisation=row[2],
+                    role=Role(row[3]),
+                    legal_basis=LegalBasis(row[4]) if row[4] else None,
+                    retention_text=row[5],
+                    status=TreatmentStatus(row[6]),
+                    subprocessor_count=row[7],
+                )
+                for row in session.execute(query)
+            ]
+
+    def using_subprocessor(self, subprocessor_id: int) -> list[Treatment]:
+        with self._context.read() as session:
+            ids = session.scalars(
+                select(treatment_subprocessor.c.treatment_id).where(
+                    treatment_subprocessor.c.subprocessor_id == subprocessor_id
+                )
+            ).all()
+            models = session.scalars(
+                select(TreatmentModel).where(TreatmentModel.id.in_(ids)).order_by(TreatmentModel.id)
+            )
+            return self.mapper.records(session, models)
+
+    def validate(self, session: Session, record: Treatment) -> dict[str, str]:
+        problems: dict[str, str] = {}
+        require(problems, bool(record.name.strip()), "name", "A treatment needs a name.")
+        require(
+            problems,
+            session.get(OrganisationModel, record.organisation_id) is not None,
+            "organisation_id",
+            f"No organisation with id {record.organisation_id}.",
+        )
+        require(
+            problems,
+            record.role is Role.PROCESSOR or not record.controller_ids,
+            "controller_ids",
+            "Only a treatment carried out as processor lists the controllers it serves.",
+        )
+        for oid in record.controller_ids:
+            if session.get(OrganisationModel, oid) is None:
+                problems["controller_ids"] = f"No organisation with id {oid}."
+        for sid in record.subprocessor_ids:
+            if session.get(SubprocessorModel, sid) is None:
+                problems["subprocessor_ids"] = f"No subprocessor with id {sid}."
+        retention = record.retention
+        require(
+            problems,
+            retention.duration is None or retention.duration > 0,
+            "retention",
+            "A retention duration is a positive number.",
+        )
+        return problems

@@ -1,0 +1,1 @@
+"""SQLAlchemy models, engine and migrations. Only `workbench.services` imports this package."""
