@@ -12,7 +12,8 @@ import gettext as _gettext
 from functools import cache
 from pathlib import Path
 
-DOMAIN = "workbench"
+# One catalog per area, so each area's translators work on their own file; chained at load.
+DOMAINS = ("core", "importers", "exporters", "ui")
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
 SUPPORTED_LOCALES = ("fr", "en")
 DEFAULT_LOCALE = "fr"
@@ -23,7 +24,15 @@ _current_locale = "en"
 
 @cache
 def _translations(locale: str) -> _gettext.NullTranslations:
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[locale], fallback=True)
+    chain = _gettext.NullTranslations()
+    for domain in DOMAINS:
+        catalog = _gettext.translation(domain, LOCALE_DIR, languages=[locale], fallback=True)
+        if type(catalog) is not _gettext.NullTranslations:
+            if type(chain) is _gettext.NullTranslations:
+                chain = catalog
+            else:
+                chain.add_fallback(catalog)
+    return chain
 
 
 def setup_i18n(locale: str) -> None:
