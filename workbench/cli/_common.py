@@ -15,7 +15,10 @@ def open_from_args(args: argparse.Namespace) -> Register:
     if getattr(args, "demo", False):
         from workbench.services.demo import ensure_demo_register
 
-        return ensure_demo_register(args.db or demo_register_path(), author=args.author)
+        register: Register = ensure_demo_register(
+            args.db or demo_register_path(), author=args.author
+        )
+        return register
     return open_register(args.db, author=args.author)
 
 

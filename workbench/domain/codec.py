@@ -13,7 +13,6 @@ import datetime as dt
 import types
 import typing
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar, get_args, get_origin
 
 T = TypeVar("T")
@@ -51,9 +50,13 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     return cls(**kwargs)
 
 
-@cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def _decode(hint: Any, value: Any) -> Any:

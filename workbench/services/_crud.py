@@ -6,9 +6,10 @@ special to their entity. Every public method is one transaction and returns froz
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -21,7 +22,18 @@ from workbench.services._context import ServiceContext, changes_of
 from workbench.services._journal import UnitOfWork
 from workbench.services._mapping import RecordMapper
 
-R = TypeVar("R")
+
+class StoredRecord(Protocol):
+    """What every register record has: an id once stored, and its optimistic-lock version."""
+
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def version(self) -> int: ...
+
+
+R = TypeVar("R", bound=StoredRecord)
 
 
 class CrudService(Generic[R]):
@@ -36,11 +48,11 @@ class CrudService(Generic[R]):
         return self.mapper.kind.value
 
     # -- reads ---------------------------------------------------------------------------------
-    def list(self, **filters: Any) -> list[R]:
+    def list(self, **filters: Any) -> builtins.list[R]:
         with self._context.read() as session:
             return self._list(session, **filters)
 
-    def _list(self, session: Session, **filters: Any) -> list[R]:
+    def _list(self, session: Session, **filters: Any) -> builtins.list[R]:
         model = self.mapper.model_cls
         query: Select[Any] = select(model)
         for name, value in filters.items():
@@ -91,11 +103,13 @@ class CrudService(Generic[R]):
 
     def _update(self, uow: UnitOfWork, record: R, check_version: bool = True) -> R:
         session = uow.session
-        entity_id: int = getattr(record, "id")  # noqa: B009 - R is any record type
+        if record.id is None:
+            raise ValidationError({"id": f"This {self.kind_name} has not been stored yet."})
+        entity_id = record.id
         model = session.get(self.mapper.model_cls, entity_id)
         if model is None:
             raise NotFoundError(self.kind_name, entity_id)
-        if check_version and model.version != getattr(record, "version"):  # noqa: B009
+        if check_version and model.version != record.version:
             raise ConflictError(self.kind_name, entity_id, record.version, model.version)
         self._check(session, record)
         before = self.mapper.records(session, [model])[0]
@@ -142,7 +156,7 @@ class CrudService(Generic[R]):
             return
         record = codec.from_dict(self.mapper.record_cls, snapshot)
         if exists:
-            current_version = session.get(self.mapper.model_cls, entity_id).version
+            current_version = session.get(self.mapper.model_cls, entity_id).version  # type: ignore[union-attr]
             self._update(uow, dataclasses.replace(record, version=current_version), False)  # type: ignore[type-var]
         else:
             self._create(uow, record, entity_id)
