@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -42,7 +43,10 @@ def is_newer_than_app(engine: Engine) -> bool:
     current = current_revision(engine)
     if current is None:
         return False
-    return ScriptDirectory.from_config(alembic_config(engine)).get_revision(current) is None
+    try:
+        return ScriptDirectory.from_config(alembic_config(engine)).get_revision(current) is None
+    except CommandError:  # "Can't locate revision": written by a newer version of the app
+        return True
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

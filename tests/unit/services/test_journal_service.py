@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from workbench.domain import ChangeAction, EntityKind, Organisation, Subprocessor, Treatment
+from workbench.domain.errors import ConflictError, NothingToUndoError
+from workbench.services import Register
+
+
+def _treatment(register: Register, org: Organisation, name: str = "Gestion de compte") -> int:
+    assert org.id is not None
+    return register.treatments.create(Treatment(organisation_id=org.id, name=name)).ids[0]
+
+
+def test_history_shows_before_and_after_of_an_update(
+    register: Register, own_org: Organisation
+) -> None:
+    tid = _treatment(register, own_org)
+    treatment = register.treatments.get(tid)
+    register.treatments.update(dataclasses.replace(treatment, purpose="Créer le compte"))
+    history = register.journal.history(EntityKind.TREATMENT, tid)
+    assert [e.action for e in history] == [ChangeAction.CREATE, ChangeAction.UPDATE]
+    update = history[1]
+    assert update.before is not None
+    assert update.after is not None
+    assert (update.before["purpose"], update.after["purpose"]) == ("", "Créer le compte")
+    assert update.author == "test-dpo"
+
+
+def test_an_update_that_changes_nothing_writes_no_entry(
+    register: Register, own_org: Organisation
+) -> None:
+    tid = _treatment(register, own_org)
+    register.treatments.update(register.treatments.get(tid))
+    assert len(register.journal.history(EntityKind.TREATMENT, tid)) == 1
+
+
+def test_as_of_reads_the_register_at_a_past_moment(
+    register: Register, own_org: Organisation
+) -> None:
+    tid = _treatment(register, own_org, "Ancien nom")
+    between = dt.datetime.now(dt.UTC)
+    register.treatments.update(
+        dataclasses.replace(register.treatments.get(tid), name="Nouveau nom")
+    )
+    second = _treatment(register, own_org, "Créé après")
+    register.treatments.delete(tid)
+
+    then = register.journal.as_of(EntityKind.TREATMENT, between)
+    now = register.journal.as_of(EntityKind.TREATMENT, dt.datetime.now(dt.UTC))
+    assert [t.name for t in then] == ["Ancien nom"]
+    assert [t.id for t in now] == [second]
+    before_anything = register.journal.as_of(EntityKind.TREATMENT, between - dt.timedelta(days=1))
+    assert before_anything == []
+
+
+def test_undo_and_redo_of_an_edit(register: Register, own_org: Organisation) -> None:
+    tid = _treatment(register, own_org)
+    register.treatments.update(dataclasses.replace(register.treatments.get(tid), name="Renamed"))
+    register.journal.undo()
+    assert register.treatments.get(tid).name == "Gestion de compte"
+    redo = register.journal.can_redo()
+    assert redo is not None
+    assert redo.kind == "undo"
+    register.journal.redo()
+    assert register.treatments.get(tid).name == "Renamed"
+    assert register.journal.can_redo() is None
+
+
+def test_undoing_a_delete_restores_the_links_it_removed(
+    register: Register, own_org: Organisation
+) -> None:
+    assert own_org.id is not None
+    sid = register.subprocessors.create(
+        Subprocessor(organisation_id=own_org.id, name="Stripe")
+    ).ids[0]
+    tid = register.treatments.create(
+        Treatment(organisation_id=own_org.id, name="Paiement", subprocessor_ids=(sid,))
+    ).ids[0]
+    register.subprocessors.delete(sid)
+    assert register.treatments.get(tid).subprocessor_ids == ()
+    register.journal.undo()
+    assert register.subprocessors.get(sid).name == "Stripe"
+    assert register.treatments.get(tid).subprocessor_ids == (sid,)
+
+
+def test_a_new_edit_after_undo_clears_redo(register: Register, own_org: Organisation) -> None:
+    tid = _treatment(register, own_org)
+    register.treatments.update(dataclasses.replace(register.treatments.get(tid), name="A"))
+    register.journal.undo()
+    register.treatments.update(dataclasses.replace(register.treatments.get(tid), name="B"))
+    assert register.journal.can_redo() is None
+    with pytest.raises(NothingToUndoError):
+        register.journal.redo()
+
+
+def test_undoing_an_older_operation_refuses_when_its_records_changed_since(
+    register: Register, own_org: Organisation
+) -> None:
+    tid = _treatment(register, own_org)
+    register.treatments.update(dataclasses.replace(register.treatments.get(tid), name="First"))
+    first_edit = register.journal.operations(limit=1)[0]
+    register.treatments.update(dataclasses.replace(register.treatments.get(tid), name="Second"))
+    with pytest.raises(ConflictError):
+        register.journal.undo(first_edit.id)
+    assert register.treatments.get(tid).name == "Second"
+
+
+def test_nothing_to_undo_on_an_empty_register(register: Register) -> None:
+    with pytest.raises(NothingToUndoError):
+        register.journal.undo()
+
+
+def test_the_hash_chain_detects_an_edit_made_outside_the_app(
+    register: Register, own_org: Organisation
+) -> None:
+    _treatment(register, own_org)
+    _treatment(register, own_org, "Autre")
+    assert register.journal.verify().ok
+    assert register.path is not None
+    with sqlite3.connect(register.path) as raw:
+        raw.execute("UPDATE journal_entry SET author = 'someone else' WHERE id = 2")
+    report = register.journal.verify()
+    assert not report.ok
+    assert report.first_bad_entry == 2
