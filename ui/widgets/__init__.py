@@ -1,0 +1,1 @@
+"""Reusable widgets and the views the main window shows."""
