@@ -47,3 +47,19 @@ class NothingToUndoError(WorkbenchError):
 
 class JournalIntegrityError(WorkbenchError):
     """The journal's hash chain is broken: an entry was altered or removed outside the app."""
+
+
+class RegisterLockedError(RegisterOpenError):
+    """Another DPO Workbench (this machine or another) has the register open for writing."""
+
+
+class ReadOnlyRegisterError(WorkbenchError):
+    """A write was attempted on a register opened read-only."""
+
+
+class UnsafeFileError(WorkbenchError):
+    """A file to import is refused before it is read: too large, a zip bomb, hostile XML."""
+
+
+class EncryptedRegisterError(RegisterOpenError):
+    """The register is encrypted and the passphrase is missing or wrong: ask for it again."""

@@ -76,6 +76,7 @@ class UnitOfWork:
         self.touched: set[EntityKind] = set()
         self.ids: list[int] = []
         self._pending: list[dict[str, Any]] = []
+        _serialise_writers(session)
         seq = session.scalar(select(func.coalesce(func.max(OperationModel.seq), 0))) or 0
         session.add(
             OperationModel(
@@ -150,6 +151,21 @@ class UnitOfWork:
             prev_hash = digest
         self.session.execute(insert(JournalEntryModel), rows)
         self._pending.clear()
+
+
+# Any fixed 64-bit key: the one transaction-scoped advisory lock all writers of a register queue on.
+JOURNAL_LOCK_KEY = 0x44504F5752  # "DPOWR"
+
+
+def _serialise_writers(session: Session) -> None:
+    """Queue concurrent writers so that operation numbers and the journal's chain stay linear.
+
+    SQLite already does (BEGIN IMMEDIATE). On PostgreSQL two DPOs may write at once: each
+    transaction first takes an advisory lock released at its commit or rollback, so the next
+    one reads the previous one's last hash (never two entries chained to the same parent).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(JOURNAL_LOCK_KEY)))
 
 
 def _same(before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import DatabaseError
 
 from workbench.domain.enums import EntityKind
-from workbench.domain.errors import RegisterOpenError
+from workbench.domain.errors import EncryptedRegisterError, RegisterOpenError
 from workbench.services._context import ServiceContext, default_author
 from workbench.services._crud import CrudService
 from workbench.services.audit_service import AuditService
@@ -23,10 +23,19 @@ from workbench.services.organisation_service import OrganisationService
 from workbench.services.subprocessor_service import SubprocessorService
 from workbench.services.treatment_service import TreatmentService
 from workbench.storage import migrate
-from workbench.storage.backup import backup_sqlite
-from workbench.storage.engine import database_url, make_engine, make_sessions, sqlite_path
+from workbench.storage.backup import DEFAULT_KEEP, backup_sqlite, latest_backup
+from workbench.storage.engine import (
+    database_url,
+    looks_encrypted,
+    make_engine,
+    make_sessions,
+    sqlite_path,
+)
+from workbench.storage.lock import RegisterLock
+from workbench.storage.models import SettingModel
 
 APP_NAME = "dpo-workbench"
+BACKUP_KEEP_SETTING = "backup_keep"
 
 
 def default_register_path() -> Path:
@@ -51,6 +60,25 @@ class Register:
     audits: AuditService
     notifications: NotificationService
     journal: JournalService
+    read_only: bool = False
+    backup_keep: int = DEFAULT_KEEP
+    lock: RegisterLock | None = None
+    _passphrase: str | None = None
+
+    @property
+    def encrypted(self) -> bool:
+        return self._passphrase is not None
+
+    def backup(self, reason: str) -> Path | None:
+        """Copy the register aside (rotating, newest `backup_keep` kept); None if not a file.
+
+        Importers call this before an import, so that a wrong import can be undone by a
+        restore as well as by undo. Safe while the register is open (SQLite backup API).
+        """
+        path = self.path
+        if path is None:
+            return None
+        return backup_sqlite(path, reason, keep=self.backup_keep, passphrase=self._passphrase)
 
     @property
     def path(self) -> Path | None:
@@ -74,44 +102,136 @@ class Register:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def open_register(
     location: str | Path | None = None,
     author: str | None = None,
     upgrade: bool = True,
-    backup_keep: int = 10,
+    backup_keep: int | None = None,
+    *,
+    read_only: bool = False,
+    passphrase: str | None = None,
 ) -> Register:
-    """Open (creating if needed) and migrate a register. A path or a SQLAlchemy URL."""
+    """Open (creating if needed) and migrate a register. A path or a SQLAlchemy URL.
+
+    A SQLite register is opened by one writer at a time (RegisterLockedError for the second);
+    `read_only=True` needs no lock and refuses every write. `passphrase` opens (or creates) a
+    SQLCipher-encrypted file. `backup_keep` overrides the register's `backup_keep` setting.
+    """
     location = location or default_register_path()
     url = database_url(location)
     path = sqlite_path(url)
+    lock: RegisterLock | None = None
     if path is not None:
+        if read_only and not path.exists():
+            raise RegisterOpenError(f"{path} does not exist.")
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(url)
+        if not read_only:
+            lock = RegisterLock(path).acquire()
+    engine = make_engine(url, read_only=read_only, passphrase=passphrase)
     try:
+        keep = _open_checks(engine, location, path, upgrade, read_only, passphrase, backup_keep)
+    except BaseException:
+        engine.dispose()
+        if lock is not None:
+            lock.release()
+        raise
+    reg = build_register(url, engine, author, read_only=read_only)
+    reg.lock = lock
+    reg.backup_keep = keep
+    reg._passphrase = passphrase
+    return reg
+
+
+def _open_checks(
+    engine: Engine,
+    location: str | Path,
+    path: Path | None,
+    upgrade: bool,
+    read_only: bool,
+    passphrase: str | None,
+    backup_keep: int | None,
+) -> int:
+    """Check the file is sound, back it up and migrate it; return the number of backups kept."""
+    try:
+        if path is not None and path.exists() and path.stat().st_size > 0:
+            _check_sqlite_integrity(engine, path)
         if migrate.is_newer_than_app(engine):
             raise RegisterOpenError(
                 f"{location} was written by a newer DPO Workbench; "
                 "update the application to open it."
             )
-        if upgrade and migrate.needs_upgrade(engine):
-            if path is not None and inspect(engine).get_table_names():
-                engine.dispose()  # release the file so the backup sees every WAL page
-                backup_sqlite(path, "before-migration", keep=backup_keep)
-            migrate.upgrade(engine)
+        keep = _setting_backup_keep(engine) if backup_keep is None else backup_keep
+        if migrate.needs_upgrade(engine):
+            if read_only:
+                raise RegisterOpenError(
+                    f"{location} needs an upgrade to this version of DPO Workbench; "
+                    "open it once for writing first."
+                )
+            if upgrade:
+                if path is not None and inspect(engine).get_table_names():
+                    engine.dispose()  # release the file so the backup sees every WAL page
+                    backup_sqlite(path, "before-migration", keep=keep, passphrase=passphrase)
+                migrate.upgrade(engine)
+        return keep
     except DatabaseError as exc:
-        engine.dispose()
-        raise RegisterOpenError(
-            f"{location} is not a readable DPO Workbench register ({exc.orig}). "
-            "Restore the latest backup with `dpo-workbench restore`."
-        ) from exc
-    return build_register(url, engine, author)
+        raise _unreadable(location, path, passphrase, str(exc.orig)) from exc
 
 
-def build_register(url: str, engine: Engine, author: str | None = None) -> Register:
+def _check_sqlite_integrity(engine: Engine, path: Path) -> None:
+    # quick_check reads every page (not the index contents): a damaged file is refused at open,
+    # with the way out, instead of failing later in the middle of some screen.
+    with engine.connect() as conn:
+        problems = [row[0] for row in conn.execute(text("PRAGMA quick_check")).all()]
+    if problems != ["ok"]:
+        raise _unreadable(path, path, None, "; ".join(problems[:3]))
+
+
+def _unreadable(
+    location: str | Path, path: Path | None, passphrase: str | None, detail: str
+) -> RegisterOpenError:
+    if path is not None and looks_encrypted(path):
+        if passphrase is None:
+            return EncryptedRegisterError(
+                f"{location} is encrypted (or damaged): give its passphrase "
+                "(--passphrase-file or WORKBENCH_PASSPHRASE)."
+            )
+        return EncryptedRegisterError(
+            f"{location} cannot be opened with this passphrase (wrong passphrase, or the file "
+            "is damaged)."
+        )
+    backup = latest_backup(path) if path is not None else None
+    advice = (
+        f" The latest backup is {backup}: restore it with `dpo-workbench --db {path} restore "
+        f"{backup}`."
+        if backup is not None
+        else " No backup of it was found."
+    )
+    return RegisterOpenError(
+        f"{location} is not a readable DPO Workbench register ({detail}).{advice}"
+    )
+
+
+def _setting_backup_keep(engine: Engine) -> int:
+    if not inspect(engine).has_table(SettingModel.__tablename__):
+        return DEFAULT_KEEP
+    with engine.connect() as conn:
+        value = conn.execute(
+            select(SettingModel.value).where(SettingModel.key == BACKUP_KEEP_SETTING)
+        ).scalar()
+    return value if isinstance(value, int) and value > 0 else DEFAULT_KEEP
+
+
+def build_register(
+    url: str, engine: Engine, author: str | None = None, *, read_only: bool = False
+) -> Register:
     context = ServiceContext(
-        make_sessions(engine), author or os.environ.get("WORKBENCH_AUTHOR") or default_author()
+        make_sessions(engine),
+        author or os.environ.get("WORKBENCH_AUTHOR") or default_author(),
+        read_only=read_only,
     )
     organisations = OrganisationService(context)
     treatments = TreatmentService(context)
@@ -138,4 +258,5 @@ def build_register(url: str, engine: Engine, author: str | None = None) -> Regis
         audits=audits,
         notifications=notifications,
         journal=JournalService(context, by_kind),
+        read_only=read_only,
     )

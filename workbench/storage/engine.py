@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from workbench.domain.errors import EncryptedRegisterError, RegisterOpenError
 
 
 def database_url(location: str | Path) -> str:
@@ -29,11 +32,37 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def make_engine(location: str | Path) -> Engine:
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def looks_encrypted(path: Path) -> bool:
+    """A SQLCipher file has no plain SQLite header: its first page is ciphertext too."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER
+
+
+def make_engine(
+    location: str | Path, *, read_only: bool = False, passphrase: str | None = None
+) -> Engine:
+    """An engine for `location`. SQLite files may be opened read-only or encrypted (SQLCipher)."""
     url = database_url(location)
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": 5})
+    path = sqlite_path(url)
+    if path is not None and passphrase is not None:
+        engine = _sqlcipher_engine(path, passphrase, read_only=read_only)
+    elif path is not None and read_only:
+        target = f"file:{path}?mode=ro"
+        engine = create_engine(
+            url,
+            creator=lambda: sqlite3.connect(target, uri=True, timeout=5, check_same_thread=False),
+        )
+    else:
+        engine = create_engine(url, connect_args={"timeout": 5})
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -42,18 +71,66 @@ def make_engine(location: str | Path) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin_immediate(conn: Any) -> None:
         # IMMEDIATE takes the write lock at the start, so two writers queue instead of one
-        # failing halfway with "database is locked".
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # failing halfway with "database is locked". A read-only reader never writes: it
+        # takes no lock and reads the last committed state (WAL).
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def _sqlcipher_engine(path: Path, passphrase: str, *, read_only: bool) -> Engine:
+    """SQLAlchemy's pysqlcipher dialect: SQLCipher's errors map to SQLAlchemy's like sqlite3's."""
+    _require_sqlcipher()
+    database = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+    url = URL.create(
+        "sqlite+pysqlcipher", password=passphrase, database=database, query={"uri": "true"}
+    )
+    engine = create_engine(url, connect_args={"timeout": 5, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _check_key(dbapi_connection: Any, _record: Any) -> None:
+        # The key is only tried at the first read: try it now, and say what went wrong.
+        dbapi_connection.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            dbapi_connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except Exception as exc:
+            raise EncryptedRegisterError(
+                f"{path} cannot be opened with this passphrase (wrong passphrase, or the file "
+                "is not an encrypted register, or it is damaged)."
+            ) from exc
+
+    return engine
+
+
+def _require_sqlcipher() -> None:
+    try:
+        import sqlcipher3  # noqa: F401 - only checking that the optional package is there
+    except ImportError as exc:  # an optional dependency: say which one
+        raise RegisterOpenError(
+            "Encrypted registers need the 'sqlcipher3' package (pip install sqlcipher3)."
+        ) from exc
+
+
+def open_sqlcipher(target: str, passphrase: str) -> Any:
+    """A SQLCipher connection (same DB-API as sqlite3), keyed before anything else is read."""
+    _require_sqlcipher()
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    connection = sqlcipher.connect(target, uri=True, timeout=5, check_same_thread=False)
+    # PRAGMA takes no bound parameters; the passphrase is quoted as an SQL string literal.
+    quoted = passphrase.replace("'", "''")
+    connection.execute(f"PRAGMA key = '{quoted}'")
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    return connection
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
