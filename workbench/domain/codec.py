@@ -77,6 +77,8 @@ def _decode(hint: Any, value: Any) -> Any:
     if isinstance(hint, type):
         if issubclass(hint, Enum):
             return hint(value)
+        if hint in (dt.datetime, dt.date) and isinstance(value, hint):
+            return value  # already a date: read from a Date column, not from JSON
         if hint is dt.datetime:
             return dt.datetime.fromisoformat(value)
         if hint is dt.date:
