@@ -1,0 +1,280 @@
+"""The dashboard: counts, coming deadlines, check results, hosting and certificate pictures.
+
+Everything is read in one job off the GUI thread (`collect_dashboard`), then drawn; the
+dashboard reloads itself when the change bus reports a write, a moment later so a burst of
+changes (an import) costs one reload.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.change_bus import ChangeBus
+from ui.jobs import run_job
+from ui.labels import date_text
+from ui.widgets.dashboard_charts import (
+    certificate_timeline_chart,
+    country_chart,
+    hosting_zone_chart,
+)
+from ui.widgets.dashboard_data import (
+    DEADLINE_HORIZON_DAYS,
+    TIMELINE_MAX_CERTIFICATES,
+    DashboardData,
+    DeadlineRow,
+    collect_dashboard,
+)
+from ui.widgets.severity import SEVERITY_COLOURS, severity_label
+from workbench.domain.enums import EntityKind
+from workbench.domain.records import Changes
+from workbench.i18n import N_, _, ngettext
+from workbench.services import Register
+
+RELOAD_DELAY_MS = 300
+_Index = QModelIndex | QPersistentModelIndex
+
+COUNT_CARDS = (
+    (EntityKind.TREATMENT, N_("Treatments")),
+    (EntityKind.SUBPROCESSOR, N_("Subprocessors")),
+    (EntityKind.CERTIFICATION, N_("Certifications")),
+    (EntityKind.AUDIT, N_("Audits")),
+    (EntityKind.NOTIFICATION, N_("Notifications")),
+    (EntityKind.ORGANISATION, N_("Organisations")),
+)
+
+
+class DeadlineTableModel(QAbstractTableModel):
+    HEADERS = (N_("Due"), N_("In"), N_("What"), N_("Concerning"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DeadlineRow] = []
+        self._today = dt.date.today()
+
+    def set_rows(self, rows: list[DeadlineRow], today: dt.date) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._today = today
+        self.endResetModel()
+
+    def row_at(self, row: int) -> DeadlineRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        deadline = self._rows[index.row()]
+        days = (deadline.due_on - self._today).days
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                date_text(deadline.due_on),
+                _days_text(days),
+                deadline.what,
+                deadline.concerning,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and days < 0:
+            return QColor("#c62828")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return deadline.what
+        return None
+
+
+def _days_text(days: int) -> str:
+    if days < 0:
+        return ngettext("{n} day late", "{n} days late", -days).format(n=-days)
+    if days == 0:
+        return _("today")
+    return ngettext("{n} day", "{n} days", days).format(n=days)
+
+
+class CountCard(QFrame):
+    """A big number with its caption; clicking it asks for the matching list."""
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, colour: str = "#263238", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumWidth(120)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.number = QLabel("—")
+        font = QFont(self.number.font())
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.number.setStyleSheet(f"color: {colour};")
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+
+    def set_value(self, value: int) -> None:
+        self.number.setText(str(value))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class DashboardWidget(QScrollArea):
+    list_requested = Signal(object)  # EntityKind: the user clicked a count
+    checks_requested = Signal()
+    open_entity_requested = Signal(object, int)  # EntityKind, id (a deadline double-clicked)
+    refreshed = Signal()  # the data is drawn (tests and screenshots wait on it)
+
+    def __init__(
+        self, register: Register, change_bus: ChangeBus | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._register = register
+        self.data: DashboardData | None = None
+        self._loading = False
+        self._stale = False
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self._grid = QGridLayout(body)
+        self._grid.setSpacing(12)
+        self.setWidget(body)
+
+        self.count_cards: dict[EntityKind, CountCard] = {}
+        cards = QHBoxLayout()
+        for kind, caption in COUNT_CARDS:
+            card = CountCard(_(caption))
+            card.clicked.connect(lambda k=kind: self.list_requested.emit(k))
+            self.count_cards[kind] = card
+            cards.addWidget(card)
+        self._grid.addLayout(cards, 0, 0, 1, 2)
+
+        deadlines_box = QGroupBox(
+            _("Deadlines in the next {weeks} weeks").format(weeks=DEADLINE_HORIZON_DAYS // 7)
+        )
+        self.deadlines = DeadlineTableModel(self)
+        self.deadline_view = QTableView()
+        self.deadline_view.setModel(self.deadlines)
+        self.deadline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.deadline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.deadline_view.verticalHeader().hide()
+        self.deadline_view.horizontalHeader().setStretchLastSection(True)
+        self.deadline_view.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
+        self.deadline_view.doubleClicked.connect(self._deadline_activated)
+        self.deadline_view.setMinimumHeight(180)
+        QVBoxLayout(deadlines_box).addWidget(self.deadline_view)
+        self._grid.addWidget(deadlines_box, 1, 0)
+
+        checks_box = QGroupBox(_("Check results"))
+        checks_layout = QHBoxLayout(checks_box)
+        self.severity_cards: dict[str, CountCard] = {}
+        for severity, colour in SEVERITY_COLOURS.items():
+            card = CountCard(severity_label(severity), colour.name())
+            card.setMinimumWidth(90)
+            card.clicked.connect(self.checks_requested)
+            self.severity_cards[severity] = card
+            checks_layout.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
+        self._grid.addWidget(checks_box, 1, 1)
+
+        self._charts: list[QWidget] = []
+        self._grid.setColumnStretch(0, 3)
+        self._grid.setColumnStretch(1, 2)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.refresh)
+        if change_bus is not None:
+            change_bus.changed.connect(self._register_changed)
+
+    # -- loading -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload in a job; a refresh asked while one runs is done once it ends."""
+        if self._loading:
+            self._stale = True
+            return
+        self._loading = True
+        register = self._register
+        # On the write pool: reading takes SQLite's write lock (BEGIN IMMEDIATE), so it queues
+        # behind an import rather than failing with "database is locked".
+        run_job(self, lambda progress: collect_dashboard(register, progress)).on_success(
+            self._show
+        ).on_failure(self._failed).start()
+
+    def _register_changed(self, changes: Changes) -> None:
+        if changes.kinds:
+            self._reload_timer.start()
+
+    def _failed(self, error: Exception) -> None:
+        self._loading = False
+        from ui.jobs import show_error
+
+        show_error(self, _("The dashboard could not be loaded"), error)
+
+    def _show(self, data: DashboardData) -> None:
+        self._loading = False
+        self.data = data
+        for kind, card in self.count_cards.items():
+            card.set_value(data.counts.get(kind, 0))
+        for severity, card in self.severity_cards.items():
+            card.set_value(data.severities.get(severity, 0))
+        self.deadlines.set_rows(data.deadlines, data.today)
+        self.deadline_view.resizeColumnsToContents()
+        for chart in self._charts:
+            self._grid.removeWidget(chart)
+            chart.deleteLater()
+        self._charts = [
+            hosting_zone_chart(data.zones),
+            country_chart(data.countries),
+            certificate_timeline_chart(data.certificates[:TIMELINE_MAX_CERTIFICATES], data.today),
+        ]
+        self._grid.addWidget(self._charts[0], 2, 0)
+        self._grid.addWidget(self._charts[1], 2, 1)
+        self._grid.addWidget(self._charts[2], 3, 0, 1, 2)
+        self.refreshed.emit()
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def _deadline_activated(self, index: QModelIndex) -> None:
+        deadline = self.deadlines.row_at(index.row())
+        if deadline.entity_kind is not None and deadline.entity_id is not None:
+            self.open_entity_requested.emit(deadline.entity_kind, deadline.entity_id)
