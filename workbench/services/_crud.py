@@ -87,6 +87,7 @@ class CrudService(Generic[R]):
 
     def _create(self, uow: UnitOfWork, record: R, entity_id: int | None = None) -> R:
         session = uow.session
+        record = self.mapper.normalise_links(record)  # the journal must hold what a read returns
         self._check(session, record)
         model = self.mapper.new_model(record, entity_id)
         session.add(model)
@@ -111,6 +112,7 @@ class CrudService(Generic[R]):
             raise NotFoundError(self.kind_name, entity_id)
         if check_version and model.version != record.version:
             raise ConflictError(self.kind_name, entity_id, record.version, model.version)
+        record = self.mapper.normalise_links(record)
         self._check(session, record)
         before = self.mapper.records(session, [model])[0]
         self.mapper.apply(model, record)

@@ -118,6 +118,20 @@ class RecordMapper(Generic[R]):
                 result[own_id][name] = tuple(grouped.get(own_id, ()))
         return result
 
+    def normalise_links(self, record: R) -> R:
+        """The record with its link ids as a read returns them: distinct, in id order.
+
+        Links are stored as sets; without this a record created with controller_ids=(3, 2)
+        is journaled as [3, 2] but reads back as [2, 3], and undo then sees a change that
+        never happened and refuses.
+        """
+        if not self.links:
+            return record
+        ordered = {name: tuple(sorted(set(getattr(record, name)))) for name in self.links}
+        if all(getattr(record, name) == ids for name, ids in ordered.items()):
+            return record
+        return dataclasses.replace(record, **ordered)  # type: ignore[type-var]
+
     def save_links(self, session: Session, entity_id: int, record: R) -> None:
         for name, spec in self.links.items():
             wanted = dict.fromkeys(getattr(record, name))
