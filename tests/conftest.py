@@ -3,14 +3,16 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# (set before anything can load Qt)
 
-from collections.abc import Iterator  # noqa: E402 - the variable must be set before Qt loads
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from workbench.domain import Organisation, OrganisationKind  # noqa: E402
-from workbench.services import Register, open_register  # noqa: E402
+from tests.backends import backends, fresh_pg_schema, runs_on_every_backend
+from workbench.domain import Organisation, OrganisationKind
+from workbench.services import Register, open_register
 
 DATA_DIR = Path(__file__).parent / "data"
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
@@ -27,9 +29,26 @@ def _isolated_user_dirs(
     monkeypatch.setenv("WORKBENCH_AUTHOR", "test-dpo")
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # Service and reliability tests also run on PostgreSQL when WORKBENCH_TEST_PG_URL is set.
+    # Mark a test `sqlite_only` when it works on the register file itself.
+    if (
+        "register" in metafunc.fixturenames
+        and runs_on_every_backend(metafunc.definition.path)
+        and metafunc.definition.get_closest_marker("sqlite_only") is None
+    ):
+        metafunc.parametrize("register", backends(), indirect=True)
+
+
 @pytest.fixture
-def register(tmp_path: Path) -> Iterator[Register]:
-    """A fresh, migrated, empty register in a file under tmp_path."""
+def register(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Register]:
+    """A fresh, migrated, empty register in a file under tmp_path (or a PostgreSQL schema)."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        with fresh_pg_schema() as url:
+            reg = open_register(url, author="test-dpo")
+            yield reg
+            reg.close()
+        return
     reg = open_register(tmp_path / "register.sqlite", author="test-dpo")
     yield reg
     reg.close()

@@ -4,14 +4,30 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from workbench.domain import codec
+from workbench.domain.errors import RegisterOpenError
 from workbench.services import Register, demo_register_path, open_register
 
+PASSPHRASE_ENV = "WORKBENCH_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
 
-def open_from_args(args: argparse.Namespace) -> Register:
+
+def passphrase_from_args(args: argparse.Namespace) -> str | None:
+    """An encrypted register's passphrase: --passphrase-file, else $WORKBENCH_PASSPHRASE."""
+    file = getattr(args, "passphrase_file", None)
+    if file:
+        try:
+            return Path(file).read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RegisterOpenError(f"Cannot read the passphrase file {file}: {exc}") from exc
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+def open_from_args(args: argparse.Namespace, read_only: bool = False) -> Register:
     if getattr(args, "demo", False):
         from workbench.services.demo import ensure_demo_register
 
@@ -19,7 +35,9 @@ def open_from_args(args: argparse.Namespace) -> Register:
             args.db or demo_register_path(), author=args.author
         )
         return register
-    return open_register(args.db, author=args.author)
+    return open_register(
+        args.db, author=args.author, read_only=read_only, passphrase=passphrase_from_args(args)
+    )
 
 
 def print_json(payload: Any) -> None:

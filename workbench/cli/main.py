@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="use the demo register (the seed documents), created on first use",
     )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="file holding the passphrase of an encrypted register (or set WORKBENCH_PASSPHRASE)",
+    )
     parser.add_argument("--author", help="name recorded in the journal (default: your OS user)")
     parser.add_argument("--lang", choices=("fr", "en"), help="language of messages")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -63,3 +63,7 @@ class UnsafeFileError(WorkbenchError):
 
 class EncryptedRegisterError(RegisterOpenError):
     """The register is encrypted and the passphrase is missing or wrong: ask for it again."""
+
+
+class BackupError(WorkbenchError):
+    """A backup cannot be made or restored (damaged backup, disk full...)."""

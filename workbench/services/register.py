@@ -12,7 +12,7 @@ from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import DatabaseError
 
 from workbench.domain.enums import EntityKind
-from workbench.domain.errors import EncryptedRegisterError, RegisterOpenError
+from workbench.domain.errors import BackupError, EncryptedRegisterError, RegisterOpenError
 from workbench.services._context import ServiceContext, default_author
 from workbench.services._crud import CrudService
 from workbench.services.audit_service import AuditService
@@ -23,7 +23,13 @@ from workbench.services.organisation_service import OrganisationService
 from workbench.services.subprocessor_service import SubprocessorService
 from workbench.services.treatment_service import TreatmentService
 from workbench.storage import migrate
-from workbench.storage.backup import DEFAULT_KEEP, backup_sqlite, latest_backup
+from workbench.storage.backup import (
+    DEFAULT_KEEP,
+    backup_sqlite,
+    latest_backup,
+    list_backups,
+    restore_sqlite,
+)
 from workbench.storage.engine import (
     database_url,
     looks_encrypted,
@@ -100,6 +106,14 @@ class Register:
     def is_empty(self) -> bool:
         return not self.organisations.list()
 
+    def set_backup_keep(self, keep: int) -> None:
+        """How many automatic and manual backups to keep (a register setting, at least 1)."""
+        if keep < 1:
+            raise BackupError("Keep at least one backup.")
+        with self.context.sessions.begin() as session:
+            session.merge(SettingModel(key=BACKUP_KEEP_SETTING, value=keep))
+        self.backup_keep = keep
+
     def close(self) -> None:
         self.engine.dispose()
         if self.lock is not None:
@@ -144,6 +158,39 @@ def open_register(
     reg.backup_keep = keep
     reg._passphrase = passphrase
     return reg
+
+
+def register_backups(location: str | Path | None = None) -> list[Path]:
+    """The backups of a register file, newest first (none for a database server)."""
+    path = sqlite_path(database_url(location or default_register_path()))
+    return [] if path is None else list_backups(path)
+
+
+def restore_register(
+    backup: Path, location: str | Path | None = None, passphrase: str | None = None
+) -> Path | None:
+    """Replace the register file with `backup`; return the copy made of it first, if readable.
+
+    Refused while another process has the register open. The current file is kept as a
+    `before-restore` backup when it can still be read, so a restore can itself be undone.
+    """
+    path = sqlite_path(database_url(location or default_register_path()))
+    if path is None:
+        raise BackupError("Only a register file can be restored from a backup.")
+    if not backup.is_file():
+        raise BackupError(f"There is no backup file {backup}.")
+    lock = RegisterLock(path).acquire()
+    try:
+        saved: Path | None = None
+        if path.exists():
+            try:
+                saved = backup_sqlite(path, "before-restore", passphrase=passphrase)
+            except Exception:  # a damaged file is why one restores: go on without a copy
+                saved = None
+        restore_sqlite(backup, path, passphrase)
+        return saved
+    finally:
+        lock.release()
 
 
 def _open_checks(

@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from workbench.domain.errors import BackupError
 from workbench.storage.engine import open_sqlcipher
 
 DEFAULT_KEEP = 10
@@ -57,12 +58,30 @@ def latest_backup(db_path: Path) -> Path | None:
 
 
 def restore_sqlite(backup: Path, db_path: Path, passphrase: str | None = None) -> None:
-    """Replace the register with a backup, through the backup API (never a half-copied file).
+    """Replace the register with a backup; works even when the register file is damaged.
 
-    The backup API writes the destination in one transaction: a crash during the restore leaves
-    the register as it was. The caller holds the register's lock (no other writer).
+    The backup is first copied whole beside the register, checked, then renamed over it (an
+    atomic rename): a crash leaves either the old file or the restored one. The old file's
+    write-ahead log and shared memory belong to the old file and are removed first. The
+    caller holds the register's lock (no other writer).
     """
-    _copy(backup, db_path, passphrase, source_read_only=True)
+    partial = db_path.with_name(db_path.name + ".restoring")
+    partial.unlink(missing_ok=True)
+    try:
+        _copy(backup, partial, passphrase, source_read_only=True)
+        check = _connect(f"file:{partial}?mode=ro", passphrase)
+        try:
+            result = [row[0] for row in check.execute("PRAGMA quick_check").fetchall()]
+        finally:
+            check.close()
+    except _database_errors() as exc:
+        result = [str(exc)]
+    if result != ["ok"]:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"The backup {backup} is damaged too; choose another one.")
+    for companion in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + companion).unlink(missing_ok=True)
+    os.replace(partial, db_path)
 
 
 def _copy(
@@ -78,6 +97,17 @@ def _copy(
             destination.close()
     finally:
         source.close()
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    errors: list[type[Exception]] = [sqlite3.Error]
+    try:
+        from sqlcipher3 import dbapi2 as sqlcipher
+
+        errors.append(sqlcipher.Error)
+    except ImportError:
+        pass
+    return tuple(errors)
 
 
 def _connect(target: str, passphrase: str | None) -> Any:

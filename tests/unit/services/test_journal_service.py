@@ -115,6 +115,7 @@ def test_nothing_to_undo_on_an_empty_register(register: Register) -> None:
         register.journal.undo()
 
 
+@pytest.mark.sqlite_only
 def test_the_hash_chain_detects_an_edit_made_outside_the_app(
     register: Register, own_org: Organisation
 ) -> None:

@@ -1,0 +1,184 @@
+"""`backup`, `restore`, `verify-journal` and `integrity-check`: keeping the register safe."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import text
+
+from workbench.cli._common import open_from_args, passphrase_from_args, print_json
+from workbench.domain.errors import BackupError, RegisterLockedError
+from workbench.i18n import _
+from workbench.services import Register, default_register_path, demo_register_path
+from workbench.services.register import register_backups, restore_register
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser("backup", help="copy the register aside now (kept with the others)")
+    p.add_argument("--keep", type=int, metavar="N", help="from now on keep the newest N backups")
+    p.set_defaults(handler=run_backup)
+
+    p = subparsers.add_parser(
+        "restore", help="list the backups, or replace the register with one of them"
+    )
+    p.add_argument(
+        "backup",
+        nargs="?",
+        help="backup file, or its number in the list (1 = newest); without it, list them",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_restore)
+
+    p = subparsers.add_parser(
+        "verify-journal", help="check that no journal entry was altered or removed"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_verify_journal)
+
+    p = subparsers.add_parser(
+        "integrity-check", help="check the database file itself (SQLite integrity_check)"
+    )
+    p.set_defaults(handler=run_integrity_check)
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    reg = open_from_args(args)
+    try:
+        if args.keep is not None:
+            reg.set_backup_keep(args.keep)
+        target = reg.backup("manual")
+    finally:
+        reg.close()
+    if target is None:
+        print(_("This register is not a file: back it up with the database server's tools."))
+        return 1
+    print(_("Backup written: {path}").format(path=target))
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    location = _location(args)
+    backups = register_backups(location)
+    if args.backup is None:
+        return _list_backups(backups, args.json)
+    chosen = _choose(args.backup, backups)
+    saved = restore_register(chosen, location, passphrase_from_args(args))
+    print(_("Register restored from {backup}.").format(backup=chosen))
+    if saved is not None:
+        print(_("The register as it was before is kept as {path}.").format(path=saved))
+    return 0
+
+
+def run_verify_journal(args: argparse.Namespace) -> int:
+    reg = _open_for_reading(args)
+    try:
+        report = reg.journal.verify()
+        bad = None
+        if not report.ok and report.first_bad_entry is not None:
+            bad = _describe_entry(reg, report.first_bad_entry)
+    finally:
+        reg.close()
+    if args.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "entries": report.entries,
+                "first_bad_entry": report.first_bad_entry,
+                "problem": report.problem,
+            }
+        )
+    elif report.ok:
+        print(
+            _("Journal intact: {count} entries, hash chain verified.").format(count=report.entries)
+        )
+    else:
+        print(
+            _("Journal entry {id}: {problem}.").format(
+                id=report.first_bad_entry, problem=report.problem
+            )
+        )
+        if bad:
+            print("  " + bad)
+    return 0 if report.ok else 1
+
+
+def run_integrity_check(args: argparse.Namespace) -> int:
+    reg = _open_for_reading(args)
+    try:
+        if reg.engine.dialect.name != "sqlite":
+            print(_("Only a register file can be checked this way."))
+            return 1
+        with reg.engine.connect() as conn:
+            problems = [row[0] for row in conn.execute(text("PRAGMA integrity_check")).all()]
+    finally:
+        reg.close()
+    if problems == ["ok"]:
+        print(_("Database file intact (integrity_check: ok)."))
+        return 0
+    for line in problems:
+        print(line)
+    return 1
+
+
+def _open_for_reading(args: argparse.Namespace) -> Register:
+    """Checking needs no write access: fall back to read-only if someone else is writing."""
+    try:
+        return open_from_args(args)
+    except RegisterLockedError:
+        return open_from_args(args, read_only=True)
+
+
+def _describe_entry(reg: Register, entry_id: int) -> str:
+    with reg.context.read() as session:
+        row = session.execute(
+            text(
+                "SELECT at, author, label, entity_kind, entity_id, action "
+                "FROM journal_entry WHERE id = :id"
+            ),
+            {"id": entry_id},
+        ).first()
+    if row is None:
+        return ""
+    at, author, label, kind, entity_id, action = row
+    return f"{at} {author}: {label} ({action} {kind} {entity_id})"
+
+
+def _location(args: argparse.Namespace) -> str | Path:
+    if args.db:
+        return str(args.db)
+    return demo_register_path() if getattr(args, "demo", False) else default_register_path()
+
+
+def _list_backups(backups: list[Path], as_json: bool) -> int:
+    if as_json:
+        print_json([_backup_info(i, b) for i, b in enumerate(backups, 1)])
+        return 0
+    if not backups:
+        print(_("No backup of this register yet (`dpo-workbench backup` makes one)."))
+        return 0
+    for number, backup in enumerate(backups, 1):
+        info = _backup_info(number, backup)
+        print(f"{number:3d}  {info['taken']}  {info['size']:>10}  {backup}")
+    print(_("Restore one with `dpo-workbench restore NUMBER` (or its path)."))
+    return 0
+
+
+def _backup_info(number: int, backup: Path) -> dict[str, object]:
+    stat = backup.stat()
+    taken = dt.datetime.fromtimestamp(stat.st_mtime).astimezone().isoformat(timespec="seconds")
+    return {"number": number, "path": str(backup), "taken": taken, "size": stat.st_size}
+
+
+def _choose(choice: str, backups: list[Path]) -> Path:
+    if choice.isdigit():
+        number = int(choice)
+        if not 1 <= number <= len(backups):
+            raise BackupError(
+                _("There is no backup number {number} ({count} backups).").format(
+                    number=number, count=len(backups)
+                )
+            )
+        return backups[number - 1]
+    return Path(choice).expanduser()
