@@ -118,5 +118,10 @@ def hds_v2_applies_from() -> dt.date:
     return dt.date.fromisoformat(_load("hds_activities.json")["v2_applies_from"])
 
 
+def hds_v2_transition_ends() -> dt.date:
+    """After this date only HDS v2 certificates are valid (arrêté du 26 avril 2024, 24 months)."""
+    return dt.date.fromisoformat(_load("hds_activities.json")["v2_transition_ends"])
+
+
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None

@@ -1,0 +1,70 @@
+"""The Word letter informing a controller of subprocessor changes (GDPR Art. 28(2)).
+
+The letter arrives here fully worded in its language (the service composes it from the register
+with `workbench.i18n.translator(locale)`); this module only lays it out: sender and recipient
+blocks, subject, body, one section per change with its facts as "label: value" lines, and the
+signature. Styles are the workbench's named styles (exporters/_docx.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from exporters._docx import add_labelled, new_document, save_document
+
+
+@dataclass(frozen=True, slots=True)
+class LetterSection:
+    heading: str
+    facts: tuple[tuple[str, str], ...]  # (label, value); empty values are left out
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationLetter:
+    language: str  # "fr" or "en": set on the document for spelling and hyphenation
+    dated: dt.date
+    title: str  # document property
+    sender: tuple[str, ...]
+    recipient: tuple[str, ...]
+    place_and_date: str
+    subject: str
+    salutation: str
+    introduction: tuple[str, ...]
+    sections: tuple[LetterSection, ...]
+    conclusion: tuple[str, ...]
+    signature: tuple[str, ...]
+    author: str = ""
+
+
+def write_notification_letter(letter: NotificationLetter, path: str | Path) -> Path:
+    """Write the letter to `path` (atomically) and return the path."""
+    doc = new_document(letter.dated, letter.title, letter.language, letter.author)
+    for line in letter.sender:
+        doc.add_paragraph(line).paragraph_format.space_after = 0
+    doc.add_paragraph()
+    for line in letter.recipient:
+        paragraph = doc.add_paragraph(line)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.paragraph_format.space_after = 0
+    doc.add_paragraph()
+    doc.add_paragraph(letter.place_and_date).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    subject = doc.add_paragraph()
+    subject.add_run(letter.subject).bold = True
+    doc.add_paragraph(letter.salutation)
+    for text in letter.introduction:
+        doc.add_paragraph(text)
+    for section in letter.sections:
+        doc.add_heading(section.heading, level=2)
+        for label, value in section.facts:
+            add_labelled(doc, label, value)
+    for text in letter.conclusion:
+        doc.add_paragraph(text)
+    doc.add_paragraph()
+    for line in letter.signature:
+        doc.add_paragraph(line).paragraph_format.space_after = 0
+    save_document(doc, path, letter.dated)
+    return Path(path)

@@ -1,0 +1,62 @@
+"""One engine of named rules. A rule reads a `RegisterSnapshot` and yields findings.
+
+A finding says what is wrong (`problem`) and how to fix it (`fix`), and links to the record to
+open. Rule ids are stable: scripts filter on them and the UI groups by them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}[self]
+
+    def at_least(self, threshold: Severity) -> bool:
+        return self.rank >= threshold.rank
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule_id: str
+    severity: Severity
+    problem: str
+    fix: str
+    link: EntityLink
+    entity_name: str = ""
+
+    @property
+    def message(self) -> str:
+        return f"{self.problem} {self.fix}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: Severity  # the usual severity; a finding may say otherwise (e.g. before a deadline)
+    source: str  # the law or contract it comes from
+
+
+# A check reads the snapshot and yields the findings of one or more related rules.
+Check = Callable[[RegisterSnapshot], Iterable[Finding]]
+
+
+def run_checks(
+    snapshot: RegisterSnapshot,
+    checks: Sequence[Check],
+    minimum: Severity = Severity.INFO,
+) -> list[Finding]:
+    """Every finding at or above `minimum`, most severe first, then by rule and record."""
+    findings = [f for check in checks for f in check(snapshot) if f.severity.at_least(minimum)]
+    findings.sort(key=lambda f: (-f.severity.rank, f.rule_id, f.link))
+    return findings

@@ -1,0 +1,104 @@
+"""Gaps in the Art. 30 record: treatments and subprocessors missing what the law asks for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
+from workbench.domain.enums import EntityKind, Role
+from workbench.domain.records import Treatment
+from workbench.i18n import _
+
+
+def _link(treatment: Treatment) -> EntityLink:
+    return EntityLink(EntityKind.TREATMENT, treatment.id or 0)
+
+
+def check_treatments(snapshot: RegisterSnapshot) -> Iterator[Finding]:
+    for t in snapshot.live_treatments:
+        if t.id is None:
+            continue
+        if not (t.purpose.strip() or t.description.strip()):
+            yield Finding(
+                TREATMENT_NO_PURPOSE.id,
+                Severity.ERROR,
+                _('The treatment "{name}" states no purpose.').format(name=t.name),
+                _("Write its purpose: Art. 30(1)(b) requires it (Art. 30(2)(b) for a processor)."),
+                _link(t),
+                t.name,
+            )
+        if t.role is not Role.CONTROLLER:
+            continue  # legal basis, retention and Art. 9 condition are the controller's record
+        if t.legal_basis is None and not t.legal_basis_text.strip():
+            yield Finding(
+                TREATMENT_NO_LEGAL_BASIS.id,
+                Severity.ERROR,
+                _('The treatment "{name}" has no legal basis.').format(name=t.name),
+                _("Choose its Art. 6(1) legal basis (consent, contract, legal obligation...)."),
+                _link(t),
+                t.name,
+            )
+        if not (t.retention.text.strip() or t.retention.is_structured):
+            yield Finding(
+                TREATMENT_NO_RETENTION.id,
+                Severity.WARNING,
+                _('The treatment "{name}" has no retention period.').format(name=t.name),
+                _("Record how long its data is kept and from which event (Art. 30(1)(f))."),
+                _link(t),
+                t.name,
+            )
+        if t.processes_art9_data and t.art9_condition is None:
+            yield Finding(
+                TREATMENT_NO_ART9_CONDITION.id,
+                Severity.ERROR,
+                _(
+                    'The treatment "{name}" processes health or other special-category data '
+                    "without an Art. 9(2) condition."
+                ).format(name=t.name),
+                _(
+                    "Record the Art. 9(2) exception that allows it (for care, usually 9(2)(h)), "
+                    "or stop processing these data."
+                ),
+                _link(t),
+                t.name,
+            )
+
+
+def check_subprocessors(snapshot: RegisterSnapshot) -> Iterator[Finding]:
+    for sub in snapshot.subprocessors:
+        if sub.id is None:
+            continue
+        link = EntityLink(EntityKind.SUBPROCESSOR, sub.id)
+        if sub.id not in snapshot.treatments_by_subprocessor:
+            yield Finding(
+                SUBPROCESSOR_UNUSED.id,
+                Severity.WARNING,
+                _("The subprocessor {name} is used by no treatment.").format(name=sub.name),
+                _("Link it to the treatments it serves, or remove it if it is no longer used."),
+                link,
+                sub.name,
+            )
+        if sub.dpa_signed_on is None:
+            yield Finding(
+                SUBPROCESSOR_NO_DPA.id,
+                Severity.WARNING,
+                _("No data processing agreement date is recorded for {name}.").format(
+                    name=sub.name
+                ),
+                _(
+                    "Record the date the Art. 28(4) contract was signed, or sign one that passes "
+                    "on the same data protection obligations."
+                ),
+                link,
+                sub.name,
+            )
+
+
+TREATMENT_NO_PURPOSE = Rule("treatment-no-purpose", Severity.ERROR, "GDPR Art. 30(1)(b), 30(2)(b)")
+TREATMENT_NO_LEGAL_BASIS = Rule("treatment-no-legal-basis", Severity.ERROR, "GDPR Art. 6(1)")
+TREATMENT_NO_RETENTION = Rule("treatment-no-retention", Severity.WARNING, "GDPR Art. 30(1)(f)")
+TREATMENT_NO_ART9_CONDITION = Rule("treatment-no-art9-condition", Severity.ERROR, "GDPR Art. 9(2)")
+SUBPROCESSOR_UNUSED = Rule("subprocessor-unused", Severity.WARNING, "GDPR Art. 30")
+SUBPROCESSOR_NO_DPA = Rule("subprocessor-no-dpa", Severity.WARNING, "GDPR Art. 28(4)")
+CHECKS = (check_treatments, check_subprocessors)

@@ -1,0 +1,132 @@
+"""Everything due in the next N days: certificates, audits, corrective actions, notifications.
+
+Data for the dashboard: a flat, date-sorted list of `DeadlineItem`. Overdue items (date before
+today) are kept, since an overdue duty is the first thing the DPO must see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from workbench.compliance.audits import FINISHED, notice_rule_applies
+from workbench.compliance.calendar import FrenchCalendar
+from workbench.compliance.certification_status import assess
+from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
+from workbench.domain.enums import EntityKind, NotificationStatus
+from workbench.i18n import _
+
+
+class DeadlineKind(StrEnum):
+    CERTIFICATE_EXPIRY = "certificate_expiry"
+    CERTIFICATE_SURVEILLANCE = "certificate_surveillance"
+    AUDIT = "audit"
+    AUDIT_NOTICE = "audit_notice"  # last day a notice may arrive for the planned date
+    AUDIT_ACTION = "audit_action"
+    NOTIFICATION_OBJECTION = "notification_objection"
+    NOTIFICATION_SEND = "notification_send"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class DeadlineItem:
+    date: dt.date
+    kind: DeadlineKind
+    link: EntityLink
+    label: str
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.date < today
+
+
+def collect_deadlines(snapshot: RegisterSnapshot, within_days: int) -> list[DeadlineItem]:
+    horizon = snapshot.today + dt.timedelta(days=within_days)
+    items = [
+        *_certificates(snapshot),
+        *_audits(snapshot),
+        *_notifications(snapshot),
+    ]
+    return sorted(i for i in items if i.date <= horizon)
+
+
+def _certificates(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
+    for cert in snapshot.certifications:
+        if cert.id is None:
+            continue
+        result = assess(cert, snapshot.today, snapshot.settings.expiring_within_days)
+        link = EntityLink(EntityKind.CERTIFICATION, cert.id)
+        holder = snapshot.holder_name(cert)
+        name = cert.name or cert.kind.value.upper()
+        if result.expires_on is not None and result.expires_on >= snapshot.today:
+            yield DeadlineItem(
+                result.expires_on,
+                DeadlineKind.CERTIFICATE_EXPIRY,
+                link,
+                _("{name} certificate of {holder} expires").format(name=name, holder=holder),
+            )
+        if result.next_surveillance_on is not None:
+            yield DeadlineItem(
+                result.next_surveillance_on,
+                DeadlineKind.CERTIFICATE_SURVEILLANCE,
+                link,
+                _("Surveillance audit of the {name} certificate of {holder}").format(
+                    name=name, holder=holder
+                ),
+            )
+
+
+def _audits(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
+    calendar = FrenchCalendar(snapshot.settings.holiday_subdivision)
+    for audit in snapshot.audits:
+        if audit.id is None or audit.status in FINISHED:
+            continue
+        link = EntityLink(EntityKind.AUDIT, audit.id)
+        who = audit.requester_name or audit.auditor or audit.audit_type.value
+        if audit.audit_on is not None and audit.audit_on >= snapshot.today:
+            yield DeadlineItem(
+                audit.audit_on, DeadlineKind.AUDIT, link, _("Audit by {who}").format(who=who)
+            )
+            if audit.notice_received_on is None and notice_rule_applies(audit):
+                latest = calendar.latest_notice_date(
+                    audit.audit_on, snapshot.settings.audit_notice_working_days
+                )
+                yield DeadlineItem(
+                    latest,
+                    DeadlineKind.AUDIT_NOTICE,
+                    link,
+                    _("Last day to receive the notice of the audit by {who}").format(who=who),
+                )
+        for action in audit.actions:
+            if action.due_on is not None and action.done_on is None:
+                yield DeadlineItem(
+                    action.due_on,
+                    DeadlineKind.AUDIT_ACTION,
+                    link,
+                    _('Corrective action "{title}" ({owner})').format(
+                        title=action.title, owner=action.owner or "?"
+                    ),
+                )
+
+
+def _notifications(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
+    for n in snapshot.notifications:
+        if n.id is None:
+            continue
+        controller = snapshot.organisation_by_id.get(n.controller_id)
+        name = controller.name if controller else str(n.controller_id)
+        link = EntityLink(EntityKind.NOTIFICATION, n.id)
+        if n.status is NotificationStatus.SENT and n.objection_deadline is not None:
+            yield DeadlineItem(
+                n.objection_deadline,
+                DeadlineKind.NOTIFICATION_OBJECTION,
+                link,
+                _("Objection period of {controller} ends").format(controller=name),
+            )
+        elif n.status is NotificationStatus.DRAFT and n.created_on is not None:
+            yield DeadlineItem(
+                n.created_on + dt.timedelta(days=snapshot.settings.notification_send_within_days),
+                DeadlineKind.NOTIFICATION_SEND,
+                link,
+                _("Send the notification to {controller}").format(controller=name),
+            )

@@ -1,0 +1,119 @@
+"""Compliance on a live register: settings, snapshot, checks, certificate statuses, deadlines.
+
+Settings and statements live in the `register_setting` table (they travel with the register file).
+Reads are one session each; nothing here writes records, only settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from workbench.compliance.calendar import normalise_subdivision
+from workbench.compliance.certification_status import CertificateAssessment, assess
+from workbench.compliance.checks import ALL_CHECKS, Finding, Severity, run_checks
+from workbench.compliance.deadlines import DeadlineItem, collect_deadlines
+from workbench.compliance.settings import ComplianceSettings
+from workbench.compliance.snapshot import RegisterSnapshot
+from workbench.domain import codec
+from workbench.domain.errors import ValidationError
+from workbench.domain.records import Certification
+from workbench.services.register import Register
+from workbench.storage.models import SettingModel
+
+SETTINGS_KEY = "compliance.settings"
+
+
+def read_setting(register: Register, key: str) -> Any:
+    with register.context.read() as session:
+        row = session.get(SettingModel, key)
+        return None if row is None else row.value
+
+
+def write_setting(register: Register, key: str, value: Any) -> None:
+    with register.context.sessions() as session, session.begin():
+        row = session.get(SettingModel, key)
+        if row is None:
+            session.add(SettingModel(key=key, value=value))
+        else:
+            row.value = value
+
+
+class ComplianceService:
+    def __init__(self, register: Register) -> None:
+        self._register = register
+
+    # -- settings ------------------------------------------------------------------------------
+    def settings(self) -> ComplianceSettings:
+        stored = read_setting(self._register, SETTINGS_KEY)
+        return (
+            ComplianceSettings() if stored is None else codec.from_dict(ComplianceSettings, stored)
+        )
+
+    def update_settings(self, settings: ComplianceSettings) -> None:
+        problems = {}
+        if not 0 <= settings.expiring_within_days <= 3650:
+            problems["expiring_within_days"] = "A number of days between 0 and 3650."
+        if not 0 <= settings.audit_notice_working_days <= 250:
+            problems["audit_notice_working_days"] = "A number of working days between 0 and 250."
+        if problems:
+            raise ValidationError(problems)
+        normalise_subdivision(settings.holiday_subdivision)  # raises on an unknown code
+        write_setting(self._register, SETTINGS_KEY, codec.to_dict(settings))
+
+    # -- reading the register ------------------------------------------------------------------
+    def snapshot(self, today: dt.date | None = None, with_pending: bool = True) -> RegisterSnapshot:
+        """The register now, with (unless told not to) the changes not yet notified."""
+        today = today or dt.date.today()
+        reg = self._register
+        snapshot = RegisterSnapshot(
+            organisations=tuple(reg.organisations.list()),
+            treatments=tuple(reg.treatments.list()),
+            subprocessors=tuple(reg.subprocessors.list()),
+            certifications=tuple(reg.certifications.list()),
+            audits=tuple(reg.audits.list()),
+            notifications=tuple(reg.notifications.list()),
+            settings=self.settings(),
+            today=today,
+        )
+        if not with_pending:
+            return snapshot
+        from workbench.services.notification_workflow import NotificationWorkflow
+
+        pending = NotificationWorkflow(reg).pending_counts(snapshot)
+        return RegisterSnapshot(**{**_fields(snapshot), "pending_changes": pending})
+
+    def check(
+        self, today: dt.date | None = None, minimum: Severity = Severity.INFO
+    ) -> list[Finding]:
+        return run_checks(self.snapshot(today), ALL_CHECKS, minimum)
+
+    def certificate_statuses(
+        self, today: dt.date | None = None
+    ) -> list[tuple[Certification, CertificateAssessment]]:
+        today = today or dt.date.today()
+        days = self.settings().expiring_within_days
+        return [(c, assess(c, today, days)) for c in self._register.certifications.list()]
+
+    def deadlines(
+        self, today: dt.date | None = None, within_days: int | None = None
+    ) -> list[DeadlineItem]:
+        snapshot = self.snapshot(today, with_pending=False)
+        days = snapshot.settings.deadlines_within_days if within_days is None else within_days
+        return collect_deadlines(snapshot, days)
+
+
+def _fields(snapshot: RegisterSnapshot) -> dict[str, Any]:
+    return {
+        name: getattr(snapshot, name)
+        for name in (
+            "organisations",
+            "treatments",
+            "subprocessors",
+            "certifications",
+            "audits",
+            "notifications",
+            "settings",
+            "today",
+        )
+    }

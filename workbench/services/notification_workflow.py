@@ -1,0 +1,266 @@
+"""Art. 28(2) notifications end to end: plan, generate (drafts + letters), send, object, accept.
+
+- `plan(today)`: the changes to subprocessors since the last notification, per controller (read).
+- `generate(today, locale, out_dir)`: one draft notification per controller, its Word letter, and
+  the "notified until" mark moved forward, so the same change is never announced twice.
+- `mark_sent`, `record_objection`: the tracked states. A sent notification whose objection
+  deadline passed without objection is deemed accepted: computed on read (`effective_status`)
+  and written by `refresh(today)`.
+- `set_baseline()`: for a register whose subprocessors the controllers already know, declares
+  every change so far as notified.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workbench.compliance.calendar import FrenchCalendar
+from workbench.compliance.notifications import (
+    ALLOWED_TRANSITIONS,
+    PlannedNotification,
+    effective_status,
+    plan_notifications,
+)
+from workbench.compliance.snapshot import RegisterSnapshot
+from workbench.domain import codec
+from workbench.domain.enums import ChangeAction, EntityKind, NotificationStatus
+from workbench.domain.errors import ValidationError
+from workbench.domain.records import Changes, JournalEntry, Notification, Subprocessor
+from workbench.services._context import changes_of
+from workbench.services.compliance_service import ComplianceService, read_setting, write_setting
+from workbench.services.register import Register
+from workbench.storage.models import SettingModel
+
+MARK_KEY = "compliance.notifications.notified_until"
+_WATCHED = (EntityKind.SUBPROCESSOR, EntityKind.TREATMENT, EntityKind.CERTIFICATION)
+
+
+@dataclass(frozen=True, slots=True)
+class NotifiedUntil:
+    at: dt.datetime  # the last journal entry already announced
+    on: dt.date  # the day of the last plan: certificates lapsing after it are new news
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationView:
+    notification: Notification
+    controller_name: str
+    status: NotificationStatus  # effective status on the day asked
+
+
+class NotificationWorkflow:
+    def __init__(self, register: Register) -> None:
+        self._register = register
+        self._compliance = ComplianceService(register)
+
+    # -- the "notified until" mark -------------------------------------------------------------
+    def notified_until(self) -> NotifiedUntil | None:
+        stored = read_setting(self._register, MARK_KEY)
+        if stored is None:
+            return None
+        return NotifiedUntil(
+            dt.datetime.fromisoformat(stored["at"]), dt.date.fromisoformat(stored["on"])
+        )
+
+    def set_baseline(self, today: dt.date | None = None) -> None:
+        """Declare every change recorded so far as known to the controllers."""
+        today = today or dt.date.today()
+        latest = self._register.journal.entries(limit=1)
+        at = latest[0].at if latest else dt.datetime.now(dt.UTC)
+        write_setting(self._register, MARK_KEY, {"at": at.isoformat(), "on": today.isoformat()})
+
+    # -- planning ------------------------------------------------------------------------------
+    def _entries(self, since: NotifiedUntil | None) -> list[JournalEntry]:
+        entries = [
+            e
+            for kind in _WATCHED
+            for e in self._register.journal.entries(kind=kind, since=since.at if since else None)
+        ]
+        return sorted(entries, key=lambda e: e.id)
+
+    def plan(self, today: dt.date | None = None) -> list[PlannedNotification]:
+        today = today or dt.date.today()
+        snapshot = self._compliance.snapshot(today, with_pending=False)
+        return self._plan(snapshot, self._entries(self.notified_until()))
+
+    def _plan(
+        self, snapshot: RegisterSnapshot, entries: list[JournalEntry]
+    ) -> list[PlannedNotification]:
+        mark = self.notified_until()
+        return list(
+            plan_notifications(entries, snapshot, mark.on if mark else None, snapshot.today)
+        )
+
+    def pending_counts(self, snapshot: RegisterSnapshot) -> tuple[tuple[int, int], ...] | None:
+        """Per controller, the changes not yet notified; None before any baseline."""
+        mark = self.notified_until()
+        if mark is None:
+            return None
+        plans = self._plan(snapshot, self._entries(mark))
+        return tuple((p.controller_id, len(p.items)) for p in plans)
+
+    # -- generating ----------------------------------------------------------------------------
+    def generate(
+        self,
+        today: dt.date | None = None,
+        locale: str = "fr",
+        out_dir: Path | None = None,
+    ) -> list[Notification]:
+        """Draft one notification per controller, write the letters into `out_dir` if given."""
+        today = today or dt.date.today()
+        snapshot = self._compliance.snapshot(today, with_pending=False)
+        entries = self._entries(self.notified_until())
+        plans = self._plan(snapshot, entries)
+        calendar = FrenchCalendar(snapshot.settings.holiday_subdivision)
+        last_at = entries[-1].at if entries else None
+        created: list[Notification] = []
+        if not plans:
+            return created
+        with self._register.context.write("Draft subprocessor-change notifications") as uow:
+            for plan in plans:
+                controller = snapshot.organisation_by_id[plan.controller_id]
+                record = Notification(
+                    controller_id=plan.controller_id,
+                    organisation_id=plan.organisation_id,
+                    items=plan.items,
+                    created_on=today,
+                    # Provisional, as if sent today; `mark_sent` sets the real one.
+                    objection_deadline=calendar.deadline_after(
+                        today, controller.objection_period_days
+                    ),
+                    document_path=str(out_dir / _letter_name(controller.name, today))
+                    if out_dir
+                    else "",
+                )
+                created.append(self._register.notifications._create(uow, record))
+            _write_mark(uow.session, last_at, today, self.notified_until())
+        if out_dir is not None:
+            for notification in created:
+                self.write_letter(
+                    notification.id or 0, Path(notification.document_path), locale, today
+                )
+        return created
+
+    def write_letter(
+        self, notification_id: int, path: Path, locale: str = "fr", today: dt.date | None = None
+    ) -> Path:
+        from exporters.docx_notification_letter import write_notification_letter
+        from workbench.services.notification_letter import compose_letter
+
+        notification = self._register.notifications.get(notification_id)
+        snapshot = self._compliance.snapshot(today, with_pending=False)
+        records = {
+            item.subprocessor_id: self._subprocessor_record(item.subprocessor_id, snapshot)
+            for item in notification.items
+            if item.subprocessor_id is not None
+        }
+        letter = compose_letter(
+            notification, snapshot, {k: v for k, v in records.items() if v}, locale
+        )
+        return write_notification_letter(letter, path)
+
+    def _subprocessor_record(self, sid: int, snapshot: RegisterSnapshot) -> Subprocessor | None:
+        if sid in snapshot.subprocessor_by_id:
+            return snapshot.subprocessor_by_id[sid]
+        for entry in reversed(self._register.journal.history(EntityKind.SUBPROCESSOR, sid)):
+            if entry.action is ChangeAction.DELETE and entry.before is not None:
+                return codec.from_dict(Subprocessor, entry.before)
+        return None
+
+    # -- tracking ------------------------------------------------------------------------------
+    def mark_sent(self, notification_id: int, sent_on: dt.date | None = None) -> Notification:
+        sent_on = sent_on or dt.date.today()
+        current = self._register.notifications.get(notification_id)
+        _require_move(current, NotificationStatus.SENT)
+        controller = self._register.organisations.get(current.controller_id)
+        calendar = FrenchCalendar(self._compliance.settings().holiday_subdivision)
+        updated = dataclasses.replace(
+            current,
+            status=NotificationStatus.SENT,
+            sent_on=sent_on,
+            objection_deadline=calendar.deadline_after(sent_on, controller.objection_period_days),
+        )
+        self._register.notifications.update(updated, "Mark notification sent")
+        return self._register.notifications.get(notification_id)
+
+    def record_objection(
+        self, notification_id: int, received_on: dt.date | None = None, text: str = ""
+    ) -> Notification:
+        received_on = received_on or dt.date.today()
+        current = self._register.notifications.get(notification_id)
+        _require_move(current, NotificationStatus.OBJECTION_RECEIVED)
+        if current.objection_deadline is not None and received_on > current.objection_deadline:
+            raise ValidationError(
+                {
+                    "objection_received_on": f"The objection period ended on "
+                    f"{current.objection_deadline.isoformat()}: the change was deemed accepted "
+                    "before this objection arrived."
+                }
+            )
+        updated = dataclasses.replace(
+            current,
+            status=NotificationStatus.OBJECTION_RECEIVED,
+            objection_received_on=received_on,
+            objection_text=text,
+        )
+        self._register.notifications.update(updated, "Record objection")
+        return self._register.notifications.get(notification_id)
+
+    def refresh(self, today: dt.date | None = None) -> Changes:
+        """Write "deemed accepted" on every sent notification whose objection period is over."""
+        today = today or dt.date.today()
+        lapsed = [
+            n
+            for n in self._register.notifications.list(status=NotificationStatus.SENT.value)
+            if effective_status(n, today) is NotificationStatus.DEEMED_ACCEPTED
+        ]
+        if not lapsed:
+            return Changes()
+        with self._register.context.write("Notifications deemed accepted") as uow:
+            for n in lapsed:
+                self._register.notifications._update(
+                    uow, dataclasses.replace(n, status=NotificationStatus.DEEMED_ACCEPTED)
+                )
+        return changes_of(uow)
+
+    def views(self, today: dt.date | None = None) -> list[NotificationView]:
+        today = today or dt.date.today()
+        names = {o.id: o.name for o in self._register.organisations.list()}
+        return [
+            NotificationView(n, names.get(n.controller_id, "?"), effective_status(n, today))
+            for n in self._register.notifications.list()
+        ]
+
+
+def _require_move(current: Notification, target: NotificationStatus) -> None:
+    if target not in ALLOWED_TRANSITIONS[current.status]:
+        raise ValidationError(
+            {
+                "status": f"Notification {current.id} is {current.status.value}; it cannot become "
+                f"{target.value} (allowed: "
+                + (", ".join(s.value for s in ALLOWED_TRANSITIONS[current.status]) or "none")
+                + ")."
+            }
+        )
+
+
+def _write_mark(
+    session: Any, last_at: dt.datetime | None, today: dt.date, previous: NotifiedUntil | None
+) -> None:
+    at = last_at or (previous.at if previous else dt.datetime.now(dt.UTC))
+    value = {"at": at.isoformat(), "on": today.isoformat()}
+    row = session.get(SettingModel, MARK_KEY)
+    if row is None:
+        session.add(SettingModel(key=MARK_KEY, value=value))
+    else:
+        row.value = value
+
+
+def _letter_name(controller: str, today: dt.date) -> str:
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", controller).strip("-").lower() or "controller"
+    return f"notification-{slug}-{today.isoformat()}.docx"
