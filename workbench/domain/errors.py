@@ -67,3 +67,46 @@ class EncryptedRegisterError(RegisterOpenError):
 
 class BackupError(WorkbenchError):
     """A backup cannot be made or restored (damaged backup, disk full...)."""
+
+
+class ImportFileError(WorkbenchError):
+    """A file cannot be imported. The message names the file, and the sheet, row (1-based, as a
+    spreadsheet shows it) and column when they are known, then what was expected."""
+
+    def __init__(
+        self,
+        file: str,
+        problem: str,
+        sheet: str = "",
+        row: int | None = None,
+        column: str = "",
+    ) -> None:
+        where = [file]
+        if sheet:
+            where.append(f"sheet '{sheet}'")
+        if row is not None:
+            where.append(f"row {row}")
+        if column:
+            where.append(f"column '{column}'")
+        super().__init__(f"{', '.join(where)}: {problem}")
+        self.file = file
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+        self.problem = problem
+
+
+class UnreadableFileError(ImportFileError):
+    """Empty, truncated, encrypted, or not the format its name says."""
+
+
+class NoTableFoundError(ImportFileError):
+    """No sheet or table of the file has a header the importer recognises."""
+
+
+class MappingError(ImportFileError):
+    """A required column (the name) is not mapped, or a mapping profile does not fit the file."""
+
+
+class BackupError(WorkbenchError):
+    """A backup cannot be made or restored (damaged backup, disk full...)."""

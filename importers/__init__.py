@@ -1,0 +1,61 @@
+"""Importers: files a DPO already has -> register records. Qt-free and storage-free.
+
+The engine behind `dpo-workbench import` and the UI's import wizard. It only reads files and
+returns `workbench.domain` records; `workbench.services.import_service.ImportService` compares them
+with the register and writes them in one journaled transaction.
+
+The wizard's steps, and the calls behind them::
+
+    from importers import read_tables, propose_mapping, read_records, RecordKind
+
+    tables = read_tables(path)                 # list[TableCandidate]: every sheet / Word table
+    table = tables[0]                          #   .sheet, .header_row, .headers, .kind (guess),
+                                               #   .row_count, .preview_rows (first rows, cleaned)
+    mapping = propose_mapping(table, RecordKind.AUTO)  # ColumnMapping, a confidence per column
+    mapping.columns                            #   tuple[ColumnGuess(index, header, field, conf.)]
+    mapping = mapping.with_field(3, "retention.text")  # the user's fix (None = ignore column)
+    batch = read_records(table, mapping, progress)     # ImportBatch (lazy: rows are streamed)
+
+    service = ImportService(register)          # workbench.services.import_service
+    preview = service.preview(batch, progress) # ImportReport: new / changed (field diff) /
+                                               #   unchanged / missing, warnings; writes nothing
+    result = service.apply(batch, progress)    # ImportResult(report, changes, operation_id):
+                                               #   ONE transaction, ONE journal operation "import"
+    service.undo_last_import()                 # undoes exactly that operation
+    service.save_profile("OVH vendor list", mapping)   # named mapping profiles, stored in the
+    service.load_profile("OVH vendor list")            #   register (travel with the file)
+
+Every long call takes a `workbench.progress.Progress` (report(done, total), check_cancelled());
+`Cancelled` during `apply` rolls the whole import back. Bad input raises a subclass of
+`workbench.domain.errors.ImportFileError` whose message names the file, sheet, row and column.
+
+Formats: .xlsx/.xlsm/.ods (python-calamine), .csv (delimiter and encoding sniffed), .docx tables
+(python-docx). Reusable pure functions: `importers.cleaning` (HTML, bullets, NBSP...),
+`importers.countries`, `importers.transfers`, `importers.retention`, `importers.legal_basis`,
+`importers.sensitivity`.
+"""
+
+from __future__ import annotations
+
+from importers.mapping import propose_mapping
+from importers.model import (
+    ColumnGuess,
+    ColumnMapping,
+    ImportBatch,
+    ImportedRow,
+    RecordKind,
+    TableCandidate,
+)
+from importers.reading import read_records, read_tables
+
+__all__ = [
+    "ColumnGuess",
+    "ColumnMapping",
+    "ImportBatch",
+    "ImportedRow",
+    "RecordKind",
+    "TableCandidate",
+    "propose_mapping",
+    "read_records",
+    "read_tables",
+]

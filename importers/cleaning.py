@@ -1,0 +1,146 @@
+"""Cell text as people write it -> clean text and lists of values. Pure functions.
+
+Seed cells carry HTML fragments (`<p>`, `<ul><li>`, `<i>`, `&nbsp;`), bullet lists written by hand
+("- Civilité, - Nom"), Word's soft hyphens and non-breaking spaces.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+SOFT_HYPHEN = "\u00ad"
+SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200b": "", "\ufeff": ""}
+_SPACE_TABLE = str.maketrans({SOFT_HYPHEN: "", **SPACES, "\r": ""})
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?>")
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "table"}
+BULLETS = ("- ", "• ", "– ", "— ", "* ", "· ", "▪ ", "◦ ", "o ")
+_BULLET_SPLIT = re.compile(r"(?:^|\s)[-•–—▪◦·](?=\s)")
+_MULTI_SPACE = re.compile(r"[ \t]+")
+
+
+def normalise_spaces(text: str) -> str:
+    """NBSP and friends to spaces, soft hyphens and zero-width marks out, CRLF to LF."""
+    return text.translate(_SPACE_TABLE)
+
+
+def has_markup(text: str) -> bool:
+    return "<" in text and _TAG.search(text) is not None
+
+
+def html_to_lines(text: str) -> list[tuple[str, bool]]:
+    """Lines of an HTML fragment, each with whether it was in italics (a description)."""
+    lines: list[tuple[str, bool]] = []
+    current: list[str] = []
+    italic_depth = 0
+    current_italic = True  # a line is italic when all its text is
+    has_text = False
+    pos = 0
+
+    def flush() -> None:
+        nonlocal current, current_italic, has_text
+        line = _MULTI_SPACE.sub(" ", html.unescape("".join(current))).strip()
+        if line:
+            lines.append((normalise_spaces(line).strip(), current_italic and has_text))
+        current, current_italic, has_text = [], True, False
+
+    for match in _TAG.finditer(text):
+        chunk = text[pos : match.start()]
+        if chunk.strip():
+            current.append(chunk)
+            has_text = True
+            current_italic = current_italic and italic_depth > 0
+        elif chunk:
+            current.append(" ")
+        closing, tag = match.group(1) == "/", match.group(2).lower()
+        if tag in ("i", "em"):
+            if not closing and current and has_text and italic_depth == 0:
+                flush()  # "Name <i>description</i>": the description starts a new line
+            italic_depth = max(0, italic_depth + (-1 if closing else 1))
+            if closing:
+                flush()
+        elif tag in _BLOCK_TAGS:
+            flush()
+        pos = match.end()
+    chunk = text[pos:]
+    if chunk.strip():
+        current.append(chunk)
+        has_text = True
+        current_italic = current_italic and italic_depth > 0
+    flush()
+    return lines
+
+
+def strip_markup(text: str) -> str:
+    """An HTML fragment (or plain text) as plain text, one line per block."""
+    if has_markup(text) or "&" in text:
+        return "\n".join(line for line, _italic in html_to_lines(text))
+    return text
+
+
+@lru_cache(maxsize=4096)
+def clean_text(text: str) -> str:
+    """Plain text, single spaces, lines kept, blank lines dropped."""
+    if not text:
+        return ""
+    text = normalise_spaces(strip_markup(text))
+    lines = (_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def strip_bullet(line: str) -> str:
+    stripped = line.strip()
+    for bullet in BULLETS:
+        if stripped.startswith(bullet):
+            return stripped[len(bullet) :].strip()
+    return stripped
+
+
+@lru_cache(maxsize=4096)
+def split_values(text: str) -> tuple[str, ...]:
+    """Several values in one cell -> one value each.
+
+    One value per line; bullets ("- ", "• ", "– ") also separate values written on one line
+    ("- Civilité, - Nom, - Prénom"); the trailing comma or full stop of a list item goes.
+    A line without bullets is kept whole (commas inside a sentence are not separators).
+    """
+    values: list[str] = []
+    for line in clean_text(text).split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        starts_with_bullet = stripped.startswith(BULLETS)
+        parts = _BULLET_SPLIT.split(" " + stripped) if starts_with_bullet else [stripped]
+        if not starts_with_bullet and len(_BULLET_SPLIT.findall(" " + stripped)) >= 2:
+            # "Historique incluant : – Civilité, – Nom": a lead-in, then the items
+            parts = _BULLET_SPLIT.split(" " + stripped)
+        for part in parts:
+            item = strip_bullet(part).strip().rstrip(",;").strip()
+            if item.endswith(".") and not item.endswith("..."):
+                item = item[:-1].rstrip()
+            if item:
+                values.append(item)
+    return tuple(values)
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, punctuation to spaces: for comparing names and headers."""
+    decomposed = unicodedata.normalize("NFKD", normalise_spaces(text).casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
+
+
+def is_mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) >= 0.8
+
+
+def parse_bool(text: str) -> bool | None:
+    folded = fold(text)
+    if folded in ("oui", "yes", "true", "vrai", "1", "x", "o", "y"):
+        return True
+    if folded in ("non", "no", "false", "faux", "0", "n"):
+        return False
+    return None

@@ -1,0 +1,313 @@
+"""Which column feeds which field: automatic from French and English headers, with a confidence.
+
+The canonical headers of `workbench.domain.fields` (what the Excel export writes, in English and
+French) map with confidence 1.0; synonyms seen in real annexes and vendor lists map with 0.95
+when equal, less when only close (rapidfuzz). Each field takes at most one column, best first.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from importers.cleaning import fold
+from importers.model import ColumnGuess, ColumnMapping, RecordKind, TableCandidate
+from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS, FieldSpec
+
+NAME_AND_PURPOSE = "name_and_purpose"  # Annex 1's "Finalités": a name, then its description
+MIN_CONFIDENCE = 0.6
+SYNONYM_CONFIDENCE = 0.95
+MAX_HEADER_LENGTH = 60
+
+TREATMENT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "traitement",
+        "nom du traitement",
+        "activite de traitement",
+        "processing activity",
+        "processing",
+        "activity",
+        "name of processing",
+        "intitule du traitement",
+        "nom de l activite",
+    ),
+    "purpose": (
+        "finalite",
+        "finalites",
+        "purpose",
+        "purposes",
+        "purpose of the processing",
+        "purposes of the processing",
+        "objectifs poursuivis",
+        "finalite principale",
+    ),
+    "data_categories": (
+        "donnees personnelles traitees",
+        "donnees traitees",
+        "categories de donnees",
+        "categories of data",
+        "categories of personal data",
+        "personal data",
+        "donnees personnelles",
+        "donnees collectees",
+        "categories de donnees collectees",
+        "data processed",
+    ),
+    "data_subjects": (
+        "personnes concernees",
+        "categories de personnes concernees",
+        "data subjects",
+        "categories of data subjects",
+    ),
+    "legal_basis_text": (
+        "base legale",
+        "base legale de traitement",
+        "base juridique",
+        "fondement juridique",
+        "fondement legal",
+        "legal basis",
+        "lawful basis",
+        "legal basis of the processing",
+        "licéité",
+    ),
+    "retention.text": (
+        "duree de conservation",
+        "durees de conservation",
+        "conservation",
+        "retention",
+        "retention period",
+        "data retention",
+        "delai de conservation",
+        "storage period",
+    ),
+    "recipients": (
+        "destinataires",
+        "categories de destinataires",
+        "recipients",
+        "categories of recipients",
+    ),
+    "transfers": (
+        "transferts hors ue",
+        "transferts",
+        "transfers",
+        "transfers outside the eu",
+        "transferts hors union europeenne",
+    ),
+    "security_measures": (
+        "mesures de securite",
+        "security measures",
+        "technical and organisational measures",
+    ),
+    "organisation": ("organisme", "organisation", "organization", "societe", "company"),
+    "role": ("role", "qualite", "capacity"),
+    "joint_controller": ("responsable conjoint", "co responsable", "joint controller"),
+    "description": ("description", "sous finalites", "details"),
+    "notes": ("notes", "remarques", "commentaires", "comments", "observations"),
+}
+
+SUBPROCESSOR_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "subcontractor name",
+        "subcontractor",
+        "name of subprocessor",
+        "subprocessor name",
+        "sub processor",
+        "entity",
+        "entity name",
+        "partenaire",
+        "prestataire",
+        "sous traitant",
+        "sous traitant ulterieur",
+        "nom du sous traitant",
+        "vendor",
+        "supplier",
+        "fournisseur",
+        "name",
+        "nom",
+        "raison sociale",
+        "raison sociale de l acteur",
+        "company name",
+    ),
+    "service_description": (
+        "description",
+        "prestation",
+        "service",
+        "services",
+        "service provided",
+        "nature of processing",
+        "nature du service",
+        "activite",
+        "activites",
+        "processing activities",
+        "description of processing",
+        "purpose of processing",
+    ),
+    "category": ("categorie", "category", "type de service", "type of service"),
+    "data_categories": (
+        "categories of personal data processed",
+        "categories of personal data",
+        "categories de donnees",
+        "personal data",
+        "donnees traitees",
+        "data processed",
+        "types of personal data",
+        "donnees personnelles",
+    ),
+    "location_text": (
+        "server location",
+        "location of processing",
+        "pays destinataire",
+        "localisation",
+        "localisation des serveurs",
+        "localisation des donnees",
+        "hosting location",
+        "data location",
+        "location",
+        "country",
+        "countries",
+        "pays",
+        "data center location",
+        "lieu d hebergement",
+        "processing location",
+    ),
+    "transfer_text": (
+        "data transfer mechanism",
+        "data transfer mechanism if applicable",
+        "appropriate safeguards",
+        "garanties",
+        "garanties appropriees",
+        "transfer mechanism",
+        "mecanisme de transfert",
+        "encadrement des transferts",
+        "transfer safeguards",
+        "safeguards",
+    ),
+    "legal_entity": ("legal entity", "entite juridique", "legal name"),
+    "contact_email": ("email", "e mail", "contact email"),
+    "address": ("adresse", "address", "siege", "registered address"),
+    "notes": ("notes", "remarques", "commentaires", "comments"),
+}
+
+IGNORED_CANONICAL = frozenset({"id", "sensitive_data"})  # provenance only, or derived
+
+
+@cache
+def _canonical(kind: RecordKind) -> dict[str, str]:
+    specs: tuple[FieldSpec, ...] = (
+        TREATMENT_FIELDS if kind is RecordKind.TREATMENTS else SUBPROCESSOR_FIELDS
+    )
+    table: dict[str, str] = {}
+    for spec in specs:
+        table.setdefault(fold(spec.header_en), spec.key)
+        table.setdefault(fold(spec.header_fr), spec.key)
+    return table
+
+
+def _synonyms(kind: RecordKind) -> dict[str, tuple[str, ...]]:
+    return TREATMENT_SYNONYMS if kind is RecordKind.TREATMENTS else SUBPROCESSOR_SYNONYMS
+
+
+def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
+    """The field a header names, and how sure that is (0..1)."""
+    folded = fold(header)
+    if not folded or len(folded) > MAX_HEADER_LENGTH:  # a sentence is data, not a header
+        return None, 0.0
+    canonical = _canonical(kind).get(folded)
+    if canonical is not None:
+        return canonical, 1.0
+    best: tuple[str | None, float] = (None, 0.0)
+    for key, phrases in _synonyms(kind).items():
+        for synonym in phrases:
+            phrase = fold(synonym)
+            if folded == phrase:
+                score = SYNONYM_CONFIDENCE
+            elif len(phrase) > 6 and f" {phrase} " in f" {folded} ":
+                score = 0.85  # "Categories of personal data processed" holds the synonym
+            else:
+                score = fuzz.token_sort_ratio(folded, phrase) / 100 * 0.9
+            if score > best[1]:
+                best = (key, score)
+    return best if best[1] >= MIN_CONFIDENCE else (None, best[1])
+
+
+def map_headers(headers: tuple[str, ...], kind: RecordKind) -> ColumnMapping:
+    candidates = []
+    for index, header in enumerate(headers):
+        key, score = score_header(header, kind)
+        if key is not None:
+            candidates.append((score, index, key))
+    taken_fields: set[str] = set()
+    chosen: dict[int, tuple[str, float]] = {}
+    for score, index, key in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        if key in taken_fields or index in chosen:
+            continue
+        taken_fields.add(key)
+        chosen[index] = (key, score)
+    columns = []
+    for index, header in enumerate(headers):
+        key, score = chosen.get(index, (None, 0.0))
+        if key in IGNORED_CANONICAL:
+            key = None
+        columns.append(ColumnGuess(index, header, key, round(score, 2)))
+    mapping = ColumnMapping(kind, tuple(columns))
+    if kind is RecordKind.TREATMENTS and mapping.index_of("name") is None:
+        purpose = mapping.index_of("purpose")
+        if purpose is not None:  # Annex 1: the "Finalités" cell starts with the activity's name
+            mapping = ColumnMapping(
+                kind,
+                tuple(
+                    ColumnGuess(c.index, c.header, NAME_AND_PURPOSE, c.confidence)
+                    if c.index == purpose
+                    else c
+                    for c in columns
+                ),
+            )
+    return mapping
+
+
+def mapping_score(mapping: ColumnMapping) -> float:
+    return sum(c.confidence for c in mapping.columns if c.field)
+
+
+def guess_kind(headers: tuple[str, ...]) -> tuple[RecordKind, float]:
+    treatments = map_headers(headers, RecordKind.TREATMENTS)
+    subprocessors = map_headers(headers, RecordKind.SUBPROCESSORS)
+    sub_bonus = 0.5 if subprocessors.fields & {"location_text", "transfer_text", "locations"} else 0
+    t_score = mapping_score(treatments)
+    s_score = mapping_score(subprocessors) + sub_bonus
+    if s_score > t_score:
+        return RecordKind.SUBPROCESSORS, s_score
+    return RecordKind.TREATMENTS, t_score
+
+
+def propose_mapping(table: TableCandidate, kind: RecordKind = RecordKind.AUTO) -> ColumnMapping:
+    """The automatic mapping of a table's columns, for `kind` or the kind its headers suggest."""
+    if kind is RecordKind.AUTO:
+        kind = table.kind if table.kind is not RecordKind.AUTO else guess_kind(table.headers)[0]
+    if table.header_row < 0:  # a table without header (Annex 2): name, then description
+        fields: tuple[str | None, ...] = ("name", "service_description")
+        return ColumnMapping(
+            kind,
+            tuple(
+                ColumnGuess(i, "", fields[i] if i < len(fields) else None, 0.5)
+                for i in range(table.width)
+            ),
+        )
+    return map_headers(table.headers, kind)
+
+
+def mapping_from_profile(
+    table: TableCandidate, profile: dict[str, object], profile_name: str
+) -> ColumnMapping:
+    """Apply a saved profile (header text -> field) to a table; unknown headers are ignored."""
+    kind = RecordKind(str(profile.get("kind", RecordKind.TREATMENTS.value)))
+    wanted = profile.get("columns", {})
+    if not isinstance(wanted, dict):
+        raise TypeError(f"mapping profile '{profile_name}' has no column table")
+    by_fold = {fold(str(h)): f for h, f in wanted.items()}
+    columns = tuple(
+        ColumnGuess(i, header, by_fold.get(fold(header)), 1.0 if by_fold.get(fold(header)) else 0)
+        for i, header in enumerate(table.headers)
+    )
+    return ColumnMapping(kind, columns)

@@ -1,0 +1,59 @@
+"""The engine's entry points: find the tables of a file, then stream their records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from importers.building import build_rows, check_mapping
+from importers.model import ColumnMapping, ImportBatch, RecordKind, TableCandidate
+from importers.sources import open_grids
+from importers.tables import table_candidate
+from workbench.domain.errors import NoTableFoundError
+from workbench.i18n import _
+from workbench.progress import NullProgress, Progress
+
+
+def read_tables(path: str | Path, sheet: str | None = None) -> list[TableCandidate]:
+    """Every table of the file with a recognisable header, best first within file order.
+
+    `sheet` keeps only the sheet (or Word table, "Table 2") of that name. Raises
+    UnreadableFileError for a damaged file, NoTableFoundError when nothing looks like a table.
+    """
+    path = Path(path)
+    grids = open_grids(path)
+    if sheet is not None:
+        names = [g.sheet for g in grids]
+        grids = [g for g in grids if g.sheet == sheet]  # type: ignore[assignment]
+        if not grids:
+            raise NoTableFoundError(
+                str(path),
+                _("there is no sheet named '{sheet}' (sheets: {names}).").format(
+                    sheet=sheet, names=", ".join(names)
+                ),
+            )
+    tables = [t for t in (table_candidate(g) for g in grids) if t is not None]
+    if not tables:
+        raise NoTableFoundError(
+            str(path),
+            _(
+                "no table with a recognisable header (e.g. 'Finalités', 'Base légale', "
+                "'Subcontractor name', 'Server location') was found."
+            ),
+            sheet or "",
+        )
+    return tables
+
+
+def read_records(
+    table: TableCandidate, mapping: ColumnMapping, progress: Progress | None = None
+) -> ImportBatch:
+    """A batch ready for `ImportService.preview/apply`; rows are streamed when it is read."""
+    check_mapping(table, mapping)
+    kind = mapping.kind if mapping.kind is not RecordKind.AUTO else table.kind
+    del progress  # reading happens when the batch is consumed, with that caller's progress
+    return ImportBatch(table, mapping, kind, build_rows)
+
+
+def load_all(batch: ImportBatch, progress: Progress | None = None) -> list[object]:
+    """Every record of a batch in memory (small files, tests)."""
+    return list(batch.rows(progress or NullProgress()))

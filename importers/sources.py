@@ -1,0 +1,257 @@
+"""Opening a file as grids of cell texts: sheets of a workbook, tables of a Word document, a CSV.
+
+Each grid re-reads the file when iterated, so a 100k-row sheet is never held as Python objects
+(python-calamine keeps its own compact copy of the sheet while it is open).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+from workbench.domain.errors import UnreadableFileError
+from workbench.i18n import _
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, and every encrypted OOXML file
+ZIP_MAGIC = b"PK\x03\x04"
+SPREADSHEETS = (".xlsx", ".xlsm", ".ods")
+CSV_DELIMITERS = ",;\t"
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet value as the text a person reads in the cell."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# -- spreadsheets (xlsx, xlsm, ods) ---------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SpreadsheetGrid:
+    file: Path
+    sheet: str
+    row_count: int
+    merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
+    context_title: str = ""
+
+    def rows(self) -> Iterator[list[str]]:
+        with _open_workbook(self.file) as book:
+            sheet = book.get_sheet_by_name(self.sheet)
+            # Row indexes must match the file (provenance), so the empty area is kept.
+            for raw in sheet.iter_rows():
+                yield [cell_text(v) for v in raw]
+
+
+def _open_workbook(path: Path) -> CalamineWorkbook:
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except PasswordError as exc:
+        raise UnreadableFileError(
+            str(path), _("the workbook is password-protected; save an unprotected copy first.")
+        ) from exc
+    except (CalamineError, OSError, ValueError) as exc:
+        raise UnreadableFileError(
+            str(path),
+            _("the file is damaged or not a spreadsheet ({detail}).").format(detail=exc),
+        ) from exc
+
+
+def spreadsheet_grids(path: Path) -> list[SpreadsheetGrid]:
+    with _open_workbook(path) as book:
+        grids = []
+        for name in book.sheet_names:
+            try:
+                sheet = book.get_sheet_by_name(name)
+            except CalamineError as exc:
+                raise UnreadableFileError(
+                    str(path), _("the sheet cannot be read ({detail}).").format(detail=exc), name
+                ) from exc
+            merged = tuple(sheet.merged_cell_ranges or ())
+            end = sheet.end
+            grids.append(SpreadsheetGrid(path, name, (end[0] + 1) if end else 0, merged))
+        return grids
+
+
+# -- CSV ------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CsvGrid:
+    file: Path
+    encoding: str
+    delimiter: str
+    row_count: int
+    sheet: str = ""
+    context_title: str = ""
+
+    def rows(self) -> Iterator[list[str]]:
+        with self.file.open(encoding=self.encoding, newline="") as handle:
+            yield from csv.reader(handle, delimiter=self.delimiter)
+
+
+def detect_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM) when the whole file decodes as such, else Windows-1252."""
+    with path.open("rb") as handle:
+        head = handle.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            while chunk := handle.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "cp1252"
+    return "utf-8"
+
+
+def sniff_delimiter(sample: str) -> str:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
+    except csv.Error:
+        # The sniffer gives up on quoted multi-line cells: count outside quotes on the first line.
+        first = next(csv.reader(io.StringIO(sample), delimiter="\x00"), [""])
+        line = first[0] if first else ""
+        return max(CSV_DELIMITERS, key=line.count)
+
+
+def csv_grid(path: Path) -> CsvGrid:
+    encoding = detect_encoding(path)
+    try:
+        with path.open(encoding=encoding, newline="", errors="replace") as handle:
+            sample = handle.read(64 * 1024)
+            handle.seek(0)
+            rows = sum(1 for _row in csv.reader(handle, delimiter=sniff_delimiter(sample)))
+    except (csv.Error, UnicodeError) as exc:
+        raise UnreadableFileError(
+            str(path), _("not a readable CSV file ({detail}).").format(detail=exc)
+        ) from exc
+    return CsvGrid(path, encoding, sniff_delimiter(sample), rows)
+
+
+# -- Word tables ----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DocxGrid:
+    file: Path
+    sheet: str
+    table_index: int
+    row_count: int
+    context_title: str = ""
+
+    def rows(self) -> Iterator[list[str]]:
+        table = _open_docx(self.file).tables[self.table_index]
+        yield from docx_table_rows(table)
+
+
+def docx_table_rows(table: Any) -> Iterator[list[str]]:
+    """Cell texts, paragraphs joined by newlines; a merged cell's text appears once only."""
+    above: list[Any] = []
+    for row in table.rows:
+        cells = list(row.cells)
+        texts: list[str] = []
+        for i, cell in enumerate(cells):
+            repeated_left = i > 0 and cells[i - 1]._tc is cell._tc
+            repeated_above = i < len(above) and above[i]._tc is cell._tc
+            texts.append("" if repeated_left or repeated_above else cell_paragraphs(cell))
+        above = cells
+        yield texts
+
+
+def cell_paragraphs(cell: Any) -> str:
+    lines = []
+    for paragraph in cell.paragraphs:
+        text = paragraph.text
+        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+        if text.strip() and "List" in style:
+            text = "- " + text  # a Word bullet list: keep one value per line
+        lines.append(text)
+    return "\n".join(lines).strip()
+
+
+def _open_docx(path: Path) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableFileError(
+            str(path),
+            _("the file is damaged or not a Word document ({detail}).").format(detail=exc),
+        ) from exc
+
+
+def docx_grids(path: Path) -> list[DocxGrid]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = _open_docx(path)
+    grids = []
+    last_text = ""
+    index = 0
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            if block.text.strip():
+                last_text = block.text.strip()
+        elif isinstance(block, Table):
+            name = _("Table {number}").format(number=index + 1)
+            grids.append(DocxGrid(path, name, index, len(block.rows), last_text))
+            index += 1
+            last_text = ""
+    return grids
+
+
+# -- dispatch -------------------------------------------------------------------------------------
+def open_grids(path: Path) -> list[SpreadsheetGrid] | list[CsvGrid] | list[DocxGrid]:
+    """Every grid of the file, or UnreadableFileError naming what is wrong with it."""
+    if not path.is_file():
+        raise UnreadableFileError(str(path), _("no such file."))
+    suffix = path.suffix.lower()
+    with path.open("rb") as handle:
+        magic = handle.read(8)
+    if not magic:
+        raise UnreadableFileError(str(path), _("the file is empty."))
+    if suffix in {".csv", ".txt"}:
+        return [csv_grid(path)]
+    if magic.startswith(OLE_MAGIC):
+        raise UnreadableFileError(
+            str(path),
+            _(
+                "the file is encrypted (password-protected) or in the old binary format; "
+                "open it in your office suite and save it unprotected as .xlsx, .ods or .docx."
+            ),
+        )
+    if not magic.startswith(ZIP_MAGIC) or not zipfile.is_zipfile(path):
+        raise UnreadableFileError(
+            str(path), _("the file is truncated or is not a {suffix} file.").format(suffix=suffix)
+        )
+    if suffix in SPREADSHEETS:
+        return spreadsheet_grids(path)
+    if suffix == ".docx":
+        return docx_grids(path)
+    raise UnreadableFileError(
+        str(path),
+        _("unsupported file type {suffix}: use .xlsx, .xlsm, .ods, .csv or .docx.").format(
+            suffix=suffix
+        ),
+    )

@@ -1,0 +1,212 @@
+"""Finding the table in a grid: the header row under title rows and intro text, then what each
+row below it is (a record, a spacer, a repeated header, a section title, a footnote, or the
+continuation of the record above when a row was split across pages)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from itertools import islice
+
+from importers.cleaning import clean_text, fold, is_mostly_upper
+from importers.mapping import guess_kind, mapping_score
+from importers.model import GridSource, RecordKind, TableCandidate
+from workbench.domain.enums import Role, SubprocessorCategory
+
+HEADER_SCAN_ROWS = 30
+PREVIEW_ROWS = 8
+MIN_HEADER_FIELDS = 2
+
+CATEGORY_WORDS: tuple[tuple[SubprocessorCategory, tuple[str, ...]], ...] = (
+    (SubprocessorCategory.HOSTING, ("hebergement", "hosting", "infrastructure", "cloud")),
+    (SubprocessorCategory.SECURITY, ("securite", "security")),
+    (SubprocessorCategory.ANALYTICS, ("analytique", "analytics", "statistiques", "mesure")),
+    (SubprocessorCategory.APPLICATIONS, ("applicatifs", "applications", "applicatif", "logiciels")),
+    (SubprocessorCategory.COMMUNICATION, ("communication", "messagerie", "marketing")),
+    (SubprocessorCategory.CUSTOMER_RELATION, ("relation client", "customer", "support", "crm")),
+    (SubprocessorCategory.OTHER, ("autre", "autres", "other", "divers", "misc")),
+)
+_ROLE_TITLE = re.compile(
+    r"traitements? (?:pour lesquels|dont) (?P<org>.+?) (?:agit|intervient) en (?:qualite|tant) de"
+    r" (?P<role>responsable|sous traitant|co responsable)",
+)
+_ROLE_TITLE_EN = re.compile(
+    r"processing (?:for which|where) (?P<org>.+?) (?:acts|is) as (?:a |the )?"
+    r"(?P<role>controller|processor)"
+)
+_FOOTNOTE = re.compile(r"^\s*(?:\*|¹|²|³|\(\d+\)|\[\d+\]|\d+\)|note\b|nb\b|n\.b\.|source\b)", re.I)
+
+
+class RowKind(Enum):
+    RECORD = "record"
+    SPACER = "spacer"
+    REPEATED_HEADER = "repeated_header"
+    SECTION = "section"
+    FOOTNOTE = "footnote"
+    CONTINUATION = "continuation"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """What a section title row (or the heading above a Word table) says about the rows below."""
+
+    title: str
+    organisation: str = ""
+    role: Role | None = None
+    category: SubprocessorCategory | None = None
+
+
+def read_section(title: str) -> Section:
+    text = clean_text(title).replace("\n", " ")
+    folded = fold(text)
+    match = _ROLE_TITLE.search(folded) or _ROLE_TITLE_EN.search(folded)
+    if match:
+        role = (
+            Role.PROCESSOR
+            if "sous" in match.group("role") or "processor" in match.group("role")
+            else Role.CONTROLLER
+        )
+        return Section(text, organisation=_org_name(text, match.group("org")), role=role)
+    for category, words in CATEGORY_WORDS:
+        if any(re.search(rf"\b{w}\b", folded) for w in words):
+            return Section(text, category=category)
+    return Section(text)
+
+
+def _org_name(text: str, folded_org: str) -> str:
+    """The organisation as written in the title, title-cased if the title is in capitals."""
+    words = folded_org.split()
+    original = text.split()
+    # find the original words whose folded form matches the organisation's folded words
+    for start in range(len(original)):
+        chunk = original[start : start + len(words) + 2]
+        for end in range(len(chunk), 0, -1):
+            candidate = " ".join(chunk[:end])
+            if fold(candidate) == folded_org:
+                return _title(candidate) if is_mostly_upper(candidate) else candidate
+    return folded_org.title()
+
+
+def _title(text: str) -> str:
+    return " ".join(
+        "(" + w[1:].capitalize() if w.startswith("(") else w.capitalize() for w in text.split()
+    )
+
+
+def is_section_title(cells: list[str]) -> bool:
+    texts = {c.strip() for c in cells if c.strip()}
+    if len(texts) != 1:
+        return False
+    text = next(iter(texts))
+    if _FOOTNOTE.match(text):
+        return False
+    section = read_section(text)
+    return (
+        is_mostly_upper(text)
+        or section.role is not None
+        or (section.category is not None and len(text) <= 40)
+    )
+
+
+def classify_row(
+    cells: list[str], header_folds: tuple[str, ...], name_index: int | None
+) -> RowKind:
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return RowKind.SPACER
+    folds = tuple(fold(c) for c in cells)
+    wanted = [h for h in header_folds if h]
+    if wanted and sum(
+        1 for i, h in enumerate(header_folds) if h and i < len(folds) and folds[i] == h
+    ) >= max(2, int(0.6 * len(wanted))):
+        return RowKind.REPEATED_HEADER
+    if is_section_title(cells) and not (
+        name_index is not None
+        and name_index < len(cells)
+        and cells[name_index].strip()
+        and sum(1 for c in cells if c.strip()) == 1
+        and not is_mostly_upper(cells[name_index])
+    ):
+        return RowKind.SECTION
+    if len(filled) == 1 and _FOOTNOTE.match(filled[0]):
+        return RowKind.FOOTNOTE
+    if name_index is not None and (name_index >= len(cells) or not cells[name_index].strip()):
+        return RowKind.CONTINUATION
+    return RowKind.RECORD
+
+
+def find_header(rows: list[list[str]]) -> tuple[int, tuple[str, ...], RecordKind, float]:
+    """(row index, headers, kind, score) of the best header among the first rows, or -1."""
+    best: tuple[int, tuple[str, ...], RecordKind, float] = (-1, (), RecordKind.AUTO, 0.0)
+    previous: list[str] = []
+    for index, row in enumerate(rows):
+        filled = sum(1 for c in row if c.strip())
+        if filled >= MIN_HEADER_FIELDS:
+            headers = _with_merged_above(row, previous)
+            kind, score = guess_kind(headers)
+            from importers.mapping import map_headers
+
+            mapped = sum(1 for c in map_headers(headers, kind).columns if c.field)
+            if mapped >= MIN_HEADER_FIELDS and score > best[3]:
+                best = (index, headers, kind, score)
+        if filled:
+            previous = row
+    return best
+
+
+def _with_merged_above(row: list[str], above: list[str]) -> tuple[str, ...]:
+    """Header cells left empty by a vertical merge take the text of the cell above them."""
+    if sum(1 for c in above if c.strip()) < 2:
+        above = []
+    cells = [
+        clean_text(c or (above[i] if i < len(above) else "")).replace("\n", " ")
+        for i, c in enumerate(row)
+    ]
+    while cells and not cells[-1]:
+        cells.pop()
+    return tuple(cells)
+
+
+def headerless_kind(rows: list[list[str]]) -> RecordKind | None:
+    """Annex 2 has no header: two columns, section titles naming subprocessor categories."""
+    widths = {sum(1 for c in r if c.strip()) for r in rows if any(c.strip() for c in r)}
+    sections = [r for r in rows if is_section_title(r)]
+    if widths and max(widths) == 2 and any(read_section(s[0] or s[-1]).category for s in sections):
+        return RecordKind.SUBPROCESSORS
+    return None
+
+
+def table_candidate(source: GridSource) -> TableCandidate | None:
+    head = [list(r) for r in islice(source.rows(), HEADER_SCAN_ROWS)]
+    index, headers, kind, score = find_header(head)
+    if index < 0:
+        kind_found = headerless_kind(head)
+        if kind_found is None:
+            return None
+        width = max(len(r) for r in head)
+        return TableCandidate(
+            source,
+            -1,
+            ("",) * width,
+            kind_found,
+            source.row_count,
+            tuple(tuple(clean_text(c) for c in r) for r in head[:PREVIEW_ROWS]),
+            0.5,
+        )
+    preview = tuple(
+        tuple(clean_text(c) for c in r) for r in head[index + 1 : index + 1 + PREVIEW_ROWS]
+    )
+    width = len(headers)
+    return TableCandidate(
+        source,
+        index,
+        headers,
+        kind,
+        max(0, source.row_count - index - 1),
+        preview,
+        min(1.0, score / max(width, 1)),
+    )
+
+
+__all__ = ["RowKind", "Section", "classify_row", "mapping_score", "read_section", "table_candidate"]

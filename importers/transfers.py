@@ -1,0 +1,86 @@
+"""Transfer mechanisms (GDPR Chapter V) recognised in free text. Pure functions.
+
+Rules, first match wins (the text is always kept beside the code by the caller):
+- "N/A", "none", "aucun", "-" -> NONE (the source says there is no transfer tool);
+- BCR / Binding Corporate Rules / règles d'entreprise contraignantes -> BCR (Art. 46(2)(b), 47);
+- DPF / Data Privacy Framework -> ADEQUACY_US_DPF (Decision (EU) 2023/1795);
+- SCC / CCT / standard contractual clauses / clauses contractuelles types -> SCC, module 3 when
+  the text says processor-to-processor, module 1/4 when it says so, otherwise module 2: the
+  register's subprocessors are processors engaged by the organisation as controller (Art. 28);
+- adequacy / adéquation -> ADEQUACY (Art. 45);
+- "intra-EEA", "no transfer", "pas de transfert" -> NONE_INTRA_EEA;
+- a code written as is ("SCC_EU_2021_914_M3", the Excel export's column) -> that code.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from importers.cleaning import fold
+from workbench.domain.enums import TransferMechanism
+
+_RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
+    (
+        re.compile(
+            r"^(?:n a|na|none|aucun|aucune|neant|sans objet|not applicable|non applicable)$"
+        ),
+        TransferMechanism.NONE,
+    ),
+    (
+        re.compile(r"\b(?:intra eea|intra eee|no transfer|pas de transfert|aucun transfert)\b"),
+        TransferMechanism.NONE_INTRA_EEA,
+    ),
+    (
+        re.compile(r"\b(?:bcr|binding corporate rules|regles d entreprise contraignantes)\b"),
+        TransferMechanism.BCR,
+    ),
+    (
+        re.compile(r"\b(?:dpf|data privacy framework|eu us data privacy)\b"),
+        TransferMechanism.ADEQUACY_US_DPF,
+    ),
+    (
+        re.compile(
+            r"\b(?:module 3|module three|processor to processor|sous traitant a sous traitant)"
+        ),
+        TransferMechanism.SCC_EU_2021_914_M3,
+    ),
+    (
+        re.compile(
+            r"\b(?:scc|sccs|cct|ccts|standard contractual clauses?|clauses contractuelles"
+            r" types?|model clauses)\b"
+        ),
+        TransferMechanism.SCC_EU_2021_914_M2,
+    ),
+    (re.compile(r"\b(?:ad hoc)\b"), TransferMechanism.AD_HOC_CLAUSES),
+    (
+        re.compile(r"\b(?:adequacy|adequate|adequation|adequat|decision d adequation)\b"),
+        TransferMechanism.ADEQUACY,
+    ),
+    (re.compile(r"\b(?:code of conduct|code de conduite)\b"), TransferMechanism.CODE_OF_CONDUCT),
+)
+_MODULES = {
+    "module 1": TransferMechanism.SCC_EU_2021_914_M1,
+    "module 4": TransferMechanism.SCC_EU_2021_914_M4,
+}
+
+
+@lru_cache(maxsize=4096)
+def parse_mechanism(text: str) -> TransferMechanism | None:
+    """The mechanism the text names, or None when it names none we know."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if stripped in TransferMechanism.__members__:
+        return TransferMechanism(stripped)
+    folded = fold(stripped)
+    if stripped in ("-", "–", "/"):
+        return TransferMechanism.NONE
+    for pattern, mechanism in _RULES:
+        if pattern.search(folded):
+            if mechanism is TransferMechanism.SCC_EU_2021_914_M2:
+                for words, module in _MODULES.items():
+                    if words in folded:
+                        return module
+            return mechanism
+    return None
