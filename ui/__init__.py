@@ -1,1 +1,1 @@
-"""DPO Workbench desktop application (PySide6). The only package that imports Qt."""
+"""The PySide6 desktop application. The only package that imports Qt (see STYLE.md B1)."""

@@ -1,1 +1,1 @@
-"""Dialogs and wizards."""
+"""Dialogs: entity edit forms, settings, import wizard, export."""

@@ -1,1 +1,1 @@
-"""Reusable widgets and the views the main window shows."""
+"""Widgets of the main window: sidebar, entity lists, history, dashboard, checks."""

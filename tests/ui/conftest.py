@@ -1,0 +1,67 @@
+"""Qt test fixtures: settings in tmp_path, English by default, the demo register, the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QSettings
+
+from ui.i18n_qt import apply_language
+from ui.settings import Settings
+from workbench.services import Register
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path: Path) -> Iterator[None]:
+    """No test reads or writes the developer's settings (after Picard's fake config)."""
+    folder = tmp_path / "qsettings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(autouse=True)
+def _english_ui(qapp: object) -> Iterator[None]:
+    apply_language("en")
+    yield
+    apply_language("en")
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture
+def demo_register(tmp_path: Path) -> Iterator[Register]:
+    """The demo register (both seed documents), or a sample one if the demo is not built."""
+    try:
+        from workbench.services.demo import ensure_demo_register
+    except ImportError:  # pragma: no cover - the demo module ships with the core
+        from tests.ui.sample_register import fill_register
+        from workbench.services import open_register
+
+        register = open_register(tmp_path / "demo.sqlite", author="test-dpo")
+        fill_register(register)
+    else:
+        register = ensure_demo_register(tmp_path / "demo.sqlite", author="test-dpo")
+    yield register
+    register.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo_register: Register, settings: Settings) -> Iterator[object]:
+    from ui import jobs
+    from ui.main_window import MainWindow
+
+    main = MainWindow(demo_register, settings)
+    qtbot.addWidget(main)
+    main.resize(1280, 800)
+    main.show()
+    main.show_view("treatments")
+    yield main
+    jobs.shutdown(5000)

@@ -1,0 +1,166 @@
+"""Edit a certificate (HDS, ISO/IEC 27001...) held by an own organisation or a subprocessor."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from ui.change_bus import ChangeBus
+from ui.dialogs.entity_form_dialog import EntityFormDialog
+from ui.widgets.form_editors import DateEdit, EnumComboBox
+from workbench.domain.enums import CertificationKind, EntityKind
+from workbench.domain.records import Certification
+from workbench.domain.reference import hds_activity_labels
+from workbench.i18n import N_, _, current_locale
+from workbench.services import Register
+
+
+class HdsActivitiesEditor(QWidget):
+    """The six HDS activities of CSP R.1111-9, as checkboxes numbered like the decree."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = [QCheckBox(str(n)) for n in range(1, 7)]
+        for box in self.boxes:
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        labels = hds_activity_labels(current_locale())
+        for number, box in enumerate(self.boxes, start=1):
+            box.setToolTip(labels.get(number, ""))
+
+    def values(self) -> tuple[int, ...]:
+        return tuple(n for n, box in enumerate(self.boxes, start=1) if box.isChecked())
+
+    def set_values(self, values: tuple[int, ...]) -> None:
+        for number, box in enumerate(self.boxes, start=1):
+            box.setChecked(number in values)
+
+
+class CertificationDialog(EntityFormDialog[Certification]):
+    kind = EntityKind.CERTIFICATION
+
+    def __init__(
+        self,
+        register: Register,
+        bus: ChangeBus,
+        record: Certification,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(register, bus, record, parent)
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.cert_kind = self.add_row(
+            form, "kind", N_("Certificate"), EnumComboBox(CertificationKind)
+        )
+        self.holder = self.add_row(form, "holder", N_("Holder"), QComboBox())
+        for org in register.organisations.own():
+            self.holder.addItem(org.name, ("organisation", org.id))
+        for sub in register.subprocessors.list():
+            self.holder.addItem(sub.name, ("subprocessor", sub.id))
+        self.name = self.add_row(form, "name", N_("Name"), QLineEdit())
+        self.certifier = self.add_row(form, "certifier", N_("Certifier"), QLineEdit())
+        self.number = self.add_row(form, "number", N_("Number"), QLineEdit())
+        self.scope = self.add_row(form, "scope", N_("Scope"), QLineEdit())
+        self.activities = self.add_row(
+            form, "hds_activities", N_("HDS activities (CSP R.1111-9)"), HdsActivitiesEditor()
+        )
+        for box in self.activities.boxes:
+            box.toggled.connect(self.mark_dirty)
+        self.referential = self.add_row(
+            form, "referential_version", N_("Referential version"), QLineEdit()
+        )
+        self.issued_on = self.add_row(form, "issued_on", N_("Issued on"), DateEdit())
+        self.expires_on = self.add_row(form, "expires_on", N_("Expires on"), DateEdit())
+        self.surveillance_on = self.add_row(
+            form, "last_surveillance_on", N_("Last surveillance audit"), DateEdit()
+        )
+        notes = QPlainTextEdit()
+        notes.setFixedHeight(70)
+        self.notes = self.add_row(form, "notes", N_("Notes"), notes)
+        self.cert_kind.currentIndexChanged.connect(self._kind_changed)
+        self.finish_layout(body)
+        self.resize(640, 560)
+        self.load_record()
+        self.retranslate_fields()
+
+    def _kind_changed(self) -> None:
+        self.activities.setEnabled(self.cert_kind.value() is CertificationKind.HDS)
+
+    def load(self, record: Certification) -> None:
+        self.cert_kind.set_value(record.kind)
+        holder = (
+            ("subprocessor", record.subprocessor_id)
+            if record.subprocessor_id is not None
+            else ("organisation", record.organisation_id)
+        )
+        self.holder.setCurrentIndex(self.holder.findData(holder))
+        self.name.setText(record.name)
+        self.certifier.setText(record.certifier)
+        self.number.setText(record.number)
+        self.scope.setText(record.scope)
+        self.activities.set_values(record.hds_activities)
+        self.referential.setText(record.referential_version)
+        self.issued_on.set_value(record.issued_on)
+        self.expires_on.set_value(record.expires_on)
+        self.surveillance_on.set_value(record.last_surveillance_on)
+        self.notes.setPlainText(record.notes)
+        self._kind_changed()
+
+    def build_record(self) -> Certification:
+        kind = self.cert_kind.value() or CertificationKind.OTHER
+        holder = self.holder.currentData()
+        if holder is None:
+            self.problems["holder"] = _("Choose who holds the certificate.")
+            holder = ("organisation", None)
+        if kind is CertificationKind.OTHER and not self.name.text().strip():
+            self.problems["name"] = _("Name the certificate (e.g. SOC 2 Type II).")
+        issued = self.read_date("issued_on", self.issued_on)
+        expires = self.read_date("expires_on", self.expires_on)
+        self.check_order(
+            "expires_on", issued, expires, _("The expiry date comes after the issue date.")
+        )
+        return Certification(
+            kind=kind,
+            organisation_id=holder[1] if holder[0] == "organisation" else None,
+            subprocessor_id=holder[1] if holder[0] == "subprocessor" else None,
+            name=self.name.text().strip(),
+            certifier=self.certifier.text().strip(),
+            number=self.number.text().strip(),
+            scope=self.scope.text().strip(),
+            hds_activities=self.activities.values() if kind is CertificationKind.HDS else (),
+            referential_version=self.referential.text().strip(),
+            issued_on=issued,
+            expires_on=expires,
+            last_surveillance_on=self.read_date("last_surveillance_on", self.surveillance_on),
+            notes=self.notes.toPlainText().strip(),
+            id=self.record.id,
+            version=self.record.version,
+        )
+
+    def retranslate_fields(self) -> None:
+        for editor in (
+            self.cert_kind,
+            self.activities,
+            self.issued_on,
+            self.expires_on,
+            self.surveillance_on,
+        ):
+            editor.retranslate_ui()
+        self.setWindowTitle(
+            _("Certificate: {name}").format(name=self.record.name or self.cert_kind.currentText())
+            if self.record.id is not None
+            else _("New certificate")
+        )

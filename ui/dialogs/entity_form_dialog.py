@@ -1,0 +1,295 @@
+"""What every edit form shares: labelled rows with their error message, saving, conflicts.
+
+A subclass builds its rows with `add_row(form, key, label, editor)`, fills them in `load`, and
+turns them back into a record in `build_record`, collecting local problems (required fields,
+dates) in `problems`. Saving goes through the service; a `ValidationError`'s problems are shown
+under the fields they name, a `ConflictError` offers to reload the record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.change_bus import ChangeBus
+from ui.widgets.form_editors import DateEdit
+from workbench.domain.enums import EntityKind
+from workbench.domain.errors import ConflictError, NotFoundError, ValidationError
+from workbench.domain.records import Changes
+from workbench.i18n import _
+from workbench.services import Register
+
+R = TypeVar("R")
+W = TypeVar("W", bound=QWidget)
+ERROR_STYLE = "color: #b00020;"
+
+
+class FieldRow(QWidget):
+    """An editor with its error message right under it."""
+
+    def __init__(self, editor: QWidget) -> None:
+        super().__init__()
+        self.editor = editor
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+
+    def set_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+
+class EntityFormDialog(QDialog, Generic[R]):
+    saved = Signal(object)  # Changes
+    open_entity_requested = Signal(object, int)  # EntityKind, id
+
+    kind: EntityKind
+
+    def __init__(
+        self, register: Register, bus: ChangeBus, record: R, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.bus = bus
+        self.record = record
+        self.dirty = False
+        self._loading = False
+        self._rows: dict[str, FieldRow] = {}
+        self._labels: list[tuple[QLabel, str]] = []
+        self.problems: dict[str, str] = {}
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.setSizeGripEnabled(True)
+
+    # -- building ------------------------------------------------------------------------------
+    def add_row(self, form: QFormLayout, key: str, label: str, editor: W) -> W:
+        """`label` is marked with N_; it is translated here and again on a language switch."""
+        row = FieldRow(editor)
+        title = QLabel(_(label))
+        title.setBuddy(editor)
+        self._labels.append((title, label))
+        self._rows[key] = row
+        form.addRow(title, row)
+        self._watch(editor)
+        return editor
+
+    def finish_layout(self, body: QWidget) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general_error)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.buttons)
+
+    def _watch(self, editor: QWidget) -> None:
+        if isinstance(editor, QLineEdit | QPlainTextEdit):
+            editor.textChanged.connect(self.mark_dirty)
+        elif isinstance(editor, QComboBox):
+            editor.currentIndexChanged.connect(self.mark_dirty)
+            if editor.isEditable():
+                editor.editTextChanged.connect(self.mark_dirty)
+        elif isinstance(editor, QSpinBox):
+            editor.valueChanged.connect(self.mark_dirty)
+        elif isinstance(editor, QAbstractButton | QCheckBox):
+            editor.toggled.connect(self.mark_dirty)
+        elif hasattr(editor, "changed"):
+            editor.changed.connect(self.mark_dirty)
+
+    def mark_dirty(self, *_args: Any) -> None:
+        if not self._loading:
+            self.dirty = True
+
+    # -- subclass hooks ------------------------------------------------------------------------
+    def load(self, record: R) -> None:
+        raise NotImplementedError
+
+    def build_record(self) -> R:
+        """The record from the fields; local problems are added to `self.problems`."""
+        raise NotImplementedError
+
+    def retranslate_fields(self) -> None:
+        """Relabel the editors whose items are translated (enum pickers...)."""
+
+    # -- helpers for subclasses ----------------------------------------------------------------
+    def require_text(self, key: str, text: str) -> str:
+        if not text.strip():
+            self.problems[key] = _("This field is required.")
+        return text.strip()
+
+    def read_date(self, key: str, editor: DateEdit) -> Any:
+        try:
+            return editor.value()
+        except ValueError:
+            self.problems[key] = _("Not a date: write it as 2026-11-23 or 23/11/2026.")
+            return None
+
+    def check_order(self, key: str, first: Any, then: Any, message: str) -> None:
+        if first is not None and then is not None and then < first and key not in self.problems:
+            self.problems[key] = message
+
+    # -- showing problems ----------------------------------------------------------------------
+    def show_problems(self, problems: dict[str, str]) -> None:
+        unplaced = []
+        for key, row in self._rows.items():
+            row.set_error(problems.get(key, ""))
+        for key, text in problems.items():
+            if key not in self._rows:
+                unplaced.append(text)
+        self.general_error.setText("\n".join(unplaced))
+        self.general_error.setVisible(bool(unplaced))
+        first = next((self._rows[k] for k in self._rows if k in problems), None)
+        if first is not None:
+            self._reveal(first)
+
+    def _reveal(self, row: FieldRow) -> None:
+        """Bring the tab holding a field with a problem to the front."""
+        widget: QWidget | None = row
+        while widget is not None:
+            parent = widget.parentWidget()
+            stack = parent.parentWidget() if parent is not None else None
+            if (
+                stack is not None
+                and hasattr(stack, "setCurrentWidget")
+                and hasattr(stack, "indexOf")
+                and stack.indexOf(widget) >= 0
+            ):
+                stack.setCurrentWidget(widget)
+            widget = parent
+        row.editor.setFocus()
+
+    def error_of(self, key: str) -> str:
+        row = self._rows.get(key)
+        return row.error.text() if row is not None and row.error.isVisibleTo(self) else ""
+
+    # -- saving --------------------------------------------------------------------------------
+    def save(self) -> bool:
+        self.problems = {}
+        record = self.build_record()
+        if self.problems:
+            self.show_problems(self.problems)
+            return False
+        service = self.register.service_for(self.kind)
+        try:
+            if getattr(record, "id") is None:  # noqa: B009 - R is any record type
+                changes: Changes = service.create(record)
+                record = dataclasses.replace(record, id=changes.ids[0])  # type: ignore[type-var]
+            else:
+                changes = service.update(record)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except ConflictError as exc:
+            self._offer_reload(str(exc))
+            return False
+        self.show_problems({})
+        self.record = service.get(getattr(record, "id"))  # noqa: B009
+        self.dirty = False
+        self.bus.publish(changes)
+        self.saved.emit(changes)
+        return True
+
+    def _offer_reload(self, message: str) -> None:
+        answer = QMessageBox.warning(
+            self,
+            _("Changed by someone else"),
+            _(
+                "This record was changed by someone else since you opened it.\n\n"
+                "Reload it to see their version (your changes in this form are lost), "
+                "or cancel to keep editing."
+            )
+            + "\n\n"
+            + message,
+            QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Reset,
+        )
+        if answer == QMessageBox.StandardButton.Reset:
+            self.reload_record()
+
+    def reload_record(self) -> None:
+        entity_id = getattr(self.record, "id")  # noqa: B009
+        try:
+            self.record = self.register.service_for(self.kind).get(entity_id)
+        except NotFoundError:
+            QMessageBox.information(self, _("Record deleted"), _("This record no longer exists."))
+            super().reject()
+            return
+        self.load_record()
+
+    def load_record(self) -> None:
+        self._loading = True
+        try:
+            self.load(self.record)
+        finally:
+            self._loading = False
+        self.dirty = False
+
+    # -- closing -------------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
+
+    def reject(self) -> None:
+        if self.confirm_discard():
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.confirm_discard():
+            event.accept()
+        else:
+            event.ignore()
+
+    def confirm_discard(self) -> bool:
+        if not self.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            _("Unsaved changes"),
+            _("This form has unsaved changes. Save them before closing?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.dirty = False
+            return True
+        return False
+
+    # -- language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            for label, text in self._labels:
+                label.setText(_(text))
+            self.retranslate_fields()
+        super().changeEvent(event)

@@ -1,0 +1,249 @@
+"""The main window's actions, menus and toolbar, and what the File menu does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QStyle
+
+from ui import jobs
+from ui.main_window import LIST_VIEWS, make_toolbar, optional_class
+from ui.widgets.sidebar import VIEWS
+from workbench.domain.errors import WorkbenchError
+from workbench.i18n import N_, _
+from workbench.services import demo_register_path, open_register
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+class MainActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._texts: list[tuple[QAction | QMenu, str]] = []
+        w = window
+        icon = w.style().standardIcon
+        self.new_register = self._action(N_("&New register…"), self.new_register_file)
+        self.open_register = self._action(
+            N_("&Open register…"),
+            self.open_register_file,
+            Key.Open,
+            icon(QStyle.StandardPixmap.SP_DialogOpenButton),
+        )
+        self.open_demo = self._action(N_("Open &demo register"), self.open_demo_register)
+        self.import_ = self._action(
+            N_("&Import…"),
+            self.open_import,
+            "Ctrl+I",
+            icon(QStyle.StandardPixmap.SP_ArrowDown),
+        )
+        self.export = self._action(
+            N_("&Export…"), self.open_export, "Ctrl+E", icon(QStyle.StandardPixmap.SP_ArrowUp)
+        )
+        self.quit = self._action(N_("&Quit"), w.close, Key.Quit)
+        self.undo = self._action(
+            N_("&Undo"), w.undo, "Ctrl+Z", icon(QStyle.StandardPixmap.SP_ArrowBack)
+        )
+        self.redo = self._action(
+            N_("&Redo"), w.redo, "Ctrl+Y", icon(QStyle.StandardPixmap.SP_ArrowForward)
+        )
+        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.new_record = self._action(
+            N_("&New record"),
+            self.create_record,
+            "Ctrl+N",
+            icon(QStyle.StandardPixmap.SP_FileIcon),
+        )
+        self.find = self._action(N_("&Find"), self.focus_filter, "Ctrl+F")
+        self.settings = self._action(N_("&Settings…"), w.open_settings, Key.Preferences)
+        self.about = self._action(N_("&About DPO Workbench"), self.show_about)
+        self.view_actions = [
+            self._action(view.title, partial(w.show_view, view.key), f"Ctrl+{i}")
+            for i, view in enumerate(VIEWS, start=1)
+        ]
+        self._build_menus()
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        keys: QKeySequence.StandardKey | str | None = None,
+        icon: Any = None,
+    ) -> QAction:
+        action = QAction(self.window)
+        if icon is not None:
+            action.setIcon(icon)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        self._texts.append((action, text))
+        self.window.addAction(action)
+        return action
+
+    def _menu(self, title: str) -> QMenu:
+        menu = self.window.menuBar().addMenu("")
+        self._texts.append((menu, title))
+        return menu
+
+    def _build_menus(self) -> None:
+        file_menu = self._menu(N_("&File"))
+        for action in (self.new_register, self.open_register, self.open_demo):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu("")
+        self._texts.append((self.recent_menu, N_("Open &recent")))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_)
+        file_menu.addAction(self.export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = self._menu(N_("&Edit"))
+        edit_items: list[QAction | None] = [
+            self.undo,
+            self.redo,
+            None,
+            self.new_record,
+            self.find,
+            None,
+            self.settings,
+        ]
+        for item in edit_items:
+            if item is None:
+                edit_menu.addSeparator()
+            else:
+                edit_menu.addAction(item)
+        view_menu = self._menu(N_("&View"))
+        for action in self.view_actions:
+            view_menu.addAction(action)
+        help_menu = self._menu(N_("&Help"))
+        help_menu.addAction(self.about)
+        toolbar = make_toolbar(self.window)
+        tool_items: list[QAction | None] = [
+            self.new_record,
+            self.undo,
+            self.redo,
+            None,
+            self.import_,
+            self.export,
+        ]
+        for item in tool_items:
+            if item is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(item)
+        self.toolbar = toolbar
+
+    # -- state ---------------------------------------------------------------------------------
+    def update_enabled(self) -> None:
+        journal = self.window.register.journal
+        undo, redo = journal.can_undo(), journal.can_redo()
+        self.undo.setEnabled(undo is not None)
+        self.redo.setEnabled(redo is not None)
+        self.undo.setToolTip(_("Undo: {label}").format(label=undo.label) if undo else _("Undo"))
+        self.redo.setToolTip(_("Redo: {label}").format(label=redo.label) if redo else _("Redo"))
+        key = self.window.current_view_key()
+        kind = LIST_VIEWS.get(key)
+        self.new_record.setEnabled(kind is not None and self.window.editor.can_edit(kind))
+        self.find.setEnabled(self.window.current_list() is not None)
+        self.import_.setEnabled(_import_wizard() is not None)
+        self.export.setEnabled(_export_dialog() is not None)
+
+    def retranslate_ui(self) -> None:
+        for item, text in self._texts:
+            if isinstance(item, QMenu):
+                item.setTitle(_(text))
+            else:
+                item.setText(_(text))
+        self.toolbar.setWindowTitle(_("Toolbar"))
+        self.update_enabled()
+
+    # -- slots ---------------------------------------------------------------------------------
+    def create_record(self) -> None:
+        kind = LIST_VIEWS.get(self.window.current_view_key())
+        if kind is not None and self.window.editor.can_edit(kind):
+            self.window.editor.create(kind)
+
+    def focus_filter(self) -> None:
+        current = self.window.current_list()
+        if current is not None:
+            current.focus_filter()
+
+    def open_import(self) -> None:
+        self._open_part_b(_import_wizard())
+
+    def open_export(self) -> None:
+        self._open_part_b(_export_dialog())
+
+    def _open_part_b(self, dialog_cls: Any) -> None:
+        if dialog_cls is None:
+            return
+        dialog = dialog_cls(self.window.register, self.window.bus, self.window)
+        dialog.exec()
+
+    def new_register_file(self) -> None:
+        path = self.window.choose_register_file(create=True)
+        if path is not None:
+            if path.exists():
+                path.unlink()  # the file dialog already asked to overwrite
+            self.switch_to(path)
+
+    def open_register_file(self) -> None:
+        path = self.window.choose_register_file(create=False)
+        if path is not None:
+            self.switch_to(path)
+
+    def open_demo_register(self) -> None:
+        path = demo_register_path()
+        try:
+            from workbench.services.demo import ensure_demo_register
+        except ImportError:
+            self.switch_to(path)
+            return
+        self.switch_to(path, opener=ensure_demo_register)
+
+    def switch_to(self, path: Path, opener: Callable[..., Any] = open_register) -> bool:
+        if self.window.register.path == path:
+            return True
+        self.window.register.close()  # one writer per register file: release ours first
+        try:
+            register = opener(path)
+        except WorkbenchError as exc:
+            jobs.show_error(self.window, _("Cannot open the register"), exc)
+            self.window.register = open_register(self.window.register.url)
+            return False
+        self.window.settings.remember_register(str(path))
+        self.window.replace_register(register)
+        return True
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.window.settings.recent_registers():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.switch_to(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(_("(none)")).setEnabled(False)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self.window,
+            _("About DPO Workbench"),
+            _(
+                "DPO Workbench keeps the record of processing activities (GDPR Art. 30), "
+                "the subprocessors (Art. 28), certifications and audits of a health-sector "
+                "organisation, offline."
+            ),
+        )
+
+
+def _import_wizard() -> Any:
+    return optional_class("ui.dialogs.import_wizard", "ImportWizard")
+
+
+def _export_dialog() -> Any:
+    return optional_class("ui.dialogs.export_dialog", "ExportDialog")

@@ -1,0 +1,332 @@
+"""The main window: sidebar, one view per part of the register, menus, toolbar, status bar."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ui import jobs
+from ui.change_bus import ChangeBus
+from ui.dialogs.settings_dialog import SettingsDialog
+from ui.entity_editor import EntityEditor
+from ui.models.audit_table_model import AuditTableModel
+from ui.models.certification_table_model import CertificationTableModel
+from ui.models.entity_table_model import EntityTableModel
+from ui.models.journal_table_model import JournalTableModel
+from ui.models.notification_table_model import NotificationTableModel
+from ui.models.organisation_table_model import OrganisationTableModel
+from ui.models.subprocessor_table_model import SubprocessorTableModel
+from ui.models.treatment_table_model import TreatmentTableModel
+from ui.settings import LAST_VIEW, WINDOW_GEOMETRY, WINDOW_STATE, Settings
+from ui.widgets.entity_list_widget import EntityListWidget
+from ui.widgets.history_widget import HistoryWidget
+from ui.widgets.sidebar import VIEWS, Sidebar
+from workbench.domain.enums import EntityKind
+from workbench.domain.errors import NothingToUndoError, WorkbenchError
+from workbench.domain.records import Changes
+from workbench.i18n import N_, _
+from workbench.services import Register
+
+LIST_VIEWS: dict[str, EntityKind] = {
+    "treatments": EntityKind.TREATMENT,
+    "subprocessors": EntityKind.SUBPROCESSOR,
+    "certifications": EntityKind.CERTIFICATION,
+    "audits": EntityKind.AUDIT,
+    "notifications": EntityKind.NOTIFICATION,
+    "organisations": EntityKind.ORGANISATION,
+}
+VIEW_OF_KIND = {kind: key for key, kind in LIST_VIEWS.items()}
+MODELS: dict[str, Callable[[Register], EntityTableModel[Any]]] = {
+    "treatments": TreatmentTableModel,
+    "subprocessors": SubprocessorTableModel,
+    "certifications": CertificationTableModel,
+    "audits": AuditTableModel,
+    "notifications": NotificationTableModel,
+    "organisations": OrganisationTableModel,
+}
+REGISTER_FILTER = N_("DPO Workbench registers (*.sqlite *.db);;All files (*)")
+
+
+def optional_class(module: str, name: str) -> Any:
+    """A class from a part of the UI that may not be there yet (None if absent)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ModuleNotFoundError, AttributeError):
+        return None
+
+
+class PlaceholderWidget(QLabel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setText(_("This view is not available in this version."))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, register: Register, settings: Settings) -> None:
+        super().__init__()
+        from ui.main_actions import MainActions  # the menus need the window's slots
+
+        self.settings = settings
+        self.register = register
+        self.bus = ChangeBus(self)
+        self.editor = EntityEditor(self, register, self.bus)
+        self.sidebar = Sidebar()
+        self.stack = QStackedWidget()
+        self.views: dict[str, QWidget] = {}
+        self.models: dict[str, EntityTableModel[Any]] = {}
+        self._stale: set[str] = set()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status_register = QLabel()
+        self.statusBar().addPermanentWidget(self.status_register)
+        self.actions_ = MainActions(self)
+        self._build_views()
+        self.sidebar.view_selected.connect(self.show_view)
+        self.bus.changed.connect(self._register_changed)
+        self._restore_state()
+        self.retranslate_ui()
+
+    # -- views ---------------------------------------------------------------------------------
+    def _build_views(self) -> None:
+        for key in [v.key for v in VIEWS]:
+            widget = self._make_view(key)
+            self.views[key] = widget
+            self.stack.addWidget(widget)
+        self._stale = set(self.models)
+
+    def _make_view(self, key: str) -> QWidget:
+        if key in MODELS:
+            model = MODELS[key](self.register)
+            self.models[key] = model
+            kind = LIST_VIEWS[key]
+            view = EntityListWidget(model, self.settings, editable=self.editor.can_edit(kind))
+            view.open_requested.connect(lambda entity_id, k=kind: self.editor.open(k, entity_id))
+            view.new_requested.connect(lambda k=kind: self.editor.create(k))
+            view.delete_requested.connect(
+                lambda entity_id, k=kind: self.editor.delete(k, entity_id)
+            )
+            return view
+        if key == "history":
+            model = JournalTableModel(self.register)
+            self.models[key] = model
+            history = HistoryWidget(model, self.settings)
+            history.record_requested.connect(self.open_record)
+            return history
+        if key == "dashboard":
+            dashboard_cls = optional_class("ui.widgets.dashboard_widget", "DashboardWidget")
+            if dashboard_cls is None:
+                return PlaceholderWidget()
+            dashboard = dashboard_cls(self.register, self.bus)
+            dashboard.list_requested.connect(lambda kind: self.show_view(VIEW_OF_KIND[kind]))
+            dashboard.checks_requested.connect(lambda: self.show_view("checks"))
+            dashboard.open_entity_requested.connect(self.open_record)
+            return dashboard  # type: ignore[no-any-return]
+        if key == "checks":
+            checks_cls = optional_class("ui.widgets.checks_widget", "ChecksWidget")
+            if checks_cls is None:
+                return PlaceholderWidget()
+            checks = checks_cls(self.register, self.bus)
+            checks.open_entity_requested.connect(self.open_record)
+            return checks  # type: ignore[no-any-return]
+        return PlaceholderWidget()
+
+    def show_view(self, key: str) -> None:
+        if key not in self.views:
+            return
+        if self.sidebar.current_key() != key:
+            self.sidebar.select(key)  # comes back here through view_selected
+            return
+        widget = self.views[key]
+        self.stack.setCurrentWidget(widget)
+        if key in self._stale:
+            self._stale.discard(key)
+            self.models[key].reload()
+        elif key in ("dashboard", "checks") and not getattr(widget, "_shown_once", False):
+            widget._shown_once = True  # type: ignore[attr-defined]
+            refresh = getattr(widget, "refresh", None)
+            if refresh is not None:
+                refresh()
+        self.settings.set(LAST_VIEW, key)
+        self.actions_.update_enabled()
+        self._update_title()
+
+    def current_view_key(self) -> str:
+        return self.sidebar.current_key()
+
+    def current_list(self) -> EntityListWidget | None:
+        widget = self.stack.currentWidget()
+        if isinstance(widget, HistoryWidget):
+            return widget.entries
+        return widget if isinstance(widget, EntityListWidget) else None
+
+    def list_view(self, key: str) -> EntityListWidget:
+        widget = self.views[key]
+        return widget.entries if isinstance(widget, HistoryWidget) else widget  # type: ignore[return-value]
+
+    def open_record(self, kind: EntityKind, entity_id: int) -> None:
+        key = VIEW_OF_KIND.get(kind)
+        if key is not None:
+            self.show_view(key)
+            self.list_view(key).select_id(entity_id)
+        self.editor.open(kind, entity_id)
+
+    # -- changes -------------------------------------------------------------------------------
+    def _register_changed(self, changes: Changes) -> None:
+        current = self.current_view_key()
+        for key, model in self.models.items():
+            touched = key == "history" or any(changes.touches(k) for k in model.kinds)
+            if not touched:
+                continue
+            if key == current:
+                model.reload()
+            else:
+                self._stale.add(key)
+        self.actions_.update_enabled()
+
+    def publish(self, changes: Changes) -> None:
+        self.bus.publish(changes)
+
+    def undo(self) -> None:
+        self._journal_step(self.register.journal.undo, _("Undone: {label}"))
+
+    def redo(self) -> None:
+        self._journal_step(self.register.journal.redo, _("Redone: {label}"))
+
+    def _journal_step(self, step: Callable[[], Changes], message: str) -> None:
+        candidate = (
+            self.register.journal.can_undo()
+            if step == self.register.journal.undo
+            else self.register.journal.can_redo()
+        )
+        try:
+            changes = step()
+        except NothingToUndoError as exc:
+            self.statusBar().showMessage(str(exc), 4000)
+            return
+        except WorkbenchError as exc:
+            jobs.show_error(self, _("Cannot do that"), exc)
+            return
+        self.publish(changes)
+        label = candidate.label if candidate else ""
+        self.statusBar().showMessage(message.format(label=label), 5000)
+
+    # -- register ------------------------------------------------------------------------------
+    def replace_register(self, register: Register) -> None:
+        """Show another register: every view is rebuilt over it."""
+        old = self.register
+        self.register = register
+        self.editor = EntityEditor(self, register, self.bus)
+        current = self.current_view_key() or "dashboard"
+        for widget in self.views.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.views.clear()
+        self.models.clear()
+        self._build_views()
+        self.sidebar.clearSelection()
+        self.sidebar.setCurrentRow(-1)
+        self.show_view(current)
+        if old is not register:
+            old.close()
+        self._update_title()
+
+    def choose_register_file(self, create: bool) -> Path | None:
+        if create:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("New register"), "register.sqlite", _(REGISTER_FILTER)
+            )
+        else:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, _("Open register"), "", _(REGISTER_FILTER)
+            )
+        return Path(path) if path else None
+
+    # -- window state --------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1280, 800)
+        state = self.settings.get(WINDOW_STATE)
+        if state:
+            self.restoreState(QByteArray(state))
+
+    def start_view(self) -> None:
+        last = self.settings.get(LAST_VIEW)
+        self.show_view(last if last in self.views else "dashboard")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if jobs.active_jobs():
+            answer = QMessageBox.question(
+                self,
+                _("Work in progress"),
+                _("An import or export is still running. Stop it and quit?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        jobs.shutdown()
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(WINDOW_STATE, bytes(self.saveState().data()))
+        self.settings.sync()
+        event.accept()
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.settings, self).exec()
+
+    # -- language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.sidebar.retranslate_ui()
+        self.actions_.retranslate_ui()
+        for widget in self.views.values():
+            if isinstance(widget, PlaceholderWidget):
+                widget.setText(_("This view is not available in this version."))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        path = self.register.path
+        name = path.name if path is not None else self.register.url
+        self.setWindowTitle(_("DPO Workbench – {register}").format(register=name))
+        self.status_register.setText(str(path) if path is not None else self.register.url)
+
+
+def make_toolbar(window: QMainWindow) -> QToolBar:
+    toolbar = QToolBar(window)
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    window.addToolBar(toolbar)
+    return toolbar
+
+
+def shortcut(*keys: QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    return [QKeySequence(k) for k in keys]
+
+
+__all__ = ["MainWindow", "QMenu", "make_toolbar", "shortcut"]

@@ -1,0 +1,234 @@
+"""Base of every list: rows from a service, columns described once, sort and filter in bulk.
+
+Why not a QSortFilterProxyModel: with 100,000 treatments a proxy calls back into Python for
+each row on every keystroke (740 ms measured) and for each comparison when sorting (23 s
+measured). Here the model keeps all rows, builds one lower-case "haystack" per row on the
+first filter, and computes the visible order with list comprehensions and `sorted()`; the
+view only ever sees a reset. A narrower filter only searches the rows still shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum, IntEnum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from ui.labels import date_text, enum_label, yes_no
+from workbench.domain.enums import EntityKind
+from workbench.domain.records import Changes
+from workbench.i18n import _
+
+RowT = TypeVar("RowT")
+Index = QModelIndex | QPersistentModelIndex
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class Role(IntEnum):
+    ROW = Qt.ItemDataRole.UserRole + 1  # the row DTO
+    ID = Qt.ItemDataRole.UserRole + 2  # the entity id (int)
+    SORT = Qt.ItemDataRole.UserRole + 3  # the raw value the column sorts on
+
+
+@dataclass(frozen=True, slots=True)
+class Column(Generic[RowT]):
+    key: str
+    header: str  # marked with N_, translated when shown
+    value: Callable[[RowT], object]
+    align: Qt.AlignmentFlag = LEFT
+    visible_by_default: bool = True
+
+
+def display_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return enum_label(value)
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, dt.datetime):
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return date_text(value)
+    if isinstance(value, tuple | list):
+        return ", ".join(display_text(v) for v in value)
+    return str(value)
+
+
+def _sort_key(value: object) -> tuple[int, Any]:
+    # None last; numbers and dates by value; everything else by its shown text.
+    if value is None or value == "":
+        return (1, 0)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (0, value)
+    if isinstance(value, dt.datetime):
+        return (0, value.timestamp())
+    if isinstance(value, dt.date):
+        return (0, value.toordinal())
+    return (0, display_text(value).casefold())
+
+
+class EntityTableModel(QAbstractTableModel, Generic[RowT]):
+    """Subclasses set `list_name`, `kinds`, `columns` and implement `load_rows`."""
+
+    list_name: str = ""
+    kinds: frozenset[EntityKind] = frozenset()  # a change to one of these reloads the list
+    columns: tuple[Column[RowT], ...] = ()
+    rows_reloaded = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[RowT] = []
+        self._order: list[int] = []  # indexes into _rows, in sort order
+        self._visible: list[int] = []  # _order filtered
+        self._haystacks: list[str] | None = None
+        self._filter_words: tuple[str, ...] = ()
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    # -- loading -------------------------------------------------------------------------------
+    def load_rows(self) -> Sequence[RowT]:
+        raise NotImplementedError
+
+    def row_id(self, row: RowT) -> int:
+        return int(getattr(row, "id"))  # noqa: B009 - every DTO has an id
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = list(self.load_rows())
+        self._haystacks = None
+        self._order = self._sorted(list(range(len(self._rows))))
+        self._visible = self._filtered(self._order, self._filter_words)
+        self.endResetModel()
+        self.rows_reloaded.emit()
+
+    def on_changed(self, changes: Changes) -> None:
+        if any(changes.touches(kind) for kind in self.kinds):
+            self.reload()
+
+    def relabel(self) -> None:
+        """The language changed: labels, and so the search texts, are different."""
+        self._haystacks = None
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._visible) - 1, len(self.columns) - 1)
+            )
+
+    # -- filter and sort -----------------------------------------------------------------------
+    def set_filter_text(self, text: str) -> None:
+        words = tuple(text.casefold().split())
+        if words == self._filter_words:
+            return
+        narrower = all(any(w.find(old) >= 0 for w in words) for old in self._filter_words)
+        base = self._visible if narrower and self._filter_words else self._order
+        self.beginResetModel()
+        self._filter_words = words
+        self._visible = self._filtered(base, words)
+        self.endResetModel()
+
+    def filter_text(self) -> str:
+        return " ".join(self._filter_words)
+
+    def _filtered(self, indexes: list[int], words: tuple[str, ...]) -> list[int]:
+        if not words:
+            return list(indexes)
+        hay = self._haystack()
+        if len(words) == 1:
+            word = words[0]
+            return [i for i in indexes if word in hay[i]]
+        return [i for i in indexes if all(w in hay[i] for w in words)]
+
+    def _haystack(self) -> list[str]:
+        if self._haystacks is None:
+            getters = [c.value for c in self.columns]
+            self._haystacks = [
+                "\x1f".join(display_text(get(row)) for get in getters).casefold()
+                for row in self._rows
+            ]
+        return self._haystacks
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort_column, self._sort_order = column, order
+        self._order = self._sorted(self._order)
+        self._visible = self._sorted(self._visible)
+        self.layoutChanged.emit()
+
+    def _sorted(self, indexes: list[int]) -> list[int]:
+        if not 0 <= self._sort_column < len(self.columns):
+            return indexes
+        get = self.columns[self._sort_column].value
+        rows = self._rows
+        return sorted(
+            indexes,
+            key=lambda i: _sort_key(get(rows[i])),
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        )
+
+    # -- access --------------------------------------------------------------------------------
+    def row_at(self, row: int) -> RowT:
+        return self._rows[self._visible[row]]
+
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def row_of_id(self, entity_id: int) -> int | None:
+        for position, i in enumerate(self._visible):
+            if self.row_id(self._rows[i]) == entity_id:
+                return position
+        return None
+
+    def column_of_key(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
+    # -- QAbstractTableModel -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        row = self._rows[self._visible[index.row()]]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return display_text(column.value(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align.value)
+        if role == Role.ROW:
+            return row
+        if role == Role.ID:
+            return self.row_id(row)
+        if role == Role.SORT:
+            value = column.value(row)
+            return value if isinstance(value, int | float | str) else display_text(value)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _(self.columns[section].header)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(self.columns[section].align.value)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,187 @@
+"""A list of one kind of record: instant filter, sortable columns, column chooser, actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.entity_table_model import EntityTableModel, Role
+from ui.settings import Settings
+from workbench.i18n import _, ngettext
+
+
+class EntityListWidget(QWidget):
+    open_requested = Signal(int)  # entity id
+    new_requested = Signal()
+    delete_requested = Signal(int)
+
+    def __init__(
+        self,
+        model: EntityTableModel[Any],
+        settings: Settings,
+        editable: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._settings = settings
+        self._editable = editable
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.new_button = QPushButton()
+        self.open_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.table = QTableView()
+        self._build()
+        self.retranslate_ui()
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        for button in (self.new_button, self.open_button, self.delete_button):
+            top.addWidget(button)
+            button.setVisible(self._editable)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+
+        table = self.table
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        # Fixed row heights: the view never measures 100,000 rows.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
+        table.doubleClicked.connect(lambda index: self._open(index.row()))
+
+        # Filter as the user types, but let a fast typist finish a word first.
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(120)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(lambda: self._open(self.current_row()))
+        self.delete_button.clicked.connect(self._delete_current)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rows_reloaded.connect(self._update_count)
+        self._apply_hidden_columns()
+
+    # -- behaviour -----------------------------------------------------------------------------
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter_text(self.filter_edit.text())
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_id(self) -> int | None:
+        row = self.current_row()
+        return None if row < 0 else int(self.model.index(row, 0).data(Role.ID))
+
+    def select_id(self, entity_id: int) -> bool:
+        row = self.model.row_of_id(entity_id)
+        if row is None and self.model.filter_text():
+            self.filter_edit.clear()
+            self.apply_filter()
+            row = self.model.row_of_id(entity_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _open(self, row: int) -> None:
+        if row >= 0:
+            self.open_requested.emit(int(self.model.index(row, 0).data(Role.ID)))
+
+    def _delete_current(self) -> None:
+        entity_id = self.current_id()
+        if entity_id is not None:
+            self.delete_requested.emit(entity_id)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        if shown == total:
+            text = ngettext("{count} row", "{count} rows", total).format(count=total)
+        else:
+            text = _("{shown} of {total} rows").format(shown=shown, total=total)
+        self.count_label.setText(text)
+
+    # -- column chooser ------------------------------------------------------------------------
+    def _apply_hidden_columns(self) -> None:
+        hidden = self._settings.hidden_columns(self.model.list_name)
+        for i, column in enumerate(self.model.columns):
+            is_hidden = (
+                column.key in hidden if hidden is not None else not column.visible_by_default
+            )
+            self.table.setColumnHidden(i, is_hidden)
+
+    def column_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for i, column in enumerate(self.model.columns):
+            action = QAction(_(column.header), menu)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(i))
+            action.toggled.connect(lambda shown, i=i: self.set_column_shown(i, shown))
+            menu.addAction(action)
+        return menu
+
+    def set_column_shown(self, column: int, shown: bool) -> None:
+        visible = [i for i in range(self.model.columnCount()) if not self.table.isColumnHidden(i)]
+        if not shown and visible == [column]:
+            return  # never hide the last column: the list would look empty
+        self.table.setColumnHidden(column, not shown)
+        hidden = [c.key for i, c in enumerate(self.model.columns) if self.table.isColumnHidden(i)]
+        self._settings.set_hidden_columns(self.model.list_name, hidden)
+
+    def _show_column_menu(self, position: QPoint) -> None:
+        self.column_menu().exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    # -- language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.filter_edit.setPlaceholderText(_("Filter (Ctrl+F)…"))
+        self.new_button.setText(_("New"))
+        self.open_button.setText(_("Open"))
+        self.delete_button.setText(_("Delete"))
+        self.model.relabel()
+        self._update_count()

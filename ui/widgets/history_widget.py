@@ -1,0 +1,116 @@
+"""The change journal: who changed what and when, filterable, with each field before/after."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.entity_table_model import Role
+from ui.models.journal_table_model import JournalTableModel, field_changes
+from ui.settings import Settings
+from ui.widgets.entity_list_widget import EntityListWidget
+from workbench.domain.enums import EntityKind
+from workbench.domain.records import JournalEntry
+from workbench.i18n import _
+
+
+def value_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+class HistoryWidget(QWidget):
+    record_requested = Signal(object, int)  # EntityKind, entity id
+
+    def __init__(self, model: JournalTableModel, settings: Settings) -> None:
+        super().__init__()
+        self.model = model
+        self.entries = EntityListWidget(model, settings, editable=False)
+        self.diff_title = QLabel()
+        self.diff = QTableWidget(0, 3)
+        self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.diff.verticalHeader().setVisible(False)
+        self.diff.horizontalHeader().setStretchLastSection(True)
+        self.diff.setWordWrap(True)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.diff_title)
+        lower_layout.addWidget(self.diff)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.entries)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        # Newest first.
+        self.entries.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.entries.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.entries.open_requested.connect(self._open_record)
+        model.modelReset.connect(self._show_selected)
+        self.retranslate_ui()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_selected()
+
+    def selected_entry(self) -> JournalEntry | None:
+        row = self.entries.current_row()
+        if row < 0 or not self.entries.table.selectionModel().hasSelection():
+            return None
+        entry: JournalEntry = self.model.index(row, 0).data(Role.ROW)
+        return entry
+
+    def _show_selected(self) -> None:
+        entry = self.selected_entry()
+        changes = field_changes(entry) if entry else []
+        self.diff.setRowCount(len(changes))
+        for row, change in enumerate(changes):
+            for column, text in enumerate(
+                (change.field, value_text(change.before), value_text(change.after))
+            ):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.diff.setItem(row, column, item)
+        self.diff.resizeRowsToContents()
+        self._retitle(entry)
+
+    def _open_record(self, entry_id: int) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.id == entry_id:
+            self.record_requested.emit(EntityKind(entry.entity_kind), entry.entity_id)
+
+    def _retitle(self, entry: JournalEntry | None) -> None:
+        if entry is None:
+            self.diff_title.setText(_("Select an entry to see the fields it changed."))
+        else:
+            self.diff_title.setText(
+                _("Entry {id}: {label} by {author}").format(
+                    id=entry.id, label=entry.label, author=entry.author
+                )
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.diff.setHorizontalHeaderLabels([_("Field"), _("Before"), _("After")])
+        self.diff.setColumnWidth(0, 180)
+        self.diff.setColumnWidth(1, 420)
+        self._retitle(self.selected_entry())
