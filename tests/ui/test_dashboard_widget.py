@@ -113,8 +113,8 @@ def test_deadline_model_passes_the_model_tester(qtmodeltester, register: Registe
     model = DeadlineTableModel()
     model.set_rows(
         [
-            DeadlineRow(TODAY - dt.timedelta(days=2), "Objection deadline", "Clinique du Parc"),
-            DeadlineRow(TODAY + dt.timedelta(days=9), "HDS expires", "Clever Cloud"),
+            DeadlineRow(TODAY - dt.timedelta(days=2), "Objection period of Clinique ends"),
+            DeadlineRow(TODAY + dt.timedelta(days=9), "HDS certificate of Clever Cloud expires"),
         ],
         TODAY,
     )

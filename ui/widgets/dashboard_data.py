@@ -12,14 +12,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from workbench.compliance.certification_status import CertificationStatus
 from workbench.domain.enums import CertificationKind, EntityKind, LocationKind, TransferMechanism
 from workbench.domain.records import Certification, Location, Subprocessor
 from workbench.domain.reference import REGIONS, adequacy_for, is_eea, normalise_country_code
 from workbench.i18n import N_
 from workbench.progress import NullProgress, Progress
 from workbench.services import Register
+from workbench.services.compliance_service import ComplianceService
 
-EXPIRY_WARNING_DAYS = 90  # certificates expiring within this many days are flagged
 DEADLINE_HORIZON_DAYS = 42  # "the coming weeks"
 TIMELINE_MAX_CERTIFICATES = 16  # the nearest expiries; more would not be readable
 
@@ -57,6 +58,17 @@ class CertificateStatus(StrEnum):
     UNKNOWN = "unknown"  # no expiry date recorded
 
 
+# The compliance engine's finer statuses, as the timeline colours them.
+_STATUS_OF = {
+    CertificationStatus.VALID: CertificateStatus.VALID,
+    CertificationStatus.SURVEILLANCE_DUE: CertificateStatus.VALID,
+    CertificationStatus.EXPIRING: CertificateStatus.EXPIRING,
+    CertificationStatus.EXPIRED: CertificateStatus.EXPIRED,
+    CertificationStatus.OBSOLETE_STANDARD: CertificateStatus.EXPIRED,
+    CertificationStatus.UNKNOWN: CertificateStatus.UNKNOWN,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class CertificateExpiry:
     certification_id: int
@@ -71,7 +83,6 @@ class CertificateExpiry:
 class DeadlineRow:
     due_on: dt.date
     what: str
-    concerning: str
     entity_kind: EntityKind | None = None
     entity_id: int | None = None
 
@@ -116,18 +127,6 @@ def subprocessor_zone(subprocessor: Subprocessor, on: dt.date) -> HostingZone:
     return max(zones, key=_ZONE_RISK.index)
 
 
-def certificate_status(
-    certificate: Certification, today: dt.date, warning_days: int = EXPIRY_WARNING_DAYS
-) -> CertificateStatus:
-    if certificate.expires_on is None:
-        return CertificateStatus.UNKNOWN
-    if certificate.expires_on < today:
-        return CertificateStatus.EXPIRED
-    if certificate.expires_on <= today + dt.timedelta(days=warning_days):
-        return CertificateStatus.EXPIRING
-    return CertificateStatus.VALID
-
-
 def certificate_kind_label(certificate: Certification) -> str:
     if certificate.kind is CertificationKind.HDS:
         return "HDS"
@@ -141,7 +140,7 @@ def collect_dashboard(
 ) -> DashboardData:
     progress = progress or NullProgress()
     today = today or dt.date.today()
-    steps = 4
+    steps = 5
     progress.report(0, steps)
     organisations = register.organisations.list()
     treatment_count = len(register.treatments.rows())  # rows(): cheap even for 100k treatments
@@ -169,6 +168,7 @@ def collect_dashboard(
             countries[code] += 1
     names = {o.id: o.name for o in organisations}
     sub_names = {s.id: s.name for s in subprocessors}
+    compliance = ComplianceService(register)
     certificates = [
         CertificateExpiry(
             certification_id=c.id or 0,
@@ -177,12 +177,18 @@ def collect_dashboard(
             else names.get(c.organisation_id, ""),
             kind=certificate_kind_label(c),
             issued_on=c.issued_on,
-            expires_on=c.expires_on,
-            status=certificate_status(c, today),
+            expires_on=assessment.expires_on,
+            status=_STATUS_OF[assessment.status],
         )
-        for c in certifications
+        for c, assessment in compliance.certificate_statuses(today)
     ]
     certificates.sort(key=lambda c: (c.expires_on is None, c.expires_on or today))
+    severities = Counter(f.severity.value for f in compliance.check(today))
+    progress.check_cancelled()
+    deadlines = [
+        DeadlineRow(item.date, item.label, item.link.kind, item.link.id)
+        for item in sorted(compliance.deadlines(today, DEADLINE_HORIZON_DAYS))
+    ]
     progress.report(steps, steps)
     return DashboardData(
         today=today,
@@ -193,6 +199,8 @@ def collect_dashboard(
             for code, count in sorted(countries.items(), key=lambda item: (-item[1], item[0]))
         ],
         certificates=certificates,
+        deadlines=deadlines,
+        severities=dict(severities),
     )
 
 

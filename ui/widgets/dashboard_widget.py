@@ -67,7 +67,7 @@ COUNT_CARDS = (
 
 
 class DeadlineTableModel(QAbstractTableModel):
-    HEADERS = (N_("Due"), N_("In"), N_("What"), N_("Concerning"))
+    HEADERS = (N_("Due"), N_("In"), N_("What"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,7 +106,6 @@ class DeadlineTableModel(QAbstractTableModel):
                 date_text(deadline.due_on),
                 _days_text(days),
                 deadline.what,
-                deadline.concerning,
             )[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and days < 0:
             return QColor("#c62828")
@@ -204,7 +203,14 @@ class DashboardWidget(QScrollArea):
         self._grid.addWidget(deadlines_box, 1, 0)
 
         checks_box = QGroupBox(_("Check results"))
-        checks_layout = QHBoxLayout(checks_box)
+        checks_outer = QVBoxLayout(checks_box)
+        checks_layout = QHBoxLayout()
+        checks_outer.addLayout(checks_layout)
+        checks_hint = QLabel(_("Click a number to see the problems and how to fix them."))
+        checks_hint.setWordWrap(True)
+        checks_hint.setEnabled(False)
+        checks_outer.addWidget(checks_hint)
+        checks_outer.addStretch(1)
         self.severity_cards: dict[str, CountCard] = {}
         for severity, colour in SEVERITY_COLOURS.items():
             card = CountCard(severity_label(severity), colour.name())

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import Qt
+
+from tests.ui.sample_register import fill_register
+from ui.change_bus import ChangeBus
+from ui.jobs import shutdown
+from ui.widgets.checks_widget import FINDING_ROLE, ChecksWidget
+from workbench.domain.enums import EntityKind, TransferMechanism
+from workbench.services import Register
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _drain_pools() -> Iterator[None]:
+    yield
+    assert shutdown(5000)
+
+
+def shown_checks(qtbot: QtBot, register: Register, bus: ChangeBus | None = None) -> ChecksWidget:
+    widget = ChecksWidget(register, bus)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    with qtbot.waitSignal(widget.refreshed, timeout=10_000):
+        widget.refresh()
+    return widget
+
+
+def row_of_rule(widget: ChecksWidget, rule_id: str) -> int:
+    for row in range(widget.proxy.rowCount()):
+        if widget.proxy.index(row, 0).data(FINDING_ROLE).rule_id == rule_id:
+            return row
+    raise AssertionError(f"{rule_id} not listed")
+
+
+def test_lists_the_us_transfer_without_mechanism_with_its_fix(
+    qtbot: QtBot, register: Register, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    ids = fill_register(register)
+    widget = shown_checks(qtbot, register)
+    qtmodeltester.check(widget.findings)
+    qtmodeltester.check(widget.proxy)
+    row = row_of_rule(widget, "transfer-without-mechanism")
+    assert widget.proxy.index(row, 0).data() == "Error"
+    assert "OVH Cloud US LLC" in widget.proxy.index(row, 1).data()
+    assert widget.proxy.index(row, 2).data()  # the fix is shown
+    assert widget.proxy.index(row, 3).data() == "Subprocessor: OVH Cloud US LLC"
+    finding = widget.proxy.index(row, 0).data(FINDING_ROLE)
+    assert (finding.link.kind, finding.link.id) == (EntityKind.SUBPROCESSOR, ids.ovh_us)
+
+
+def test_double_click_asks_to_open_the_entity(qtbot: QtBot, register: Register) -> None:
+    ids = fill_register(register)
+    widget = shown_checks(qtbot, register)
+    row = row_of_rule(widget, "transfer-without-mechanism")
+    widget.table.scrollTo(widget.proxy.index(row, 1))
+    rect = widget.table.visualRect(widget.proxy.index(row, 1))
+    # A real double-click is press, release, then the double-click event.
+    qtbot.mouseClick(widget.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(widget.open_entity_requested, timeout=2000) as blocker:
+        qtbot.mouseDClick(widget.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [EntityKind.SUBPROCESSOR, ids.ovh_us]
+
+
+def test_filter_by_severity_and_text(qtbot: QtBot, register: Register) -> None:
+    fill_register(register)
+    widget = shown_checks(qtbot, register)
+    total = widget.proxy.rowCount()
+    errors = [f for f in widget.findings._findings if f.severity.value == "error"]
+    widget.set_severity("error")
+    assert widget.proxy.rowCount() == len(errors) > 0
+    assert all(
+        widget.proxy.index(r, 0).data(FINDING_ROLE).severity.value == "error"
+        for r in range(widget.proxy.rowCount())
+    )
+    widget.set_severity(None)
+    assert widget.proxy.rowCount() == total
+    widget.search.setText("hotjar")
+    assert 0 < widget.proxy.rowCount() < total
+    assert all("Hotjar" in widget.proxy.index(r, 1).data() for r in range(widget.proxy.rowCount()))
+
+
+def test_fixing_the_problem_removes_it_after_a_change(qtbot: QtBot, register: Register) -> None:
+    ids = fill_register(register)
+    bus = ChangeBus()
+    widget = shown_checks(qtbot, register, bus)
+    row_of_rule(widget, "transfer-without-mechanism")
+    import dataclasses
+
+    ovh = register.subprocessors.get(ids.ovh_us)
+    changes = register.subprocessors.update(
+        dataclasses.replace(ovh, transfer_mechanism=TransferMechanism.SCC_EU_2021_914_M3)
+    )
+    with qtbot.waitSignal(widget.refreshed, timeout=10_000):
+        bus.publish(changes)
+    with pytest.raises(AssertionError):
+        row_of_rule(widget, "transfer-without-mechanism")
+
+
+def test_clean_register_says_no_problem(qtbot: QtBot, register: Register) -> None:
+    widget = shown_checks(qtbot, register)
+    assert widget.proxy.rowCount() == 0
+    assert widget.summary.text() == "No problem found."

@@ -1,0 +1,278 @@
+"""The checks view: every problem the compliance rules find, with its fix and a link to the record.
+
+Findings are computed in a job (the rules read the whole register); the list filters by
+severity and by text without asking the register again. Double-clicking a finding emits
+`open_entity_requested(kind, id)`; the main window opens that record's form.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.change_bus import ChangeBus
+from ui.jobs import run_job, show_error
+from ui.labels import enum_label
+from ui.widgets.severity import SEVERITY_COLOURS, severity_name
+from workbench.compliance.checks import Finding
+from workbench.domain.records import Changes
+from workbench.i18n import N_, _, ngettext
+from workbench.progress import Progress
+from workbench.services import Register
+from workbench.services.compliance_service import ComplianceService
+
+RELOAD_DELAY_MS = 300
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row
+SEVERITY_RANK_ROLE = Qt.ItemDataRole.UserRole + 2  # sorts errors before warnings
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def load_findings(register: Register, progress: Progress) -> list[Finding]:
+    progress.report(0, 1)
+    findings = ComplianceService(register).check()
+    progress.report(1, 1)
+    return findings
+
+
+def _dot(colour: QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(colour)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class FindingTableModel(QAbstractTableModel):
+    HEADERS = (N_("Severity"), N_("Problem"), N_("How to fix it"), N_("Record"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._findings: list[Finding] = []
+        self._icons: dict[str, QIcon] = {}
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self._findings = list(findings)
+        self.endResetModel()
+
+    def finding_at(self, row: int) -> Finding:
+        return self._findings[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._findings)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        finding = self._findings[index.row()]
+        column = index.column()
+        severity = finding.severity.value
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                severity_name(severity),
+                finding.problem,
+                finding.fix,
+                _record_text(finding),
+            )[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{finding.problem}\n\n{finding.fix}\n\n[{finding.rule_id}]"
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self._icon(severity)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return SEVERITY_COLOURS.get(severity)
+        if role == FINDING_ROLE:
+            return finding
+        if role == SEVERITY_RANK_ROLE:
+            return finding.severity.rank
+        return None
+
+    def _icon(self, severity: str) -> QIcon:
+        if severity not in self._icons:
+            self._icons[severity] = _dot(SEVERITY_COLOURS.get(severity, QColor("gray")))
+        return self._icons[severity]
+
+
+def _record_text(finding: Finding) -> str:
+    kind = enum_label(finding.link.kind)
+    return f"{kind}: {finding.entity_name}" if finding.entity_name else kind
+
+
+class FindingFilterModel(QSortFilterProxyModel):
+    """Keeps the findings of the chosen severity (None = all) whose text contains the search."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._severity: str | None = None
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortRole(SEVERITY_RANK_ROLE)
+
+    def set_severity(self, severity: str | None) -> None:
+        self.beginFilterChange()
+        self._severity = severity
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if (
+            self._severity is not None
+            and isinstance(model, FindingTableModel)
+            and model.finding_at(source_row).severity.value != self._severity
+        ):
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class ChecksWidget(QWidget):
+    open_entity_requested = Signal(object, int)  # EntityKind, id
+    refreshed = Signal()
+
+    def __init__(
+        self, register: Register, change_bus: ChangeBus | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._register = register
+        self._loading = False
+        self._stale = False
+        self.findings = FindingTableModel(self)
+        self.proxy = FindingFilterModel(self)
+        self.proxy.setSourceModel(self.findings)
+
+        self.severity_filter = QComboBox()
+        self.severity_filter.addItem(_("All severities"), None)
+        for severity in SEVERITY_COLOURS:
+            self.severity_filter.addItem(severity_name(severity), severity)
+        self.severity_filter.currentIndexChanged.connect(self._severity_chosen)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search the problems…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.refresh_button = QPushButton(_("Run the checks again"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.summary = QLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)  # Enter on a row, as a double-click
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.severity_filter)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        hint = QLabel(_("Double-click a problem to open the record concerned."))
+        hint.setEnabled(False)
+        layout.addWidget(hint)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.refresh)
+        if change_bus is not None:
+            change_bus.changed.connect(self._register_changed)
+
+    def refresh(self) -> None:
+        if self._loading:
+            self._stale = True
+            return
+        self._loading = True
+        self.refresh_button.setEnabled(False)
+        register = self._register
+        run_job(self, lambda progress: load_findings(register, progress)).on_success(
+            self._show
+        ).on_failure(self._failed).start()
+
+    def set_severity(self, severity: str | None) -> None:
+        self.severity_filter.setCurrentIndex(max(0, self.severity_filter.findData(severity)))
+
+    def _severity_chosen(self, _index: int) -> None:
+        self.proxy.set_severity(self.severity_filter.currentData())
+
+    def _register_changed(self, changes: Changes) -> None:
+        if changes.kinds:
+            self._reload_timer.start()
+
+    def _failed(self, error: Exception) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        show_error(self, _("The checks could not be run"), error)
+
+    def _show(self, findings: list[Finding]) -> None:
+        self._loading = False
+        self.refresh_button.setEnabled(True)
+        self.findings.set_findings(findings)
+        self.table.resizeRowsToContents()
+        self.summary.setText(summary_text(findings))
+        self.refreshed.emit()
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def _activated(self, index: QModelIndex) -> None:
+        finding = self.proxy.data(index, FINDING_ROLE)
+        if isinstance(finding, Finding):
+            self.open_entity_requested.emit(finding.link.kind, finding.link.id)
+
+
+def summary_text(findings: list[Finding]) -> str:
+    if not findings:
+        return _("No problem found.")
+    counts = Counter(f.severity.value for f in findings)
+    parts = [
+        ngettext("{n} error", "{n} errors", counts["error"]).format(n=counts["error"]),
+        ngettext("{n} warning", "{n} warnings", counts["warning"]).format(n=counts["warning"]),
+        ngettext("{n} note", "{n} notes", counts["info"]).format(n=counts["info"]),
+    ]
+    return ", ".join(parts)
