@@ -9,6 +9,7 @@ from typing import Any
 from workbench.cli._common import open_from_args, print_json, print_table, records_json
 from workbench.domain import codec
 from workbench.domain.enums import EntityKind
+from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import Certification, Subprocessor, Treatment
 from workbench.services import Register
 
@@ -49,6 +50,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(handler=run_history)
 
 
+class NotFoundByNameError(WorkbenchError):
+    pass
+
+
 def parse_as_of(text: str) -> dt.datetime:
     """A date means its end (23:59:59 local time); a datetime is taken as given."""
     try:
@@ -67,8 +72,12 @@ def run_list(args: argparse.Namespace) -> int:
     records = reg.journal.as_of(kind, args.as_of) if args.as_of else reg.service_for(kind).list()
     if args.organisation:
         org = reg.organisations.find_by_name(args.organisation)
-        wanted = org.id if org else -1
-        records = [r for r in records if getattr(r, "organisation_id", wanted) == wanted]
+        if org is None:
+            known = ", ".join(o.name for o in reg.organisations.list())
+            raise NotFoundByNameError(
+                f"No organisation named '{args.organisation}'. Known: {known}."
+            )
+        records = [r for r in records if getattr(r, "organisation_id", org.id) == org.id]
     if args.json:
         print_json(records_json(records))
         return 0
@@ -170,7 +179,8 @@ def run_history(args: argparse.Namespace) -> int:
     for e in entries:
         print(f"{e.at:%Y-%m-%d %H:%M:%S} UTC  {e.author}  {e.action.value}  ({e.label})")
         for name, (old, new) in changed_fields(e.before, e.after).items():
-            print(f"    {name}: {_plain(old)!s} -> {_plain(new)!s}")
+            if _plain(old) or _plain(new):
+                print(f"    {name}: {_plain(old)} -> {_plain(new)}")
     return 0
 
 
