@@ -65,8 +65,8 @@ class EncryptedRegisterError(RegisterOpenError):
     """The register is encrypted and the passphrase is missing or wrong: ask for it again."""
 
 
-class BackupError(WorkbenchError):
-    """A backup cannot be made or restored (damaged backup, disk full...)."""
+class ExportError(WorkbenchError):
+    """An export could not be written (folder missing, file locked, disk full...)."""
 
 
 class ImportFileError(WorkbenchError):

@@ -1,0 +1,175 @@
+"""Word tables written as XML, row by row, in time that does not grow with the table.
+
+python-docx's `table.add_row()` and `table.cell(r, c)` walk the whole table on every call, so
+building a 5,000-row table that way is quadratic. Here each row is built once with lxml and
+appended to the `w:tbl` element: the cost per row is constant (see bench/bench_export.py).
+
+A cell holds a string (one paragraph per line), or a list of blocks: `Para` (optionally bold or
+italic) and `Bullets` (one "List Bullet" paragraph per item: real Word bullets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.table import Table
+from lxml import etree
+
+from exporters._labels import clean_text
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+Block = Para | Bullets
+Cell = str | Sequence[Block]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRow:
+    """A full-width row announcing a group ("HÉBERGEMENT DE DONNÉES" in the seed's Annex 2)."""
+
+    title: str
+
+
+Row = Sequence[Cell] | SectionRow
+
+_TR, _TRPR, _TC, _TCPR, _TCW = qn("w:tr"), qn("w:trPr"), qn("w:tc"), qn("w:tcPr"), qn("w:tcW")
+_P, _PPR, _PSTYLE, _R, _RPR, _T = (
+    qn("w:p"),
+    qn("w:pPr"),
+    qn("w:pStyle"),
+    qn("w:r"),
+    qn("w:rPr"),
+    qn("w:t"),
+)
+_B, _I, _VAL, _W, _TYPE = qn("w:b"), qn("w:i"), qn("w:val"), qn("w:w"), qn("w:type")
+_GRIDSPAN, _SHD, _FILL, _COLOR = qn("w:gridSpan"), qn("w:shd"), qn("w:fill"), qn("w:color")
+_TBLHEADER = qn("w:tblHeader")
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+SECTION_FILL = "D9E2F3"
+
+
+def add_table(
+    container: Any,
+    headers: Sequence[str],
+    widths: Sequence[float],
+    rows: Iterable[Row],
+    total_width: int,
+    style_id: str = "RegisterTable",
+    on_row: Callable[[], None] | None = None,
+    first_column: bool = False,
+) -> Table:
+    """Append a table to `container` (document or cell); `widths` are relative column weights.
+
+    The header row repeats on every page. `on_row` is called after each data row (progress,
+    cancellation).
+    """
+    weight = sum(widths)
+    twips = [int(total_width * w / weight) for w in widths]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    first_row = int(bool(headers))
+    look = f"{0x0400 | (0x20 * first_row) | (0x80 * int(first_column)):04X}"
+    tbl = parse_xml(
+        f"<w:tbl {nsdecls('w')}><w:tblPr>"
+        f'<w:tblStyle w:val="{style_id}"/><w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
+        f'<w:tblLayout w:type="fixed"/>'
+        f'<w:tblLook w:val="{look}" w:firstRow="{first_row}" w:lastRow="0" '
+        f'w:firstColumn="{int(first_column)}" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>"
+    )
+    if headers:
+        tr = _row(tbl, [str(h) for h in headers], twips)
+        trpr = etree.Element(_TRPR)
+        etree.SubElement(trpr, _TBLHEADER)
+        tr.insert(0, trpr)
+    for row in rows:
+        if isinstance(row, SectionRow):
+            _section_row(tbl, row.title, sum(twips), len(twips))
+        else:
+            _row(tbl, row, twips)
+        if on_row is not None:
+            on_row()
+    # Insert where python-docx would: before the body's final sectPr, or at the end of a cell.
+    parent = getattr(container, "_body", container)  # a Document holds its blocks in _body
+    body = parent._element
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is not None:
+        sect_pr.addprevious(tbl)
+    else:
+        body.append(tbl)
+    return Table(cast(Any, tbl), parent)
+
+
+def _row(tbl: Any, cells: Sequence[Cell], twips: Sequence[int]) -> Any:
+    tr = etree.SubElement(tbl, _TR)
+    for content, width in zip(cells, twips, strict=True):
+        tc = etree.SubElement(tr, _TC)
+        tcpr = etree.SubElement(tc, _TCPR)
+        etree.SubElement(tcpr, _TCW, {_W: str(width), _TYPE: "dxa"})
+        if isinstance(content, str):
+            lines = content.split("\n") if content else [""]
+            for line in lines:
+                _paragraph(tc, line)
+        else:
+            _blocks(tc, content)
+    return tr
+
+
+def _blocks(tc: Any, blocks: Sequence[Block]) -> None:
+    wrote = False
+    for block in blocks:
+        if isinstance(block, Bullets):
+            for item in block.items:
+                _paragraph(tc, item, style="ListBullet")
+                wrote = True
+        else:
+            _paragraph(tc, block.text, bold=block.bold, italic=block.italic)
+            wrote = True
+    if not wrote:  # a cell must hold at least one paragraph
+        etree.SubElement(tc, _P)
+
+
+def _paragraph(
+    parent: Any, text: str, style: str = "", bold: bool = False, italic: bool = False
+) -> None:
+    p = etree.SubElement(parent, _P)
+    if style:
+        ppr = etree.SubElement(p, _PPR)
+        etree.SubElement(ppr, _PSTYLE, {_VAL: style})
+    if not text:
+        return
+    r = etree.SubElement(p, _R)
+    if bold or italic:
+        rpr = etree.SubElement(r, _RPR)
+        if bold:
+            etree.SubElement(rpr, _B)
+        if italic:
+            etree.SubElement(rpr, _I)
+    t = etree.SubElement(r, _T)
+    t.text = clean_text(text)
+    if text[:1].isspace() or text[-1:].isspace():
+        t.set(_SPACE, "preserve")
+
+
+def _section_row(tbl: Any, title: str, width: int, span: int) -> None:
+    tr = etree.SubElement(tbl, _TR)
+    tc = etree.SubElement(tr, _TC)
+    tcpr = etree.SubElement(tc, _TCPR)
+    etree.SubElement(tcpr, _TCW, {_W: str(width), _TYPE: "dxa"})
+    etree.SubElement(tcpr, _GRIDSPAN, {_VAL: str(span)})
+    etree.SubElement(tcpr, _SHD, {_VAL: "clear", _COLOR: "auto", _FILL: SECTION_FILL})
+    _paragraph(tc, title, bold=True)

@@ -1,0 +1,98 @@
+"""Writing export files safely and reproducibly.
+
+`atomic_target` hands out a temporary file next to the target and renames it over the target
+only when the export finished: a crash, an error or a cancel leaves the previous file as it was
+(the rename is atomic on one file system, hence the same folder).
+
+`write_stable_zip` rewrites an Office (zip) package with fixed entry dates: python-docx and
+openpyxl stamp every zip entry with the current time, which is why two exports of the same
+register would otherwise never be byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from workbench.domain.errors import ExportError
+from workbench.progress import Progress
+
+
+@contextmanager
+def atomic_target(target: str | Path) -> Iterator[Path]:
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    temp = Path(temp_name)
+    os.chmod(temp, _target_mode(target))
+    try:
+        yield temp
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _target_mode(target: Path) -> int:
+    """Keep the mode of the file replaced; a new file gets the usual 0o666 less the umask."""
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def zip_timestamp(when: dt.date) -> tuple[int, int, int, int, int, int]:
+    year = max(when.year, 1980)  # the zip format starts in 1980
+    return (year, when.month, when.day, 0, 0, 0)
+
+
+def write_stable_zip(package: bytes, path: Path, when: dt.date) -> None:
+    """Copy every entry of `package` to `path`, in order, dated `when` at midnight."""
+    stamp = zip_timestamp(when)
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(entry.filename))
+
+
+def as_datetime(when: dt.date) -> dt.datetime:
+    """The document timestamp for a snapshot date: midnight UTC, naive as the writers expect."""
+    return dt.datetime(when.year, when.month, when.day)
+
+
+class Ticker:
+    """Calls `check_cancelled` on every step and `report` about a hundred times in all."""
+
+    def __init__(self, progress: Progress, total: int, message: str) -> None:
+        self._progress = progress
+        self._total = max(total, 1)
+        self._every = max(self._total // 100, 1)
+        self._done = 0
+        self._message = message
+        progress.report(0, self._total, message)
+
+    def __call__(self) -> None:
+        self._progress.check_cancelled()
+        self._done += 1
+        if self._done % self._every == 0 or self._done == self._total:
+            self._progress.report(min(self._done, self._total), self._total, self._message)
+
+    def finish(self) -> None:
+        self._progress.report(self._total, self._total, self._message)

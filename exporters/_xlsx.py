@@ -1,0 +1,123 @@
+"""Streaming Excel sheets with safe cells, for every workbook the workbench writes.
+
+Workbooks are created in openpyxl's write-only mode: rows go to disk as they are produced, so
+memory stays flat for registers of any size. Cells are built here and nowhere else because of
+one rule: a value starting with "=", "+", "-", "@", a tab or a carriage return is written as
+text, never as a formula (CSV/formula injection, OWASP), and marked with Excel's quote prefix
+so that editing the cell later does not turn it into one either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from exporters._files import as_datetime, atomic_target, write_stable_zip
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+Value = str | int | float | bool | dt.date | None
+
+HEADER, TEXT, DATE, TITLE, LABEL = (
+    "Register header",
+    "Register text",
+    "Register date",
+    "Register title",
+    "Register label",
+)
+
+
+def new_workbook(when: dt.date, title: str, language: str, author: str = "") -> Workbook:
+    workbook = Workbook(write_only=True)
+    thin = Side(style="thin", color="8EAADB")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    top_wrap = Alignment(wrap_text=True, vertical="top")
+    styles = [
+        NamedStyle(
+            HEADER,
+            font=Font(bold=True, color="FFFFFF"),
+            fill=PatternFill("solid", fgColor="1F4E79"),
+            alignment=Alignment(wrap_text=True, vertical="center"),
+            border=border,
+        ),
+        NamedStyle(TEXT, alignment=top_wrap, border=border),
+        NamedStyle(DATE, alignment=top_wrap, border=border, number_format="yyyy-mm-dd"),
+        NamedStyle(TITLE, font=Font(bold=True, size=14, color="1F4E79")),
+        NamedStyle(
+            LABEL,
+            font=Font(bold=True),
+            fill=PatternFill("solid", fgColor="D9E2F3"),
+            alignment=top_wrap,
+            border=border,
+        ),
+    ]
+    for style in styles:
+        workbook.add_named_style(style)
+    props = workbook.properties
+    props.title = title
+    props.creator = author or "DPO Workbench"
+    props.lastModifiedBy = author or "DPO Workbench"
+    props.language = language
+    props.created = props.modified = as_datetime(when)
+    return workbook
+
+
+def add_sheet(
+    workbook: Workbook,
+    title: str,
+    widths: Sequence[float],
+    header: Sequence[str] | None = None,
+) -> Any:
+    """A write-only sheet with column widths; with a header: frozen, bold, filterable."""
+    sheet = workbook.create_sheet(safe_sheet_title(title))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    if header is not None:
+        sheet.freeze_panes = "A2"
+        sheet.append([cell(sheet, h, HEADER) for h in header])
+    return sheet
+
+
+def finish_table(sheet: Any, columns: int, rows: int) -> None:
+    """Autofilter over the header and the `rows` data rows, then flush the sheet to disk."""
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
+    sheet.close()
+
+
+def cell(sheet: Any, value: Value | Iterable[str], style: str = TEXT) -> WriteOnlyCell:
+    """One cell; a list becomes one value per line; dates get the date style."""
+    if isinstance(value, list | tuple):
+        value = "\n".join(str(v) for v in value)
+    if isinstance(value, dt.date) and style == TEXT:
+        style = DATE
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    result = WriteOnlyCell(sheet, value=value if value != "" else None)
+    result.style = style
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        result.data_type = "s"  # never a formula
+        result.quotePrefix = True
+    return result
+
+
+_FORBIDDEN_IN_TITLES = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+def safe_sheet_title(title: str) -> str:
+    """Excel refuses []:*?/\\ in sheet names and anything beyond 31 characters."""
+    return title.translate(_FORBIDDEN_IN_TITLES).strip("' ")[:31] or "Sheet"
+
+
+def save_workbook(workbook: Workbook, path: str | Path, when: dt.date) -> None:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with atomic_target(path) as temp:
+        write_stable_zip(buffer.getvalue(), temp, when)

@@ -1,0 +1,140 @@
+"""The published list of subprocessors, in the layout of the seed's "List of subcontractors".
+
+Five columns: name, description, categories of personal data processed, server location, data
+transfer mechanism (if applicable). What a processor publishes so that its controllers know who
+processes their data (Art. 28(2): information on the processors it engages), in Word (landscape,
+grouped by category as in Annex 2), Excel or CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from docx.enum.section import WD_ORIENT
+
+from exporters._content import subprocessor_cells
+from exporters._docx import (
+    new_document,
+    save_document,
+    set_header_footer,
+    usable_width,
+)
+from exporters._docx_table import Row, SectionRow, add_table
+from exporters._files import Ticker, atomic_target
+from exporters._labels import DocText, clean_text
+from exporters._xlsx import add_sheet, cell, finish_table, new_workbook, save_workbook
+from exporters.docx_register import SUBPROCESSOR_WIDTHS, subprocessor_headers
+from workbench.domain.records import Subprocessor
+from workbench.domain.snapshot import RegisterSnapshot
+from workbench.i18n import N_
+from workbench.progress import NullProgress, Progress
+
+CSV_INJECTION = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _title(text: DocText, snapshot: RegisterSnapshot) -> str:
+    names = ", ".join(o.name for o in snapshot.own_organisations)
+    title = text(N_("List of subcontractors"))
+    return f"{title} — {names}" if names else title
+
+
+def write_subprocessors_docx(
+    snapshot: RegisterSnapshot,
+    path: str | Path,
+    locale: str = "fr",
+    progress: Progress | None = None,
+) -> None:
+    text = DocText(locale)
+    tick = Ticker(progress or NullProgress(), len(snapshot.subprocessors), text(N_("Writing")))
+    title = _title(text, snapshot)
+    doc = new_document(snapshot.as_of, title, text.locale)
+    # The whole list is wide: make the first (only) section landscape.
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    set_header_footer(section, title, text(N_("Page {page} of {pages}")))
+    doc.add_heading(title, level=1)
+    doc.add_paragraph(text(N_("Updated on {date}.")).format(date=text.date(snapshot.as_of)))
+    rows: list[Row] = []
+    for category, subs in snapshot.subprocessors_by_category():
+        rows.append(SectionRow(text.enum(category).upper()))
+        rows.extend(subprocessor_cells(text, s) for s in subs)
+    add_table(
+        doc,
+        subprocessor_headers(text),
+        SUBPROCESSOR_WIDTHS,
+        rows,
+        usable_width(section),
+        on_row=tick,
+    )
+    save_document(doc, path, snapshot.as_of)
+    tick.finish()
+
+
+def _plain_row(text: DocText, sub: Subprocessor) -> list[str]:
+    lines = []
+    for category in sub.data_categories:
+        label = text.category_label(category)
+        lines.append(f"{category.subject}{text.colon}{label}" if category.subject else label)
+    return [
+        sub.name + (" " + text(N_("(optional)")) if sub.optional else ""),
+        sub.service_description,
+        "\n".join(lines),
+        text.server_location(sub),
+        text.transfer(sub),
+    ]
+
+
+def _ordered(snapshot: RegisterSnapshot) -> list[Subprocessor]:
+    return [s for _, subs in snapshot.subprocessors_by_category() for s in subs]
+
+
+def write_subprocessors_xlsx(
+    snapshot: RegisterSnapshot,
+    path: str | Path,
+    locale: str = "fr",
+    progress: Progress | None = None,
+) -> None:
+    text = DocText(locale)
+    subs = _ordered(snapshot)
+    tick = Ticker(progress or NullProgress(), len(subs), text(N_("Writing")))
+    workbook = new_workbook(snapshot.as_of, _title(text, snapshot), text.locale)
+    headers = [text(N_("Category")), *subprocessor_headers(text)]
+    sheet = add_sheet(
+        workbook, text(N_("List of subcontractors")), [18, 28, 45, 50, 24, 30], headers
+    )
+    for sub in subs:
+        sheet.append([cell(sheet, v) for v in [text.enum(sub.category), *_plain_row(text, sub)]])
+        tick()
+    finish_table(sheet, len(headers), len(subs))
+    save_workbook(workbook, path, snapshot.as_of)
+    tick.finish()
+
+
+def write_subprocessors_csv(
+    snapshot: RegisterSnapshot,
+    path: str | Path,
+    locale: str = "fr",
+    progress: Progress | None = None,
+) -> None:
+    """UTF-8 with BOM (Excel detects it), ";" in French as Excel-fr expects, "," in English."""
+    text = DocText(locale)
+    subs = _ordered(snapshot)
+    tick = Ticker(progress or NullProgress(), len(subs), text(N_("Writing")))
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";" if text.locale == "fr" else ",")
+    writer.writerow([text(N_("Category")), *subprocessor_headers(text)])
+    for sub in subs:
+        writer.writerow([_csv_safe(v) for v in [text.enum(sub.category), *_plain_row(text, sub)]])
+        tick()
+    with atomic_target(path) as temp:
+        temp.write_text("\ufeff" + buffer.getvalue(), encoding="utf-8", newline="")
+    tick.finish()
+
+
+def _csv_safe(value: str) -> str:
+    """A leading quote keeps a spreadsheet from reading the cell as a formula (OWASP)."""
+    value = clean_text(value)
+    return "'" + value if value.startswith(CSV_INJECTION) else value

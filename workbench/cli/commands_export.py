@@ -1,0 +1,117 @@
+"""`export register` and `export subprocessors`: the documents a DPO hands out.
+
+dpo-workbench export register --format docx -o registre.docx --lang fr --as-of 2026-06-30
+dpo-workbench export register --format xlsx -o register.xlsx --organisation Podalire
+dpo-workbench export subprocessors --format csv -o sous-traitants.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workbench.cli._common import open_from_args
+from workbench.cli.commands_register import parse_as_of
+from workbench.i18n import _
+from workbench.services.export_service import (
+    REGISTER_FORMATS,
+    SUBPROCESSOR_FORMATS,
+    ExportService,
+)
+
+
+class TerminalProgress:
+    """Percentages on stderr, only when they change (and only on a terminal)."""
+
+    def __init__(self) -> None:
+        self._shown = -1
+        self._live = sys.stderr.isatty()
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        percent = 100 * done // total if total else 100
+        if self._live and percent != self._shown:
+            self._shown = percent
+            end = "\n" if percent >= 100 else ""
+            print(f"\r{message} {percent:3d}%", end=end, file=sys.stderr, flush=True)
+
+    def check_cancelled(self) -> None:
+        return None  # Ctrl+C raises KeyboardInterrupt; the atomic write keeps the old file
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("export", help="write the register or the subprocessor list")
+    kinds = parser.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
+
+    p = kinds.add_parser("register", help="the Art. 30 register (Word or Excel)")
+    _common_options(p, [f.value for f in REGISTER_FORMATS])
+    p.add_argument(
+        "--as-of",
+        type=parse_as_of,
+        metavar="DATE",
+        help="the register as it stood at the end of DATE (YYYY-MM-DD)",
+    )
+    p.set_defaults(handler=run_export_register)
+
+    p = kinds.add_parser("subprocessors", help="the list of subprocessors, for publishing")
+    _common_options(p, [f.value for f in SUBPROCESSOR_FORMATS])
+    p.set_defaults(handler=run_export_subprocessors)
+
+
+def _common_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
+    parser.add_argument("--format", required=True, choices=formats, dest="fmt")
+    parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    parser.add_argument(
+        "--lang",
+        dest="doc_lang",
+        choices=("fr", "en"),
+        help="language of the document (default: the --lang given before the command, else fr)",
+    )
+    parser.add_argument("--organisation", metavar="NAME", help="only this organisation")
+
+
+def _document_language(args: argparse.Namespace) -> str:
+    return str(args.doc_lang or getattr(args, "lang", None) or "fr")
+
+
+def run_export_register(args: argparse.Namespace) -> int:
+    reg = open_from_args(args)
+    try:
+        snapshot = ExportService(reg).export_register(
+            args.output,
+            args.fmt,
+            locale=_document_language(args),
+            as_of=args.as_of,
+            organisation=args.organisation,
+            progress=TerminalProgress(),
+        )
+    finally:
+        reg.close()
+    print(
+        _("Wrote {path}: {treatments} treatments, {subprocessors} subprocessors.").format(
+            path=args.output,
+            treatments=len(snapshot.treatments),
+            subprocessors=len(snapshot.subprocessors),
+        )
+    )
+    return 0
+
+
+def run_export_subprocessors(args: argparse.Namespace) -> int:
+    reg = open_from_args(args)
+    try:
+        snapshot = ExportService(reg).export_subprocessors(
+            args.output,
+            args.fmt,
+            locale=_document_language(args),
+            organisation=args.organisation,
+            progress=TerminalProgress(),
+        )
+    finally:
+        reg.close()
+    print(
+        _("Wrote {path}: {count} subprocessors.").format(
+            path=args.output, count=len(snapshot.subprocessors)
+        )
+    )
+    return 0

@@ -1,0 +1,177 @@
+"""Exports: read the register once into a snapshot, then hand it to an exporter.
+
+The snapshot is the register now, or as it stood at the end of a past day (rebuilt from the
+journal), optionally restricted to one organisation. A restricted snapshot carries nothing of
+the other own organisations: only that organisation, its treatments, its subprocessors, their
+certificates and the controllers its treatments serve, so a partner auditor never sees a
+neighbour's data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+
+from exporters import (
+    write_register_docx,
+    write_register_xlsx,
+    write_subprocessors_csv,
+    write_subprocessors_docx,
+    write_subprocessors_xlsx,
+)
+from workbench.domain.enums import EntityKind
+from workbench.domain.errors import NotFoundError, ValidationError
+from workbench.domain.records import Certification, Organisation, Subprocessor, Treatment
+from workbench.domain.snapshot import RegisterSnapshot
+from workbench.progress import NullProgress, Progress
+from workbench.services.register import Register
+
+
+class ExportFormat(StrEnum):
+    DOCX = "docx"
+    XLSX = "xlsx"
+    CSV = "csv"
+
+
+REGISTER_FORMATS = (ExportFormat.DOCX, ExportFormat.XLSX)
+SUBPROCESSOR_FORMATS = (ExportFormat.DOCX, ExportFormat.XLSX, ExportFormat.CSV)
+
+
+class ExportService:
+    def __init__(self, register: Register) -> None:
+        self._register = register
+
+    def snapshot(
+        self, as_of: dt.datetime | dt.date | None = None, organisation: str | int | None = None
+    ) -> RegisterSnapshot:
+        """The register (as of the end of `as_of`, if given), for one organisation if named."""
+        reg = self._register
+        if as_of is None:
+            orgs: list[Organisation] = reg.organisations.list()
+            treatments: list[Treatment] = reg.treatments.list()
+            subs: list[Subprocessor] = reg.subprocessors.list()
+            certs: list[Certification] = reg.certifications.list()
+            day = dt.date.today()
+        else:
+            moment = _end_of(as_of)
+            orgs = reg.journal.as_of(EntityKind.ORGANISATION, moment)
+            treatments = reg.journal.as_of(EntityKind.TREATMENT, moment)
+            subs = reg.journal.as_of(EntityKind.SUBPROCESSOR, moment)
+            certs = reg.journal.as_of(EntityKind.CERTIFICATION, moment)
+            day = as_of if not isinstance(as_of, dt.datetime) else as_of.date()
+        focus = None
+        if organisation is not None:
+            org = _find(orgs, organisation)
+            focus = org.id
+            orgs, treatments, subs, certs = _only(org, orgs, treatments, subs, certs)
+        operations = reg.journal.operations(limit=1)
+        version = str(operations[0].seq) if operations and as_of is None else ""
+        return RegisterSnapshot(
+            organisations=tuple(sorted(orgs, key=lambda o: (o.name.casefold(), o.id or 0))),
+            treatments=tuple(sorted(treatments, key=_treatment_order)),
+            subprocessors=tuple(sorted(subs, key=lambda s: (s.organisation_id, s.name.casefold()))),
+            certifications=tuple(sorted(certs, key=lambda c: (c.kind.value, c.id or 0))),
+            as_of=day,
+            version=version,
+            focus_id=focus,
+        )
+
+    def export_register(
+        self,
+        path: str | Path,
+        fmt: ExportFormat | str,
+        locale: str = "fr",
+        as_of: dt.datetime | dt.date | None = None,
+        organisation: str | int | None = None,
+        progress: Progress | None = None,
+    ) -> RegisterSnapshot:
+        fmt = _format(fmt, REGISTER_FORMATS)
+        progress = progress or NullProgress()
+        snapshot = self.snapshot(as_of, organisation)
+        writer = write_register_docx if fmt is ExportFormat.DOCX else write_register_xlsx
+        writer(snapshot, path, locale, progress)
+        return snapshot
+
+    def export_subprocessors(
+        self,
+        path: str | Path,
+        fmt: ExportFormat | str,
+        locale: str = "fr",
+        organisation: str | int | None = None,
+        progress: Progress | None = None,
+    ) -> RegisterSnapshot:
+        fmt = _format(fmt, SUBPROCESSOR_FORMATS)
+        snapshot = self.snapshot(None, organisation)
+        writers = {
+            ExportFormat.DOCX: write_subprocessors_docx,
+            ExportFormat.XLSX: write_subprocessors_xlsx,
+            ExportFormat.CSV: write_subprocessors_csv,
+        }
+        writers[fmt](snapshot, path, locale, progress or NullProgress())
+        return snapshot
+
+
+def _end_of(as_of: dt.datetime | dt.date) -> dt.datetime:
+    if isinstance(as_of, dt.datetime):
+        return as_of if as_of.tzinfo else as_of.astimezone(dt.UTC)
+    return dt.datetime.combine(as_of, dt.time.max).astimezone(dt.UTC)
+
+
+def _format(fmt: ExportFormat | str, allowed: tuple[ExportFormat, ...]) -> ExportFormat:
+    try:
+        value = ExportFormat(str(fmt).lower())
+    except ValueError:
+        value = None
+    if value not in allowed:
+        names = ", ".join(f.value for f in allowed)
+        raise ValidationError({"format": f"'{fmt}' is not a format for this export ({names})."})
+    return value
+
+
+def _find(orgs: list[Organisation], wanted: str | int) -> Organisation:
+    for org in orgs:
+        if org.id == wanted or (
+            isinstance(wanted, str) and org.name.casefold() == wanted.strip().casefold()
+        ):
+            return org
+    if isinstance(wanted, int):
+        raise NotFoundError("organisation", wanted)
+    known = ", ".join(sorted(o.name for o in orgs)) or "none"
+    raise ValidationError(
+        {"organisation": f"No organisation named '{wanted}' in this register (known: {known})."}
+    )
+
+
+def _only(
+    org: Organisation,
+    orgs: list[Organisation],
+    treatments: list[Treatment],
+    subs: list[Subprocessor],
+    certs: list[Certification],
+) -> tuple[list[Organisation], list[Treatment], list[Subprocessor], list[Certification]]:
+    """The organisation's own records, and only the other organisations its treatments serve."""
+    kept_treatments = [t for t in treatments if t.organisation_id == org.id]
+    kept_subs = [s for s in subs if s.organisation_id == org.id]
+    sub_ids = {s.id for s in kept_subs}
+    served = {c for t in kept_treatments for c in t.controller_ids}
+    kept_orgs = [o for o in orgs if o.id == org.id or o.id in served]
+    kept_certs = [c for c in certs if c.organisation_id == org.id or c.subprocessor_id in sub_ids]
+    # A treatment may still point at another organisation's subprocessor: drop the link.
+    kept_treatments = [
+        t
+        if all(i in sub_ids for i in t.subprocessor_ids)
+        else _replace_subs(t, tuple(i for i in t.subprocessor_ids if i in sub_ids))
+        for t in kept_treatments
+    ]
+    return kept_orgs, kept_treatments, kept_subs, kept_certs
+
+
+def _replace_subs(treatment: Treatment, ids: tuple[int, ...]) -> Treatment:
+    import dataclasses
+
+    return dataclasses.replace(treatment, subprocessor_ids=ids)
+
+
+def _treatment_order(t: Treatment) -> tuple[int, str, int]:
+    return (t.organisation_id, t.role.value, t.id or 0)
