@@ -18,6 +18,7 @@ from typing import Any
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
+from importers._safety import guard_file
 from workbench.domain.errors import UnreadableFileError
 from workbench.i18n import _
 
@@ -231,6 +232,7 @@ def open_grids(path: Path) -> list[SpreadsheetGrid] | list[CsvGrid] | list[DocxG
         magic = handle.read(8)
     if not magic:
         raise UnreadableFileError(str(path), _("the file is empty."))
+    guard_file(path)  # size, zip bomb, hostile XML: refused before any parser sees the file
     if suffix in {".csv", ".txt"}:
         return [csv_grid(path)]
     if magic.startswith(OLE_MAGIC):

@@ -112,6 +112,61 @@ class UnitOfWork:
             }
         )
 
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def record_many(
+        self,
+        kind: EntityKind,
+        action: ChangeAction,
+        items: list[tuple[int, dict[str, Any] | None, dict[str, Any] | None]],
+    ) -> None:
+        """Journal many changes of one kind at once (bulk import), written now, in the chain.
+
+        Entries recorded one by one before are written first, so the chain keeps their order."""
+        if not items:
+            return
+        self.flush()
+        prev_hash = (
+            self.session.scalar(
+                select(JournalEntryModel.entry_hash).order_by(JournalEntryModel.id.desc()).limit(1)
+            )
+            or GENESIS_HASH
+        )
+        rows = []
+        for entity_id, before, after in items:
+            fields = hashed_fields(
+                self.at,
+                self.author,
+                self.operation,
+                kind.value,
+                entity_id,
+                action.value,
+                before,
+                after,
+            )
+            digest = entry_digest(prev_hash, fields)
+            rows.append(
+                {
+                    "at": self.at,
+                    "author": self.author,
+                    "operation": self.operation,
+                    "label": self.label,
+                    "entity_kind": kind.value,
+                    "entity_id": entity_id,
+                    "action": action.value,
+                    "before": before,
+                    "after": after,
+                    "prev_hash": prev_hash,
+                    "entry_hash": digest,
+                }
+            )
+            prev_hash = digest
+            self.ids.append(entity_id)
+        self.touched.add(kind)
+        self.session.execute(insert(JournalEntryModel), rows)
+
     def flush(self) -> None:
         """Write the pending entries, chaining their hashes. Called once, before commit."""
         if not self._pending:

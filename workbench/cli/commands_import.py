@@ -1,0 +1,189 @@
+"""`import`: bring a spreadsheet, CSV or Word table into the register (or preview it)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from importers import RecordKind, propose_mapping, read_records, read_tables
+from importers.model import ColumnMapping, ImportBatch
+from workbench.cli._common import open_from_args, print_json
+from workbench.domain.errors import WorkbenchError
+from workbench.i18n import _
+from workbench.services.import_service import ImportReport, ImportService, RowStatus
+
+MAX_LISTED = 50
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "import",
+        help="import treatments or subprocessors from .xlsx/.xlsm/.ods/.csv/.docx",
+        description="Read the tables of FILE, map their columns, show what is new, changed, "
+        "unchanged and missing, and write it all as one undoable operation.",
+    )
+    p.add_argument("file", nargs="?", type=Path, help="the file to import")
+    p.add_argument("--kind", choices=[k.value for k in RecordKind], default="auto")
+    p.add_argument("--sheet", help="only this sheet (or Word table: 'Table 2')")
+    p.add_argument("--mapping", metavar="PROFILE", help="use a saved column mapping")
+    p.add_argument("--save-mapping", metavar="NAME", help="save the mapping used under NAME")
+    p.add_argument("--organisation", help="organisation for rows that name none (created if new)")
+    p.add_argument("--dry-run", action="store_true", help="only report; write nothing")
+    p.add_argument("--undo", action="store_true", help="undo the last import")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(handler=run_import)
+
+
+class TerminalProgress:
+    """Percentages on stderr when it is a terminal; silent otherwise (scripts, CI)."""
+
+    def __init__(self) -> None:
+        self._shown = -1
+        self._enabled = sys.stderr.isatty()
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        percent = done * 100 // max(total, 1)
+        if self._enabled and percent != self._shown:
+            self._shown = percent
+            sys.stderr.write(f"\r{percent:3d}% {message}")
+            if percent >= 100:
+                sys.stderr.write("\n")
+
+    def check_cancelled(self) -> None:
+        return None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    register_ = open_from_args(args)
+    try:
+        service = ImportService(register_)
+        if args.undo:
+            changes = service.undo_last_import()
+            print(
+                _("Last import undone ({count} records put back as they were).").format(
+                    count=len(changes.ids)
+                )
+            )
+            return 0
+        if args.file is None:
+            raise WorkbenchError(_("Name the file to import (or use --undo)."))
+        batches = _batches(service, args)
+        for batch in batches:
+            _print_mapping(batch.mapping, batch)
+        if args.save_mapping:
+            service.save_profile(args.save_mapping, batches[0].mapping)
+            print(_("Mapping saved as '{name}'.").format(name=args.save_mapping))
+        progress = TerminalProgress()
+        if args.dry_run:
+            report = service.preview(batches, progress, args.organisation)
+            _print_report(report, args.json, dry_run=True)
+            return 0
+        result = service.apply(batches, progress, args.organisation)
+        _print_report(result.report, args.json, dry_run=False)
+        if result.operation_id:
+            print(_("Written as one operation; `dpo-workbench import --undo` takes it back."))
+        return 0
+    finally:
+        register_.close()
+
+
+def _batches(service: ImportService, args: argparse.Namespace) -> list[ImportBatch]:
+    kind = RecordKind(args.kind)
+    batches = []
+    for table in read_tables(args.file, args.sheet):
+        if args.mapping:
+            mapping = service.mapping_from_profile(table, args.mapping)
+        else:
+            mapping = propose_mapping(table, kind)
+        batches.append(read_records(table, mapping))
+    return batches
+
+
+def _print_mapping(mapping: ColumnMapping, batch: ImportBatch) -> None:
+    table = batch.table
+    print(
+        _("{file} / {sheet}: {kind}, header on row {row}").format(
+            file=table.file.name,
+            sheet=table.sheet or "-",
+            kind=batch.kind.value,
+            row=table.header_row + 1 if table.header_row >= 0 else _("none"),
+        )
+    )
+    for column in mapping.columns:
+        target = column.field or _("(ignored)")
+        print(
+            f"  {column.header[:40] or '#' + str(column.index + 1):40}  -> {target}"
+            f"  ({column.confidence:.2f})"
+        )
+
+
+def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
+    if as_json:
+        print_json(
+            {
+                "dry_run": dry_run,
+                "counts": {s.value: report.counts[s] for s in RowStatus},
+                "missing": [
+                    {
+                        "kind": m.kind.value,
+                        "id": m.entity_id,
+                        "name": m.name,
+                        "organisation": m.organisation,
+                    }
+                    for m in report.missing
+                ],
+                "items": [
+                    {
+                        "status": i.status.value,
+                        "kind": i.kind.value,
+                        "name": i.name,
+                        "organisation": i.organisation,
+                        "row": i.provenance.row,
+                        "sheet": i.provenance.sheet,
+                        "id": i.existing_id,
+                        "changes": [
+                            {"field": c.field, "before": c.before, "after": c.after}
+                            for c in i.changes
+                        ],
+                    }
+                    for i in report.items
+                ],
+                "new_organisations": report.new_organisations,
+                "warnings": report.warnings,
+            }
+        )
+        return
+    title = _("Dry run: nothing written.") if dry_run else _("Imported.")
+    print(title)
+    print(
+        _("new: {new}  changed: {changed}  unchanged: {unchanged}  missing: {missing}").format(
+            new=report.new,
+            changed=report.changed,
+            unchanged=report.unchanged,
+            missing=len(report.missing),
+        )
+    )
+    listed = [i for i in report.items if i.status in (RowStatus.NEW, RowStatus.CHANGED)]
+    for item in listed[:MAX_LISTED]:
+        print(
+            f"  {item.status.value:9} {item.organisation} / {item.name}  "
+            f"[{item.provenance.sheet} {_('row')} {item.provenance.row}]"
+        )
+        for change in item.changes:
+            print(f"            {change.field}: {_short(change.before)} -> {_short(change.after)}")
+    if len(listed) > MAX_LISTED:
+        print(_("  ... and {count} more").format(count=len(listed) - MAX_LISTED))
+    for missing in report.missing[:MAX_LISTED]:
+        print(
+            f"  {_('missing'):9} {missing.organisation} / {missing.name} (id {missing.entity_id})"
+        )
+    for organisation in report.new_organisations:
+        print(_("  new organisation: {name}").format(name=organisation))
+    for warning in report.warnings:
+        print(_("  warning: {text}").format(text=warning))
+
+
+def _short(value: object) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 70 else text[:69] + "…"

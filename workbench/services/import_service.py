@@ -1,0 +1,518 @@
+"""Importing files into the register: preview what would change, apply it in one operation, undo.
+
+`preview` writes nothing and says, row by row, what is new, changed (field by field), unchanged,
+and which stored records of the same organisations the file no longer lists ("missing": reported,
+never deleted). `apply` does the same work inside ONE transaction recorded as ONE journal
+operation of kind "import", so `undo_last_import` (or `register.journal.undo(operation_id)`)
+takes exactly that import back. New records go in by bulk inserts with their journal entries
+(`UnitOfWork.record_many`); changed ones through the regular journaled update. Matching rules:
+`workbench.services._import_matching`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from importers.mapping import mapping_from_profile
+from importers.model import ColumnMapping, ImportBatch, ImportedRow, RecordKind, TableCandidate
+from workbench.domain import codec
+from workbench.domain.enums import ChangeAction, EntityKind, OrganisationKind, Role
+from workbench.domain.errors import ImportFileError, MappingError, NothingToUndoError
+from workbench.domain.records import Changes, Organisation, Provenance, Subprocessor, Treatment
+from workbench.i18n import _
+from workbench.progress import NullProgress, Progress
+from workbench.services._context import changes_of
+from workbench.services._import_matching import OrganisationResolver, VendorIndex, treatment_key
+from workbench.services._journal import UnitOfWork
+from workbench.services.journal_service import OperationInfo
+from workbench.services.setting_service import SettingService
+from workbench.storage.models import (
+    OrganisationModel,
+    SubprocessorModel,
+    TreatmentModel,
+    treatment_controller,
+    treatment_subprocessor,
+)
+
+if TYPE_CHECKING:
+    from workbench.services.register import Register
+
+CHUNK = 500
+PROFILE_PREFIX = "import.profile."
+NOT_COMPARED = frozenset({"provenance", "id", "version", "organisation_id"})
+
+
+class RowStatus(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    DUPLICATE = "duplicate"  # the same record twice in the file: the first one counts
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str
+    before: Any  # codec values (JSON-able), as the journal stores them
+    after: Any
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewItem:
+    status: RowStatus
+    kind: EntityKind
+    name: str
+    organisation: str
+    provenance: Provenance
+    existing_id: int | None = None
+    changes: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MissingItem:
+    """A stored record of an organisation the file covers, that the file does not list."""
+
+    kind: EntityKind
+    entity_id: int
+    name: str
+    organisation: str
+
+
+@dataclass
+class ImportReport:
+    counts: Counter[RowStatus] = field(default_factory=Counter)
+    items: list[PreviewItem] = field(default_factory=list)  # up to detail_limit
+    missing: list[MissingItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    new_organisations: list[str] = field(default_factory=list)
+    detail_limit: int | None = None
+
+    @property
+    def new(self) -> int:
+        return self.counts[RowStatus.NEW]
+
+    @property
+    def changed(self) -> int:
+        return self.counts[RowStatus.CHANGED]
+
+    @property
+    def unchanged(self) -> int:
+        return self.counts[RowStatus.UNCHANGED]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def add(self, item: PreviewItem) -> None:
+        self.counts[item.status] += 1
+        if self.detail_limit is None or len(self.items) < self.detail_limit:
+            self.items.append(item)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    report: ImportReport
+    changes: Changes
+    operation_id: str
+
+
+class _NothingToWrite(Exception):  # noqa: N818 - control flow, never leaves this module
+    """Raised inside the transaction to roll back an import that changed nothing."""
+
+
+class _BatchesProgress:
+    """One progress over several batches: rows done and total add up."""
+
+    def __init__(self, inner: Progress, total: int) -> None:
+        self.inner, self.total, self.offset = inner, max(total, 1), 0
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self.inner.report(min(self.offset + done, self.total), self.total, message)
+
+    def check_cancelled(self) -> None:
+        self.inner.check_cancelled()
+
+
+class ImportService:
+    def __init__(self, register: Register) -> None:
+        self._register = register
+        self._context = register.context
+        self._settings = SettingService(register.context)
+
+    # -- preview / apply -----------------------------------------------------------------------
+    def preview(
+        self,
+        batches: ImportBatch | Sequence[ImportBatch],
+        progress: Progress | None = None,
+        organisation: str | None = None,
+        detail_limit: int | None = None,
+    ) -> ImportReport:
+        """What `apply` would do, written nowhere (the dry run)."""
+        batch_list = _as_list(batches)
+        report = ImportReport(detail_limit=detail_limit)
+        with self._context.read() as session:
+            run = _Run(self._register, session, None, organisation, report)
+            run.process(batch_list, progress or NullProgress())
+        return report
+
+    def apply(
+        self,
+        batches: ImportBatch | Sequence[ImportBatch],
+        progress: Progress | None = None,
+        organisation: str | None = None,
+        detail_limit: int | None = 1000,
+    ) -> ImportResult:
+        """Import in one transaction and one journal operation; `Cancelled` rolls it all back."""
+        batch_list = _as_list(batches)
+        report = ImportReport(detail_limit=detail_limit)
+        names = ", ".join(dict.fromkeys(b.table.file.name for b in batch_list))
+        label = _("Import of {file}").format(file=names)
+        try:
+            with self._context.write(label, kind="import") as uow:
+                run = _Run(self._register, uow.session, uow, organisation, report)
+                run.process(batch_list, progress or NullProgress())
+                if not uow.ids and not uow.has_pending:
+                    raise _NothingToWrite  # no empty operation in the journal (nothing to undo)
+        except _NothingToWrite:
+            return ImportResult(report, Changes(), "")
+        return ImportResult(report, changes_of(uow), uow.operation)
+
+    # -- undo ------------------------------------------------------------------------------------
+    def last_import(self) -> OperationInfo | None:
+        return next(
+            (
+                o
+                for o in self._register.journal.operations(200)
+                if o.kind == "import" and not o.undone
+            ),
+            None,
+        )
+
+    def undo_last_import(self) -> Changes:
+        last = self.last_import()
+        if last is None:
+            raise NothingToUndoError(_("No import to undo."))
+        return self._register.journal.undo(last.id)
+
+    # -- mapping profiles (stored in the register, so they travel with it) ---------------------
+    def save_profile(self, name: str, mapping: ColumnMapping) -> None:
+        self._settings.set(PROFILE_PREFIX + name, mapping.to_profile())
+
+    def load_profile(self, name: str) -> dict[str, Any]:
+        profile = self._settings.get(PROFILE_PREFIX + name)
+        if not isinstance(profile, dict):
+            known = ", ".join(self.profiles()) or _("none")
+            raise MappingError(
+                name, _("no mapping profile of that name (profiles: {names}).").format(names=known)
+            )
+        return profile
+
+    def profiles(self) -> list[str]:
+        return [k[len(PROFILE_PREFIX) :] for k in self._settings.keys(PROFILE_PREFIX)]
+
+    def delete_profile(self, name: str) -> bool:
+        return self._settings.delete(PROFILE_PREFIX + name)
+
+    def mapping_from_profile(self, table: TableCandidate, name: str) -> ColumnMapping:
+        return mapping_from_profile(table, self.load_profile(name), name)
+
+
+def _as_list(batches: ImportBatch | Sequence[ImportBatch]) -> list[ImportBatch]:
+    return [batches] if isinstance(batches, ImportBatch) else list(batches)
+
+
+def _chunks(rows: Iterator[ImportedRow], size: int) -> Iterator[list[ImportedRow]]:
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
+class _Run:
+    """One preview or apply: resolves organisations, matches rows, and (with a uow) writes."""
+
+    def __init__(
+        self,
+        register: Register,
+        session: Session,
+        uow: UnitOfWork | None,
+        default_organisation: str | None,
+        report: ImportReport,
+    ) -> None:
+        self.register = register
+        self.session = session
+        self.uow = uow
+        self.report = report
+        self._placeholder = 0
+        existing = dict(session.execute(select(OrganisationModel.id, OrganisationModel.name)).all())
+        self.org_names: dict[int, str] = {int(k): str(v) for k, v in existing.items()}
+        self.orgs = OrganisationResolver(self.org_names, self._create_organisation)
+        own = session.scalars(
+            select(OrganisationModel.id).where(OrganisationModel.kind == OrganisationKind.OWN.value)
+        ).all()
+        self._own_ids = list(own)
+        self.default_org = self.orgs.resolve(default_organisation) if default_organisation else None
+        self._treatments: dict[int, dict[tuple[str, str], int]] = {}
+        self._vendors: dict[int, VendorIndex] = {}
+        self._vendor_names: dict[int, dict[int, str]] = {}
+        self._matched: set[tuple[EntityKind, int]] = set()
+        self._seen: dict[tuple[Any, ...], int | None] = {}
+        self._touched_orgs: dict[EntityKind, set[int]] = {
+            EntityKind.TREATMENT: set(),
+            EntityKind.SUBPROCESSOR: set(),
+        }
+
+    # -- organisations -------------------------------------------------------------------------
+    def _create_organisation(self, name: str, controller: bool) -> int:
+        kind = OrganisationKind.CLIENT_CONTROLLER if controller else OrganisationKind.OWN
+        self.report.new_organisations.append(name)
+        if self.uow is None:
+            self._placeholder -= 1
+            self.org_names[self._placeholder] = name
+            return self._placeholder
+        stored = self.register.organisations._create(self.uow, Organisation(name=name, kind=kind))
+        entity_id = int(stored.id or 0)
+        self.org_names[entity_id] = name
+        return entity_id
+
+    def _organisation_of(self, row: ImportedRow, batch: ImportBatch) -> int:
+        if row.organisation:
+            return self.orgs.resolve(row.organisation)
+        if self.default_org is not None:
+            return self.default_org
+        if len(self._own_ids) == 1:
+            return int(self._own_ids[0])
+        problem = (
+            _("the register has no organisation of its own to import into; name one.")
+            if not self._own_ids
+            else _(
+                "the register has several organisations of its own; name the one to import into."
+            )
+        )
+        raise ImportFileError(str(batch.table.file), problem, batch.table.sheet, row.provenance.row)
+
+    # -- indexes of what is stored -------------------------------------------------------------
+    def _treatment_index(self, org_id: int) -> dict[tuple[str, str], int]:
+        if org_id not in self._treatments:
+            rows = self.session.execute(
+                select(TreatmentModel.id, TreatmentModel.role, TreatmentModel.name).where(
+                    TreatmentModel.organisation_id == org_id
+                )
+            ).all()
+            self._treatments[org_id] = {(r[1], treatment_key(r[2])): r[0] for r in rows}
+        return self._treatments[org_id]
+
+    def _vendor_index(self, org_id: int) -> VendorIndex:
+        if org_id not in self._vendors:
+            names = dict(
+                self.session.execute(
+                    select(SubprocessorModel.id, SubprocessorModel.name).where(
+                        SubprocessorModel.organisation_id == org_id
+                    )
+                ).all()
+            )
+            self._vendor_names[org_id] = {int(k): str(v) for k, v in names.items()}
+            self._vendors[org_id] = VendorIndex(self._vendor_names[org_id])
+        return self._vendors[org_id]
+
+    # -- the run -------------------------------------------------------------------------------
+    def process(self, batches: list[ImportBatch], progress: Progress) -> None:
+        overall = _BatchesProgress(progress, sum(b.total for b in batches))
+        for batch in batches:
+            for chunk in _chunks(batch.rows(overall), CHUNK):
+                self._chunk(batch, chunk)
+            overall.offset += batch.total
+        self._report_missing()
+
+    def _chunk(self, batch: ImportBatch, rows: list[ImportedRow]) -> None:
+        kind = (
+            EntityKind.TREATMENT if batch.kind is RecordKind.TREATMENTS else EntityKind.SUBPROCESSOR
+        )
+        service = self.register.service_for(kind)
+        placed: list[tuple[ImportedRow, int, int | None]] = []
+        for row in rows:
+            org_id = self._organisation_of(row, batch)
+            self._touched_orgs[kind].add(org_id)
+            existing_id, seen_key = self._find(kind, row, org_id)
+            if seen_key in self._seen:
+                first = self._seen[seen_key]
+                self.report.add(self._item(RowStatus.DUPLICATE, kind, row, org_id, existing_id))
+                self.report.warnings.append(
+                    _("{where}: '{name}' appears twice; row {first} is the one imported.").format(
+                        where=_where(row.provenance), name=row.record.name, first=first
+                    )
+                )
+                continue
+            self._seen[seen_key] = row.provenance.row
+            placed.append((row, org_id, existing_id))
+        ids = [e for _r, _o, e in placed if e is not None]
+        stored = {}
+        if ids:
+            model = service.mapper.model_cls
+            found = self.session.scalars(select(model).where(model.id.in_(ids)))
+            stored = {r.id: r for r in service.mapper.records(self.session, found)}
+        new_records: list[Treatment | Subprocessor] = []
+        for row, org_id, existing_id in placed:
+            record = self._resolved(row, org_id)
+            if existing_id is None:
+                self.report.add(self._item(RowStatus.NEW, kind, row, org_id, None))
+                new_records.append(record)
+                continue
+            self._matched.add((kind, existing_id))
+            before = stored[existing_id]
+            merged, changes = _merge(before, record, row)
+            status = RowStatus.CHANGED if changes else RowStatus.UNCHANGED
+            self.report.add(self._item(status, kind, row, org_id, existing_id, changes))
+            if changes and self.uow is not None:
+                service._update(self.uow, merged, check_version=False)
+        if new_records and self.uow is not None:
+            self._insert(kind, new_records)
+
+    def _find(
+        self, kind: EntityKind, row: ImportedRow, org_id: int
+    ) -> tuple[int | None, tuple[Any, ...]]:
+        record = row.record
+        if isinstance(record, Treatment):
+            key = (record.role.value, treatment_key(record.name))
+            return self._treatment_index(org_id).get(key), (kind, org_id, *key)
+        index = self._vendor_index(org_id)
+        found = index.find(record.name)
+        return found, (kind, org_id, found if found is not None else record.name.casefold())
+
+    def _resolved(self, row: ImportedRow, org_id: int) -> Treatment | Subprocessor:
+        record = row.record
+        if isinstance(record, Subprocessor):
+            return dataclasses.replace(record, organisation_id=org_id)
+        controllers: tuple[int, ...] = ()
+        if row.controllers:
+            if record.role is Role.PROCESSOR:
+                controllers = tuple(self.orgs.resolve(n, controller=True) for n in row.controllers)
+            else:
+                self.report.warnings.append(
+                    _(
+                        "{where}: controllers are listed only for a processing carried out as "
+                        "processor; ignored."
+                    ).format(where=_where(row.provenance))
+                )
+        subprocessors = []
+        for name in row.subprocessors:
+            found = self._vendor_index(org_id).find(name)
+            if found is None:
+                self.report.warnings.append(
+                    _("{where}: no subprocessor '{name}' in this organisation; not linked.").format(
+                        where=_where(row.provenance), name=name
+                    )
+                )
+            else:
+                subprocessors.append(found)
+        return dataclasses.replace(
+            record,
+            organisation_id=org_id,
+            controller_ids=controllers,
+            subprocessor_ids=tuple(dict.fromkeys(subprocessors)),
+        )
+
+    def _item(
+        self,
+        status: RowStatus,
+        kind: EntityKind,
+        row: ImportedRow,
+        org_id: int,
+        existing_id: int | None,
+        changes: tuple[FieldChange, ...] = (),
+    ) -> PreviewItem:
+        return PreviewItem(
+            status,
+            kind,
+            row.record.name,
+            self.org_names.get(org_id, ""),
+            row.provenance,
+            existing_id,
+            changes,
+        )
+
+    # -- writing ----------------------------------------------------------------------------------
+    def _insert(self, kind: EntityKind, records: list[Treatment | Subprocessor]) -> None:
+        if self.uow is None:  # a preview never writes
+            return
+        service = self.register.service_for(kind)
+        model = service.mapper.model_cls
+        values = [service.mapper.row_values(r) | {"version": 1} for r in records]
+        ids = self.session.scalars(
+            insert(model).returning(model.id, sort_by_parameter_order=True), values
+        ).all()
+        controller_links = []
+        subprocessor_links = []
+        entries: list[tuple[int, dict[str, Any] | None, dict[str, Any] | None]] = []
+        for entity_id, record in zip(ids, records, strict=True):
+            stored = dataclasses.replace(record, id=entity_id, version=1)
+            entries.append((entity_id, None, codec.to_dict(stored)))
+            if isinstance(record, Treatment):
+                controller_links += [
+                    {"treatment_id": entity_id, "organisation_id": o} for o in record.controller_ids
+                ]
+                subprocessor_links += [
+                    {"treatment_id": entity_id, "subprocessor_id": s}
+                    for s in record.subprocessor_ids
+                ]
+            else:
+                self._vendor_index(record.organisation_id).add(record.name, entity_id)
+        if controller_links:
+            self.session.execute(insert(treatment_controller), controller_links)
+        if subprocessor_links:
+            self.session.execute(insert(treatment_subprocessor), subprocessor_links)
+        self.uow.record_many(kind, ChangeAction.CREATE, entries)
+
+    def _report_missing(self) -> None:
+        for org_id in sorted(self._touched_orgs[EntityKind.TREATMENT]):
+            if org_id < 0:
+                continue
+            for (_role, _key), entity_id in self._treatment_index(org_id).items():
+                if (EntityKind.TREATMENT, entity_id) not in self._matched:
+                    self._missing(EntityKind.TREATMENT, entity_id, org_id)
+        for org_id in sorted(self._touched_orgs[EntityKind.SUBPROCESSOR]):
+            if org_id < 0:
+                continue
+            self._vendor_index(org_id)
+            for entity_id in self._vendor_names.get(org_id, {}):
+                if (EntityKind.SUBPROCESSOR, entity_id) not in self._matched:
+                    self._missing(EntityKind.SUBPROCESSOR, entity_id, org_id)
+
+    def _missing(self, kind: EntityKind, entity_id: int, org_id: int) -> None:
+        model = TreatmentModel if kind is EntityKind.TREATMENT else SubprocessorModel
+        name = self.session.scalar(select(model.name).where(model.id == entity_id)) or ""
+        self.report.missing.append(
+            MissingItem(kind, entity_id, name, self.org_names.get(org_id, ""))
+        )
+
+
+def _merge(
+    before: Treatment | Subprocessor, record: Treatment | Subprocessor, row: ImportedRow
+) -> tuple[Treatment | Subprocessor, tuple[FieldChange, ...]]:
+    """The stored record with the fields the file supplied; and what that changes."""
+    supplied = {f for f in row.fields if f not in NOT_COMPARED}
+    updates = {f: getattr(record, f) for f in supplied}
+    changes = tuple(
+        FieldChange(f, codec._encode(getattr(before, f)), codec._encode(value))
+        for f, value in sorted(updates.items())
+        if codec._encode(getattr(before, f)) != codec._encode(value)
+    )
+    if not changes:
+        return before, ()
+    merged = dataclasses.replace(before, **updates, provenance=row.provenance)
+    return merged, changes
+
+
+def _where(provenance: Provenance) -> str:
+    parts = [provenance.file]
+    if provenance.sheet:
+        parts.append(provenance.sheet)
+    if provenance.row is not None:
+        parts.append(_("row {row}").format(row=provenance.row))
+    return ", ".join(parts)
