@@ -37,7 +37,7 @@ def compose_letter(
     locale: str,
 ) -> NotificationLetter:
     """The letter for `notification`; `records` gives each item's subprocessor (even deleted)."""
-    t = translator(locale).gettext
+    gettext = translator(locale).gettext
     own = snapshot.organisation_by_id[notification.organisation_id]
     controller = snapshot.organisation_by_id[notification.controller_id]
     dated = notification.created_on or snapshot.today
@@ -49,9 +49,14 @@ def compose_letter(
 
     sections = tuple(
         LetterSection(
-            _heading(item, t),
+            _heading(item, gettext),
             _facts(
-                item, records.get(item.subprocessor_id or -1), notification, snapshot, t, locale
+                item,
+                records.get(item.subprocessor_id or -1),
+                notification,
+                snapshot,
+                gettext,
+                locale,
             ),
         )
         for item in notification.items
@@ -59,16 +64,16 @@ def compose_letter(
     return NotificationLetter(
         language=locale,
         dated=dated,
-        title=t("Information on a change of subprocessors"),
+        title=gettext("Information on a change of subprocessors"),
         sender=_lines(own.legal_name or own.name, own.address, own.dpo_email or own.contact_email),
         recipient=_lines(
             controller.legal_name or controller.name, controller.address, controller.contact_email
         ),
-        place_and_date=t("Date: {date}").format(date=when(dated)),
-        subject=t("Subject: information on a change of subprocessors (GDPR Art. 28(2))"),
-        salutation=t("Dear Sir or Madam,"),
+        place_and_date=gettext("Date: {date}").format(date=when(dated)),
+        subject=gettext("Subject: information on a change of subprocessors (GDPR Art. 28(2))"),
+        salutation=gettext("Dear Sir or Madam,"),
         introduction=(
-            t(
+            gettext(
                 "Under the general written authorisation given in our contract, and in accordance "
                 "with Article 28(2) of the General Data Protection Regulation, {processor} informs "
                 "you of the following changes to the subprocessors it engages for the processing "
@@ -77,7 +82,7 @@ def compose_letter(
         ),
         sections=sections,
         conclusion=(
-            t(
+            gettext(
                 "You may object to these changes within {days} days of receiving this letter, "
                 "that is by {deadline} at the latest, by writing to {contact}. Without objection "
                 "within that period, the changes are deemed accepted."
@@ -86,13 +91,15 @@ def compose_letter(
                 deadline=when(deadline),
                 contact=own.dpo_email or own.contact_email or own.name,
             ),
-            t(
+            gettext(
                 "{processor} remains fully liable to you for the performance of its "
                 "subprocessors' obligations (GDPR Art. 28(4))."
             ).format(processor=own.legal_name or own.name),
-            t("Yours faithfully,"),
+            gettext("Yours faithfully,"),
         ),
-        signature=_lines(own.dpo_name, t("Data Protection Officer"), own.legal_name or own.name),
+        signature=_lines(
+            own.dpo_name, gettext("Data Protection Officer"), own.legal_name or own.name
+        ),
         author=own.dpo_name,
     )
 
@@ -101,9 +108,9 @@ def _lines(*values: str) -> tuple[str, ...]:
     return tuple(v for v in values if v)
 
 
-def _heading(item: NotificationItem, t: Callable[[str], str]) -> str:
+def _heading(item: NotificationItem, gettext: Callable[[str], str]) -> str:
     template = CHANGE_HEADINGS.get(item.change, "{name}")
-    return t(template).format(name=item.subprocessor_name, previous=item.detail)
+    return gettext(template).format(name=item.subprocessor_name, previous=item.detail)
 
 
 def _facts(
@@ -111,11 +118,11 @@ def _facts(
     sub: Subprocessor | None,
     notification: Notification,
     snapshot: RegisterSnapshot,
-    t: Callable[[str], str],
+    gettext: Callable[[str], str],
     locale: str,
 ) -> tuple[tuple[str, str], ...]:
     if sub is None:
-        return ((t("Subprocessor"), item.subprocessor_name),)
+        return ((gettext("Subprocessor"), item.subprocessor_name),)
     treatments = [
         tr.name
         for tr in snapshot.treatments_by_subprocessor.get(sub.id or -1, ())
@@ -131,26 +138,26 @@ def _facts(
         mechanism = info.label(locale) if info else sub.transfer_mechanism.value
     effective = sub.contract_start_on or sub.dpa_signed_on
     facts = [
-        (t("Activities subcontracted"), activities),
-        (t("Identity"), identity),
-        (t("Contact"), contact),
-        (t("Location of the data"), location),
-        (t("Transfer mechanism"), mechanism or sub.transfer_text),
-        (t("Certification"), _certification(sub, snapshot, t, locale)),
+        (gettext("Activities subcontracted"), activities),
+        (gettext("Identity"), identity),
+        (gettext("Contact"), contact),
+        (gettext("Location of the data"), location),
+        (gettext("Transfer mechanism"), mechanism or sub.transfer_text),
+        (gettext("Certification"), _certification(sub, snapshot, gettext, locale)),
         (
-            t("Effective date of the contract"),
+            gettext("Effective date of the contract"),
             format_date(effective, format="long", locale=locale) if effective else "",
         ),
     ]
     if item.change == "new_location":
-        facts.insert(0, (t("New location"), item.detail))
+        facts.insert(0, (gettext("New location"), item.detail))
     if item.change == "lost_certification":
-        facts.insert(0, (t("Certificate lost"), item.detail))
+        facts.insert(0, (gettext("Certificate lost"), item.detail))
     return tuple(facts)
 
 
 def _certification(
-    sub: Subprocessor, snapshot: RegisterSnapshot, t: Callable[[str], str], locale: str
+    sub: Subprocessor, snapshot: RegisterSnapshot, gettext: Callable[[str], str], locale: str
 ) -> str:
     labels = hds_activity_labels(locale)
     parts = []
@@ -169,8 +176,8 @@ def _certification(
             name = cert.name
         expiry = effective_expiry(cert)
         if expiry is not None:
-            name += " " + t("valid until {date}").format(
+            name += " " + gettext("valid until {date}").format(
                 date=format_date(expiry, format="long", locale=locale)
             )
         parts.append(name)
-    return "; ".join(parts) or t("none recorded")
+    return "; ".join(parts) or gettext("none recorded")

@@ -114,7 +114,8 @@ class NotificationWorkflow:
         """Draft one notification per controller, write the letters into `out_dir` if given."""
         today = today or dt.date.today()
         snapshot = self._compliance.snapshot(today, with_pending=False)
-        entries = self._entries(self.notified_until())
+        previous = self.notified_until()
+        entries = self._entries(previous)
         plans = self._plan(snapshot, entries)
         calendar = FrenchCalendar(snapshot.settings.holiday_subdivision)
         last_at = entries[-1].at if entries else None
@@ -138,7 +139,7 @@ class NotificationWorkflow:
                     else "",
                 )
                 created.append(self._register.notifications._create(uow, record))
-            _write_mark(uow.session, last_at, today, self.notified_until())
+            _write_mark(uow.session, last_at, today, previous)
         if out_dir is not None:
             for notification in created:
                 self.write_letter(

@@ -22,7 +22,7 @@ def check_notifications(snapshot: RegisterSnapshot) -> Iterator[Finding]:
             controller = snapshot.organisation_by_id.get(n.controller_id)
             name = controller.name if controller else str(n.controller_id)
             yield Finding(
-                NOTIFICATION_PENDING.id,
+                NOTIFICATION_OVERDUE.id,
                 Severity.WARNING,
                 _("The notification to {controller} drafted on {date} has not been sent.").format(
                     controller=name, date=n.created_on.isoformat()
@@ -38,7 +38,7 @@ def check_notifications(snapshot: RegisterSnapshot) -> Iterator[Finding]:
         controller = snapshot.organisation_by_id.get(controller_id)
         name = controller.name if controller else str(controller_id)
         yield Finding(
-            NOTIFICATION_OVERDUE.id,
+            NOTIFICATION_PENDING.id,
             Severity.WARNING,
             ngettext(
                 "{count} subprocessor change has not been notified to {controller}.",

@@ -1,0 +1,249 @@
+"""Art. 28(2) notifications through the services, from the journal to "deemed accepted"."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import docx
+import pytest
+
+from workbench.domain import (
+    Certification,
+    CertificationKind,
+    DataCategory,
+    DataSensitivity,
+    Location,
+    NotificationStatus,
+    Organisation,
+    OrganisationKind,
+    Role,
+    Subprocessor,
+    SubprocessorCategory,
+    TransferMechanism,
+    Treatment,
+)
+from workbench.domain.errors import ValidationError
+from workbench.services import Register
+from workbench.services.compliance_service import ComplianceService
+from workbench.services.notification_workflow import NotificationWorkflow
+
+TODAY = dt.date(2026, 6, 1)
+
+
+@pytest.fixture
+def setup(register: Register, own_org: Organisation) -> tuple[Register, int, int, int]:
+    """A controller whose hosting treatment the own organisation carries out; baseline set."""
+    clinic_id = register.organisations.create(
+        Organisation(
+            "Clinique du Parc",
+            OrganisationKind.CLIENT_CONTROLLER,
+            contact_email="dpo@clinique.fr",
+            objection_period_days=30,
+        )
+    ).ids[0]
+    host_id = register.subprocessors.create(
+        Subprocessor(
+            own_org.id or 0,
+            "OVHcloud",
+            category=SubprocessorCategory.HOSTING,
+            locations=(Location("FR"),),
+        )
+    ).ids[0]
+    treatment_id = register.treatments.create(
+        Treatment(
+            own_org.id or 0,
+            "Hébergement du dossier patient",
+            role=Role.PROCESSOR,
+            purpose="Héberger",
+            controller_ids=(clinic_id,),
+            subprocessor_ids=(host_id,),
+            data_categories=(DataCategory("Santé", DataSensitivity.HEALTH),),
+        )
+    ).ids[0]
+    NotificationWorkflow(register).set_baseline(TODAY)
+    return register, clinic_id, host_id, treatment_id
+
+
+def add_backup_provider(register: Register, treatment_id: int, organisation_id: int) -> int:
+    sid = register.subprocessors.create(
+        Subprocessor(
+            organisation_id,
+            "Sauvegarde SAS",
+            legal_entity="Sauvegarde SAS",
+            category=SubprocessorCategory.HOSTING,
+            service_description="Sauvegarde",
+            locations=(Location("DE"),),
+            location_text="Francfort (Allemagne)",
+            transfer_mechanism=TransferMechanism.NONE_INTRA_EEA,
+            contract_start_on=dt.date(2026, 7, 1),
+            contact_email="dpo@sauvegarde.eu",
+            address="1 rue du Backup, Paris",
+        )
+    ).ids[0]
+    register.certifications.create(
+        Certification(
+            CertificationKind.HDS,
+            subprocessor_id=sid,
+            number="HDS-42",
+            hds_activities=(6,),
+            referential_version="v2",
+            issued_on=dt.date(2025, 1, 1),
+            expires_on=dt.date(2028, 1, 1),
+        )
+    )
+    treatment = register.treatments.get(treatment_id)
+    register.treatments.update(
+        dataclasses.replace(treatment, subprocessor_ids=(*treatment.subprocessor_ids, sid))
+    )
+    return sid
+
+
+def letter_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def test_nothing_to_notify_right_after_the_baseline(setup: tuple[Register, int, int, int]) -> None:
+    register = setup[0]
+    assert NotificationWorkflow(register).plan(TODAY) == []
+    assert NotificationWorkflow(register).generate(TODAY) == []
+
+
+def test_full_cycle_added_subprocessor_to_deemed_accepted(
+    setup: tuple[Register, int, int, int], own_org: Organisation, tmp_path: Path
+) -> None:
+    register, clinic_id, _host, treatment_id = setup
+    workflow = NotificationWorkflow(register)
+    sid = add_backup_provider(register, treatment_id, own_org.id or 0)
+
+    [plan] = workflow.plan(TODAY)
+    assert plan.controller_id == clinic_id
+    assert plan.treatment_ids == (treatment_id,)
+    assert [(i.subprocessor_id, i.change) for i in plan.items] == [(sid, "added")]
+    checks = ComplianceService(register).check(TODAY)
+    assert "notification-pending" in {f.rule_id for f in checks}
+
+    [draft] = workflow.generate(TODAY, "fr", tmp_path)
+    assert draft.status is NotificationStatus.DRAFT
+    text = letter_text(Path(draft.document_path))
+    for expected in (
+        "Nouveau sous-traitant ultérieur : Sauvegarde SAS",
+        "Francfort (Allemagne)",
+        "1 rue du Backup",
+        "HDS v2 (6. Sauvegarde)",
+        "1 juillet 2026",
+        "Clinique du Parc",
+        "délai de 30 jours",
+        "article 28(2)",
+    ):
+        assert expected in text, expected
+    assert workflow.plan(TODAY) == []  # announced once
+    assert "notification-pending" not in {
+        f.rule_id for f in ComplianceService(register).check(TODAY)
+    }
+
+    sent = workflow.mark_sent(draft.id or 0, dt.date(2026, 6, 2))
+    # 2 June + 30 days = Thursday 2 July 2026, a working day.
+    assert sent.status is NotificationStatus.SENT
+    assert sent.objection_deadline == dt.date(2026, 7, 2)
+
+    views = {v.notification.id: v.status for v in workflow.views(dt.date(2026, 7, 2))}
+    assert views[draft.id] is NotificationStatus.SENT
+    views = {v.notification.id: v.status for v in workflow.views(dt.date(2026, 7, 3))}
+    assert views[draft.id] is NotificationStatus.DEEMED_ACCEPTED
+    assert workflow.refresh(dt.date(2026, 7, 3)).ids == (draft.id,)
+    stored = register.notifications.get(draft.id or 0)
+    assert stored.status is NotificationStatus.DEEMED_ACCEPTED
+    with pytest.raises(ValidationError, match="deemed_accepted"):
+        workflow.record_objection(draft.id or 0, dt.date(2026, 7, 4))
+
+
+def test_objection_path(setup: tuple[Register, int, int, int], own_org: Organisation) -> None:
+    register, _clinic, _host, treatment_id = setup
+    workflow = NotificationWorkflow(register)
+    add_backup_provider(register, treatment_id, own_org.id or 0)
+    [draft] = workflow.generate(TODAY)
+    with pytest.raises(ValidationError, match="draft"):
+        workflow.record_objection(draft.id or 0, TODAY)
+    workflow.mark_sent(draft.id or 0, TODAY)
+    with pytest.raises(ValidationError, match="objection period ended"):
+        workflow.record_objection(draft.id or 0, dt.date(2026, 8, 1))
+    objected = workflow.record_objection(draft.id or 0, dt.date(2026, 6, 15), "Pas d'accord")
+    assert objected.status is NotificationStatus.OBJECTION_RECEIVED
+    assert objected.objection_text == "Pas d'accord"
+    assert workflow.refresh(dt.date(2026, 9, 1)).ids == ()  # never deemed accepted
+
+
+def test_removed_replaced_relocated_and_lost_certification(
+    setup: tuple[Register, int, int, int], own_org: Organisation
+) -> None:
+    register, clinic_id, host_id, treatment_id = setup
+    workflow = NotificationWorkflow(register)
+    backup = add_backup_provider(register, treatment_id, own_org.id or 0)
+    workflow.generate(TODAY)
+
+    host = register.subprocessors.get(host_id)
+    register.subprocessors.update(dataclasses.replace(host, locations=(Location("DE"),)))
+    [cert] = register.certifications.of_subprocessor(backup)
+    register.certifications.delete(cert.id or 0)
+    [plan] = workflow.plan(TODAY)
+    assert {(i.subprocessor_name, i.change) for i in plan.items} == {
+        ("OVHcloud", "new_location"),
+        ("Sauvegarde SAS", "lost_certification"),
+    }
+    workflow.generate(TODAY)
+
+    register.subprocessors.delete(backup)
+    newcomer = register.subprocessors.create(
+        Subprocessor(
+            own_org.id or 0,
+            "Backup GmbH",
+            category=SubprocessorCategory.HOSTING,
+            locations=(Location("DE"),),
+        )
+    ).ids[0]
+    treatment = register.treatments.get(treatment_id)
+    register.treatments.update(
+        dataclasses.replace(treatment, subprocessor_ids=(*treatment.subprocessor_ids, newcomer))
+    )
+    [plan] = workflow.plan(TODAY)
+    assert plan.controller_id == clinic_id
+    assert [(i.subprocessor_name, i.change, i.detail) for i in plan.items] == [
+        ("Backup GmbH", "replaced", "Sauvegarde SAS")
+    ]
+
+
+def test_an_hds_certificate_lapsing_is_announced_once(
+    setup: tuple[Register, int, int, int], own_org: Organisation
+) -> None:
+    register, _clinic, _host, treatment_id = setup
+    workflow = NotificationWorkflow(register)
+    backup = add_backup_provider(register, treatment_id, own_org.id or 0)
+    workflow.generate(TODAY)
+    assert workflow.plan(dt.date(2027, 12, 31)) == []
+    [plan] = workflow.plan(dt.date(2028, 1, 2))
+    assert [(i.subprocessor_id, i.change) for i in plan.items] == [(backup, "lost_certification")]
+    workflow.generate(dt.date(2028, 1, 2))
+    assert workflow.plan(dt.date(2028, 1, 3)) == []
+
+
+def test_a_change_to_a_subprocessor_of_no_processor_treatment_reaches_nobody(
+    setup: tuple[Register, int, int, int], own_org: Organisation
+) -> None:
+    register = setup[0]
+    register.subprocessors.create(Subprocessor(own_org.id or 0, "Outil interne"))
+    assert NotificationWorkflow(register).plan(TODAY) == []
+
+
+def test_english_letter(
+    setup: tuple[Register, int, int, int], own_org: Organisation, tmp_path: Path
+) -> None:
+    register, _clinic, _host, treatment_id = setup
+    add_backup_provider(register, treatment_id, own_org.id or 0)
+    [draft] = NotificationWorkflow(register).generate(TODAY, "en", tmp_path)
+    text = letter_text(Path(draft.document_path))
+    assert "New subprocessor: Sauvegarde SAS" in text
+    assert "within 30 days" in text
+    assert "July 1, 2026" in text
