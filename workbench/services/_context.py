@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
@@ -47,35 +48,59 @@ class ServiceContext:
                 "writing); nothing was changed."
             )
         with self.sessions() as session:
+            stale: list[_StaleRecord] = []
             try:
                 with session.begin():
                     uow = UnitOfWork(session, self.author, label, kind, undoes)
-                    yield uow
-                    session.flush()
-                    uow.flush()
+                    try:
+                        yield uow
+                        session.flush()
+                        uow.flush()
+                    except StaleDataError as exc:
+                        # Note which record before the rollback expires every loaded object.
+                        stale.append(_stale_record(session, exc))
+                        raise
             except StaleDataError as exc:
-                raise self._conflict(session, exc) from exc
+                raise self._conflict(stale[0] if stale else None) from exc
             except IntegrityError as exc:
                 raise ValidationError({"integrity": str(exc.orig)}) from exc
 
-    def _conflict(self, session: Session, exc: StaleDataError) -> ConflictError:
-        """Name the record that somebody else changed (SQLAlchemy only names its table)."""
-        found = _STALE_TABLE.search(str(exc))
-        table = found.group(1) if found else "record"
-        stale = [
-            obj
-            for obj in session.identity_map.values()
-            if getattr(obj, "__tablename__", None) == table and hasattr(obj, "version")
-        ]
-        if len(stale) != 1:
-            return ConflictError(table, 0, 0, 0)
-        obj = stale[0]
-        model_cls, entity_id = type(obj), int(getattr(obj, "id", 0))
-        expected = int(inspect(obj).committed_state.get("version", obj.version) or 0)
+    def _conflict(self, stale: _StaleRecord | None) -> ConflictError:
+        """Name the record somebody else changed, and its version now (read after rollback)."""
+        if stale is None or stale.model_cls is None:
+            return ConflictError(stale.table if stale else "record", 0, 0, 0)
         with self.sessions() as fresh:
-            current = fresh.get(model_cls, entity_id)
+            current = fresh.get(stale.model_cls, stale.entity_id)
             actual = int(current.version) if current is not None else 0
-        return ConflictError(table, entity_id, expected, actual)
+        return ConflictError(stale.table, stale.entity_id, stale.expected, actual)
+
+
+@dataclass(frozen=True, slots=True)
+class _StaleRecord:
+    table: str
+    model_cls: type[Any] | None = None
+    entity_id: int = 0
+    expected: int = 0
+
+
+def _stale_record(session: Session, exc: StaleDataError) -> _StaleRecord:
+    """SQLAlchemy names only the table; find the one changed object of it (no database read)."""
+    found = _STALE_TABLE.search(str(exc))
+    table = found.group(1) if found else "record"
+    loaded = [o for o in session.identity_map.values() if getattr(o, "__tablename__", "") == table]
+    modified = [o for o in loaded if inspect(o).modified]
+    candidates = modified or loaded
+    if len(candidates) != 1:
+        return _StaleRecord(table)
+    state = inspect(candidates[0])
+    identity = state.identity
+    version = state.dict.get("version", 0)
+    return _StaleRecord(
+        table,
+        type(candidates[0]),
+        int(identity[0]) if identity else 0,
+        int(version or 0),
+    )
 
 
 _STALE_TABLE = re.compile(r"table '([A-Za-z0-9_]+)'")
