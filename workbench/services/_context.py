@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from workbench.domain.errors import ConflictError, ReadOnlyRegisterError, ValidationError
 from workbench.domain.records import Changes
 from workbench.services._journal import UnitOfWork
+from workbench.storage.engine import READ_TRANSACTION
 
 
 def default_author() -> str:
@@ -35,6 +36,8 @@ class ServiceContext:
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self.sessions() as session:
+            # A plain deferred BEGIN: reading never queues behind a writer's IMMEDIATE lock.
+            session.connection(execution_options={READ_TRANSACTION: True})
             yield session
 
     @contextmanager

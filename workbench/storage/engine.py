@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.domain.errors import EncryptedRegisterError, RegisterOpenError
 
+# Execution option marking a transaction that only reads (see the "begin" hook in make_engine).
+READ_TRANSACTION = "workbench_read_transaction"
+
 
 def database_url(location: str | Path) -> str:
     """A path becomes `sqlite:///path`; anything with `://` is taken as a SQLAlchemy URL."""
@@ -81,8 +84,11 @@ def make_engine(
     def _begin_immediate(conn: Any) -> None:
         # IMMEDIATE takes the write lock at the start, so two writers queue instead of one
         # failing halfway with "database is locked". A read-only reader never writes: it
-        # takes no lock and reads the last committed state (WAL).
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        # takes no lock and reads the last committed state (WAL); so does a read transaction
+        # of a writable register (execution option READ_TRANSACTION), so that reading never
+        # waits for a writer.
+        deferred = read_only or conn.get_execution_options().get(READ_TRANSACTION, False)
+        conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
 
     return engine
 

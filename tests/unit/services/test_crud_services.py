@@ -155,3 +155,29 @@ def test_data_persists_across_reopening(tmp_path: object) -> None:
     second = open_register(path)
     assert [o.name for o in second.organisations.list()] == ["Podalire Communauté"]
     second.close()
+
+
+def test_reading_never_waits_for_a_writer(register: Register, own_org: Organisation) -> None:
+    import threading
+    import time
+
+    writing = threading.Event()
+    release = threading.Event()
+
+    def slow_write() -> None:
+        with register.context.write("slow write"):
+            writing.set()
+            release.wait(10)
+
+    writer = threading.Thread(target=slow_write)
+    writer.start()
+    try:
+        assert writing.wait(5)
+        started = time.monotonic()
+        names = [o.name for o in register.organisations.list()]
+        waited = time.monotonic() - started
+    finally:
+        release.set()
+        writer.join()
+    assert names == ["Podalire"]
+    assert waited < 1.0  # busy_timeout is 5 s: a read that queued behind the writer would wait
