@@ -67,7 +67,26 @@ def ensure_demo_register(location: str | Path, author: str | None = None) -> Reg
     register = open_register(location, author=author)
     if register.is_empty():
         load_demo(register)
+        record_seed_statements(register)
     return register
+
+
+def record_seed_statements(register: Register) -> None:
+    """The privacy policy's own commitments, so the checks can confront them with the data."""
+    from workbench.compliance.settings import Statement, StatementCode
+    from workbench.services.compliance_service import ComplianceService
+
+    compliance = ComplianceService(register)
+    podalire = register.organisations.find_by_name("Podalire (Medaviz)")
+    statement = Statement(
+        StatementCode.NO_HEALTH_DATA_OUTSIDE_EU,
+        text="IL EST PRÉCISÉ QUE MEDAVIZ N'EFFECTUE AUCUN TRANSFERT DE DONNÉES À CARACTÈRE "
+        "PERSONNEL DE SANTÉ HORS DE L'UNION EUROPÉENNE (UE).",
+        source="Politique de confidentialité Medaviz V6.0, §10",
+        organisation_id=podalire.id if podalire else None,
+    )
+    settings = compliance.settings()
+    compliance.update_settings(dataclasses.replace(settings, statements=(statement,)))
 
 
 @dataclass

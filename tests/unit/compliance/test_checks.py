@@ -219,6 +219,15 @@ def test_health_host_with_expired_certificate_is_an_error() -> None:
     assert {"hds-host-not-certified", "certificate-expired"} <= rules_of(snap)
 
 
+def test_health_host_with_an_undated_certificate_is_to_verify_not_an_error() -> None:
+    snap = change(
+        clean(), "certifications", 0, issued_on=None, expires_on=None, last_surveillance_on=None
+    )
+    found = [f for f in findings(snap) if f.rule_id.startswith("hds-host")]
+    assert [(f.rule_id, f.severity) for f in found] == [("hds-host-to-verify", Severity.WARNING)]
+    assert "without an expiry date" in found[0].problem
+
+
 def test_health_host_certificate_missing_needed_activities() -> None:
     snap = change(clean(), "certifications", 0, hds_activities=(5, 6))
     [finding] = [f for f in findings(snap) if f.rule_id == "hds-host-not-certified"]

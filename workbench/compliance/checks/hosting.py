@@ -43,6 +43,24 @@ def check_hds_certificates(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 sub.name,
             )
             continue
+        undated = [c for c in hds_certificates(snapshot, sub) if c.expires_on is None]
+        if not usable and undated:
+            # A certificate recorded without dates is unverified, not known to be invalid.
+            yield Finding(
+                HDS_HOST_TO_VERIFY.id,
+                Severity.WARNING,
+                _(
+                    "{name} hosts health data and has an HDS certificate recorded without an "
+                    "expiry date, so its validity cannot be confirmed."
+                ).format(name=sub.name),
+                _(
+                    "Check the certificate in the ANS list of certified hosts and record its "
+                    "number, activities (1 to 6) and expiry date."
+                ),
+                link,
+                sub.name,
+            )
+            continue
         if not usable:
             yield Finding(
                 HDS_HOST_NOT_CERTIFIED.id,
