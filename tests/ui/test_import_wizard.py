@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+
+from tests.conftest import DATA_DIR
+from ui.change_bus import ChangeBus
+from ui.dialogs.import_mapping_page import FIELD_COLUMN, SURE, confidence_colour
+from ui.dialogs.import_wizard import ImportWizard
+from ui.jobs import shutdown
+from workbench.domain import Organisation, OrganisationKind
+from workbench.domain.records import Changes
+from workbench.services import Register
+
+pytestmark = pytest.mark.gui
+SUBCONTRACTORS = DATA_DIR / "subcontractors.xlsx"
+
+
+@pytest.fixture(autouse=True)
+def _drain_pools() -> Iterator[None]:
+    yield
+    assert shutdown(5000)
+
+
+@pytest.fixture
+def own(register: Register) -> Organisation:
+    ids = register.organisations.create(Organisation(name="Podalire", kind=OrganisationKind.OWN))
+    return register.organisations.get(ids.ids[0])
+
+
+def make_wizard(qtbot: QtBot, register: Register, bus: ChangeBus | None = None) -> ImportWizard:
+    wizard = ImportWizard(register, bus)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def go_to(qtbot: QtBot, wizard: ImportWizard, page_id: int) -> None:
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == page_id, timeout=10_000)
+
+
+def wait_preview(qtbot: QtBot, wizard: ImportWizard) -> None:
+    qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=10_000)
+
+
+def test_import_a_vendor_list_to_the_end_then_undo(
+    qtbot: QtBot, register: Register, own: Organisation, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    bus = ChangeBus()
+    published: list[Changes] = []
+    bus.changed.connect(published.append)
+    wizard = make_wizard(qtbot, register, bus)
+    wizard.file_page.set_path(SUBCONTRACTORS)
+    assert wizard.state.organisation == "Podalire"  # the only own organisation is preselected
+
+    go_to(qtbot, wizard, ImportWizard.TABLE)
+    assert wizard.table_page.tables.count() == 1
+    assert "Subcontractors" in wizard.table_page.tables.item(0).text()
+    qtmodeltester.check(wizard.table_page.preview_model)
+
+    go_to(qtbot, wizard, ImportWizard.MAPPING)
+    model = wizard.mapping_page.model
+    qtmodeltester.check(model)
+    assert model.mapping is not None
+    assert model.mapping.index_of("name") == 0
+    assert model.mapping.index_of("location_text") == 3
+    assert model.index(3, FIELD_COLUMN).data() == "Server location"
+    assert model.index(3, 3).data() == "100 %"
+    assert model.index(3, 3).data(Qt.ItemDataRole.BackgroundRole) == confidence_colour(1.0, True)
+
+    go_to(qtbot, wizard, ImportWizard.PREVIEW)
+    wait_preview(qtbot, wizard)
+    report = wizard.preview_page.report
+    assert report is not None
+    qtmodeltester.check(wizard.preview_page.model)
+    assert report.new == 9
+    assert register.subprocessors.list() == []  # the preview wrote nothing
+    assert wizard.preview_page.model.index(0, 0).data() == "New"
+
+    wizard.next()  # the commit page runs the import
+    assert wizard.currentId() == ImportWizard.APPLY
+    page = wizard.apply_page
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10_000)
+    names = {s.name for s in register.subprocessors.list()}
+    assert len(names) == 9
+    assert "OVH Cloud US LLC" in names
+    ovh = next(s for s in register.subprocessors.list() if s.name == "OVH Cloud US LLC")
+    assert [loc.code for loc in ovh.locations] == ["US"]
+    assert ovh.provenance is not None
+    assert ovh.provenance.file.endswith("subcontractors.xlsx")
+    assert published
+    assert published[-1].kinds
+    assert page.undo_button.isEnabled()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.undone, timeout=10_000)
+    assert register.subprocessors.list() == []
+    assert "undone" in page.status.text()
+    assert len(published) == 2
+
+
+def test_changed_mapping_and_profile_round_trip(
+    qtbot: QtBot, register: Register, own: Organisation
+) -> None:
+    wizard = make_wizard(qtbot, register)
+    wizard.file_page.set_path(SUBCONTRACTORS)
+    go_to(qtbot, wizard, ImportWizard.TABLE)
+    go_to(qtbot, wizard, ImportWizard.MAPPING)
+    page = wizard.mapping_page
+    # The user decides the "Description" column is notes, then saves that as a profile.
+    assert page.model.setData(page.model.index(1, FIELD_COLUMN), "notes")
+    assert page.model.mapping is not None
+    assert page.model.mapping.index_of("notes") == 1
+    assert page.model.mapping.index_of("service_description") is None
+    assert wizard.state.mapping == page.model.mapping
+    page.save_profile("Medaviz vendors")
+    assert wizard.imports.profiles() == ["Medaviz vendors"]
+    assert page.profiles.currentText() == "Medaviz vendors"
+
+    # Back to the automatic proposal, then the profile brings the user's choice back.
+    page._propose(page.chosen_kind())
+    assert page.model.mapping.index_of("service_description") == 1
+    page._load_profile()
+    assert page.model.mapping.index_of("notes") == 1
+
+    # Unmapping the name column blocks Next with a message.
+    page.model.setData(page.model.index(0, FIELD_COLUMN), None)
+    assert not page.isComplete()
+    assert "name" in page.problem.text()
+
+
+def test_preview_of_a_reimport_shows_unchanged_rows_and_no_import(
+    qtbot: QtBot, register: Register, own: Organisation
+) -> None:
+    from importers import propose_mapping, read_records, read_tables
+    from workbench.services.import_service import ImportService
+
+    table = read_tables(SUBCONTRACTORS)[0]
+    ImportService(register).apply(read_records(table, propose_mapping(table)))
+    wizard = make_wizard(qtbot, register)
+    wizard.file_page.set_path(SUBCONTRACTORS)
+    go_to(qtbot, wizard, ImportWizard.TABLE)
+    go_to(qtbot, wizard, ImportWizard.MAPPING)
+    go_to(qtbot, wizard, ImportWizard.PREVIEW)
+    wait_preview(qtbot, wizard)
+    report = wizard.preview_page.report
+    assert report is not None
+    assert (report.new, report.changed, report.unchanged) == (0, 0, 9)
+    assert "already holds everything" in wizard.preview_page.summary.text()
+    assert not wizard.preview_page.isComplete()  # nothing to import
+
+
+def test_a_file_that_is_not_a_register_shows_a_clear_error(
+    qtbot: QtBot, register: Register, own: Organisation, tmp_path: Path
+) -> None:
+    book = Workbook()
+    book.active.append(["Recette", "Ingrédients"])
+    book.active.append(["Crêpes", "Farine, œufs, lait"])
+    path = tmp_path / "recettes.xlsx"
+    book.save(path)
+    wizard = make_wizard(qtbot, register)
+    wizard.file_page.set_path(path)
+    wizard.next()
+
+    def boxes() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+
+    qtbot.waitUntil(lambda: len(boxes()) == 1, timeout=10_000)
+    assert "recettes.xlsx" in boxes()[0].text()
+    assert wizard.currentId() == ImportWizard.FILE
+    assert wizard.file_page.isComplete()  # the user can choose another file
+    boxes()[0].close()
+
+
+def test_dropping_a_file_on_the_wizard_reads_it(
+    qtbot: QtBot, register: Register, own: Organisation, tmp_path: Path
+) -> None:
+    dropped = tmp_path / "Liste sous-traitants.xlsx"
+    shutil.copy(SUBCONTRACTORS, dropped)
+    wizard = make_wizard(qtbot, register)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    event = QDropEvent(
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    wizard.dropEvent(event)
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.TABLE, timeout=10_000)
+    assert wizard.state.path == dropped
+
+
+def test_confidence_colours_tell_sure_from_unsure() -> None:
+    assert confidence_colour(SURE, True) != confidence_colour(0.7, True)
+    assert confidence_colour(0.7, True) != confidence_colour(0.3, True)
+    assert confidence_colour(0.0, False) != confidence_colour(0.3, True)

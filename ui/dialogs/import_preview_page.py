@@ -1,0 +1,322 @@
+"""Import wizard, steps 4 and 5: what the import would change, then the import itself.
+
+The preview is the service's dry run (nothing written): new, changed (with the fields),
+unchanged, duplicated and missing rows, problems highlighted. The last page applies the import
+in a job (progress bar, cancel = nothing written) and offers to undo exactly that import.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from importers import read_records
+from ui.jobs import run_job, show_error
+from workbench.domain.records import Provenance
+from workbench.i18n import N_, _
+from workbench.services.import_service import ImportReport, ImportResult, RowStatus
+
+if TYPE_CHECKING:
+    from ui.dialogs.import_wizard import ImportWizard
+
+_Index = QModelIndex | QPersistentModelIndex
+PREVIEW_DETAIL_LIMIT = 5000  # rows listed one by one; the counts always cover the whole file
+MISSING = "missing"
+STATUS_LABELS = {
+    RowStatus.NEW: N_("New"),
+    RowStatus.CHANGED: N_("Changed"),
+    RowStatus.UNCHANGED: N_("Unchanged"),
+    RowStatus.DUPLICATE: N_("Duplicate (ignored)"),
+    MISSING: N_("Not in the file (kept)"),
+}
+STATUS_COLOURS = {
+    RowStatus.NEW: QColor("#c8e6c9"),
+    RowStatus.CHANGED: QColor("#bbdefb"),
+    RowStatus.DUPLICATE: QColor("#ffe0b2"),
+    MISSING: QColor("#eceff1"),
+}
+PROBLEM_COLOUR = QColor("#ffcdd2")
+
+
+def where(provenance: Provenance) -> str:
+    """The place of a row as the import service writes it in its warnings."""
+    parts = [provenance.file]
+    if provenance.sheet:
+        parts.append(provenance.sheet)
+    if provenance.row is not None:
+        parts.append(_("row {row}").format(row=provenance.row))
+    return ", ".join(parts)
+
+
+class PreviewTableModel(QAbstractTableModel):
+    HEADERS = (N_("Status"), N_("Name"), N_("Organisation"), N_("Row"), N_("What changes"))
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # (status, name, organisation, row, detail, problem)
+        self._rows: list[tuple[str, str, str, str, str, str]] = []
+
+    def set_report(self, report: ImportReport) -> None:
+        self.beginResetModel()
+        places: dict[str, list[str]] = {}
+        for warning in report.warnings:
+            places.setdefault(warning.partition(": ")[0], []).append(warning)
+        rows = []
+        for item in report.items:
+            problems = places.get(where(item.provenance), [])
+            detail = ", ".join(change.field for change in item.changes)
+            row = "" if item.provenance.row is None else str(item.provenance.row)
+            rows.append(
+                (item.status.value, item.name, item.organisation, row, detail, "\n".join(problems))
+            )
+        rows += [(MISSING, m.name, m.organisation, "", "", "") for m in report.missing]
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        status, name, organisation, row, detail, problem = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (_(STATUS_LABELS[status]), name, organisation, row, detail)[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return status
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return problem or None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return PROBLEM_COLOUR if problem else STATUS_COLOURS.get(status)
+        return None
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Check what the import will change"))
+        self.setSubTitle(
+            _("Nothing is written yet. Rows in red have a problem: point at them for details.")
+        )
+        self.report: ImportReport | None = None
+        self.summary = QLabel(_("Reading the file…"))
+        self.summary.setWordWrap(True)
+        self.show_filter = QComboBox()
+        self.show_filter.addItem(_("All rows"), None)
+        for status, label in STATUS_LABELS.items():
+            self.show_filter.addItem(_(label), str(status))
+        self.model = PreviewTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
+        self.proxy.setFilterKeyColumn(0)
+        self.show_filter.currentIndexChanged.connect(self._filter_chosen)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.warnings = QListWidget()
+        self.warnings.setMaximumHeight(110)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.show_filter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.warnings_label = QLabel(_("Problems found in the file:"))
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.warnings)
+
+    def _wizard(self) -> ImportWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    def initializePage(self) -> None:
+        self.report = None
+        self.model.set_report(ImportReport())
+        self.summary.setText(_("Reading the file…"))
+        self.warnings.clear()
+        self.completeChanged.emit()
+        wizard = self._wizard()
+        state = wizard.state
+        if state.table is None or state.mapping is None:
+            return
+        table, mapping, organisation = state.table, state.mapping, state.organisation
+        imports = wizard.imports
+
+        def dry_run(progress):  # type: ignore[no-untyped-def]
+            batch = read_records(table, mapping, progress)
+            return imports.preview(batch, progress, organisation, PREVIEW_DETAIL_LIMIT)
+
+        run_job(self, dry_run, writes=False).with_progress(_("Reading the file…")).on_success(
+            self._show
+        ).on_failure(self._failed).start()
+
+    def _show(self, report: ImportReport) -> None:
+        self.report = report
+        self.model.set_report(report)
+        self.table.resizeColumnsToContents()
+        self.summary.setText(summary_text(report))
+        self.warnings.clear()
+        self.warnings.addItems(report.warnings)
+        self.warnings.setVisible(bool(report.warnings))
+        self.warnings_label.setVisible(bool(report.warnings))
+        self.completeChanged.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.summary.setText(_("The file cannot be imported."))
+        show_error(self, _("The file cannot be imported"), error)
+
+    def _filter_chosen(self, _index: int) -> None:
+        status = self.show_filter.currentData()
+        self.proxy.setFilterFixedString(status or "")
+
+    def isComplete(self) -> bool:
+        return self.report is not None and (self.report.new + self.report.changed) > 0
+
+
+def summary_text(report: ImportReport) -> str:
+    text = _(
+        "{new} new, {changed} changed, {unchanged} unchanged; "
+        "{missing} stored rows are not in the file (they are kept)."
+    ).format(
+        new=report.new,
+        changed=report.changed,
+        unchanged=report.unchanged,
+        missing=len(report.missing),
+    )
+    if report.new_organisations:
+        text += " " + _("New organisations: {names}.").format(
+            names=", ".join(report.new_organisations)
+        )
+    if report.new + report.changed == 0:
+        text += " " + _("The register already holds everything in this file.")
+    return text
+
+
+class ApplyPage(QWizardPage):
+    """Runs the import when shown; then says what was done and offers Undo."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(_("Import"))
+        self.result: ImportResult | None = None
+        self.undone = False
+        self.running = False
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.undo_button = QPushButton(_("Undo this import"))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo)
+        row = QHBoxLayout()
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.setCommitPage(True)  # no going back to an import already written
+
+    def _wizard(self) -> ImportWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    def initializePage(self) -> None:
+        self.result = None
+        self.undone = False
+        self.running = True
+        self.undo_button.setEnabled(False)
+        self.status.setText(_("Importing…"))
+        wizard = self._wizard()
+        state = wizard.state
+        if state.table is None or state.mapping is None:
+            return
+        table, mapping, organisation = state.table, state.mapping, state.organisation
+        imports = wizard.imports
+
+        def apply(progress):  # type: ignore[no-untyped-def]
+            batch = read_records(table, mapping, progress)
+            return imports.apply(batch, progress, organisation)
+
+        run_job(self, apply).with_progress(_("Importing…")).on_success(self._applied).on_failure(
+            self._failed
+        ).on_cancel(self._cancelled).start()
+        self.completeChanged.emit()
+
+    def _applied(self, result: ImportResult) -> None:
+        self.running = False
+        self.result = result
+        report = result.report
+        self.status.setText(
+            _(
+                "Imported: {new} new and {changed} changed rows. The import is in the history."
+            ).format(new=report.new, changed=report.changed)
+        )
+        self.undo_button.setEnabled(bool(result.operation_id))
+        self._wizard().publish(result.changes)
+        self.completeChanged.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.running = False
+        self.status.setText(_("Nothing was imported: the register is unchanged."))
+        show_error(self, _("The import failed"), error)
+        self.completeChanged.emit()
+
+    def _cancelled(self) -> None:
+        self.running = False
+        self.status.setText(_("Import cancelled: nothing was written."))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.running
+
+    def undo(self) -> None:
+        if self.result is None or not self.result.operation_id:
+            return
+        register = self._wizard().register
+        operation = self.result.operation_id
+        self.undo_button.setEnabled(False)
+        run_job(self, lambda progress: register.journal.undo(operation)).with_progress(
+            _("Undoing the import…")
+        ).on_success(self._undone).on_failure(self._undo_failed).start()
+
+    def _undone(self, changes: object) -> None:
+        self.undone = True
+        self.status.setText(_("The import was undone: the register is as it was before."))
+        self._wizard().publish(changes)
+
+    def _undo_failed(self, error: Exception) -> None:
+        self.undo_button.setEnabled(True)
+        show_error(self, _("The import cannot be undone"), error)

@@ -1,0 +1,149 @@
+"""The import wizard: file -> table -> column mapping -> preview -> import (with undo).
+
+    wizard = ImportWizard(register, change_bus, path=dropped_file, parent=window)
+    wizard.open()
+
+Every step that reads the file or the register runs in a job; the import itself is one
+`ImportService.apply` call (one transaction, one journal operation), so cancelling it or an
+error leaves the register untouched. Files can be dropped on the wizard at any step before the
+import; the main window can also hand a dropped file over with `path=`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget, QWizard
+
+from importers import ColumnMapping, TableCandidate
+from ui.change_bus import ChangeBus
+from ui.dialogs.import_mapping_page import MappingPage
+from ui.dialogs.import_preview_page import ApplyPage, PreviewPage
+from ui.dialogs.import_source_pages import FilePage, TablePage, is_importable
+from workbench.domain.enums import OrganisationKind
+from workbench.domain.records import Changes
+from workbench.i18n import _
+from workbench.services import Register
+from workbench.services.import_service import ImportService
+
+
+@dataclass
+class ImportState:
+    """What the user chose so far; each page reads and sets its part."""
+
+    path: Path | None = None
+    tables: list[TableCandidate] = field(default_factory=list)
+    table: TableCandidate | None = None
+    mapping: ColumnMapping | None = None
+    organisation: str | None = None  # None: as named in the file, or the only own organisation
+
+    @property
+    def path_name(self) -> str:
+        return self.path.name if self.path else ""
+
+    def start(self, path: Path, tables: list[TableCandidate]) -> None:
+        self.path, self.tables = path, tables
+        self.table = tables[0] if tables else None
+        self.mapping = None
+
+    def choose_table(self, table: TableCandidate | None) -> None:
+        if table is not self.table:
+            self.table, self.mapping = table, None
+
+
+class ImportWizard(QWizard):
+    FILE, TABLE, MAPPING, PREVIEW, APPLY = range(5)
+
+    def __init__(
+        self,
+        register: Register,
+        change_bus: ChangeBus | None = None,
+        path: str | Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.imports = ImportService(register)
+        self.state = ImportState()
+        self._change_bus = change_bus
+        self.setWindowTitle(_("Import a file"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setAcceptDrops(True)
+        self.resize(960, 640)
+        self.file_page = FilePage()
+        self.table_page = TablePage()
+        self.mapping_page = MappingPage()
+        self.preview_page = PreviewPage()
+        self.apply_page = ApplyPage()
+        for page_id, page in enumerate(
+            (self.file_page, self.table_page, self.mapping_page, self.preview_page, self.apply_page)
+        ):
+            self.setPage(page_id, page)
+        self.setButtonText(QWizard.WizardButton.CommitButton, _("Import"))
+        self._add_organisation_choice()
+        if path is not None:
+            self.file_page.set_path(path)
+
+    def _add_organisation_choice(self) -> None:
+        own = [o for o in self.register.organisations.list() if o.kind is OrganisationKind.OWN]
+        self.organisation = QComboBox()
+        self.organisation.addItem(_("As named in the file"), None)
+        for org in own:
+            self.organisation.addItem(org.name, org.name)
+        if len(own) == 1:
+            self.organisation.setCurrentIndex(1)
+        self.organisation.currentIndexChanged.connect(self._organisation_chosen)
+        self._organisation_chosen()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Import into the organisation:")))
+        row.addWidget(self.organisation)
+        row.addStretch(1)
+        box = QWidget()
+        box.setLayout(row)
+        layout = self.file_page.layout()
+        if layout is not None:
+            layout.addWidget(box)
+
+    def _organisation_chosen(self, _index: int = 0) -> None:
+        self.state.organisation = self.organisation.currentData()
+
+    def publish(self, changes: object) -> None:
+        if self._change_bus is not None and isinstance(changes, Changes):
+            self._change_bus.publish(changes)
+
+    # -- drop a file anywhere on the wizard ------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.currentId() < self.APPLY and self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event)
+        if path is None or self.currentId() >= self.APPLY:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_file(path)
+
+    def open_file(self, path: str | Path) -> None:
+        """Start over with this file (a drop, or the main window handing one over)."""
+        while self.currentId() > self.FILE:
+            self.back()
+        self.file_page.set_path(path)
+        self.next()
+
+    @staticmethod
+    def _dropped_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        return paths[0] if len(paths) == 1 and is_importable(paths[0]) else None
+
+
+__all__ = ["ImportState", "ImportWizard", "is_importable"]
