@@ -54,8 +54,9 @@ def _target_mode(target: Path) -> int:
 
 
 def zip_timestamp(when: dt.date) -> tuple[int, int, int, int, int, int]:
-    year = max(when.year, 1980)  # the zip format starts in 1980
-    return (year, when.month, when.day, 0, 0, 0)
+    if not 1980 <= when.year <= 2107:  # the years a zip entry can hold
+        return (1980, 1, 1, 0, 0, 0)
+    return (when.year, when.month, when.day, 0, 0, 0)
 
 
 def write_stable_zip(package: bytes, path: Path, when: dt.date) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,20 @@ _FORBIDDEN_IN_TITLES = str.maketrans({c: " " for c in "[]:*?/\\"})
 def safe_sheet_title(title: str) -> str:
     """Excel refuses []:*?/\\ in sheet names and anything beyond 31 characters."""
     return title.translate(_FORBIDDEN_IN_TITLES).strip("' ")[:31] or "Sheet"
+
+
+@contextmanager
+def streaming(workbook: Workbook) -> Iterator[Workbook]:
+    """Close every open streaming sheet if the export stops half-way (error, cancel), so that
+    their temporary files are released now rather than at garbage collection."""
+    try:
+        yield workbook
+    except BaseException:
+        for sheet in workbook.worksheets:
+            if not sheet.closed:
+                with suppress(Exception):
+                    sheet.close()
+        raise
 
 
 def save_workbook(workbook: Workbook, path: str | Path, when: dt.date) -> None:

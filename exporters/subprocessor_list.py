@@ -24,7 +24,14 @@ from exporters._docx import (
 from exporters._docx_table import Row, SectionRow, add_table
 from exporters._files import Ticker, atomic_target
 from exporters._labels import DocText, clean_text
-from exporters._xlsx import add_sheet, cell, finish_table, new_workbook, save_workbook
+from exporters._xlsx import (
+    add_sheet,
+    cell,
+    finish_table,
+    new_workbook,
+    save_workbook,
+    streaming,
+)
 from exporters.docx_register import SUBPROCESSOR_WIDTHS, subprocessor_headers
 from workbench.domain.records import Subprocessor
 from workbench.domain.snapshot import RegisterSnapshot
@@ -101,15 +108,18 @@ def write_subprocessors_xlsx(
     subs = _ordered(snapshot)
     tick = Ticker(progress or NullProgress(), len(subs), text(N_("Writing")))
     workbook = new_workbook(snapshot.as_of, _title(text, snapshot), text.locale)
-    headers = [text(N_("Category")), *subprocessor_headers(text)]
-    sheet = add_sheet(
-        workbook, text(N_("List of subcontractors")), [18, 28, 45, 50, 24, 30], headers
-    )
-    for sub in subs:
-        sheet.append([cell(sheet, v) for v in [text.enum(sub.category), *_plain_row(text, sub)]])
-        tick()
-    finish_table(sheet, len(headers), len(subs))
-    save_workbook(workbook, path, snapshot.as_of)
+    with streaming(workbook):
+        headers = [text(N_("Category")), *subprocessor_headers(text)]
+        sheet = add_sheet(
+            workbook, text(N_("List of subcontractors")), [18, 28, 45, 50, 24, 30], headers
+        )
+        for sub in subs:
+            sheet.append(
+                [cell(sheet, v) for v in [text.enum(sub.category), *_plain_row(text, sub)]]
+            )
+            tick()
+        finish_table(sheet, len(headers), len(subs))
+        save_workbook(workbook, path, snapshot.as_of)
     tick.finish()
 
 

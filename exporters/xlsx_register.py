@@ -2,9 +2,13 @@
 
 One sheet per entity (treatments, subprocessors, certifications) whose headers are exactly the
 canonical columns of `workbench.domain.fields`: the importers map them with full confidence, so
-this workbook imports back into an empty register without loss. Multi-valued cells hold one
-value per line; data categories are written with `format_category` ("Patients: Medical
-information [health]") so that subject and sensitivity survive the trip.
+this workbook imports back into an empty register without loss. For the same reason these
+sheets hold the stable codes of closed vocabularies (role "controller", legal basis
+"legitimate_interests", ISO country codes, mechanism "SCC_EU_2021_914_M2"...) next to the text
+columns as the source wrote them; the CNIL sheets and the Word register show translated labels.
+Multi-valued cells hold one value per line; data categories are written with `format_category`
+("Patients: Medical information [health]") so that subject and sensitivity survive the trip;
+"Sensitive data (Art. 9)" repeats the sensitive ones for reading (the importer skips it).
 
 Then the layout of the CNIL model register (see `_xlsx_cnil`): "Liste des traitements" and one
 "fiche de registre" sheet per processing activity.
@@ -12,12 +16,20 @@ Then the layout of the CNIL model register (see `_xlsx_cnil`): "Liste des traite
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from exporters._files import Ticker
 from exporters._labels import DocText
-from exporters._xlsx import add_sheet, cell, finish_table, new_workbook, save_workbook
+from exporters._xlsx import (
+    add_sheet,
+    cell,
+    finish_table,
+    new_workbook,
+    save_workbook,
+    streaming,
+)
 from exporters._xlsx_cnil import add_cnil_sheets
 from workbench.domain.enums import DataSensitivity
 from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS, FieldSpec
@@ -57,24 +69,28 @@ def write_register_xlsx(
     )
     title = text(N_("Register of processing activities"))
     workbook = new_workbook(snapshot.as_of, title, text.locale)
-    _entity_sheet(
-        workbook,
-        text(N_("Treatments")),
-        TREATMENT_FIELDS,
-        text,
-        [treatment_values(text, snapshot, t) for t in _ticking(snapshot.treatments, tick)],
-    )
-    _entity_sheet(
-        workbook,
-        text(N_("Subprocessors")),
-        SUBPROCESSOR_FIELDS,
-        text,
-        [subprocessor_values(text, snapshot, s) for s in _ticking(snapshot.subprocessors, tick)],
-    )
-    _certification_sheet(workbook, text, snapshot)
-    add_cnil_sheets(workbook, text, snapshot, tick)
-    progress.check_cancelled()
-    save_workbook(workbook, path, snapshot.as_of)
+    with streaming(workbook):
+        _entity_sheet(
+            workbook,
+            text(N_("Treatments")),
+            TREATMENT_FIELDS,
+            text,
+            [treatment_values(text, snapshot, t) for t in _ticking(snapshot.treatments, tick)],
+        )
+        _entity_sheet(
+            workbook,
+            text(N_("Subprocessors")),
+            SUBPROCESSOR_FIELDS,
+            text,
+            [
+                subprocessor_values(text, snapshot, s)
+                for s in _ticking(snapshot.subprocessors, tick)
+            ],
+        )
+        _certification_sheet(workbook, text, snapshot)
+        add_cnil_sheets(workbook, text, snapshot, tick)
+        progress.check_cancelled()
+        save_workbook(workbook, path, snapshot.as_of)
     tick.finish()
 
 
@@ -99,36 +115,40 @@ def _entity_sheet(
     finish_table(sheet, len(fields), len(rows))
 
 
+def code(value: Enum | None) -> str:
+    """The stable machine code: what the importer reads back exactly, in any language."""
+    return "" if value is None else str(value.value)
+
+
 def treatment_values(text: DocText, snapshot: RegisterSnapshot, t: Treatment) -> dict[str, Any]:
     """Field key -> cell value, for every column of TREATMENT_FIELDS."""
-    standard = [c for c in t.data_categories if c.sensitivity is DataSensitivity.STANDARD]
     sensitive = [c for c in t.data_categories if c.sensitivity is not DataSensitivity.STANDARD]
     retention = t.retention
     return {
         "id": t.id,
         "organisation": snapshot.organisation_name(t.organisation_id),
-        "role": text.enum(t.role),
+        "role": code(t.role),
         "controllers": snapshot.controller_names(t),
         "name": t.name,
         "purpose": t.purpose,
         "description": t.description,
         "joint_controller": t.joint_controller,
         "data_subjects": t.data_subjects,
-        "data_categories": [text.category_line(c) for c in standard],
-        "sensitive_data": [text.category_line(c) for c in sensitive],
-        "legal_basis": text.enum(t.legal_basis),
-        "art9_condition": text.enum(t.art9_condition),
+        "data_categories": [text.category_line(c) for c in t.data_categories],
+        "sensitive_data": [text.category_label(c) for c in sensitive],
+        "legal_basis": code(t.legal_basis),
+        "art9_condition": code(t.art9_condition),
         "legal_basis_text": t.legal_basis_text,
         "retention.text": retention.text,
         "retention.duration": retention.duration,
-        "retention.unit": text.enum(retention.unit),
+        "retention.unit": code(retention.unit),
         "retention.start_event": retention.start_event,
         "recipients": t.recipients,
         "transfers": t.transfers,
         "security_measures": t.security_measures,
         "subprocessors": snapshot.subprocessor_names(t),
         "dpia_required": text.yes_no(t.dpia_required),
-        "status": text.enum(t.status),
+        "status": code(t.status),
         "created_on": t.created_on,
         "last_reviewed_on": t.last_reviewed_on,
         "next_review_on": t.next_review_on,
@@ -144,12 +164,12 @@ def subprocessor_values(
         "organisation": snapshot.organisation_name(s.organisation_id),
         "name": s.name,
         "legal_entity": s.legal_entity,
-        "category": text.enum(s.category),
+        "category": code(s.category),
         "service_description": s.service_description,
         "data_categories": [text.category_line(c) for c in s.data_categories],
-        "locations": text.locations(s.locations),
+        "locations": [loc.code for loc in s.locations],
         "location_text": s.location_text,
-        "transfer_mechanism": text.mechanism(s.transfer_mechanism),
+        "transfer_mechanism": code(s.transfer_mechanism),
         "transfer_text": s.transfer_text,
         "optional": text.yes_no(s.optional),
         "dpa_signed_on": s.dpa_signed_on,

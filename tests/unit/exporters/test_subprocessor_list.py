@@ -1,0 +1,101 @@
+"""The published subprocessor list in Word, Excel and CSV, in the seed's five columns."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import docx
+import openpyxl
+from docx.enum.section import WD_ORIENT
+
+from exporters import (
+    write_subprocessors_csv,
+    write_subprocessors_docx,
+    write_subprocessors_xlsx,
+)
+from tests.unit.exporters.sample_register import FORMULA_NAME, FORMULA_VALUES
+from workbench.domain.snapshot import RegisterSnapshot
+
+SEED_COLUMNS_EN = [
+    "Subcontractor name",
+    "Description",
+    "Categories of personal data processed",
+    "Server location",
+    "Data transfer mechanism (if applicable)",
+]
+
+
+def test_word_list_has_the_seed_columns_and_every_subprocessor(
+    snapshot: RegisterSnapshot, tmp_path: Path
+) -> None:
+    path = tmp_path / "subcontractors.docx"
+    write_subprocessors_docx(snapshot, path, "en")
+    document = docx.Document(str(path))
+    assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    (table,) = document.tables
+    assert [c.text for c in table.rows[0].cells] == SEED_COLUMNS_EN
+    names = [row.cells[0].paragraphs[0].text for row in table.rows[1:]]
+    for sub in snapshot.subprocessors:
+        assert sub.name in names
+    assert "DATA HOSTING" in names  # the category rows, as in Annex 2
+    twilio = next(row for row in table.rows if row.cells[0].paragraphs[0].text == "Twilio")
+    assert "(optional)" in twilio.cells[0].text
+    assert twilio.cells[3].text == "USA, sauvegarde dans l'UE"
+    assert twilio.cells[4].text.startswith("Standard contractual clauses 2021/914, module 2")
+    categories = twilio.cells[2].paragraphs
+    assert [p.text for p in categories] == ["Patients:", "Phone number"]
+    assert categories[1].style.name == "List Bullet"
+
+
+def test_excel_list_in_french(snapshot: RegisterSnapshot, tmp_path: Path) -> None:
+    path = tmp_path / "sous-traitants.xlsx"
+    write_subprocessors_xlsx(snapshot, path, "fr")
+    sheet = openpyxl.load_workbook(path)["Liste des sous-traitants"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == (
+        "Catégorie",
+        "Nom du sous-traitant",
+        "Description",
+        "Catégories de données personnelles traitées",
+        "Localisation des serveurs",
+        "Garantie de transfert (le cas échéant)",
+    )
+    by_name = {r[1]: r for r in rows[1:]}
+    assert set(by_name) >= {"OVHcloud", "Twilio (optionnel)", FORMULA_NAME}
+    assert by_name["OVHcloud"][0] == "Hébergement de données"
+    assert by_name["OVHcloud"][3].split("\n") == [
+        "Patients\u00a0: Identification data",
+        "Patients\u00a0: Medical information (données de santé)",
+    ]
+    assert by_name["OVHcloud"][5] == "N/A"
+    assert sheet.freeze_panes == "A2"
+    for row in sheet.iter_rows():
+        assert all(cell.data_type != "f" for cell in row)
+
+
+def test_csv_list_is_excel_friendly_and_injection_safe(
+    snapshot: RegisterSnapshot, tmp_path: Path
+) -> None:
+    path = tmp_path / "sous-traitants.csv"
+    write_subprocessors_csv(snapshot, path, "fr")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert rows[0][1] == "Nom du sous-traitant"
+    names = [r[1] for r in rows[1:]]
+    assert "OVHcloud" in names
+    assert "'" + FORMULA_NAME in names  # a leading quote: never run as a formula
+    formula_row = rows[1 + names.index("'" + FORMULA_NAME)]
+    assert formula_row[2] == "'" + FORMULA_VALUES[0]
+    assert formula_row[4] == "'" + FORMULA_VALUES[1]
+    assert len(rows) == 1 + len(snapshot.subprocessors)
+
+
+def test_english_csv_uses_commas(snapshot: RegisterSnapshot, tmp_path: Path) -> None:
+    path = tmp_path / "subcontractors.csv"
+    write_subprocessors_csv(snapshot, path, "en")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert header == ["Category", *SEED_COLUMNS_EN]
