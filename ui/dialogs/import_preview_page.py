@@ -181,7 +181,7 @@ class PreviewPage(QWizardPage):
             batch = read_records(table, mapping, progress)
             return imports.preview(batch, progress, organisation, PREVIEW_DETAIL_LIMIT)
 
-        run_job(self, dry_run, writes=False).with_progress(_("Reading the file…")).on_success(
+        run_job(self, dry_run).with_progress(_("Reading the file…")).on_success(
             self._show
         ).on_failure(self._failed).start()
 

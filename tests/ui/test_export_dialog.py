@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+import csv
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from tests.ui.sample_register import SampleIds, fill_register
+from ui.dialogs.export_dialog import LETTERS, REGISTER, SUBPROCESSORS, ExportDialog
+from ui.jobs import shutdown
+from workbench.domain.records import Subprocessor
+from workbench.services import Register
+from workbench.services.notification_workflow import NotificationWorkflow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _drain_pools() -> Iterator[None]:
+    yield
+    assert shutdown(5000)
+
+
+@pytest.fixture
+def ids(register: Register) -> SampleIds:
+    return fill_register(register)
+
+
+def workbook_cells(path: Path) -> set[str]:
+    book = openpyxl.load_workbook(path, read_only=True)
+    return {str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row}
+
+
+def make_dialog(qtbot: QtBot, register: Register, what: str) -> ExportDialog:
+    dialog = ExportDialog(register, what)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def run_export(qtbot: QtBot, dialog: ExportDialog, target: Path) -> Path:
+    dialog.destination.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
+        dialog.export_button.click()
+    path: Path = blocker.args[0]
+    return path
+
+
+def test_register_to_excel_in_english_reads_back(
+    qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, register, REGISTER)
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert dialog.destination.text().endswith(".xlsx")
+    path = run_export(qtbot, dialog, tmp_path / "record.xlsx")
+    assert path == tmp_path / "record.xlsx"
+    book = openpyxl.load_workbook(path, read_only=True)
+    cells = {
+        str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row
+    }
+    for treatment in register.treatments.list():
+        assert treatment.name in cells
+    assert "Saved to" in dialog.status.text()
+    assert dialog.open_button.isVisible()
+
+
+def test_subprocessor_list_to_csv_for_one_organisation(
+    qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, register, SUBPROCESSORS)
+    assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == [
+        "docx",
+        "xlsx",
+        "csv",
+    ]
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    dialog.organisation.setCurrentIndex(dialog.organisation.findData(ids.own))
+    path = run_export(qtbot, dialog, tmp_path / "sous-traitants.csv")
+    text = path.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
+    names = {row["Nom du sous-traitant"] for row in rows}  # French: the default language
+    assert {s.name for s in register.subprocessors.list()} <= names
+
+
+def test_register_as_of_a_past_day_leaves_out_later_records(
+    qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, register, REGISTER)
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    dialog.as_of_enabled.setChecked(True)
+    dialog.as_of.setDate(dialog.as_of.date().addDays(-3))  # before the register was filled
+    path = run_export(qtbot, dialog, tmp_path / "avant.xlsx")
+    book = openpyxl.load_workbook(path, read_only=True)
+    cells = {
+        str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row
+    }
+    assert "Téléconsultation" not in cells
+
+
+def test_notification_letters_are_written_for_the_ticked_drafts(
+    qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
+) -> None:
+    workflow = NotificationWorkflow(register)
+    workflow.set_baseline()
+    new_host = register.subprocessors.create(
+        Subprocessor(organisation_id=ids.own, name="Scaleway")
+    ).ids[0]
+    remote = register.treatments.get(ids.treatments[2])  # carried out for Clinique du Parc
+    register.treatments.update(
+        dataclasses.replace(remote, subprocessor_ids=(*remote.subprocessor_ids, new_host))
+    )
+    drafts = workflow.generate()
+    assert len(drafts) == 1
+
+    dialog = make_dialog(qtbot, register, LETTERS)
+    assert dialog.letters.count() == 1
+    assert "Clinique du Parc" in dialog.letters.item(0).text()
+    assert dialog.checked_letters() == [(drafts[0].id, "Clinique du Parc")]
+    folder = run_export(qtbot, dialog, tmp_path / "lettres")
+    letters = list(folder.glob("*.docx"))
+    assert len(letters) == 1
+    text = "\n".join(p.text for p in docx.Document(str(letters[0])).paragraphs)
+    assert "Scaleway" in text
+
+
+def test_open_the_result_asks_the_desktop_to_open_the_file(
+    qtbot: QtBot,
+    register: Register,
+    ids: SampleIds,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    dialog = make_dialog(qtbot, register, SUBPROCESSORS)
+    path = run_export(qtbot, dialog, tmp_path / "liste.docx")
+    assert docx.Document(str(path)).paragraphs  # a real Word file
+    assert dialog.open_result()
+    assert opened == [QUrl.fromLocalFile(str(path))]
+
+
+def test_an_unwritable_destination_fails_with_a_clear_message(
+    qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    blocker_file = tmp_path / "not-a-folder"
+    blocker_file.write_text("x")
+    dialog = make_dialog(qtbot, register, REGISTER)
+    dialog.destination.setText(str(blocker_file / "registre.docx"))
+    dialog.export_button.click()
+
+    def boxes() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+
+    qtbot.waitUntil(lambda: len(boxes()) == 1, timeout=20_000)
+    assert "Traceback" not in boxes()[0].text()
+    assert dialog.status.text() == "Nothing was written."
+    assert dialog.export_button.isEnabled()
+    boxes()[0].close()
