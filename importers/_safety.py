@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import warnings
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,7 +114,14 @@ def check_zip_archive(
             return total
     except UnsafeFileError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+    ) as exc:
         raise UnsafeFileError(
             _("{file}: not a valid {kind} file (damaged archive: {reason}).").format(
                 file=path, kind=path.suffix.lstrip(".").upper() or "zip", reason=exc

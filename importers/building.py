@@ -49,7 +49,7 @@ _DESCRIPTION_LOCATION = re.compile(
     r"(?P<where>[^\n]+)",
     re.I,
 )
-_SENSITIVE_LEAD = re.compile(r"sensib|sensitive|sant[ée]|health|m[ée]dic", re.I)
+_SENSITIVE_LEAD = re.compile(r"sensib|sensitive|donn[ée]es de sant[ée]|health data", re.I)
 _ROLES = {
     "controller": Role.CONTROLLER,
     "responsable de traitement": Role.CONTROLLER,

@@ -125,11 +125,15 @@ def split_values(text: str) -> tuple[str, ...]:
     return tuple(values)
 
 
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case, no accents, punctuation to spaces: for comparing names and headers."""
     decomposed = unicodedata.normalize("NFKD", normalise_spaces(text).casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
+    plain = decomposed.encode("ascii", "ignore").decode("ascii")
+    return " ".join(_NON_ALNUM.sub(" ", plain).split())
 
 
 def is_mostly_upper(text: str) -> bool:

@@ -103,7 +103,13 @@ _KEYWORDS: tuple[tuple[DataSensitivity, tuple[str, ...]], ...] = (
     ),
 )
 _PATTERNS = tuple(
-    (sensitivity, re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")"))
+    # short keywords ("nir", "ins", "care") must be whole words: "institution" is not "ins"
+    (
+        sensitivity,
+        re.compile(
+            r"\b(?:" + "|".join(re.escape(k) + (r"\b" if len(k) <= 4 else "") for k in keys) + r")"
+        ),
+    )
     for sensitivity, keys in _KEYWORDS
 )
 # Words that name a person's identity or contact in a health context, not health data itself.

@@ -232,7 +232,6 @@ def open_grids(path: Path) -> list[SpreadsheetGrid] | list[CsvGrid] | list[DocxG
         magic = handle.read(8)
     if not magic:
         raise UnreadableFileError(str(path), _("the file is empty."))
-    guard_file(path)  # size, zip bomb, hostile XML: refused before any parser sees the file
     if suffix in {".csv", ".txt"}:
         return [csv_grid(path)]
     if magic.startswith(OLE_MAGIC):
@@ -247,6 +246,7 @@ def open_grids(path: Path) -> list[SpreadsheetGrid] | list[CsvGrid] | list[DocxG
         raise UnreadableFileError(
             str(path), _("the file is truncated or is not a {suffix} file.").format(suffix=suffix)
         )
+    guard_file(path)  # size, zip bomb, hostile XML: refused before any parser sees the file
     if suffix in SPREADSHEETS:
         return spreadsheet_grids(path)
     if suffix == ".docx":

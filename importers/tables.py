@@ -115,11 +115,7 @@ def classify_row(
     filled = [c for c in cells if c.strip()]
     if not filled:
         return RowKind.SPACER
-    folds = tuple(fold(c) for c in cells)
-    wanted = [h for h in header_folds if h]
-    if wanted and sum(
-        1 for i, h in enumerate(header_folds) if h and i < len(folds) and folds[i] == h
-    ) >= max(2, int(0.6 * len(wanted))):
+    if _is_repeated_header(cells, header_folds, name_index):
         return RowKind.REPEATED_HEADER
     if is_section_title(cells) and not (
         name_index is not None
@@ -134,6 +130,25 @@ def classify_row(
     if name_index is not None and (name_index >= len(cells) or not cells[name_index].strip()):
         return RowKind.CONTINUATION
     return RowKind.RECORD
+
+
+def _is_repeated_header(
+    cells: list[str], header_folds: tuple[str, ...], name_index: int | None
+) -> bool:
+    wanted = [h for h in header_folds if h]
+    if not wanted:
+        return False
+    # cheap test first (this runs on every row): the name cell must repeat its header
+    if name_index is not None and name_index < len(cells) and header_folds[name_index]:
+        cell = cells[name_index]
+        if len(cell) > 2 * len(header_folds[name_index]) + 10:
+            return False
+        if fold(cell) != header_folds[name_index]:
+            return False
+    same = sum(
+        1 for i, h in enumerate(header_folds) if h and i < len(cells) and fold(cells[i]) == h
+    )
+    return same >= max(2, int(0.6 * len(wanted)))
 
 
 def find_header(rows: list[list[str]]) -> tuple[int, tuple[str, ...], RecordKind, float]:

@@ -308,7 +308,8 @@ def write_vendor_messy_csv(path: Path) -> None:
             if number == 5:  # next page of the PDF: blank line, header again
                 writer.writerow([])
                 writer.writerow(header)
-            writer.writerow([v.replace("“", '"').replace("”", '"') for v in row])
+            # Latin-1 has no typographic quotes nor bullets: what such an export writes instead
+            writer.writerow([v.replace("“", '"').replace("”", '"').replace("•", "-") for v in row])
             if number == 2:
                 writer.writerow(["", "", "", "", ""])
         writer.writerow([])

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from importers.cleaning import clean_text, fold, html_to_lines, parse_bool, split_values
+
+
+def test_html_fragment_of_the_seed_becomes_lines_with_italics_marked() -> None:
+    cell = "Gestion de compte Patient <i>Création, gestion et suppression du compte Patient.</i>"
+    assert html_to_lines(cell) == [
+        ("Gestion de compte Patient", False),
+        ("Création, gestion et suppression du compte Patient.", True),
+    ]
+
+
+def test_paragraphs_entities_nbsp_and_soft_hyphens_are_cleaned() -> None:
+    cell = "<p>Intérêt&nbsp;légitime.</p>\n<p>Con\u00adsen\u00adtement\u00a0:  oui</p>"
+    assert clean_text(cell) == "Intérêt légitime.\nConsentement : oui"
+
+
+def test_inline_bullet_list_of_the_seed_gives_one_value_each() -> None:
+    cell = '<ul style="list-style-type: none"> - Civilité, - Nom, - Prénom, - NIR (facultatif). '
+    assert split_values(cell) == ("Civilité", "Nom", "Prénom", "NIR (facultatif)")
+
+
+@pytest.mark.parametrize("bullet", ["- ", "• ", "– "])
+def test_each_bullet_style_separates_lines(bullet: str) -> None:
+    assert split_values(f"{bullet}Email\n{bullet}Numéro de mobile") == ("Email", "Numéro de mobile")
+
+
+def test_a_sentence_with_commas_stays_one_value() -> None:
+    text = "Identification data (first name, last name, identifier)"
+    assert split_values(text) == (text,)
+
+
+def test_lead_in_then_dashed_items_on_one_line() -> None:
+    values = split_values(
+        "Historique des rendez-vous incluant : – Civilité, nom, – Motif du rendez-vous"
+    )
+    assert values == (
+        "Historique des rendez-vous incluant :",
+        "Civilité, nom",
+        "Motif du rendez-vous",
+    )
+
+
+def test_fold_ignores_case_accents_and_punctuation() -> None:
+    assert (
+        fold("  DURÉE de conservation ! ")
+        == fold("duree de CONSERVATION")
+        == "duree de conservation"
+    )
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Oui", True), ("no", False), ("peut-être", None)])
+def test_parse_bool(text: str, expected: bool | None) -> None:
+    assert parse_bool(text) is expected

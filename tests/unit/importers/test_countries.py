@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+
+from importers.countries import country_code, parse_locations
+from workbench.domain.enums import LocationKind
+from workbench.domain.records import Location
+
+
+def codes(text: str) -> list[tuple[str, LocationKind]]:
+    return [(loc.code, loc.kind) for loc in parse_locations(text)]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("France", "FR"),
+        ("Allemagne", "DE"),
+        ("Deutschland", "DE"),
+        ("Alemania", "DE"),
+        ("États-Unis", "US"),
+        ("USA", "US"),
+        ("UK", "GB"),
+        ("Royaume-Uni", "GB"),
+        ("Irlande", "IE"),
+        ("fr", "FR"),
+        ("EL", "GR"),
+    ],
+)
+def test_country_names_in_several_languages(name: str, code: str) -> None:
+    assert country_code(name) == code
+
+
+def test_several_countries_one_per_line() -> None:
+    assert codes("Germany\nBelgium") == [("DE", LocationKind.COUNTRY), ("BE", LocationKind.COUNTRY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("European Union", "EU"),
+        ("Union Européenne", "EU"),
+        ("UE", "EU"),
+        ("EEE", "EEA"),
+        ("European Economic Area", "EEA"),
+        ("Worldwide", "WORLDWIDE"),
+        ("Monde entier", "WORLDWIDE"),
+    ],
+)
+def test_regions_stay_regions(text: str, region: str) -> None:
+    assert parse_locations(text) == (Location(region, LocationKind.REGION),)
+
+
+def test_country_with_details_in_parentheses() -> None:
+    assert codes("USA (datacenters located in Oregon or Virginia)") == [
+        ("US", LocationKind.COUNTRY)
+    ]
+
+
+def test_seed_sentence_names_country_region_and_country() -> None:
+    text = "USA mais les données de ces services font l'objet d'une sauvegarde dans l'UE (France)."
+    assert [c for c, _k in codes(text)] == ["US", "EU", "FR"]
+
+
+def test_english_words_inside_a_sentence_are_not_countries() -> None:
+    assert parse_locations("let us in, it is fine") == ()

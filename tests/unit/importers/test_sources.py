@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from importers import read_tables
+from importers.sources import csv_grid, detect_encoding, open_grids
+from tests.conftest import DATA_DIR
+from workbench.domain.errors import NoTableFoundError, UnreadableFileError
+
+ROWS = [["Subcontractor name", "Server location"], ["Mailjet", "Germany\nBelgium"], ["Brevo", "UE"]]
+
+
+def write_csv(path: Path, text: str, encoding: str) -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(",", "utf-8"), (";", "cp1252"), ("\t", "latin-1"), (",", "utf-8-sig"), (";", "utf-8")],
+)
+def test_csv_delimiter_and_encoding_are_detected(
+    tmp_path: Path, delimiter: str, encoding: str
+) -> None:
+    lines = [delimiter.join(['"' + c + '"' if "\n" in c else c for c in row]) for row in ROWS]
+    text = "\r\n".join(lines) + "\r\nÉtats-Unis" + delimiter + "Société Générale\r\n"
+    path = write_csv(tmp_path / "list.csv", text, encoding)
+    grid = csv_grid(path)
+    assert grid.delimiter == delimiter
+    rows = list(grid.rows())
+    assert rows[1] == ["Mailjet", "Germany\nBelgium"]  # quoted multi-line cell, CRLF file
+    assert rows[3] == ["États-Unis", "Société Générale"]
+
+
+def test_utf8_bom_is_not_part_of_the_first_header(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "bom.csv", "Subcontractor name,Server location\r\nX,FR\r\n", "utf-8-sig"
+    )
+    assert detect_encoding(path) == "utf-8-sig"
+    assert read_tables(path)[0].headers[0] == "Subcontractor name"
+
+
+def test_every_seed_file_opens(tmp_path: Path) -> None:
+    del tmp_path
+    names = {
+        p.name: [g.sheet for g in open_grids(p)]
+        for p in sorted(DATA_DIR.glob("*.*"))
+        if p.suffix in (".docx", ".xlsx", ".ods", ".csv")
+    }
+    assert names["annex1.docx"] == ["Table 1", "Table 2", "Table 3"]
+    assert names["annex1.xlsx"] == ["Annexe 1"]
+    assert names["annex2.ods"] == ["Sous-traitants"]
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(b"")
+    with pytest.raises(UnreadableFileError, match=r"empty\.xlsx: the file is empty"):
+        read_tables(path)
+
+
+def test_password_protected_workbook_is_an_ole_file(tmp_path: Path) -> None:
+    path = tmp_path / "protected.xlsx"
+    path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 512)
+    with pytest.raises(UnreadableFileError, match="encrypted"):
+        read_tables(path)
+
+
+def test_truncated_workbook(tmp_path: Path) -> None:
+    data = (DATA_DIR / "subcontractors.xlsx").read_bytes()
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(UnreadableFileError, match=r"cut\.xlsx: the file is truncated"):
+        read_tables(path)
+
+
+def test_truncated_word_document(tmp_path: Path) -> None:
+    path = tmp_path / "cut.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/other.xml", "<x/>")
+    with pytest.raises(UnreadableFileError, match=r"cut\.docx: the file is damaged"):
+        read_tables(path)
+
+
+def test_sheet_without_a_table(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active.append(["Compte rendu de réunion du 3 mars"])
+    book.active.append(["Rien à importer ici."])
+    path = tmp_path / "notes.xlsx"
+    book.save(path)
+    with pytest.raises(NoTableFoundError, match="no table with a recognisable header"):
+        read_tables(path)
+
+
+def test_unknown_sheet_name_lists_the_sheets() -> None:
+    with pytest.raises(NoTableFoundError, match=r"no sheet named 'Feuil2' \(sheets: Annexe 1\)"):
+        read_tables(DATA_DIR / "annex1.xlsx", sheet="Feuil2")
+
+
+def test_unsupported_extension(tmp_path: Path) -> None:
+    path = tmp_path / "register.pdf"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.txt", "x")
+    with pytest.raises(UnreadableFileError, match="unsupported file type"):
+        read_tables(path)
