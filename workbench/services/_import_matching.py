@@ -10,6 +10,7 @@ Matching rule (documented for the DPO, shown in the preview):
   rapidfuzz ratio >= 92 on keys of at least 6 letters (typos: "Cloudfare"). The parenthesised
   part is never used to match, so "SendGrid", a vendor of its own, stays distinct from
   "Twilio (SendGrid)";
+- a matched record keeps its stored name; the file updates its other fields;
 - an organisation matches by its folded name, or by the name without or inside its parentheses
   ("Podalire (Medaviz)" matches "Podalire"; a later "Medaviz" in the same file then matches it
   too). A missing organisation is created.

@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 
 CHUNK = 500
 PROFILE_PREFIX = "import.profile."
-NOT_COMPARED = frozenset({"provenance", "id", "version", "organisation_id"})
+# The stored name stays: the row was matched on it ("Zendesk Inc." updates "Zendesk").
+NOT_COMPARED = frozenset({"provenance", "id", "version", "organisation_id", "name"})
 
 
 class RowStatus(StrEnum):
@@ -444,9 +445,15 @@ class _Run:
         service = self.register.service_for(kind)
         model = service.mapper.model_cls
         values = [service.mapper.row_values(r) | {"version": 1} for r in records]
-        ids = self.session.scalars(
-            insert(model).returning(model.id, sort_by_parameter_order=True), values
-        ).all()
+        # Core insert on the session's connection: no ORM bookkeeping for rows just written
+        ids = (
+            self.session.connection()
+            .execute(
+                insert(model.__table__).returning(model.id, sort_by_parameter_order=True), values
+            )
+            .scalars()
+            .all()
+        )
         controller_links = []
         subprocessor_links = []
         entries: list[tuple[int, dict[str, Any] | None, dict[str, Any] | None]] = []

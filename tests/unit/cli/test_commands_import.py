@@ -1,0 +1,134 @@
+"""`dpo-workbench import` run in-process, as a user types it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA_DIR
+from workbench.cli.main import main
+from workbench.domain.records import Organisation
+from workbench.services import open_register
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "register.sqlite"
+    register = open_register(path)
+    register.organisations.create(Organisation(name="Podalire"))
+    register.close()
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--db", str(db), "import", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def stored(db: Path) -> tuple[int, int]:
+    register = open_register(db)
+    try:
+        return len(register.treatments.list()), len(register.subprocessors.list())
+    finally:
+        register.close()
+
+
+def test_dry_run_prints_mapping_and_report_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    code, out, err = run(capsys, db, str(DATA_DIR / "annex1.xlsx"), "--dry-run")
+    assert (code, err) == (0, "")
+    assert "FINALITÉS" in out
+    assert "-> name_and_purpose  (0.95)" in out
+    assert "Dry run: nothing written." in out
+    assert "new: 39  changed: 0  unchanged: 0  missing: 0" in out
+    assert "new       Podalire / Gestion de compte Patient  [Annexe 1 row 7]" in out
+    assert stored(db) == (0, 0)
+
+
+def test_import_then_reimport_then_undo(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    code, out, _err = run(capsys, db, str(DATA_DIR / "annex2.docx"))
+    assert code == 0
+    assert "new: 19" in out
+    assert "--undo" in out
+    assert stored(db) == (0, 19)
+    code, out, _err = run(capsys, db, str(DATA_DIR / "annex2.docx"))
+    assert "new: 0  changed: 0  unchanged: 19" in out
+    code, out, _err = run(capsys, db, "--undo")
+    assert code == 0
+    assert "Last import undone (19 records" in out
+    assert stored(db) == (0, 0)
+
+
+def test_json_report(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    code = main(
+        ["--db", str(db), "import", str(DATA_DIR / "subcontractors.xlsx"), "--json", "--dry-run"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    payload = json.loads(out[out.index("{") :])
+    assert payload["counts"] == {"new": 9, "changed": 0, "unchanged": 0, "duplicate": 0}
+    assert payload["items"][0] == {
+        "status": "new",
+        "kind": "subprocessor",
+        "name": "Mailjet",
+        "organisation": "Podalire",
+        "row": 4,
+        "sheet": "Subcontractors",
+        "id": None,
+        "changes": [],
+    }
+
+
+def test_kind_sheet_and_saved_mapping(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    code, out, _err = run(
+        capsys,
+        db,
+        str(DATA_DIR / "subcontractors.xlsx"),
+        "--kind",
+        "subprocessors",
+        "--sheet",
+        "Subcontractors",
+        "--save-mapping",
+        "vendor",
+        "--dry-run",
+    )
+    assert code == 0
+    assert "Mapping saved as 'vendor'." in out
+    code, out, _err = run(
+        capsys, db, str(DATA_DIR / "subcontractors_messy.csv"), "--mapping", "vendor"
+    )
+    assert code == 0
+    assert "new: 9" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (bytes.fromhex("d0cf11e0a1b11ae1") + bytes(100), "encrypted"),
+        (b"PK\x03\x04truncated", "truncated"),
+    ],
+)
+def test_bad_files_exit_non_zero_and_leave_the_register_untouched(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "register.xlsx"
+    path.write_bytes(content)
+    code, _out, err = run(capsys, db, str(path))
+    assert code == 2
+    assert err.startswith(f"dpo-workbench: error: {path}: ")
+    assert message in err
+    assert stored(db) == (0, 0)
+
+
+def test_unknown_profile_and_nothing_to_undo(capsys: pytest.CaptureFixture[str], db: Path) -> None:
+    code, _out, err = run(capsys, db, str(DATA_DIR / "annex2.ods"), "--mapping", "nope")
+    assert code == 2
+    assert "no mapping profile" in err
+    code, _out, err = run(capsys, db, "--undo")
+    assert code == 2
+    assert "No import to undo." in err

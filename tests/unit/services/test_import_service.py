@@ -1,0 +1,261 @@
+"""Importing the seed files into a register: preview, apply, re-import, undo, cancel, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importers import ImportBatch, propose_mapping, read_records, read_tables
+from tests.conftest import DATA_DIR
+from tests.unit.importers.conftest import RecordingProgress
+from workbench.domain.enums import EntityKind, OrganisationKind, Role, SubprocessorCategory
+from workbench.domain.errors import ImportFileError, MappingError, NothingToUndoError
+from workbench.domain.records import Organisation, Subprocessor
+from workbench.progress import Cancelled
+from workbench.services import Register
+from workbench.services.import_service import ImportService, RowStatus
+
+
+def batches(name: str | Path) -> list[ImportBatch]:
+    path = name if isinstance(name, Path) else DATA_DIR / name
+    return [read_records(t, propose_mapping(t)) for t in read_tables(path)]
+
+
+def counts(register: Register) -> tuple[int, int, int, int]:
+    return (
+        len(register.organisations.list()),
+        len(register.treatments.list()),
+        len(register.subprocessors.list()),
+        len(register.journal.entries()),
+    )
+
+
+@pytest.fixture
+def service(register: Register) -> ImportService:
+    return ImportService(register)
+
+
+def test_preview_reports_new_rows_and_writes_nothing(
+    register: Register, service: ImportService, own_org: Organisation
+) -> None:
+    before = counts(register)
+    report = service.preview(batches("annex1.docx"))
+    assert report.new == 39
+    assert report.changed == report.unchanged == 0
+    assert report.new_organisations == ["Podalire Communauté"]  # "Podalire (Medaviz)" = Podalire
+    assert counts(register) == before
+
+
+def test_annex1_import_creates_treatments_under_the_right_organisations(
+    register: Register, service: ImportService, own_org: Organisation
+) -> None:
+    result = service.apply(batches("annex1.docx"))
+    assert result.report.new == 39
+    orgs = {o.name: o for o in register.organisations.list()}
+    assert set(orgs) == {"Podalire", "Podalire Communauté"}
+    assert orgs["Podalire Communauté"].kind is OrganisationKind.OWN
+    treatments = register.treatments.list()
+    podalire = [t for t in treatments if t.organisation_id == own_org.id]
+    # Annex 1's first table as controller, and "Medaviz" (the same company) as processor
+    assert sum(t.role is Role.CONTROLLER for t in podalire) == 18
+    assert sum(t.role is Role.PROCESSOR for t in podalire) == 11
+    first = register.treatments.get(podalire[0].id or 0)
+    assert first.provenance is not None
+    assert (first.provenance.file, first.provenance.sheet, first.provenance.row) == (
+        "annex1.docx",
+        "Table 1",
+        2,
+    )
+    assert register.journal.verify().ok
+
+
+def test_one_import_is_one_journal_operation_of_kind_import(
+    register: Register, service: ImportService, own_org: Organisation
+) -> None:
+    result = service.apply(batches("annex1.docx") + batches("annex2.docx"))
+    operations = register.journal.operations()
+    assert operations[0].id == result.operation_id
+    assert operations[0].kind == "import"
+    entries = [e for e in register.journal.entries() if e.operation == result.operation_id]
+    assert len(entries) == 1 + 39 + 19  # the new organisation, the treatments, the vendors
+    assert {e.entity_kind for e in entries} == {
+        EntityKind.ORGANISATION,
+        EntityKind.TREATMENT,
+        EntityKind.SUBPROCESSOR,
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "annex1.docx",
+        "annex1.xlsx",
+        "annex1_semicolon_cp1252.csv",
+        "annex2.ods",
+        "subcontractors.xlsx",
+        "subcontractors_messy.csv",
+    ],
+)
+def test_reimporting_the_same_file_changes_nothing(
+    register: Register, service: ImportService, own_org: Organisation, name: str
+) -> None:
+    service.apply(batches(name))
+    before = counts(register)
+    again = service.apply(batches(name))
+    assert again.report.new == again.report.changed == 0
+    assert again.report.unchanged > 0
+    assert again.operation_id == ""  # nothing written, no empty operation to undo
+    assert counts(register) == before
+
+
+def test_layouts_of_the_same_annex_match_each_other(
+    register: Register, service: ImportService, own_org: Organisation
+) -> None:
+    service.apply(batches("annex1.docx"))
+    report = service.preview(batches("annex1.xlsx"))
+    assert (report.new, report.changed, report.unchanged) == (0, 0, 39)
+
+
+def test_changed_rows_show_a_field_diff_and_missing_rows_are_listed(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    service.apply(batches("subcontractors.xlsx"))
+    path = tmp_path / "next_version.csv"
+    path.write_text(
+        "Subcontractor name;Server location;Data transfer mechanism\n"
+        "Mailjet;France;N/A\n"
+        "Zendesk Inc.;Ireland;N/A\n"
+        "Sendinblue;France;N/A\n",
+        encoding="utf-8",
+    )
+    report = service.preview(batches(path))
+    status = {i.name: i.status for i in report.items}
+    assert status == {
+        "Mailjet": RowStatus.CHANGED,
+        "Zendesk Inc.": RowStatus.UNCHANGED,
+        "Sendinblue": RowStatus.NEW,
+    }
+    mailjet = next(i for i in report.items if i.name == "Mailjet")
+    assert {c.field for c in mailjet.changes} == {"location_text", "locations"}
+    location = next(c for c in mailjet.changes if c.field == "location_text")
+    assert (location.before, location.after) == ("Germany\nBelgium", "France")
+    assert {m.name for m in report.missing} == {
+        "Calade Technologies (dba: Smsmode)",
+        "OVH Cloud US LLC",
+        "RingOver",
+        "Clever Cloud",
+        "OVHcloud",
+        "Auth0",
+        "Batch",
+    }
+    result = service.apply(batches(path))
+    stored = {s.name: s for s in register.subprocessors.list()}
+    assert [x.code for x in stored["Mailjet"].locations] == ["FR"]
+    assert stored["Mailjet"].service_description.startswith("Sending an email")  # kept
+    assert result.report.changed == 1
+    assert "RingOver" in stored  # missing rows are reported, never deleted
+
+
+def test_vendor_matching_rules(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    assert own_org.id is not None
+    register.subprocessors.create_many(
+        [Subprocessor(own_org.id, "Twilio"), Subprocessor(own_org.id, "New Relic")]
+    )
+    path = tmp_path / "vendors.csv"
+    path.write_text(
+        "Subprocessor,Category\nTwilio Inc.,applications\nTwilio (SendGrid),applications\n"
+        "Sendgrid,communication\nNewrelic,analytics\n",
+        encoding="utf-8",
+    )
+    report = service.preview(batches(path))
+    status = {i.name: (i.status, i.existing_id) for i in report.items}
+    twilio_id = status["Twilio Inc."][1]
+    assert status["Twilio Inc."][0] is RowStatus.CHANGED
+    assert status["Twilio (SendGrid)"] == (RowStatus.DUPLICATE, twilio_id)
+    assert status["Sendgrid"] == (RowStatus.NEW, None)  # a vendor of its own
+    assert status["Newrelic"][0] is RowStatus.CHANGED
+    assert any("appears twice" in w for w in report.warnings)
+
+
+def test_undo_last_import_takes_exactly_that_import_back(
+    register: Register, service: ImportService, own_org: Organisation
+) -> None:
+    service.apply(batches("annex2.docx"))
+    after_first = counts(register)[:3]
+    service.apply(batches("subcontractors.xlsx"))
+    assert len(register.subprocessors.list()) == 19 + 8  # Zendesk is in both lists
+    zendesk = next(s for s in register.subprocessors.list() if s.name == "Zendesk")
+    assert zendesk.category is SubprocessorCategory.CUSTOMER_RELATION  # kept from Annex 2
+    service.undo_last_import()
+    assert counts(register)[:3] == after_first
+    zendesk = next(s for s in register.subprocessors.list() if s.name == "Zendesk")
+    assert zendesk.data_categories == ()  # as Annex 2 left it
+    service.undo_last_import()
+    assert counts(register)[1:3] == (0, 0)
+    with pytest.raises(NothingToUndoError):
+        service.undo_last_import()
+    assert register.journal.verify().ok
+
+
+def test_cancel_rolls_everything_back(
+    register: Register, service: ImportService, own_org: Organisation
+) -> None:
+    before = counts(register)
+    progress = RecordingProgress(cancel_at=30)
+    with pytest.raises(Cancelled):
+        service.apply(batches("annex1.docx"), progress)
+    assert len(progress.calls) == 30
+    assert counts(register) == before
+
+
+def test_progress_covers_every_row_of_every_table(
+    register: Register, service: ImportService, own_org: Organisation
+) -> None:
+    progress = RecordingProgress()
+    service.apply(batches("annex1.docx"), progress)
+    totals = {t for _d, t in progress.calls}
+    assert totals == {18 + 10 + 11}
+    assert progress.calls[-1] == (39, 39)
+
+
+def test_bad_row_leaves_the_register_untouched(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    path = tmp_path / "vendors.csv"
+    path.write_text("Subprocessor,Chain level\nMailjet,1\nBrevo,deux\n", encoding="utf-8")
+    before = counts(register)
+    with pytest.raises(ImportFileError, match=r"vendors\.csv, row 3, column 'Chain level'"):
+        service.apply(batches(path))
+    assert counts(register) == before
+
+
+def test_rows_without_organisation_need_one_when_the_register_has_several(
+    register: Register, service: ImportService, own_org: Organisation
+) -> None:
+    register.organisations.create(Organisation(name="Autre"))
+    with pytest.raises(ImportFileError, match="several organisations of its own"):
+        service.preview(batches("subcontractors.xlsx"))
+    report = service.preview(batches("subcontractors.xlsx"), organisation="Autre")
+    assert {i.organisation for i in report.items} == {"Autre"}
+
+
+def test_mapping_profiles_are_saved_in_the_register_and_reused(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    path = tmp_path / "vendor.csv"
+    path.write_text("Fournisseur,Hébergement,Cadre\nMailjet,Allemagne,N/A\n", encoding="utf-8")
+    table = read_tables(path)[0]
+    mapping = propose_mapping(table).with_field(1, "location_text").with_field(2, "transfer_text")
+    service.save_profile("Vendor v1", mapping)
+    assert service.profiles() == ["Vendor v1"]
+    reused = service.mapping_from_profile(read_tables(path)[0], "Vendor v1")
+    assert [c.field for c in reused.columns] == ["name", "location_text", "transfer_text"]
+    result = service.apply(read_records(table, reused))
+    stored = register.subprocessors.list()[0]
+    assert [x.code for x in stored.locations] == ["DE"]
+    assert result.report.new == 1
+    with pytest.raises(MappingError, match="no mapping profile"):
+        service.load_profile("Vendor v2")
