@@ -49,7 +49,7 @@ def field_choices(kind: RecordKind) -> list[tuple[str | None, str]]:
     specs = TREATMENT_FIELDS if kind is RecordKind.TREATMENTS else SUBPROCESSOR_FIELDS
     choices: list[tuple[str | None, str]] = [(None, _(_NOT_IMPORTED))]
     if kind is RecordKind.TREATMENTS:
-        choices.append((NAME_AND_PURPOSE, _("Name, then purpose (Annex 1 'Finalités')")))
+        choices.append((NAME_AND_PURPOSE, _("Name + purpose (Annex 1)")))
     choices += [(s.key, _(s.header_en)) for s in specs if s.key not in _SKIPPED_FIELDS]
     return choices
 
@@ -237,7 +237,10 @@ class MappingPage(QWizardPage):
 
     def show_mapping(self, mapping: ColumnMapping) -> None:
         state = self._wizard().state
-        rows = state.table.preview_rows if state.table else ()
+        # Section titles ("TRAITEMENTS POUR LESQUELS…") fill one cell: not an example.
+        rows = [
+            r for r in (state.table.preview_rows if state.table else ()) if sum(map(bool, r)) > 1
+        ]
         samples = []
         for column in range(len(mapping.columns)):
             values = [r[column] for r in rows if column < len(r) and r[column]]

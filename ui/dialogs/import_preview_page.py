@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from importers import read_records
 from ui.jobs import run_job, show_error
+from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS
 from workbench.domain.records import Provenance
 from workbench.i18n import N_, _
 from workbench.services.import_service import ImportReport, ImportResult, RowStatus
@@ -59,6 +60,19 @@ STATUS_COLOURS = {
 PROBLEM_COLOUR = QColor("#ffcdd2")
 
 
+_FIELD_LABELS = {spec.key: spec.header_en for spec in (*TREATMENT_FIELDS, *SUBPROCESSOR_FIELDS)}
+
+
+def field_label(key: str) -> str:
+    label = _FIELD_LABELS.get(key) or _FIELD_LABELS.get(f"{key}.text")  # "retention" is nested
+    return _(label) if label else key
+
+
+def _short(value: object, limit: int = 100) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def where(provenance: Provenance) -> str:
     """The place of a row as the import service writes it in its warnings."""
     parts = [provenance.file]
@@ -74,8 +88,8 @@ class PreviewTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # (status, name, organisation, row, detail, problem)
-        self._rows: list[tuple[str, str, str, str, str, str]] = []
+        # (status, name, organisation, row, detail, problem, change tooltip)
+        self._rows: list[tuple[str, str, str, str, str, str, str]] = []
 
     def set_report(self, report: ImportReport) -> None:
         self.beginResetModel()
@@ -85,12 +99,16 @@ class PreviewTableModel(QAbstractTableModel):
         rows = []
         for item in report.items:
             problems = places.get(where(item.provenance), [])
-            detail = ", ".join(change.field for change in item.changes)
-            row = "" if item.provenance.row is None else str(item.provenance.row)
-            rows.append(
-                (item.status.value, item.name, item.organisation, row, detail, "\n".join(problems))
+            detail = ", ".join(field_label(change.field) for change in item.changes)
+            before_after = "\n".join(
+                f"{field_label(c.field)}: {_short(c.before)} \u2192 {_short(c.after)}"
+                for c in item.changes
             )
-        rows += [(MISSING, m.name, m.organisation, "", "", "") for m in report.missing]
+            row = "" if item.provenance.row is None else str(item.provenance.row)
+            problem = "\n".join(problems)
+            status = item.status.value
+            rows.append((status, item.name, item.organisation, row, detail, problem, before_after))
+        rows += [(MISSING, m.name, m.organisation, "", "", "", "") for m in report.missing]
         self._rows = rows
         self.endResetModel()
 
@@ -110,13 +128,13 @@ class PreviewTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        status, name, organisation, row, detail, problem = self._rows[index.row()]
+        status, name, organisation, row, detail, problem, before_after = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (_(STATUS_LABELS[status]), name, organisation, row, detail)[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return status
         if role == Qt.ItemDataRole.ToolTipRole:
-            return problem or None
+            return problem or before_after or None
         if role == Qt.ItemDataRole.BackgroundRole:
             return PROBLEM_COLOUR if problem else STATUS_COLOURS.get(status)
         return None
@@ -145,6 +163,7 @@ class PreviewPage(QWizardPage):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # file order until asked
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -157,6 +176,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        self.setCommitPage(True)  # its button reads "Import"; there is no way back after it
         self.warnings_label = QLabel(_("Problems found in the file:"))
         layout.addWidget(self.warnings_label)
         layout.addWidget(self.warnings)
@@ -233,6 +253,9 @@ class ApplyPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(_("Import"))
+        self.setSubTitle(
+            _("The whole file is imported in one operation: Undo takes all of it back.")
+        )
         self.result: ImportResult | None = None
         self.undone = False
         self.running = False
@@ -248,7 +271,6 @@ class ApplyPage(QWizardPage):
         layout.addWidget(self.status)
         layout.addLayout(row)
         layout.addStretch(1)
-        self.setCommitPage(True)  # no going back to an import already written
 
     def _wizard(self) -> ImportWizard:
         return self.wizard()  # type: ignore[return-value]

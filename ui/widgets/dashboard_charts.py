@@ -90,8 +90,11 @@ def country_chart(countries: list[tuple[str, int, HostingZone]]) -> QChartView:
     counts = QValueAxis()
     counts.setLabelFormat("%d")
     top = max((count for _code, count, _zone in shown), default=1)
-    counts.setRange(0, top)
-    counts.setTickCount(min(top, 5) + 1)
+    step = max(1, -(-top // 5))  # whole numbers of subprocessors, at most 6 ticks
+    counts.setRange(0, step * -(-top // step))
+    counts.setTickType(QValueAxis.TickType.TicksDynamic)
+    counts.setTickAnchor(0)
+    counts.setTickInterval(step)
     chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(counts)
     chart.legend().setVisible(False)  # same colours as the zone pie beside it
