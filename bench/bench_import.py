@@ -1,7 +1,9 @@
 """Import benchmark: full import (parse, map, clean, merge, commit) of generated treatment sheets
-of 1k, 10k and 100k rows, beside a bare openpyxl read-only pass (and a bare calamine pass) over
-the same file. Each measure runs in a fresh process; it prints seconds, rows/s, the peak of
-Python allocations (tracemalloc, in a second run) and the process's peak RSS.
+of 1k, 10k and 100k rows (read with python-calamine, and streamed with openpyxl as the importer
+does for workbooks above `importers.sources.STREAM_BYTES`), beside a bare openpyxl read-only
+pass (and a bare calamine pass) over the same file. Each measure runs in a fresh process; it
+prints seconds, rows/s, the peak of Python allocations (tracemalloc, in a second run) and the
+process's peak RSS.
 
     python bench/bench_import.py [SIZES...]        # default: 1000 10000 100000
 """
@@ -101,7 +103,20 @@ def full_import(path: Path) -> int:
         return result.report.new
 
 
-MEASURES = {"openpyxl": bare_openpyxl, "calamine": bare_calamine, "import": full_import}
+def full_import_streamed(path: Path) -> int:
+    """The same, reading the workbook with openpyxl's streaming mode (files above STREAM_BYTES)."""
+    from importers import sources
+
+    sources.STREAM_BYTES = 0
+    return full_import(path)
+
+
+MEASURES = {
+    "openpyxl": bare_openpyxl,
+    "calamine": bare_calamine,
+    "import": full_import,
+    "import-streamed": full_import_streamed,
+}
 
 
 def measure(name: str, path: Path, trace: bool) -> dict[str, float]:
@@ -143,7 +158,7 @@ def main(sizes: list[int]) -> None:
         if not path.exists():
             make_sheet(path, size)
         base = None
-        for name in ("openpyxl", "calamine", "import"):
+        for name in ("openpyxl", "calamine", "import", "import-streamed"):
             timed = in_subprocess(name, path, trace=False)
             traced = in_subprocess(name, path, trace=True)
             base = base or timed["seconds"]

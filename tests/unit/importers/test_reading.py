@@ -244,3 +244,15 @@ def test_bad_cell_names_file_sheet_row_and_column(tmp_path: Any) -> None:
     assert caught.value.column == "DPA signed on"
     assert "export.csv" in str(caught.value)
     assert "'next week' is not a date" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["annex1.xlsx", "subcontractors.xlsx"])
+def test_large_workbooks_streamed_with_openpyxl_read_the_same(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importers import sources
+
+    with_calamine = rows_of(name)
+    monkeypatch.setattr(sources, "STREAM_BYTES", 0)
+    assert isinstance(sources.open_grids(DATA_DIR / name)[0], sources.StreamedSheetGrid)
+    assert rows_of(name) == with_calamine
