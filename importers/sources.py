@@ -13,6 +13,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -220,14 +221,25 @@ def cell_paragraphs(cell: Any) -> str:
     lines = []
     for paragraph in cell.paragraphs:
         text = paragraph.text
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
-        if text.strip() and "List" in style:
+        # read the style id from the XML: resolving style objects is slow in python-docx
+        p_pr = paragraph._p.pPr
+        style_id = (paragraph._p.style or "") if p_pr is not None else ""
+        numbered = p_pr is not None and p_pr.numPr is not None
+        if text.strip() and ("List" in style_id or numbered):
             text = "- " + text  # a Word bullet list: keep one value per line
         lines.append(text)
     return "\n".join(lines).strip()
 
 
 def _open_docx(path: Path) -> Any:
+    # Word tables are small and parsed several times (finding the header, then the rows)
+    stat = path.stat()
+    return _open_docx_cached(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _open_docx_cached(path: Path, mtime_ns: int, size: int) -> Any:
+    del mtime_ns, size  # part of the cache key only: a changed file is read again
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
