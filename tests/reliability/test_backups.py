@@ -57,6 +57,31 @@ def test_a_migration_is_preceded_by_a_backup(tmp_path: Path) -> None:
     assert any("before-migration" in b.name for b in register_backups(db))
 
 
+def test_every_import_is_preceded_by_a_backup(tmp_path: Path) -> None:
+    from importers import RecordKind, propose_mapping, read_records, read_tables
+    from workbench.services.import_service import ImportService
+
+    db = tmp_path / "register.sqlite"
+    _register_with(db, "Podalire")
+    source = Path(__file__).resolve().parent.parent / "data" / "subcontractors.xlsx"
+    table = read_tables(source)[0]
+    reg = open_register(db, author="dpo")
+    try:
+        ImportService(reg).apply(read_records(table, propose_mapping(table, RecordKind.AUTO)))
+        assert reg.subprocessors.list()
+    finally:
+        reg.close()
+    backups = [b for b in register_backups(db) if "before-import" in b.name]
+    assert len(backups) == 1
+    # The copy is the register as it was just before the import: no subprocessor yet.
+    before = open_register(backups[0], author="dpo", read_only=True)
+    try:
+        assert before.subprocessors.list() == []
+        assert [o.name for o in before.organisations.list()] == ["Podalire"]
+    finally:
+        before.close()
+
+
 def test_a_corrupt_register_names_the_latest_backup_and_the_restore_command(
     tmp_path: Path,
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +32,9 @@ class ServiceContext:
     sessions: sessionmaker[Session]
     author: str = field(default_factory=default_author)
     read_only: bool = False
+    # Called before every write of kind "import" (open_register sets it to a backup): a wrong
+    # import can then be undone by restoring the file, whatever happened after it.
+    before_import: Callable[[str], object] | None = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -50,6 +53,8 @@ class ServiceContext:
                 "This register is open read-only (another DPO Workbench has it open for "
                 "writing); nothing was changed."
             )
+        if kind == "import" and self.before_import is not None:
+            self.before_import(label)
         with self.sessions() as session:
             stale: list[_StaleRecord] = []
             try:

@@ -157,6 +157,8 @@ def open_register(
     reg.lock = lock
     reg.backup_keep = keep
     reg._passphrase = passphrase
+    if path is not None and not read_only:
+        reg.context.before_import = lambda _label: reg.backup("before-import")
     return reg
 
 

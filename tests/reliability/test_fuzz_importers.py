@@ -1,0 +1,262 @@
+"""Fuzzing every importer entry point with random and mutated files (hypothesis).
+
+Each input goes through what the import wizard does (read_tables, propose_mapping,
+read_records, reading every row) and, for generated tables, ImportService.apply. The only
+acceptable outcomes are a valid result or a WorkbenchError subclass (a message for the user),
+never another exception; and a failed import leaves the register exactly as it was.
+Inputs: byte mutations of the real test files (every format), mutations of the XML inside the
+archives (valid zip, hostile or broken XML), and generated CSV and XLSX tables.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from importers import RecordKind, propose_mapping, read_records, read_tables
+from importers._safety import guard_file
+from importers.reading import load_all
+from workbench.domain.errors import WorkbenchError
+from workbench.services import Register, open_register
+from workbench.services.import_service import ImportService
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SEEDS = {
+    "xlsx": DATA / "annex1.xlsx",
+    "ods": DATA / "annex2.ods",
+    "docx": DATA / "annex2.docx",
+    "csv": DATA / "subcontractors_messy.csv",
+}
+HEADERS = (
+    "FINALITÉS",
+    "DONNÉES PERSONNELLES TRAITÉES",
+    "BASE LÉGALE DE TRAITEMENT",
+    "DURÉE DE CONSERVATION",
+    "Subcontractor name",
+    "Description",
+    "Server location",
+    "Data transfer mechanism (if applicable)",
+    "Sous-traitant",
+    "Prestation",
+)
+# Enough to run thousands of inputs per CI run and stay within seconds per format.
+BYTE_EXAMPLES = 400
+XML_EXAMPLES = 200
+TABLE_EXAMPLES = 150
+FUZZ = settings(
+    max_examples=BYTE_EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+# Bugs this fuzzing found in the importers, reported to their engineer; non-strict: these run,
+# and pass as soon as the importer is fixed. No shrinking for them (CI time).
+CSV_DECODE_BUG = pytest.mark.xfail(
+    reason="importers/sources.py: a non-UTF-8 CSV is decoded as cp1252 without errors="
+    "'replace'; bytes 0x81/0x8d/0x8f/0x90/0x9d raise UnicodeDecodeError",
+    strict=False,
+)
+DOCX_XML_BUG = pytest.mark.xfail(
+    reason="importers/sources.py _open_docx: lxml XMLSyntaxError from a broken document.xml "
+    "is not turned into UnreadableFileError",
+    strict=False,
+)
+NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
+
+cell_text = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(
+        [
+            '=HYPERLINK("http://x","x")',
+            "=1+1",
+            "+33 1 23",
+            "-",
+            "@SUM(A1)",
+            "5 ans à compter de la fin",
+            "Article 6.1.b",
+            "Allemagne\nBelgique",
+            "<b>Nom</b><br>Prénom",
+            "\x00\x07\ufeff",
+            "État-Unis (clauses contractuelles types)",
+        ]
+    ),
+)
+
+
+def run_pipeline(path: Path) -> int:
+    """What the import wizard does with a file; the number of rows read."""
+    guard_file(path)  # importers/_safety.py: the importers' first step
+    rows = 0
+    for table in read_tables(path):
+        mapping = propose_mapping(table, RecordKind.AUTO)
+        rows += len(load_all(read_records(table, mapping)))
+    return rows
+
+
+def _phases(request: pytest.FixtureRequest) -> tuple[Phase, ...]:
+    known_bug = request.node.get_closest_marker("xfail") is not None
+    return NO_SHRINK if known_bug else tuple(Phase)
+
+
+def must_be_clear(path: Path) -> int | None:
+    try:
+        return run_pipeline(path)
+    except WorkbenchError as exc:
+        message = str(exc)
+    assert message, "a WorkbenchError must carry a message for the user"
+    return None
+
+
+def state(reg: Register) -> tuple[int, ...]:
+    return (
+        len(reg.journal.operations(limit=100_000)),
+        len(reg.journal.entries()),
+        len(reg.organisations.list()),
+        len(reg.treatments.list()),
+        len(reg.subprocessors.list()),
+    )
+
+
+@pytest.mark.parametrize("fmt", ["docx", "ods", "xlsx", pytest.param("csv", marks=CSV_DECODE_BUG)])
+def test_mutated_bytes(fmt: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    seed = SEEDS[fmt].read_bytes()
+    target = tmp_path / f"fuzzed.{fmt}"
+
+    @settings(FUZZ, phases=_phases(request))
+    @given(
+        flips=st.lists(st.tuples(st.integers(0, len(seed) - 1), st.integers(0, 255)), max_size=12),
+        cut=st.one_of(st.none(), st.integers(0, len(seed))),
+    )
+    def check(flips: list[tuple[int, int]], cut: int | None) -> None:
+        data = bytearray(seed if cut is None else seed[:cut])
+        for position, value in flips:
+            if position < len(data):
+                data[position] = value
+        target.write_bytes(bytes(data))
+        must_be_clear(target)
+
+    check()
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods", pytest.param("docx", marks=DOCX_XML_BUG)])
+def test_mutated_xml_inside_a_valid_archive(
+    fmt: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    with zipfile.ZipFile(SEEDS[fmt]) as archive:
+        members = {i.filename: archive.read(i) for i in archive.infolist()}
+    xml_names = sorted(n for n in members if n.endswith(".xml"))
+    target = tmp_path / f"fuzzed.{fmt}"
+
+    @settings(FUZZ, max_examples=XML_EXAMPLES, phases=_phases(request))
+    @given(
+        name=st.sampled_from(xml_names),
+        start=st.integers(0, 10_000),
+        length=st.integers(0, 200),
+        insert=st.one_of(
+            st.binary(max_size=40),
+            st.sampled_from(
+                [
+                    b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>',
+                    b'<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+                    b"&x;",
+                    b"</",
+                    b"<t>" * 50,
+                ]
+            ),
+        ),
+    )
+    def check(name: str, start: int, length: int, insert: bytes) -> None:
+        original = members[name]
+        start = min(start, len(original))
+        mutated = original[:start] + insert + original[start + length :]
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+            for member, data in members.items():
+                out.writestr(member, mutated if member == name else data)
+        target.write_bytes(buffer.getvalue())
+        must_be_clear(target)
+
+    check()
+
+
+def _import_or_refuse(reg: Register, path: Path) -> None:
+    before = state(reg)
+    try:
+        guard_file(path)
+        batches = [read_records(t, propose_mapping(t, RecordKind.AUTO)) for t in read_tables(path)]
+        ImportService(reg).apply(batches)
+    except WorkbenchError as exc:
+        message = str(exc)
+    else:
+        return
+    assert message
+    assert state(reg) == before  # nothing half written
+    assert reg.journal.verify().ok
+
+
+@CSV_DECODE_BUG
+def test_generated_csv_tables_import_or_are_refused(tmp_path: Path) -> None:
+    reg = open_register(tmp_path / "register.sqlite", author="fuzz")
+    target = tmp_path / "fuzzed.csv"
+
+    @settings(FUZZ, max_examples=TABLE_EXAMPLES, phases=NO_SHRINK)
+    @given(
+        header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=5, unique=True),
+        rows=st.lists(st.lists(cell_text, max_size=6), max_size=8),
+        delimiter=st.sampled_from([";", ",", "\t", "|"]),
+        encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]),
+    )
+    def check(header: list[str], rows: list[list[str]], delimiter: str, encoding: str) -> None:
+        lines = [delimiter.join(header)] + [
+            delimiter.join('"' + c.replace('"', '""') + '"' for c in row) for row in rows
+        ]
+        target.write_bytes("\r\n".join(lines).encode(encoding, errors="replace"))
+        _import_or_refuse(reg, target)
+
+    try:
+        check()
+    finally:
+        reg.close()
+
+
+def test_generated_xlsx_tables_import_or_are_refused(tmp_path: Path) -> None:
+    reg = open_register(tmp_path / "register.sqlite", author="fuzz")
+    target = tmp_path / "fuzzed.xlsx"
+
+    @settings(FUZZ, max_examples=TABLE_EXAMPLES)
+    @given(
+        title_rows=st.integers(0, 3),
+        header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=5, unique=True),
+        rows=st.lists(st.lists(st.one_of(cell_text, st.integers(), st.floats()), max_size=6)),
+    )
+    def check(title_rows: int, header: list[str], rows: list[list[Any]]) -> None:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for n in range(title_rows):
+            sheet.append([f"Registre {n}"])
+        sheet.append(header)
+        for row in rows[:8]:
+            sheet.append([_safe_for_openpyxl(v) for v in row])
+        book.save(target)
+        _import_or_refuse(reg, target)
+
+    try:
+        check()
+    finally:
+        reg.close()
+
+
+def _safe_for_openpyxl(value: Any) -> Any:
+    """openpyxl itself refuses control characters; the file must be writable to be read."""
+    if isinstance(value, str):
+        return "".join(ch for ch in value if ch >= " " or ch in "\n\t")
+    return value
