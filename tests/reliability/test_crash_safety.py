@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 KILLS = 5
 BATCH = 7
-IMPORT_ROWS = 1000
+IMPORT_ROWS = 600
 
 EDIT_LOOP = textwrap.dedent(
     """
@@ -60,6 +60,21 @@ BIG_IMPORT = textwrap.dedent(
     treatments = [Treatment(organisation_id=org.id, name=f"Traitement {n}") for n in range(rows)]
     print("ready", flush=True)
     reg.treatments.create_many(treatments, label="Import")
+    print("done", flush=True)
+    """
+)
+
+REAL_IMPORT = textwrap.dedent(
+    """
+    import sys
+    from importers import RecordKind, propose_mapping, read_records, read_tables
+    from workbench.services import open_register
+    from workbench.services.import_service import ImportService
+    reg = open_register(sys.argv[1], author="importer")
+    table = read_tables(sys.argv[2])[0]
+    batch = read_records(table, propose_mapping(table, RecordKind.AUTO))
+    print("ready", flush=True)
+    ImportService(reg).apply(batch)
     print("done", flush=True)
     """
 )
@@ -162,6 +177,50 @@ def test_a_one_transaction_import_killed_midway_leaves_none_or_all_of_it(
             reg.close()
         _restore_file(db, before_import)
     assert 0 in seen  # at least one kill landed before the commit
+
+
+def test_a_real_import_of_a_large_file_killed_midway_leaves_none_or_all_of_it(
+    tmp_path: Path,
+) -> None:
+    from workbench.domain import Organisation, OrganisationKind
+
+    source = tmp_path / "vendors.csv"
+    lines = ["Subcontractor name;Description;Server location;Data transfer mechanism"]
+    lines += [f"Vendor {n};Hébergement de données {n};France;N/A" for n in range(IMPORT_ROWS * 3)]
+    source.write_text("\r\n".join(lines), encoding="utf-8")
+    db = tmp_path / "register.sqlite"
+    reg = open_register(db, author="dpo")
+    reg.organisations.create(Organisation(name="Podalire", kind=OrganisationKind.OWN))
+    reg.engine.dispose()
+    clean = tmp_path / "clean.sqlite"
+    shutil.copyfile(db, clean)
+    reg.close()
+    child = _start(REAL_IMPORT, str(db), str(source))
+    started = time.perf_counter()
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "done"
+    duration = time.perf_counter() - started
+    child.wait()
+    reg = open_register(db, author="checker")
+    complete = len(reg.subprocessors.list())  # what the whole import leaves
+    reg.close()
+    assert complete > 0
+    rng = random.Random(5)
+    seen = set()
+    for _ in range(KILLS):
+        _restore_file(db, clean)
+        child = _start(REAL_IMPORT, str(db), str(source))
+        _kill_after(child, rng.uniform(0.0, duration * 1.1))
+        assert _integrity(db) == "ok"
+        reg = open_register(db, author="checker")
+        try:
+            assert reg.journal.verify().ok
+            count = len(reg.subprocessors.list())
+            assert count in (0, complete)
+            seen.add(count)
+        finally:
+            reg.close()
+    assert 0 in seen
 
 
 def test_a_migration_killed_midway_is_redone_on_the_next_open(tmp_path: Path) -> None:
