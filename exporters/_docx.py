@@ -29,6 +29,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from exporters._files import as_datetime, atomic_target, write_stable_zip
+from exporters._labels import clean_text
 
 Document = Any  # python-docx ships no type hints; the alias names what is passed around
 Section = Any
@@ -37,6 +38,8 @@ Paragraph = Any
 TABLE_STYLE = "Register Table"
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(18)
 ACCENT = "1F4E79"
+_SECT_PR, _P, _T, _VAL = qn("w:sectPr"), qn("w:p"), qn("w:t"), qn("w:val")
+_PSTYLE_PATH = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 
 _TABLE_STYLE_XML = f"""
 <w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="RegisterTable">
@@ -179,6 +182,32 @@ def _text_run(text: str) -> Any:
 
 
 # -- paragraphs ---------------------------------------------------------------------------------
+def append_block(container: Any, element: Any) -> None:
+    """Append a paragraph or table element to a document body (before its final sectPr) or a
+    cell. python-docx searches the whole body for the sectPr on every insert, which grows with
+    the document; the sectPr is always the body's last child, so looking there is enough."""
+    body = getattr(container, "_body", container)._element
+    try:
+        last = body[-1]  # lxml walks back from the end: constant time (len() walks them all)
+    except IndexError:
+        last = None
+    if last is not None and last.tag == _SECT_PR:
+        last.addprevious(element)
+    else:
+        body.append(element)
+
+
+def add_heading(container: Any, text: str, level: int) -> None:
+    """A "Heading {level}" paragraph, written directly (python-docx looks the style up by name
+    among every style on each call)."""
+    p = parse_xml(
+        f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Heading{level}"/></w:pPr>'
+        '<w:r><w:t xml:space="preserve"></w:t></w:r></w:p>'
+    )
+    p[1][0].text = clean_text(text)
+    append_block(container, p)
+
+
 def add_bullets(container: Any, items: list[str]) -> None:
     """One "List Bullet" paragraph per item (real Word bullets, never "- " text)."""
     for item in items:
@@ -210,12 +239,14 @@ def fill_toc(doc: Document, anchor: Paragraph, levels: int, empty_text: str) -> 
     Word recomputes the field on opening (settings `updateFields`); a reader that does not
     (LibreOffice's PDF conversion, a previewer) still shows this static list instead of nothing.
     """
-    styles = {f"Heading {n}": n for n in range(1, levels + 1)}
-    entries = [
-        (styles[p.style.name], p.text)
-        for p in doc.paragraphs
-        if p.style is not None and p.style.name in styles and p.text
-    ]
+    styles = {f"Heading{n}": n for n in range(1, levels + 1)}
+    entries = []
+    for p in doc.element.body.iterchildren(_P):
+        style = p.find(_PSTYLE_PATH)
+        level = styles.get(style.get(_VAL, "")) if style is not None else None
+        text = "".join(t.text or "" for t in p.iter(_T))
+        if level is not None and text:
+            entries.append((level, text))
     anchor_p = anchor._p
     first = anchor_p
     first.append(_fld_char("begin"))

@@ -19,6 +19,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.table import Table
 from lxml import etree
 
+from exporters._docx import append_block
 from exporters._labels import clean_text
 
 
@@ -104,14 +105,8 @@ def add_table(
         if on_row is not None:
             on_row()
     # Insert where python-docx would: before the body's final sectPr, or at the end of a cell.
-    parent = getattr(container, "_body", container)  # a Document holds its blocks in _body
-    body = parent._element
-    sect_pr = body.find(qn("w:sectPr"))
-    if sect_pr is not None:
-        sect_pr.addprevious(tbl)
-    else:
-        body.append(tbl)
-    return Table(cast(Any, tbl), parent)
+    append_block(container, tbl)
+    return Table(cast(Any, tbl), getattr(container, "_body", container))
 
 
 def _row(tbl: Any, cells: Sequence[Cell], twips: Sequence[int]) -> Any:

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from exporters._files import as_datetime, atomic_target, write_stable_zip
 
@@ -78,12 +81,40 @@ def add_sheet(
     header: Sequence[str] | None = None,
 ) -> Any:
     """A write-only sheet with column widths; with a header: frozen, bold, filterable."""
-    sheet = workbook.create_sheet(safe_sheet_title(title))
+    sheet = new_sheet(workbook, title)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     if header is not None:
         sheet.freeze_panes = "A2"
         sheet.append([cell(sheet, h, HEADER) for h in header])
+    return sheet
+
+
+class _StreamingSheet(WriteOnlyWorksheet):  # type: ignore[misc]
+    """A write-only sheet titled without openpyxl's duplicate check, which compares a new
+    title with every existing one: thousands of record sheets made it quadratic. `new_sheet`
+    keeps titles unique itself, with a set."""
+
+    @property
+    def title(self) -> str:
+        return str(self._WorkbookChild__title)
+
+    @title.setter
+    def title(self, value: str) -> None:
+        self._WorkbookChild__title = value
+
+
+def new_sheet(workbook: Workbook, title: str) -> Any:
+    taken: set[str] = workbook.__dict__.setdefault("_workbench_titles", set())
+    base = safe_sheet_title(title)
+    candidate, number = base, 1
+    while candidate.casefold() in taken:
+        number += 1
+        suffix = f" ({number})"
+        candidate = base[: 31 - len(suffix)] + suffix
+    taken.add(candidate.casefold())
+    sheet = _StreamingSheet(parent=workbook, title=candidate)
+    workbook._add_sheet(sheet)
     return sheet
 
 
@@ -102,11 +133,20 @@ def cell(sheet: Any, value: Value | Iterable[str], style: str = TEXT) -> WriteOn
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
     result = WriteOnlyCell(sheet, value=value if value != "" else None)
-    result.style = style
+    result._style = copy(_style_array(sheet.parent, style))
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         result.data_type = "s"  # never a formula
         result.quotePrefix = True
     return result
+
+
+def _style_array(workbook: Workbook, style: str) -> StyleArray:
+    """The style indexes of a named style, resolved once per workbook (openpyxl looks the name
+    up again for each of the hundreds of thousands of cells otherwise)."""
+    cache: dict[str, StyleArray] = workbook.__dict__.setdefault("_workbench_styles", {})
+    if style not in cache:
+        cache[style] = workbook._named_styles[style].as_tuple()
+    return cache[style]
 
 
 _FORBIDDEN_IN_TITLES = str.maketrans({c: " " for c in "[]:*?/\\"})

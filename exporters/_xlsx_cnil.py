@@ -13,7 +13,7 @@ from typing import Any
 from exporters._content import outside_eea_lines
 from exporters._files import Ticker
 from exporters._labels import DocText
-from exporters._xlsx import LABEL, TITLE, add_sheet, cell, finish_table
+from exporters._xlsx import LABEL, TITLE, add_sheet, cell, finish_table, new_sheet
 from workbench.domain.enums import DataSensitivity
 from workbench.domain.records import Treatment
 from workbench.domain.snapshot import RegisterSnapshot
@@ -64,7 +64,7 @@ def add_cnil_sheets(workbook: Any, text: DocText, snapshot: RegisterSnapshot, ti
 def _fiche(
     workbook: Any, text: DocText, snapshot: RegisterSnapshot, t: Treatment, sheet_name: str
 ) -> None:
-    sheet = workbook.create_sheet(sheet_name)
+    sheet = new_sheet(workbook, sheet_name)
     sheet.column_dimensions["A"].width = 42
     sheet.column_dimensions["B"].width = 80
     sheet.append([cell(sheet, t.name, TITLE)])

@@ -22,6 +22,7 @@ from exporters._content import (
 )
 from exporters._docx import (
     Document,
+    add_heading,
     add_labelled,
     add_page_break,
     add_section,
@@ -104,7 +105,7 @@ def _cover(doc: Document, text: DocText, snapshot: RegisterSnapshot, title: str)
 def _organisation_records(
     doc: Document, text: DocText, snapshot: RegisterSnapshot, org: Organisation, tick: Ticker
 ) -> None:
-    doc.add_heading(org.name, level=1)
+    add_heading(doc, org.name, level=1)
     for label, value in (
         (N_("Legal name"), org.legal_name),
         (N_("Registration"), org.registration),
@@ -115,21 +116,21 @@ def _organisation_records(
     ):
         add_labelled(doc, text(label), value, text.colon)
     width = usable_width(doc.sections[-1])
-    doc.add_heading(text(N_("Record as controller (Art. 30(1) GDPR)")), level=2)
+    add_heading(doc, text(N_("Record as controller (Art. 30(1) GDPR)")), level=2)
     controller = snapshot.treatments_of(org.id, Role.CONTROLLER)
     if not controller:
         doc.add_paragraph(text(N_("No processing activity in this role.")))
     for treatment in controller:
-        doc.add_heading(treatment.name, level=3)
+        add_heading(doc, treatment.name, level=3)
         rows = _controller_rows(text, snapshot, org, treatment)
         add_table(doc, [], [1, 3], rows, width, first_column=True)
         tick()
-    doc.add_heading(text(N_("Record as processor (Art. 30(2) GDPR)")), level=2)
+    add_heading(doc, text(N_("Record as processor (Art. 30(2) GDPR)")), level=2)
     processor = snapshot.treatments_of(org.id, Role.PROCESSOR)
     if not processor:
         doc.add_paragraph(text(N_("No processing activity in this role.")))
     for treatment in processor:
-        doc.add_heading(treatment.name, level=3)
+        add_heading(doc, treatment.name, level=3)
         rows = _processor_rows(text, snapshot, treatment)
         add_table(doc, [], [1, 3], rows, width, first_column=True)
         tick()
@@ -206,12 +207,14 @@ def _has_content(cell: object) -> bool:
 def _annex_treatments(
     doc: Document, text: DocText, snapshot: RegisterSnapshot, width: int, tick: Ticker
 ) -> None:
-    doc.add_heading(text(N_("Annex 1 – Description of the processing of personal data")), 1)
+    add_heading(doc, text(N_("Annex 1 – Description of the processing of personal data")), 1)
     for org in snapshot.own_organisations:
         controller = snapshot.treatments_of(org.id, Role.CONTROLLER)
         if controller:
-            doc.add_heading(
-                text(N_("Processing for which {name} acts as controller")).format(name=org.name), 2
+            add_heading(
+                doc,
+                text(N_("Processing for which {name} acts as controller")).format(name=org.name),
+                2,
             )
             headers = [
                 text(N_("Purposes")),
@@ -223,8 +226,10 @@ def _annex_treatments(
             add_table(doc, headers, [3, 4, 2.5, 2.5], rows, width)
         processor = snapshot.treatments_of(org.id, Role.PROCESSOR)
         if processor:
-            doc.add_heading(
-                text(N_("Processing for which {name} acts as processor")).format(name=org.name), 2
+            add_heading(
+                doc,
+                text(N_("Processing for which {name} acts as processor")).format(name=org.name),
+                2,
             )
             headers = [
                 text(N_("Purposes")),
@@ -255,13 +260,13 @@ def _annex1_row(text: DocText, t: Treatment, tick: Ticker) -> Row:
 def _annex_subprocessors(
     doc: Document, text: DocText, snapshot: RegisterSnapshot, width: int, tick: Ticker
 ) -> None:
-    doc.add_heading(text(N_("Annex 2 – Subprocessors")), 1)
+    add_heading(doc, text(N_("Annex 2 – Subprocessors")), 1)
     headers = subprocessor_headers(text)
     for org in snapshot.own_organisations:
         groups = snapshot.subprocessors_by_category(org.id)
         if not groups:
             continue
-        doc.add_heading(text(N_("Subprocessors of {name}")).format(name=org.name), 2)
+        add_heading(doc, text(N_("Subprocessors of {name}")).format(name=org.name), 2)
         rows: list[Row] = []
         for category, subs in groups:
             rows.append(SectionRow(text.enum(category).upper()))
@@ -288,7 +293,7 @@ def _annex_certifications(
 ) -> None:
     if not snapshot.certifications:
         return
-    doc.add_heading(text(N_("Annex 3 – Certifications")), 1)
+    add_heading(doc, text(N_("Annex 3 – Certifications")), 1)
     headers = [
         text(N_("Holder")),
         text(N_("Certificate")),

@@ -16,6 +16,7 @@ from docx.enum.section import WD_ORIENT
 
 from exporters._content import subprocessor_cells
 from exporters._docx import (
+    add_heading,
     new_document,
     save_document,
     set_header_footer,
@@ -62,7 +63,7 @@ def write_subprocessors_docx(
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
     set_header_footer(section, title, text(N_("Page {page} of {pages}")))
-    doc.add_heading(title, level=1)
+    add_heading(doc, title, 1)
     doc.add_paragraph(text(N_("Updated on {date}.")).format(date=text.date(snapshot.as_of)))
     rows: list[Row] = []
     for category, subs in snapshot.subprocessors_by_category():

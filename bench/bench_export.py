@@ -1,0 +1,140 @@
+"""Export benchmark: Word and Excel registers of 100, 1,000 and 5,000 treatments.
+
+    python bench/bench_export.py                 # the three sizes, both formats
+    python bench/bench_export.py --sizes 1000    # one size
+
+Each run happens in a fresh process so that its peak memory (max RSS) is its own; the figure
+printed is the growth over the process's state just before the export (snapshot built, modules
+loaded). The register is generated in memory (exporters take a snapshot, not a database): 500
+subprocessors and N treatments, each with a realistic load of categories, recipients, measures
+and subprocessor links. Target: time per treatment flat from 1,000 to 5,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from workbench.domain import (
+    DataCategory,
+    DataSensitivity,
+    LegalBasis,
+    Location,
+    Organisation,
+    OrganisationKind,
+    Retention,
+    RetentionUnit,
+    Role,
+    Subprocessor,
+    SubprocessorCategory,
+    TransferMechanism,
+    Treatment,
+)
+from workbench.domain.snapshot import RegisterSnapshot
+
+SUBPROCESSORS = 500
+COUNTRIES = ("FR", "DE", "IE", "US", "NL", "GB")
+
+
+def make_snapshot(treatments: int, seed: int = 7) -> RegisterSnapshot:
+    rng = random.Random(seed)
+    orgs = (
+        Organisation("Podalire", id=1, dpo_name="Jeanne Martin", dpo_email="dpo@example.fr"),
+        Organisation("Cabinet client", kind=OrganisationKind.CLIENT_CONTROLLER, id=2),
+    )
+    categories = list(SubprocessorCategory)
+    subs = tuple(
+        Subprocessor(
+            organisation_id=1,
+            name=f"Vendor {i:04d}",
+            category=categories[i % len(categories)],
+            service_description="Hébergement et infogérance de la plateforme " * 2,
+            data_categories=(
+                DataCategory("Identification data", subject="Patients"),
+                DataCategory("Medical information", DataSensitivity.HEALTH, "Patients"),
+            ),
+            locations=(Location(rng.choice(COUNTRIES)),),
+            transfer_mechanism=TransferMechanism.SCC_EU_2021_914_M2,
+            id=i + 1,
+        )
+        for i in range(SUBPROCESSORS)
+    )
+    records = tuple(
+        Treatment(
+            organisation_id=1,
+            name=f"Traitement {i:05d}",
+            role=Role.PROCESSOR if i % 5 == 0 else Role.CONTROLLER,
+            controller_ids=(2,) if i % 5 == 0 else (),
+            purpose="Gestion du compte et de la relation avec le patient, " * 2,
+            data_subjects=("Patients", "Praticiens"),
+            data_categories=tuple(
+                DataCategory(
+                    f"Donnée {k}", DataSensitivity.HEALTH if k == 0 else DataSensitivity.STANDARD
+                )
+                for k in range(6)
+            ),
+            legal_basis=LegalBasis.CONTRACT,
+            retention=Retention("5 ans à compter de la dernière connexion", 5, RetentionUnit.YEAR),
+            recipients=("Service client", "Praticiens"),
+            security_measures=("Chiffrement", "Journalisation", "Contrôle d'accès"),
+            subprocessor_ids=tuple(rng.sample(range(1, SUBPROCESSORS + 1), 3)),
+            id=i + 1,
+        )
+        for i in range(treatments)
+    )
+    return RegisterSnapshot(orgs, records, subs, (), as_of=dt.date(2026, 11, 22))
+
+
+def run_one(size: int, fmt: str) -> dict[str, float]:
+    from exporters import write_register_docx, write_register_xlsx
+
+    snapshot = make_snapshot(size)
+    writer = write_register_docx if fmt == "docx" else write_register_xlsx
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / f"register.{fmt}"
+        start = time.perf_counter()
+        writer(snapshot, target, "fr")
+        seconds = time.perf_counter() - start
+        size_mb = target.stat().st_size / 1e6
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": seconds, "peak_mb": (peak - before) / 1024, "file_mb": size_mb}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--formats", nargs="+", default=["docx", "xlsx"])
+    parser.add_argument("--one", nargs=2, metavar=("SIZE", "FORMAT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(int(args.one[0]), args.one[1])))
+        return
+    print(f"{'format':6} {'treatments':>10} {'seconds':>8} {'ms/treatment':>13} "
+          f"{'peak MB':>8} {'file MB':>8}")  # fmt: skip
+    for fmt in args.formats:
+        for size in args.sizes:
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", str(size), fmt],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            r = json.loads(out)
+            print(
+                f"{fmt:6} {size:>10,} {r['seconds']:>8.2f} {1000 * r['seconds'] / size:>13.2f} "
+                f"{r['peak_mb']:>8.0f} {r['file_mb']:>8.1f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
