@@ -27,9 +27,8 @@ def shown_checks(qtbot: QtBot, register: Register, bus: ChangeBus | None = None)
     widget = ChecksWidget(register, bus)
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
-    widget.show()
     with qtbot.waitSignal(widget.refreshed, timeout=10_000):
-        widget.refresh()
+        widget.show()  # loads itself when first shown
     return widget
 
 

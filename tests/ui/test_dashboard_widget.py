@@ -149,3 +149,12 @@ def test_a_subprocessor_counts_in_its_riskiest_zone() -> None:
     )
     assert subprocessor_zone(sub, TODAY) is HostingZone.OTHER
     assert subprocessor_zone(Subprocessor(1, "Hotjar"), TODAY) is HostingZone.UNSPECIFIED
+
+
+def test_loads_itself_when_first_shown(qtbot: QtBot, register: Register) -> None:
+    fill_register(register)
+    widget = DashboardWidget(register, ChangeBus())
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.refreshed, timeout=10_000):
+        widget.show()
+    assert widget.count_cards[EntityKind.TREATMENT].number.text() == "3"

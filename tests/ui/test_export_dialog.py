@@ -40,7 +40,7 @@ def workbook_cells(path: Path) -> set[str]:
 
 
 def make_dialog(qtbot: QtBot, register: Register, what: str) -> ExportDialog:
-    dialog = ExportDialog(register, what)
+    dialog = ExportDialog(register, what=what)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

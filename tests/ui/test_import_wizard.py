@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
 
 from tests.conftest import DATA_DIR
 from ui.change_bus import ChangeBus
@@ -207,3 +207,15 @@ def test_confidence_colours_tell_sure_from_unsure() -> None:
     assert confidence_colour(SURE, True) != confidence_colour(0.7, True)
     assert confidence_colour(0.7, True) != confidence_colour(0.3, True)
     assert confidence_colour(0.0, False) != confidence_colour(0.3, True)
+
+
+def test_opened_with_a_dropped_file_it_reads_it_at_once(
+    qtbot: QtBot, register: Register, own: Organisation
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    # As the main window calls it: (register, change bus, parent), plus the dropped file.
+    wizard = ImportWizard(register, ChangeBus(), parent, path=SUBCONTRACTORS)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.TABLE, timeout=10_000)
+    assert wizard.state.tables[0].sheet == "Subcontractors"

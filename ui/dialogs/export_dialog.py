@@ -78,7 +78,12 @@ class ExportDialog(QDialog):
     exported = Signal(object)  # Path of the file or folder written
 
     def __init__(
-        self, register: Register, what: str = REGISTER, parent: QWidget | None = None
+        self,
+        register: Register,
+        change_bus: object = None,  # same signature as the other dialogs; an export writes nothing
+        parent: QWidget | None = None,
+        *,
+        what: str = REGISTER,
     ) -> None:
         super().__init__(parent)
         self.register = register

@@ -1,7 +1,7 @@
 """The import wizard: file -> table -> column mapping -> preview -> import (with undo).
 
-    wizard = ImportWizard(register, change_bus, path=dropped_file, parent=window)
-    wizard.open()
+    ImportWizard(register, change_bus, window).exec()                  # Ctrl+I
+    ImportWizard(register, change_bus, window, path=dropped).exec()    # a file dropped
 
 Every step that reads the file or the register runs in a job; the import itself is one
 `ImportService.apply` call (one transaction, one journal operation), so cancelling it or an
@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget, QWizard
 
 from importers import ColumnMapping, TableCandidate
@@ -60,8 +61,9 @@ class ImportWizard(QWizard):
         self,
         register: Register,
         change_bus: ChangeBus | None = None,
-        path: str | Path | None = None,
         parent: QWidget | None = None,
+        *,
+        path: str | Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.register = register
@@ -85,8 +87,15 @@ class ImportWizard(QWizard):
             self.setPage(page_id, page)
         self.setButtonText(QWizard.WizardButton.CommitButton, _("Import"))
         self._add_organisation_choice()
+        self._initial_path = path
         if path is not None:
             self.file_page.set_path(path)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._initial_path is not None:  # a dropped file: read it straight away
+            path, self._initial_path = self._initial_path, None
+            QTimer.singleShot(0, lambda: self.open_file(path))
 
     def _add_organisation_choice(self) -> None:
         own = [o for o in self.register.organisations.list() if o.kind is OrganisationKind.OWN]

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -169,6 +169,7 @@ class ChecksWidget(QWidget):
         super().__init__(parent)
         self._register = register
         self._loading = False
+        self._loaded_once = False
         self._stale = False
         self.findings = FindingTableModel(self)
         self.proxy = FindingFilterModel(self)
@@ -230,6 +231,11 @@ class ChecksWidget(QWidget):
         if change_bus is not None:
             change_bus.changed.connect(self._register_changed)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded_once and not self._loading:  # load when first shown
+            self.refresh()
+
     def refresh(self) -> None:
         if self._loading:
             self._stale = True
@@ -258,6 +264,7 @@ class ChecksWidget(QWidget):
 
     def _show(self, findings: list[Finding]) -> None:
         self._loading = False
+        self._loaded_once = True
         self.refresh_button.setEnabled(True)
         self.findings.set_findings(findings)
         self.table.resizeRowsToContents()

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QMouseEvent
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -167,6 +167,7 @@ class DashboardWidget(QScrollArea):
         self._register = register
         self.data: DashboardData | None = None
         self._loading = False
+        self._loaded_once = False
         self._stale = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -232,6 +233,11 @@ class DashboardWidget(QScrollArea):
             change_bus.changed.connect(self._register_changed)
 
     # -- loading -------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded_once and not self._loading:  # load when first shown
+            self.refresh()
+
     def refresh(self) -> None:
         """Reload in a job; a refresh asked while one runs is done once it ends."""
         if self._loading:
@@ -257,6 +263,7 @@ class DashboardWidget(QScrollArea):
 
     def _show(self, data: DashboardData) -> None:
         self._loading = False
+        self._loaded_once = True
         self.data = data
         for kind, card in self.count_cards.items():
             card.set_value(data.counts.get(kind, 0))
