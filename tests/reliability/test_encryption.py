@@ -65,3 +65,15 @@ def test_the_cli_reads_the_passphrase_from_a_file(
     assert "intact" in capsys.readouterr().out
     assert main(["--db", str(db), "verify-journal"]) == 2
     assert "encrypted" in capsys.readouterr().err
+
+
+def test_the_gui_can_tell_an_encrypted_register_before_opening_it(tmp_path: Path) -> None:
+    from workbench.services.register import register_is_encrypted
+
+    plain = tmp_path / "plain.sqlite"
+    open_register(plain, author="dpo").close()
+    encrypted = tmp_path / "encrypted.sqlite"
+    _encrypted_register(encrypted)
+    assert register_is_encrypted(encrypted)
+    assert not register_is_encrypted(plain)
+    assert not register_is_encrypted(tmp_path / "absent.sqlite")

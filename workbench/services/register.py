@@ -162,6 +162,16 @@ def open_register(
     return reg
 
 
+def register_is_encrypted(location: str | Path | None = None) -> bool:
+    """True if the register file is SQLCipher-encrypted: ask for its passphrase before opening.
+
+    The GUI calls this (it must not import workbench.storage), then
+    `open_register(path, passphrase=...)`; a wrong passphrase raises EncryptedRegisterError.
+    """
+    path = sqlite_path(database_url(location or default_register_path()))
+    return path is not None and path.exists() and looks_encrypted(path)
+
+
 def register_backups(location: str | Path | None = None) -> list[Path]:
     """The backups of a register file, newest first (none for a database server)."""
     path = sqlite_path(database_url(location or default_register_path()))
