@@ -29,8 +29,16 @@ Every long call takes a `workbench.progress.Progress` (report(done, total), chec
 `Cancelled` during `apply` rolls the whole import back. Bad input raises a subclass of
 `workbench.domain.errors.ImportFileError` whose message names the file, sheet, row and column.
 
-Formats: .xlsx/.xlsm/.ods (python-calamine), .csv (delimiter and encoding sniffed), .docx tables
-(python-docx). Reusable pure functions: `importers.cleaning` (HTML, bullets, NBSP...),
+The preview lists `PreviewItem(status, kind, name, organisation, provenance, existing_id,
+changes)` with status new / changed / unchanged / duplicate, and `changes` the field-level diff
+(`FieldChange(field, before, after)`); `report.missing` the stored records the file no longer
+lists (never deleted). Matching rules: `workbench/services/_import_matching.py`.
+
+Formats: .xlsx/.xlsm/.ods (python-calamine; an .xlsx/.xlsm above `sources.STREAM_BYTES` is
+streamed with openpyxl's read-only mode so memory stays flat), .csv (delimiter , ; or tab and
+encoding UTF-8 with or without BOM / Windows-1252 sniffed; quoted multi-line cells; CRLF),
+.docx tables (python-docx; merged cells; the heading above a table counts as its section title).
+Reusable pure functions: `importers.cleaning` (HTML, bullets, NBSP...),
 `importers.countries`, `importers.transfers`, `importers.retention`, `importers.legal_basis`,
 `importers.sensitivity`.
 """
