@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from exporters._docx_table import Block, Bullets, Para
 from exporters._labels import DocText, group_by_subject
 from workbench.domain.enums import LocationKind
@@ -33,9 +35,12 @@ def purpose_blocks(treatment: Treatment) -> list[Block]:
 
 
 def legal_basis_lines(text: DocText, treatment: Treatment) -> str:
+    """The Art. 6 label, the Art. 9 condition, then the source's wording unless it only repeats
+    the label ("Intérêt légitime." under "Intérêt légitime")."""
     lines = [text.enum(treatment.legal_basis), text.enum(treatment.art9_condition)]
-    if treatment.legal_basis_text and treatment.legal_basis_text not in lines:
-        lines.append(treatment.legal_basis_text)
+    stated = treatment.legal_basis_text.strip()
+    if stated and all(fuzz.ratio(stated.casefold(), line.casefold()) < 85 for line in lines):
+        lines.append(stated)
     return "\n".join(line for line in lines if line)
 
 

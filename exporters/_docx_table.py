@@ -59,7 +59,7 @@ _P, _PPR, _PSTYLE, _R, _RPR, _T = (
 )
 _B, _I, _VAL, _W, _TYPE = qn("w:b"), qn("w:i"), qn("w:val"), qn("w:w"), qn("w:type")
 _GRIDSPAN, _SHD, _FILL, _COLOR = qn("w:gridSpan"), qn("w:shd"), qn("w:fill"), qn("w:color")
-_TBLHEADER = qn("w:tblHeader")
+_TBLHEADER, _CANTSPLIT, _KEEPNEXT = qn("w:tblHeader"), qn("w:cantSplit"), qn("w:keepNext")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SECTION_FILL = "D9E2F3"
 
@@ -139,12 +139,20 @@ def _blocks(tc: Any, blocks: Sequence[Block]) -> None:
 
 
 def _paragraph(
-    parent: Any, text: str, style: str = "", bold: bool = False, italic: bool = False
+    parent: Any,
+    text: str,
+    style: str = "",
+    bold: bool = False,
+    italic: bool = False,
+    keep_next: bool = False,
 ) -> None:
     p = etree.SubElement(parent, _P)
-    if style:
+    if style or keep_next:
         ppr = etree.SubElement(p, _PPR)
-        etree.SubElement(ppr, _PSTYLE, {_VAL: style})
+        if style:
+            etree.SubElement(ppr, _PSTYLE, {_VAL: style})
+        if keep_next:
+            etree.SubElement(ppr, _KEEPNEXT)
     if not text:
         return
     r = etree.SubElement(p, _R)
@@ -161,10 +169,13 @@ def _paragraph(
 
 
 def _section_row(tbl: Any, title: str, width: int, span: int) -> None:
+    """One shaded cell across the table; never split, and kept on the page of the next row
+    (a group title alone at the foot of a page reads as an empty group)."""
     tr = etree.SubElement(tbl, _TR)
+    etree.SubElement(etree.SubElement(tr, _TRPR), _CANTSPLIT)
     tc = etree.SubElement(tr, _TC)
     tcpr = etree.SubElement(tc, _TCPR)
     etree.SubElement(tcpr, _TCW, {_W: str(width), _TYPE: "dxa"})
     etree.SubElement(tcpr, _GRIDSPAN, {_VAL: str(span)})
     etree.SubElement(tcpr, _SHD, {_VAL: "clear", _COLOR: "auto", _FILL: SECTION_FILL})
-    _paragraph(tc, title, bold=True)
+    _paragraph(tc, title, bold=True, keep_next=True)

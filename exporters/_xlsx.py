@@ -24,6 +24,8 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters._files import as_datetime, atomic_target, write_stable_zip
 
@@ -79,15 +81,50 @@ def add_sheet(
     title: str,
     widths: Sequence[float],
     header: Sequence[str] | None = None,
+    fit_width: bool = False,
 ) -> Any:
-    """A write-only sheet with column widths; with a header: frozen, bold, filterable."""
+    """A write-only sheet with column widths, printed landscape on A4 (`fit_width`: one page
+    wide); with a header: frozen, bold, filterable, repeated on every printed page."""
     sheet = new_sheet(workbook, title)
+    sheet.__dict__["_workbench_widths"] = list(widths)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    if fit_width:
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
     if header is not None:
         sheet.freeze_panes = "A2"
-        sheet.append([cell(sheet, h, HEADER) for h in header])
+        sheet.print_title_rows = "1:1"
+        append_row(sheet, [cell(sheet, h, HEADER) for h in header])
     return sheet
+
+
+LINE_HEIGHT = 12.75  # points per line of 10-11 pt text
+MAX_ROW_HEIGHT = 409  # Excel's limit
+
+
+def append_row(sheet: Any, cells: Sequence[WriteOnlyCell]) -> None:
+    """Append a row tall enough for its wrapped text.
+
+    Neither Excel nor LibreOffice reliably fits row heights to wrapped text when opening a file
+    (LibreOffice left multi-line cells overlapping in the PDF rendering), so the height is
+    estimated here from the text length and the column width.
+    """
+    widths: list[float] = sheet.__dict__.get("_workbench_widths", [])
+    number = sheet.__dict__.get("_workbench_rows", 0) + 1
+    sheet.__dict__["_workbench_rows"] = number
+    lines = 1
+    for index, item in enumerate(cells):
+        if isinstance(item.value, str) and index < len(widths):
+            per_line = max(int(widths[index] * 1.15), 1)
+            needed = sum(-(-len(part) // per_line) or 1 for part in item.value.split("\n"))
+            lines = max(lines, needed)
+    if lines > 1:
+        sheet.row_dimensions[number].height = min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT)
+    sheet.append(list(cells))
 
 
 class _StreamingSheet(WriteOnlyWorksheet):  # type: ignore[misc]

@@ -13,7 +13,7 @@ from typing import Any
 from exporters._content import outside_eea_lines
 from exporters._files import Ticker
 from exporters._labels import DocText
-from exporters._xlsx import LABEL, TITLE, add_sheet, cell, finish_table, new_sheet
+from exporters._xlsx import LABEL, TITLE, add_sheet, append_row, cell, finish_table
 from workbench.domain.enums import DataSensitivity
 from workbench.domain.records import Treatment
 from workbench.domain.snapshot import RegisterSnapshot
@@ -40,6 +40,7 @@ def add_cnil_sheets(workbook: Any, text: DocText, snapshot: RegisterSnapshot, ti
         text(N_("Processing activities list")),
         [w for _, w in LIST_COLUMNS],
         [text(h) for h, _ in LIST_COLUMNS],
+        fit_width=True,
     )
     for number, (treatment, sheet_name) in enumerate(
         zip(snapshot.treatments, sheet_names, strict=True), start=1
@@ -54,7 +55,7 @@ def add_cnil_sheets(workbook: Any, text: DocText, snapshot: RegisterSnapshot, ti
             treatment.last_reviewed_on,
             sheet_name,
         ]
-        listing.append([cell(listing, v) for v in values])
+        append_row(listing, [cell(listing, v) for v in values])
     finish_table(listing, len(LIST_COLUMNS), len(snapshot.treatments))
     for treatment, sheet_name in zip(snapshot.treatments, sheet_names, strict=True):
         _fiche(workbook, text, snapshot, treatment, sheet_name)
@@ -64,11 +65,9 @@ def add_cnil_sheets(workbook: Any, text: DocText, snapshot: RegisterSnapshot, ti
 def _fiche(
     workbook: Any, text: DocText, snapshot: RegisterSnapshot, t: Treatment, sheet_name: str
 ) -> None:
-    sheet = new_sheet(workbook, sheet_name)
-    sheet.column_dimensions["A"].width = 42
-    sheet.column_dimensions["B"].width = 80
-    sheet.append([cell(sheet, t.name, TITLE)])
-    sheet.append([])
+    sheet = add_sheet(workbook, sheet_name, [42, 80], fit_width=True)
+    append_row(sheet, [cell(sheet, t.name, TITLE)])
+    append_row(sheet, [])
     standard = [c for c in t.data_categories if c.sensitivity is DataSensitivity.STANDARD]
     sensitive = [c for c in t.data_categories if c.sensitivity is not DataSensitivity.STANDARD]
     rows: list[tuple[str, Any]] = [
@@ -91,7 +90,7 @@ def _fiche(
         (N_("Security measures"), t.security_measures),
     ]
     for label, value in rows:
-        sheet.append([cell(sheet, text(label), LABEL), cell(sheet, value)])
+        append_row(sheet, [cell(sheet, text(label), LABEL), cell(sheet, value)])
     sheet.close()
 
 

@@ -27,6 +27,7 @@ from exporters._files import Ticker, atomic_target
 from exporters._labels import DocText, clean_text
 from exporters._xlsx import (
     add_sheet,
+    append_row,
     cell,
     finish_table,
     new_workbook,
@@ -112,12 +113,15 @@ def write_subprocessors_xlsx(
     with streaming(workbook):
         headers = [text(N_("Category")), *subprocessor_headers(text)]
         sheet = add_sheet(
-            workbook, text(N_("List of subcontractors")), [18, 28, 45, 50, 24, 30], headers
+            workbook,
+            text(N_("List of subcontractors")),
+            [18, 28, 45, 50, 24, 30],
+            headers,
+            fit_width=True,
         )
         for sub in subs:
-            sheet.append(
-                [cell(sheet, v) for v in [text.enum(sub.category), *_plain_row(text, sub)]]
-            )
+            values = [text.enum(sub.category), *_plain_row(text, sub)]
+            append_row(sheet, [cell(sheet, v) for v in values])
             tick()
         finish_table(sheet, len(headers), len(subs))
         save_workbook(workbook, path, snapshot.as_of)

@@ -24,6 +24,7 @@ from exporters._files import Ticker
 from exporters._labels import DocText
 from exporters._xlsx import (
     add_sheet,
+    append_row,
     cell,
     finish_table,
     new_workbook,
@@ -49,6 +50,8 @@ def column_width(spec: FieldSpec) -> float:
         return 45
     if spec.key in MEDIUM:
         return 30
+    if spec.key == "organisation":
+        return 24
     if spec.key in NARROW:
         return 9
     return 16
@@ -111,7 +114,7 @@ def _entity_sheet(
         workbook, title, [column_width(f) for f in fields], [f.header(text.locale) for f in fields]
     )
     for values in rows:
-        sheet.append([cell(sheet, values.get(f.key)) for f in fields])
+        append_row(sheet, [cell(sheet, values.get(f.key)) for f in fields])
     finish_table(sheet, len(fields), len(rows))
 
 
@@ -206,7 +209,7 @@ def _certification_sheet(workbook: Any, text: DocText, snapshot: RegisterSnapsho
         [text(h) for h, _ in CERTIFICATION_COLUMNS],
     )
     for cert in snapshot.certifications:
-        sheet.append([cell(sheet, v) for v in _certification_values(text, snapshot, cert)])
+        append_row(sheet, [cell(sheet, v) for v in _certification_values(text, snapshot, cert)])
     finish_table(sheet, len(CERTIFICATION_COLUMNS), len(snapshot.certifications))
 
 

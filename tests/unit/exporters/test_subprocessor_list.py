@@ -69,6 +69,9 @@ def test_excel_list_in_french(snapshot: RegisterSnapshot, tmp_path: Path) -> Non
         "Patients\u00a0: Medical information (données de santé)",
     ]
     assert by_name["OVHcloud"][5] == "N/A"
+    assert by_name[FORMULA_NAME][0] == "Autres"  # not the certificate kind sharing "other"
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1
     assert sheet.freeze_panes == "A2"
     for row in sheet.iter_rows():
         assert all(cell.data_type != "f" for cell in row)

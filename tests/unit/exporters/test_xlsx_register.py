@@ -106,6 +106,19 @@ def test_sheets_have_frozen_header_filter_widths_and_wrapping(french_book: Any) 
         assert sheet.cell(1, 1).font.bold
 
 
+def test_rows_are_tall_enough_for_their_lines(french_book: Any) -> None:
+    sheet = french_book["Traitements"]
+    heights = {
+        row[0].row: sheet.row_dimensions[row[0].row].height
+        for row in sheet.iter_rows(min_row=2)
+        if row[4].value == "Gestion de compte Patient"
+    }
+    (height,) = heights.values()
+    assert height is not None
+    assert height >= 4 * 12  # four data categories, one per line
+    assert sheet.print_title_rows == "$1:$1"
+
+
 def test_no_cell_is_a_formula_and_values_stay_as_written(french_book: Any) -> None:
     seen = set()
     for sheet in french_book.worksheets:
