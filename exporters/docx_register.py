@@ -131,7 +131,7 @@ def _organisation_records(
         doc.add_paragraph(text(N_("No processing activity in this role.")))
     for treatment in processor:
         add_heading(doc, treatment.name, level=3)
-        rows = _processor_rows(text, snapshot, treatment)
+        rows = _processor_rows(text, snapshot, org, treatment)
         add_table(doc, [], [1, 3], rows, width, first_column=True)
         tick()
 
@@ -139,7 +139,7 @@ def _organisation_records(
 def _controller_rows(
     text: DocText, snapshot: RegisterSnapshot, org: Organisation, t: Treatment
 ) -> list[Row]:
-    identity = [Para(org.legal_name or org.name)]
+    identity = _identity(text, org)
     if t.joint_controller:
         identity.append(Para(text(N_("Joint controller: {name}")).format(name=t.joint_controller)))
     recipients: list[Block] = [Bullets(t.recipients)] if t.recipients else []
@@ -164,18 +164,35 @@ def _controller_rows(
     return _flag_missing(text, rows)
 
 
-def _processor_rows(text: DocText, snapshot: RegisterSnapshot, t: Treatment) -> list[Row]:
+def _identity(text: DocText, org: Organisation) -> list[Block]:
+    """Art. 30(1)(a) and 30(2)(a): name and contact details, representative and DPO."""
+    blocks: list[Block] = [Para(org.legal_name or org.name, bold=True)]
+    for line in (org.address, org.contact_email):
+        if line:
+            blocks.append(Para(line))
+    if org.representative:
+        blocks.append(Para(text(N_("Representative")) + text.colon + org.representative))
+    dpo = " — ".join(p for p in (org.dpo_name, org.dpo_email) if p)
+    if dpo:
+        blocks.append(Para(text(N_("Data protection officer")) + text.colon + dpo))
+    return blocks
+
+
+def _processor_rows(
+    text: DocText, snapshot: RegisterSnapshot, org: Organisation, t: Treatment
+) -> list[Row]:
     controllers: list[Block] = []
     for controller_id in t.controller_ids:
-        org = snapshot.organisation_by_id.get(controller_id)
-        if org is not None:
-            contact = " — ".join(p for p in (org.contact_email, org.dpo_email) if p)
-            controllers.append(Para(org.name, bold=True))
+        controller = snapshot.organisation_by_id.get(controller_id)
+        if controller is not None:
+            contact = " — ".join(p for p in (controller.contact_email, controller.dpo_email) if p)
+            controllers.append(Para(controller.name, bold=True))
             if contact:
                 controllers.append(Para(contact))
     return _flag_missing(
         text,
         [
+            [text(N_("Processor (a)")), _identity(text, org)],
             [text(N_("Controllers served (a)")), controllers],
             [text(N_("Category of processing (b)")), purpose_blocks(t)],
             [text(N_("Categories of personal data")), category_blocks(text, t.data_categories)],

@@ -79,6 +79,26 @@ def test_french_export_uses_french_labels(french_doc: docx.document.Document) ->
     assert "Performance of a contract" not in text
 
 
+def test_article_30_identity_rows_name_contacts_and_dpo(
+    french_doc: docx.document.Document,
+) -> None:
+    rows = {}
+    for table in french_doc.tables:
+        for row in table.rows:
+            if len(row.cells) == 2:
+                rows.setdefault(row.cells[0].text, []).append(row.cells[1].text)
+    controller = next(c for c in rows["Responsable de traitement (a)"] if "Podalire SAS" in c)
+    assert "contact@medaviz.com" in controller
+    assert (
+        "Délégué à la protection des données\u00a0: Jeanne Martin — dpo@medaviz.com" in controller
+    )
+    assert "Podalire SAS" in rows["Sous-traitant (a)"][0]
+    served = rows["Responsables de traitement servis (a)"][0]
+    assert "Cabinet Dr Durand" in served
+    assert "cabinet@durand.example" in served
+    assert "Chiffrement au repos\nJournalisation des accès" in rows["Mesures de sécurité (g)"]
+
+
 def test_english_export_uses_english_labels(dated: RegisterSnapshot, tmp_path: Path) -> None:
     path = tmp_path / "register.docx"
     write_register_docx(dated, path, "en")
