@@ -31,14 +31,34 @@ def pybabel(*args: str) -> None:
 def refresh(area: str) -> None:
     pot = LOCALE / f"{area}.pot"
     pybabel(
-        "extract", "-F", "pyproject.toml", "-k", "N_", "--no-location", "--sort-output",
-        "--omit-header", "-o", str(pot), *AREAS[area],
+        "extract",
+        "-F",
+        "pyproject.toml",
+        "-k",
+        "N_",
+        "--no-location",
+        "--sort-output",
+        "--omit-header",
+        "-o",
+        str(pot),
+        *AREAS[area],
     )
     for lang in LANGUAGES:
         po = LOCALE / lang / "LC_MESSAGES" / f"{area}.po"
         if po.exists():
-            pybabel("update", "-D", area, "-i", str(pot), "-d", str(LOCALE), "-l", lang,
-                    "--no-fuzzy-matching", "--ignore-obsolete")
+            pybabel(
+                "update",
+                "-D",
+                area,
+                "-i",
+                str(pot),
+                "-d",
+                str(LOCALE),
+                "-l",
+                lang,
+                "--no-fuzzy-matching",
+                "--ignore-obsolete",
+            )
         else:
             pybabel("init", "-D", area, "-i", str(pot), "-d", str(LOCALE), "-l", lang)
         pybabel("compile", "-D", area, "-d", str(LOCALE), "-l", lang, "--statistics")
