@@ -64,4 +64,7 @@ def window(qtbot: QtBot, demo_register: Register, settings: Settings) -> Iterato
     main.show()
     main.show_view("treatments")
     yield main
+    # The dashboard and checks load in jobs; closing while they run would ask to stop them.
+    qtbot.waitUntil(lambda: not jobs.active_jobs(), timeout=10000)
+    main.close()
     jobs.shutdown(5000)

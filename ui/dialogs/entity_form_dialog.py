@@ -188,7 +188,7 @@ class EntityFormDialog(QDialog, Generic[R]):
 
     def error_of(self, key: str) -> str:
         row = self._rows.get(key)
-        return row.error.text() if row is not None and row.error.isVisibleTo(self) else ""
+        return row.error.text() if row is not None and not row.error.isHidden() else ""
 
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
