@@ -259,3 +259,33 @@ def test_mapping_profiles_are_saved_in_the_register_and_reused(
     assert result.report.new == 1
     with pytest.raises(MappingError, match="no mapping profile"):
         service.load_profile("Vendor v2")
+
+
+def test_journal_snapshots_of_bulk_created_records_equal_what_a_read_returns(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    from workbench.domain import codec
+
+    service.apply(batches("annex2.docx"))
+    path = tmp_path / "register.csv"
+    path.write_text(
+        "Traitement;Sous-traitants;Responsables de traitement servis;Rôle;Date de création\n"
+        'Téléconsultation;"Twilio\nAmazon Web Services (AWS)";"Clinique A\nCabinet B";'
+        "processor;2024-04-30\n",
+        encoding="utf-8",
+    )
+    result = service.apply(batches(path))
+    (entry,) = [
+        e
+        for e in register.journal.entries()
+        if e.operation == result.operation_id and e.entity_kind is EntityKind.TREATMENT
+    ]
+    stored = register.treatments.get(entry.entity_id)
+    assert entry.after == codec.to_dict(stored)
+    assert len(stored.subprocessor_ids) == 2
+    assert {register.organisations.get(i).name for i in stored.controller_ids} == {
+        "Clinique A",
+        "Cabinet B",
+    }
+    for vendor in register.journal.entries(kind=EntityKind.SUBPROCESSOR):
+        assert vendor.after == codec.to_dict(register.subprocessors.get(vendor.entity_id))
