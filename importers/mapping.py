@@ -222,7 +222,7 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
             phrase = fold(synonym)
             if folded == phrase:
                 score = SYNONYM_CONFIDENCE
-            elif len(phrase) > 6 and f" {phrase} " in f" {folded} ":
+            elif " " in phrase and f" {phrase} " in f" {folded} ":
                 score = 0.85  # "Categories of personal data processed" holds the synonym
             else:
                 score = fuzz.token_sort_ratio(folded, phrase) / 100 * 0.9

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from importers.building import build_rows, check_mapping
+from importers.cleaning import fold
+from importers.mapping import propose_mapping
 from importers.model import ColumnMapping, ImportBatch, RecordKind, TableCandidate
 from importers.sources import open_grids
 from importers.tables import table_candidate
@@ -32,6 +34,9 @@ def read_tables(path: str | Path, sheet: str | None = None) -> list[TableCandida
                 ),
             )
     tables = [t for t in (table_candidate(g) for g in grids) if t is not None]
+    exported = [t for t in tables if is_export_table(t)]
+    if exported:  # our own Excel export: its entity sheets, not its summaries and CNIL fiches
+        tables = exported
     if not tables:
         raise NoTableFoundError(
             str(path),
@@ -42,6 +47,14 @@ def read_tables(path: str | Path, sheet: str | None = None) -> list[TableCandida
             sheet or "",
         )
     return tables
+
+
+def is_export_table(table: TableCandidate) -> bool:
+    """A sheet written by the Excel export: an ID column and canonical headers throughout."""
+    if "id" not in (fold(h) for h in table.headers):
+        return False
+    mapping = propose_mapping(table, table.kind)
+    return sum(1 for c in mapping.columns if c.field and c.confidence >= 1.0) >= 5
 
 
 def read_records(

@@ -325,6 +325,8 @@ class _Run:
 
     # -- the run -------------------------------------------------------------------------------
     def process(self, batches: list[ImportBatch], progress: Progress) -> None:
+        # subprocessors first: treatments of the same file name them, links resolve to them
+        batches = sorted(batches, key=lambda b: b.kind is not RecordKind.SUBPROCESSORS)
         overall = _BatchesProgress(progress, sum(b.total for b in batches))
         for batch in batches:
             for chunk in _chunks(batch.rows(overall), CHUNK):
@@ -416,8 +418,9 @@ class _Run:
         return dataclasses.replace(
             record,
             organisation_id=org_id,
-            controller_ids=controllers,
-            subprocessor_ids=tuple(dict.fromkeys(subprocessors)),
+            # as a read returns links (distinct, in id order), so a re-import compares equal
+            controller_ids=tuple(sorted(set(controllers))),
+            subprocessor_ids=tuple(sorted(set(subprocessors))),
         )
 
     def _item(

@@ -289,3 +289,29 @@ def test_journal_snapshots_of_bulk_created_records_equal_what_a_read_returns(
     }
     for vendor in register.journal.entries(kind=EntityKind.SUBPROCESSOR):
         assert vendor.after == codec.to_dict(register.subprocessors.get(vendor.entity_id))
+
+
+def test_a_whole_excel_export_imports_its_entity_sheets_only_and_reimports_unchanged(
+    register: Register, tmp_path: Path
+) -> None:
+    from workbench.services import open_register
+    from workbench.services.demo import load_demo
+    from workbench.services.export_service import ExportService
+
+    load_demo(register)
+    path = tmp_path / "register.xlsx"
+    ExportService(register).export_register(path, "xlsx", "fr")
+    tables = read_tables(path)
+    assert sorted(t.sheet for t in tables) == ["Sous-traitants", "Traitements"]
+    other = open_register(tmp_path / "other.sqlite")
+    try:
+        service = ImportService(other)
+        # listed treatments first: the service still imports the subprocessors before them
+        first = service.apply(sorted(batches(path), key=lambda b: b.table.sheet != "Traitements"))
+        assert first.report.new == len(register.treatments.list()) + len(
+            register.subprocessors.list()
+        )
+        again = service.preview(batches(path))
+        assert (again.new, again.changed) == (0, 0)
+    finally:
+        other.close()
