@@ -109,3 +109,11 @@ def test_unsupported_extension(tmp_path: Path) -> None:
         archive.writestr("a.txt", "x")
     with pytest.raises(UnreadableFileError, match="unsupported file type"):
         read_tables(path)
+
+
+def test_macro_enabled_workbook_reads_like_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "vendors.xlsm"
+    path.write_bytes((DATA_DIR / "subcontractors.xlsx").read_bytes())
+    (table,) = read_tables(path)
+    assert table.headers[0] == "Subcontractor name"
+    assert table.row_count == 9
