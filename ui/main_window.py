@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self.models: dict[str, EntityTableModel[Any]] = {}
         self._stale: set[str] = set()
+        self._closed = False
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -278,6 +279,9 @@ class MainWindow(QMainWindow):
         self.show_view(last if last in self.views else "dashboard")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:  # a second close (e.g. at application exit): nothing left to ask
+            event.accept()
+            return
         if jobs.active_jobs():
             answer = QMessageBox.question(
                 self,
@@ -291,6 +295,7 @@ class MainWindow(QMainWindow):
         self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
         self.settings.set(WINDOW_STATE, bytes(self.saveState().data()))
         self.settings.sync()
+        self._closed = True
         event.accept()
 
     def open_settings(self) -> None:

@@ -59,7 +59,8 @@ def window(qtbot: QtBot, demo_register: Register, settings: Settings) -> Iterato
     from ui.main_window import MainWindow
 
     main = MainWindow(demo_register, settings)
-    qtbot.addWidget(main)
+    # Not qtbot.addWidget: pytest-qt closes its widgets before fixtures finish, while the
+    # dashboard's load jobs may still run (closing then asks whether to stop them).
     main.resize(1280, 800)
     main.show()
     main.show_view("treatments")
@@ -68,3 +69,4 @@ def window(qtbot: QtBot, demo_register: Register, settings: Settings) -> Iterato
     qtbot.waitUntil(lambda: not jobs.active_jobs(), timeout=10000)
     main.close()
     jobs.shutdown(5000)
+    main.deleteLater()

@@ -23,6 +23,8 @@ from ui.models.entity_table_model import EntityTableModel, Role
 from ui.settings import Settings
 from workbench.i18n import _, ngettext
 
+MAX_COLUMN_WIDTH = 340
+
 
 class EntityListWidget(QWidget):
     open_requested = Signal(int)  # entity id
@@ -94,6 +96,8 @@ class EntityListWidget(QWidget):
         self.delete_button.clicked.connect(self._delete_current)
         self.model.modelReset.connect(self._update_count)
         self.model.rows_reloaded.connect(self._update_count)
+        self.model.rows_reloaded.connect(self._fit_columns_once)
+        self._fitted = False
         self._apply_hidden_columns()
 
     # -- behaviour -----------------------------------------------------------------------------
@@ -133,6 +137,17 @@ class EntityListWidget(QWidget):
         entity_id = self.current_id()
         if entity_id is not None:
             self.delete_requested.emit(entity_id)
+
+    def _fit_columns_once(self) -> None:
+        # Qt measures only the first rows (resizeContentsPrecision), so this stays cheap.
+        if self._fitted or not self.model.rowCount():
+            return
+        self._fitted = True
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            width = self.table.columnWidth(column)
+            self.table.setColumnWidth(column, min(max(width + 12, 70), MAX_COLUMN_WIDTH))
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()

@@ -1,0 +1,91 @@
+"""Screenshots of every main view, taken from the real application on the demo register.
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py
+
+Writes docs/screenshots/<view>_<lang>.png at 1400x900, in French and English.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1400, 900)
+LANGUAGES = ("fr", "en")
+
+
+def settle(seconds: float = 0.3) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import jobs
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end or jobs.active_jobs():
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def main() -> int:
+    from PySide6.QtCore import QSettings
+
+    from ui.app import application
+    from ui.i18n_qt import apply_language
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+    from ui.widgets.sidebar import VIEWS
+    from workbench.domain.enums import EntityKind
+    from workbench.services.demo import ensure_demo_register
+
+    app = application()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        register = ensure_demo_register(Path(tmp) / "demo.sqlite", author="dpo")
+        window = MainWindow(register, Settings())
+        window.resize(*SIZE)
+        window.show()
+        for lang in LANGUAGES:
+            apply_language(lang)
+            settle()
+            for view in VIEWS:
+                window.show_view(view.key)
+                settle(0.6 if view.key in ("dashboard", "checks") else 0.2)
+                if view.key == "history":
+                    entries = window.list_view("history")
+                    entries.table.selectRow(0)
+                    settle()
+                window.grab().save(str(OUT / f"{view.key}_{lang}.png"))
+            first = register.treatments.rows()[0].id
+            dialog = window.editor.dialog_for(EntityKind.TREATMENT, register.treatments.get(first))
+            dialog.show()
+            settle()
+            dialog.grab().save(str(OUT / f"treatment_form_{lang}.png"))
+            dialog.tabs.setCurrentIndex(1)
+            settle()
+            dialog.grab().save(str(OUT / f"treatment_form_data_{lang}.png"))
+            dialog.dirty = False
+            dialog.close()
+            sub = register.subprocessors.list()[0]
+            sub_dialog = window.editor.dialog_for(EntityKind.SUBPROCESSOR, sub)
+            sub_dialog.show()
+            settle()
+            sub_dialog.grab().save(str(OUT / f"subprocessor_form_{lang}.png"))
+            sub_dialog.dirty = False
+            sub_dialog.close()
+        settle()
+        window.close()
+        register.close()
+    print(f"screenshots written to {OUT}")
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
