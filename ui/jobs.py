@@ -85,6 +85,7 @@ class Job(QRunnable):
         self.setAutoDelete(False)
         self._fn = fn
         self._cancel_requested = threading.Event()
+        self._ended = threading.Event()  # set on the pool thread, before the signals arrive
         self.signals = JobSignals()
         self.progress = QtProgress(self.signals, self._cancel_requested)
 
@@ -95,6 +96,10 @@ class Job(QRunnable):
     @property
     def cancel_requested(self) -> bool:
         return self._cancel_requested.is_set()
+
+    @property
+    def ended(self) -> bool:
+        return self._ended.is_set()
 
     def run(self) -> None:
         try:
@@ -108,6 +113,8 @@ class Job(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)
+        finally:
+            self._ended.set()
 
 
 def error_text(error: BaseException) -> str:
@@ -193,15 +200,18 @@ class JobRunner(QObject):
 
     @Slot(int, int, str)
     def _progressed(self, done: int, total: int, message: str) -> None:
-        if self.dialog is None or self.job.cancel_requested:
+        dialog = self.dialog
+        if dialog is None or self.job.cancel_requested:
             return
-        if total > 0:
-            self.dialog.setRange(0, 100)
-            self.dialog.setValue(min(100, done * 100 // total))
-        else:
-            self.dialog.setRange(0, 0)  # busy indicator: the total is not known yet
         if message:
-            self.dialog.setLabelText(message)
+            dialog.setLabelText(message)
+        # Last: a modal QProgressDialog's setValue processes events, which may deliver the
+        # job's end and close the dialog under our feet.
+        if total > 0:
+            dialog.setRange(0, 100)
+            dialog.setValue(min(100, done * 100 // total))
+        else:
+            dialog.setRange(0, 0)  # busy indicator: the total is not known yet
 
     @Slot(object)
     def _succeeded(self, result: object) -> None:
@@ -246,7 +256,8 @@ def run_job(
 
 
 def active_jobs() -> frozenset[Job]:
-    return frozenset(_active)
+    """Jobs still running (or waiting for a thread); not those whose signals are in flight."""
+    return frozenset(job for job in _active if not job.ended)
 
 
 def shutdown(timeout_ms: int = 30_000) -> bool:
@@ -254,4 +265,7 @@ def shutdown(timeout_ms: int = 30_000) -> bool:
     for job in list(_active):
         job.cancel()
     drained = db_pool().waitForDone(timeout_ms)
-    return QThreadPool.globalInstance().waitForDone(timeout_ms) and drained
+    drained = QThreadPool.globalInstance().waitForDone(timeout_ms) and drained
+    if drained:
+        _active.clear()
+    return drained

@@ -227,3 +227,12 @@ def test_a_job_cancelled_before_it_starts_never_runs_fn() -> None:
     assert calls == []
     with pytest.raises(Cancelled):
         job.progress.check_cancelled()
+
+
+def test_a_job_is_no_longer_active_once_its_work_ended(qtbot: QtBot, parent: QWidget) -> None:
+    # Even before its queued signals reach the GUI thread (a window closing asks about
+    # active jobs right after shutdown() drained the pools).
+    job = run_job(parent, lambda p: "done").start()
+    assert shutdown(5000)
+    assert job.ended
+    assert not active_jobs()
