@@ -65,7 +65,9 @@ def _certificates(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
                 link,
                 _("{name} certificate of {holder} expires").format(name=name, holder=holder),
             )
-        if result.next_surveillance_on is not None:
+        # An expired certificate needs renewal, not a surveillance audit: the expiry check
+        # says so; listing its surveillance as "966 days late" would only be noise.
+        if result.next_surveillance_on is not None and result.status.is_usable:
             yield DeadlineItem(
                 result.next_surveillance_on,
                 DeadlineKind.CERTIFICATE_SURVEILLANCE,

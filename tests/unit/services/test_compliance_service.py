@@ -116,3 +116,27 @@ def test_settings_round_trip_and_validation(register: Register) -> None:
     with pytest.raises(ValidationError, match="Alsace-Moselle"):
         service.update_settings(ComplianceSettings(holiday_subdivision="99"))
     assert Severity.ERROR.at_least(Severity.WARNING)
+
+
+def test_an_expired_certificate_lists_no_surveillance_deadline(register: Register) -> None:
+    load_demo(register)
+    service = ComplianceService(register)
+    podalire_hds = next(
+        c
+        for c in register.certifications.list()
+        if c.kind is CertificationKind.HDS and c.organisation_id is not None
+    )
+    assert podalire_hds.expires_on is not None
+    after_expiry = podalire_hds.expires_on + dt.timedelta(days=30)
+    kinds = {
+        d.kind
+        for d in service.deadlines(after_expiry, within_days=400)
+        if d.link.id == podalire_hds.id
+    }
+    assert DeadlineKind.CERTIFICATE_SURVEILLANCE not in kinds
+    before_expiry = podalire_hds.expires_on - dt.timedelta(days=400)
+    earlier = service.deadlines(before_expiry, within_days=800)
+    assert any(
+        d.kind is DeadlineKind.CERTIFICATE_EXPIRY and d.link.id == podalire_hds.id
+        for d in earlier
+    )
