@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from workbench.i18n import _
+
 
 class WorkbenchError(Exception):
     """Base class: the message is meant for the user, as is."""
@@ -9,7 +11,9 @@ class WorkbenchError(Exception):
 
 class NotFoundError(WorkbenchError):
     def __init__(self, kind: str, entity_id: int) -> None:
-        super().__init__(f"No {kind} with id {entity_id} in this register.")
+        super().__init__(
+            _("No {kind} with id {id} in this register.").format(kind=kind, id=entity_id)
+        )
         self.kind = kind
         self.entity_id = entity_id
 
@@ -19,7 +23,7 @@ class ValidationError(WorkbenchError):
 
     def __init__(self, problems: dict[str, str]) -> None:
         detail = "; ".join(f"{name}: {text}" for name, text in problems.items())
-        super().__init__(f"Invalid record: {detail}")
+        super().__init__(_("Invalid record: {detail}").format(detail=detail))
         self.problems = problems
 
 
@@ -28,8 +32,10 @@ class ConflictError(WorkbenchError):
 
     def __init__(self, kind: str, entity_id: int, expected: int, actual: int) -> None:
         super().__init__(
-            f"The {kind} {entity_id} was changed by someone else since you opened it "
-            f"(version {actual}, you had {expected}). Reload it and apply your change again."
+            _(
+                "The {kind} {id} was changed by someone else since you opened it "
+                "(version {actual}, you had {expected}). Reload it and apply your change again."
+            ).format(kind=kind, id=entity_id, actual=actual, expected=expected)
         )
         self.kind = kind
         self.entity_id = entity_id

@@ -4,6 +4,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Audit
+from workbench.i18n import _
 from workbench.services._crud import CrudService, require
 from workbench.services._mapping import RecordMapper
 from workbench.storage.models import AuditModel, OrganisationModel
@@ -19,7 +20,7 @@ class AuditService(CrudService[Audit]):
             problems,
             session.get(OrganisationModel, record.organisation_id) is not None,
             "organisation_id",
-            f"No organisation with id {record.organisation_id}.",
+            _("No organisation with id {id}.").format(id=record.organisation_id),
         )
         require(
             problems,
@@ -27,6 +28,6 @@ class AuditService(CrudService[Audit]):
             or record.audit_on is None
             or record.notice_received_on <= record.audit_on,
             "notice_received_on",
-            "The notice is received before the audit date.",
+            _("The notice is received before the audit date."),
         )
         return problems

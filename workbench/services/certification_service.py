@@ -4,6 +4,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.enums import CertificationKind, EntityKind
 from workbench.domain.records import Certification
+from workbench.i18n import _
 from workbench.services._crud import CrudService, require
 from workbench.services._mapping import RecordMapper
 from workbench.storage.models import CertificationModel
@@ -27,19 +28,19 @@ class CertificationService(CrudService[Certification]):
             problems,
             (record.organisation_id is None) != (record.subprocessor_id is None),
             "holder",
-            "A certificate belongs to exactly one organisation or one subprocessor.",
+            _("A certificate belongs to exactly one organisation or one subprocessor."),
         )
         require(
             problems,
             all(a in HDS_ACTIVITIES for a in record.hds_activities),
             "hds_activities",
-            "HDS activities are numbered 1 to 6 (CSP R.1111-9).",
+            _("HDS activities are numbered 1 to 6 (CSP R.1111-9)."),
         )
         require(
             problems,
             record.kind is CertificationKind.HDS or not record.hds_activities,
             "hds_activities",
-            "Only an HDS certificate lists HDS activities.",
+            _("Only an HDS certificate lists HDS activities."),
         )
         require(
             problems,
@@ -47,6 +48,6 @@ class CertificationService(CrudService[Certification]):
             or record.expires_on is None
             or record.expires_on > record.issued_on,
             "expires_on",
-            "The expiry date comes after the issue date.",
+            _("The expiry date comes after the issue date."),
         )
         return problems

@@ -4,6 +4,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Notification
+from workbench.i18n import _
 from workbench.services._crud import CrudService, require
 from workbench.services._mapping import RecordMapper
 from workbench.storage.models import NotificationModel, OrganisationModel
@@ -21,6 +22,6 @@ class NotificationService(CrudService[Notification]):
                 problems,
                 session.get(OrganisationModel, oid) is not None,
                 name,
-                f"No organisation with id {oid}.",
+                _("No organisation with id {id}.").format(id=oid),
             )
         return problems

@@ -7,6 +7,7 @@ from workbench.domain import codec
 from workbench.domain.enums import ChangeAction, EntityKind, OrganisationKind
 from workbench.domain.errors import ValidationError
 from workbench.domain.records import Organisation, Treatment
+from workbench.i18n import _
 from workbench.services._crud import CrudService, require
 from workbench.services._journal import UnitOfWork
 from workbench.services._mapping import RecordMapper
@@ -33,12 +34,12 @@ class OrganisationService(CrudService[Organisation]):
 
     def validate(self, session: Session, record: Organisation) -> dict[str, str]:
         problems: dict[str, str] = {}
-        require(problems, bool(record.name.strip()), "name", "An organisation needs a name.")
+        require(problems, bool(record.name.strip()), "name", _("An organisation needs a name."))
         require(
             problems,
             0 < record.objection_period_days <= 365,
             "objection_period_days",
-            "The objection period is a number of days between 1 and 365.",
+            _("The objection period is a number of days between 1 and 365."),
         )
         return problems
 

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 from workbench.domain import codec
 from workbench.domain.enums import ChangeAction, EntityKind, LocationKind
 from workbench.domain.records import Subprocessor, Treatment
+from workbench.i18n import _
 from workbench.services._crud import CrudService, require
 from workbench.services._journal import UnitOfWork
 from workbench.services._mapping import RecordMapper
@@ -18,21 +19,21 @@ class SubprocessorService(CrudService[Subprocessor]):
 
     def validate(self, session: Session, record: Subprocessor) -> dict[str, str]:
         problems: dict[str, str] = {}
-        require(problems, bool(record.name.strip()), "name", "A subprocessor needs a name.")
+        require(problems, bool(record.name.strip()), "name", _("A subprocessor needs a name."))
         require(
             problems,
             session.get(OrganisationModel, record.organisation_id) is not None,
             "organisation_id",
-            f"No organisation with id {record.organisation_id}.",
+            _("No organisation with id {id}.").format(id=record.organisation_id),
         )
         for location in record.locations:
             if location.kind is LocationKind.COUNTRY and not (
                 len(location.code) == 2 and location.code.isalpha() and location.code.isupper()
             ):
-                problems["locations"] = (
-                    f"'{location.code}' is not an ISO 3166-1 alpha-2 country code (e.g. FR, US)."
-                )
-        require(problems, record.chain_level >= 1, "chain_level", "The chain level starts at 1.")
+                problems["locations"] = _(
+                    "'{code}' is not an ISO 3166-1 alpha-2 country code (e.g. FR, US)."
+                ).format(code=location.code)
+        require(problems, record.chain_level >= 1, "chain_level", _("The chain level starts at 1."))
         return problems
 
     def _before_delete(self, uow: UnitOfWork, entity_id: int) -> None:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.enums import EntityKind, LegalBasis, Role, TreatmentStatus
 from workbench.domain.records import Treatment
+from workbench.i18n import _
 from workbench.services._crud import CrudService, require
 from workbench.services._mapping import LinkSpec, RecordMapper
 from workbench.storage.models import (
@@ -99,30 +100,30 @@ class TreatmentService(CrudService[Treatment]):
 
     def validate(self, session: Session, record: Treatment) -> dict[str, str]:
         problems: dict[str, str] = {}
-        require(problems, bool(record.name.strip()), "name", "A treatment needs a name.")
+        require(problems, bool(record.name.strip()), "name", _("A treatment needs a name."))
         require(
             problems,
             session.get(OrganisationModel, record.organisation_id) is not None,
             "organisation_id",
-            f"No organisation with id {record.organisation_id}.",
+            _("No organisation with id {id}.").format(id=record.organisation_id),
         )
         require(
             problems,
             record.role is Role.PROCESSOR or not record.controller_ids,
             "controller_ids",
-            "Only a treatment carried out as processor lists the controllers it serves.",
+            _("Only a treatment carried out as processor lists the controllers it serves."),
         )
         for oid in record.controller_ids:
             if session.get(OrganisationModel, oid) is None:
-                problems["controller_ids"] = f"No organisation with id {oid}."
+                problems["controller_ids"] = _("No organisation with id {id}.").format(id=oid)
         for sid in record.subprocessor_ids:
             if session.get(SubprocessorModel, sid) is None:
-                problems["subprocessor_ids"] = f"No subprocessor with id {sid}."
+                problems["subprocessor_ids"] = _("No subprocessor with id {id}.").format(id=sid)
         retention = record.retention
         require(
             problems,
             retention.duration is None or retention.duration > 0,
             "retention",
-            "A retention duration is a positive number.",
+            _("A retention duration is a positive number."),
         )
         return problems
