@@ -389,6 +389,19 @@ class _Run:
         found = index.find(record.name)
         return found, (kind, org_id, found if found is not None else record.name.casefold())
 
+    def _vendor_elsewhere(self, name: str, org_id: int) -> int | None:
+        """A subprocessor engaged by another organisation of the register (a group's entities
+        share vendors, as Podalire Communauté uses Podalire's hosts): linked when exactly one
+        other organisation has it, so that a register export imports back with its links."""
+        others = self.session.scalars(
+            select(SubprocessorModel.organisation_id)
+            .where(SubprocessorModel.organisation_id != org_id)
+            .distinct()
+            .order_by(SubprocessorModel.organisation_id)
+        ).all()
+        found = [f for o in others if (f := self._vendor_index(o).find(name)) is not None]
+        return found[0] if len(found) == 1 else None
+
     def _resolved(self, row: ImportedRow, org_id: int) -> Treatment | Subprocessor:
         record = row.record
         if isinstance(record, Subprocessor):
@@ -406,7 +419,7 @@ class _Run:
                 )
         subprocessors = []
         for name in row.subprocessors:
-            found = self._vendor_index(org_id).find(name)
+            found = self._vendor_index(org_id).find(name) or self._vendor_elsewhere(name, org_id)
             if found is None:
                 self.report.warnings.append(
                     _("{where}: no subprocessor '{name}' in this organisation; not linked.").format(

@@ -169,11 +169,6 @@ def test_excel_export_of_the_demo_imports_back_with_nothing_lost(
         assert got_subs[key] == expected, key
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importers resolve a treatment's subprocessors within its own organisation only; "
-    "the demo links Podalire Communauté's treatments to Podalire (Medaviz)'s subprocessors",
-)
 def test_cross_organisation_subprocessor_links_survive_the_round_trip(
     register: Register, tmp_path: Path
 ) -> None:
