@@ -174,8 +174,15 @@ class MainActions:
         if current is not None:
             current.focus_filter()
 
-    def open_import(self) -> None:
-        self._open_part_b(_import_wizard())
+    def open_import(self, path: Path | None = None) -> None:
+        """The import wizard; with `path` (a dropped file) it reads that file straight away."""
+        wizard_cls = _import_wizard()
+        if wizard_cls is None:
+            return
+        if path is None:
+            self._open_part_b(wizard_cls)
+            return
+        wizard_cls(self.window.register, self.window.bus, self.window, path=path).exec()
 
     def open_export(self) -> None:
         self._open_part_b(_export_dialog())

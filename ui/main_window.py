@@ -7,8 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, Qt
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -106,6 +112,7 @@ class MainWindow(QMainWindow):
         self.sidebar.view_selected.connect(self.show_view)
         self.bus.changed.connect(self._register_changed)
         self._restore_state()
+        self.setAcceptDrops(True)  # a spreadsheet dropped on the window opens the import wizard
         self.retranslate_ui()
 
     # -- views ---------------------------------------------------------------------------------
@@ -263,6 +270,28 @@ class MainWindow(QMainWindow):
             )
         return Path(path) if path else None
 
+    # -- a file dropped on the window: import it ------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._accept_importable(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._accept_importable(event)
+
+    @staticmethod
+    def _accept_importable(event: QDropEvent) -> None:
+        if dropped_import_path(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_import_path(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.actions_.open_import(path)
+
     # -- window state --------------------------------------------------------------------------
     def _restore_state(self) -> None:
         geometry = self.settings.get(WINDOW_GEOMETRY)
@@ -320,6 +349,18 @@ class MainWindow(QMainWindow):
         name = path.name if path is not None else self.register.url
         self.setWindowTitle(_("DPO Workbench – {register}").format(register=name))
         self.status_register.setText(str(path) if path is not None else self.register.url)
+
+
+def dropped_import_path(mime: QMimeData) -> Path | None:
+    """The one local file the import wizard reads in a drag, else None (several files: None)."""
+    if not mime.hasUrls():
+        return None
+    try:
+        from ui.dialogs.import_source_pages import is_importable
+    except ImportError:  # the import wizard is not part of this build
+        return None
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return paths[0] if len(paths) == 1 and is_importable(paths[0]) else None
 
 
 def make_toolbar(window: QMainWindow) -> QToolBar:

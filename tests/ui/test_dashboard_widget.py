@@ -158,3 +158,27 @@ def test_loads_itself_when_first_shown(qtbot: QtBot, register: Register) -> None
     with qtbot.waitSignal(widget.refreshed, timeout=10_000):
         widget.show()
     assert widget.count_cards[EntityKind.TREATMENT].number.text() == "3"
+
+
+def test_a_language_switch_redraws_the_dashboard_with_french_months(
+    qtbot: QtBot, register: Register
+) -> None:
+    from PySide6.QtCharts import QDateTimeAxis
+    from PySide6.QtCore import QDate, QLocale
+
+    from ui.i18n_qt import apply_language
+
+    fill_register(register)
+    widget = shown_dashboard(qtbot, register)
+    apply_language("fr")  # sends LanguageChange to the (top-level) dashboard
+    assert widget._checks_box.title() == "Résultats des contrôles"
+    assert widget.count_cards[EntityKind.TREATMENT].caption.text() == "Traitements"
+    timeline = next(  # redrawn: the old charts had English titles
+        v.chart()
+        for v in widget.findChildren(QChartView)
+        if v.chart().title() == "Validité des certificats"
+    )
+    axis = next(a for a in timeline.axes() if isinstance(a, QDateTimeAxis))
+    # QDateTimeAxis labels follow the chart's locale, taken from QLocale's default when built.
+    assert timeline.locale().language() == QLocale.Language.French
+    assert timeline.locale().toString(QDate(2026, 8, 1), axis.format()) == "août 2026"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -82,3 +83,51 @@ def test_role_row_and_id_give_the_dto(demo_register: Register) -> None:
     assert index.data(Role.ID) == row.id
     assert demo_register.treatments.get(row.id).name == row.name
     assert model.data(QModelIndex()) is None
+
+
+def test_search_texts_are_built_in_idle_time_after_a_load(
+    qtbot: QtBot, demo_register: Register
+) -> None:
+    model = TreatmentTableModel(demo_register)
+    model.reload()
+    assert model.rowCount() > 0
+    # Nothing filtered yet: the event loop alone builds every row's search text.
+    qtbot.waitUntil(model.search_ready, timeout=5000)
+    name = model.index(0, model.column_of_key("name")).data()
+    model.set_filter_text(name)
+    assert model.rowCount() >= 1
+
+
+def test_a_filter_before_the_idle_build_ends_still_searches_every_row(
+    demo_register: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.models.entity_table_model as base
+
+    monkeypatch.setattr(base, "HAYSTACK_CHUNK", 1)
+    model = TreatmentTableModel(demo_register)
+    model.reload()
+    model._build_haystack_chunk()  # one idle turn only: the rest is not built yet
+    assert not model.search_ready()
+    last = model.index(model.rowCount() - 1, model.column_of_key("name")).data()
+    model.set_filter_text(last)
+    assert model.search_ready()
+    names = [model.index(r, model.column_of_key("name")).data() for r in range(model.rowCount())]
+    assert last in names
+
+
+def test_several_words_narrow_to_rows_holding_all_of_them(demo_register: Register) -> None:
+    model = TreatmentTableModel(demo_register)
+    model.reload()
+    name_col, org_col = model.column_of_key("name"), model.column_of_key("organisation")
+    name = model.index(0, name_col).data().split()[0]
+    organisation = model.index(0, org_col).data().split()[0]
+    model.set_filter_text(f"{organisation} {name}")
+    shown = [
+        (model.index(r, name_col).data(), model.index(r, org_col).data())
+        for r in range(model.rowCount())
+    ]
+    assert shown
+    for row in range(model.rowCount()):
+        text = " ".join(str(model.index(row, c).data()) for c in range(model.columnCount()))
+        assert name.casefold() in text.casefold()
+        assert organisation.casefold() in text.casefold()

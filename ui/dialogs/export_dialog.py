@@ -270,9 +270,10 @@ class ExportDialog(QDialog):
         self.open_button.setVisible(False)
         self.folder_button.setVisible(False)
         self.status.setText(_("Exporting…"))
-        run_job(self, work).with_progress(_("Exporting…")).on_success(self._done).on_failure(
-            self._failed
-        ).on_cancel(self._cancelled).start()
+        # Exports only read the register (and write files): beside the write pool.
+        run_job(self, work, writes=False).with_progress(_("Exporting…")).on_success(
+            self._done
+        ).on_failure(self._failed).on_cancel(self._cancelled).start()
 
     def _work(self, target: Path):  # type: ignore[no-untyped-def]
         """The job's function, with every choice read now (never touch widgets in a job)."""

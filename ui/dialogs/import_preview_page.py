@@ -201,7 +201,8 @@ class PreviewPage(QWizardPage):
             batch = read_records(table, mapping, progress)
             return imports.preview(batch, progress, organisation, PREVIEW_DETAIL_LIMIT)
 
-        run_job(self, dry_run).with_progress(_("Reading the file…")).on_success(
+        # A dry run only reads: beside the write pool, never queued behind an import.
+        run_job(self, dry_run, writes=False).with_progress(_("Reading the file…")).on_success(
             self._show
         ).on_failure(self._failed).start()
 

@@ -243,7 +243,8 @@ class ChecksWidget(QWidget):
         self._loading = True
         self.refresh_button.setEnabled(False)
         register = self._register
-        run_job(self, lambda progress: load_findings(register, progress)).on_success(
+        # A pure read: beside the write pool, so checks never queue behind an import.
+        run_job(self, lambda progress: load_findings(register, progress), writes=False).on_success(
             self._show
         ).on_failure(self._failed).start()
 

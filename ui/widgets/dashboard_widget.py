@@ -11,6 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -178,16 +179,14 @@ class DashboardWidget(QScrollArea):
 
         self.count_cards: dict[EntityKind, CountCard] = {}
         cards = QHBoxLayout()
-        for kind, caption in COUNT_CARDS:
-            card = CountCard(_(caption))
+        for kind, _caption in COUNT_CARDS:
+            card = CountCard("")
             card.clicked.connect(lambda k=kind: self.list_requested.emit(k))
             self.count_cards[kind] = card
             cards.addWidget(card)
         self._grid.addLayout(cards, 0, 0, 1, 2)
 
-        deadlines_box = QGroupBox(
-            _("Deadlines in the next {weeks} weeks").format(weeks=DEADLINE_HORIZON_DAYS // 7)
-        )
+        deadlines_box = self._deadlines_box = QGroupBox()
         self.deadlines = DeadlineTableModel(self)
         self.deadline_view = QTableView()
         self.deadline_view.setModel(self.deadlines)
@@ -203,18 +202,18 @@ class DashboardWidget(QScrollArea):
         QVBoxLayout(deadlines_box).addWidget(self.deadline_view)
         self._grid.addWidget(deadlines_box, 1, 0)
 
-        checks_box = QGroupBox(_("Check results"))
+        checks_box = self._checks_box = QGroupBox()
         checks_outer = QVBoxLayout(checks_box)
         checks_layout = QHBoxLayout()
         checks_outer.addLayout(checks_layout)
-        checks_hint = QLabel(_("Click a number to see the problems and how to fix them."))
+        checks_hint = self._checks_hint = QLabel()
         checks_hint.setWordWrap(True)
         checks_hint.setEnabled(False)
         checks_outer.addWidget(checks_hint)
         checks_outer.addStretch(1)
         self.severity_cards: dict[str, CountCard] = {}
         for severity, colour in SEVERITY_COLOURS.items():
-            card = CountCard(severity_label(severity), colour.name())
+            card = CountCard("", colour.name())
             card.setMinimumWidth(90)
             card.clicked.connect(self.checks_requested)
             self.severity_cards[severity] = card
@@ -231,6 +230,31 @@ class DashboardWidget(QScrollArea):
         self._reload_timer.timeout.connect(self.refresh)
         if change_bus is not None:
             change_bus.changed.connect(self._register_changed)
+        self.retranslate_ui()
+
+    # -- language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if self.data is not None:  # chart titles, and month names (QLocale.setDefault)
+                self._draw(self.data)
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        for kind, caption in COUNT_CARDS:
+            self.count_cards[kind].caption.setText(_(caption))
+        for severity, card in self.severity_cards.items():
+            card.caption.setText(severity_label(severity))
+        self._deadlines_box.setTitle(
+            _("Deadlines in the next {weeks} weeks").format(weeks=DEADLINE_HORIZON_DAYS // 7)
+        )
+        self._checks_box.setTitle(_("Check results"))
+        self._checks_hint.setText(_("Click a number to see the problems and how to fix them."))
+        self.deadlines.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        if self.deadlines.rowCount():
+            self.deadlines.dataChanged.emit(
+                self.deadlines.index(0, 0), self.deadlines.index(self.deadlines.rowCount() - 1, 2)
+            )
 
     # -- loading -------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -245,11 +269,11 @@ class DashboardWidget(QScrollArea):
             return
         self._loading = True
         register = self._register
-        # On the write pool: reading takes SQLite's write lock (BEGIN IMMEDIATE), so it queues
-        # behind an import rather than failing with "database is locked".
-        run_job(self, lambda progress: collect_dashboard(register, progress)).on_success(
-            self._show
-        ).on_failure(self._failed).start()
+        # A read (deferred BEGIN) never waits for a writer: off the one-thread write pool, so
+        # the dashboard does not queue behind an import.
+        run_job(
+            self, lambda progress: collect_dashboard(register, progress), writes=False
+        ).on_success(self._show).on_failure(self._failed).start()
 
     def _register_changed(self, changes: Changes) -> None:
         if changes.kinds:
@@ -265,6 +289,13 @@ class DashboardWidget(QScrollArea):
         self._loading = False
         self._loaded_once = True
         self.data = data
+        self._draw(data)
+        self.refreshed.emit()
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def _draw(self, data: DashboardData) -> None:
         for kind, card in self.count_cards.items():
             card.set_value(data.counts.get(kind, 0))
         for severity, card in self.severity_cards.items():
@@ -282,10 +313,6 @@ class DashboardWidget(QScrollArea):
         self._grid.addWidget(self._charts[0], 2, 0)
         self._grid.addWidget(self._charts[1], 2, 1)
         self._grid.addWidget(self._charts[2], 3, 0, 1, 2)
-        self.refreshed.emit()
-        if self._stale:
-            self._stale = False
-            self.refresh()
 
     def _deadline_activated(self, index: QModelIndex) -> None:
         deadline = self.deadlines.row_at(index.row())
