@@ -32,6 +32,33 @@ def settle(seconds: float = 0.3) -> None:
         time.sleep(0.02)
 
 
+def wizard_and_export(window: object, lang: str) -> None:
+    """The import wizard on a seed annex (mapping, then preview) and the export dialog."""
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.import_wizard import ImportWizard
+
+    main = window  # a MainWindow
+    annex = ROOT / "tests" / "data" / "annex1.xlsx"
+    wizard = ImportWizard(main.register, main.bus, main, path=annex)  # type: ignore[attr-defined]
+    wizard.show()
+    settle(0.5)
+    for page, name in ((ImportWizard.MAPPING, "mapping"), (ImportWizard.PREVIEW, "preview")):
+        for _attempt in range(20):
+            if wizard.currentId() >= page:
+                break
+            wizard.next()
+            settle(0.3)
+        wizard.grab().save(str(OUT / f"import_{name}_{lang}.png"))
+    wizard.reject()
+    wizard.deleteLater()
+    dialog = ExportDialog(main.register, main.bus, main)  # type: ignore[attr-defined]
+    dialog.show()
+    settle()
+    dialog.grab().save(str(OUT / f"export_{lang}.png"))
+    dialog.reject()
+    dialog.deleteLater()
+
+
 def main() -> int:
     from PySide6.QtCore import QSettings
 
@@ -62,6 +89,12 @@ def main() -> int:
                     entries.table.selectRow(0)
                     settle()
                 window.grab().save(str(OUT / f"{view.key}_{lang}.png"))
+                if view.key == "dashboard":  # its lower half: the certificate timeline
+                    bar = window.views["dashboard"].verticalScrollBar()
+                    bar.setValue(bar.maximum())
+                    settle()
+                    window.grab().save(str(OUT / f"dashboard_timeline_{lang}.png"))
+                    bar.setValue(0)
             first = register.treatments.rows()[0].id
             dialog = window.editor.dialog_for(EntityKind.TREATMENT, register.treatments.get(first))
             dialog.show()
@@ -79,6 +112,7 @@ def main() -> int:
             sub_dialog.grab().save(str(OUT / f"subprocessor_form_{lang}.png"))
             sub_dialog.dirty = False
             sub_dialog.close()
+            wizard_and_export(window, lang)
         settle()
         window.close()
         register.close()

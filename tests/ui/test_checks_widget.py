@@ -107,3 +107,19 @@ def test_clean_register_says_no_problem(qtbot: QtBot, register: Register) -> Non
     widget = shown_checks(qtbot, register)
     assert widget.proxy.rowCount() == 0
     assert widget.summary.text() == "No problem found."
+
+
+def test_a_language_switch_rewords_the_checks_view(qtbot: QtBot, register: Register) -> None:
+    from ui.i18n_qt import apply_language
+
+    fill_register(register)
+    widget = shown_checks(qtbot, register)
+    english = widget.proxy.index(row_of_rule(widget, "transfer-without-mechanism"), 1).data()
+    with qtbot.waitSignal(widget.refreshed, timeout=10_000):  # the checks word the problems
+        apply_language("fr")
+    assert widget.refresh_button.text() == "Relancer les contrôles"
+    assert widget.proxy.headerData(1, Qt.Orientation.Horizontal) == "Problème"
+    assert widget.severity_filter.itemText(0) != "All severities"
+    row = row_of_rule(widget, "transfer-without-mechanism")
+    assert widget.proxy.index(row, 0).data() == "Erreur"
+    assert widget.proxy.index(row, 1).data() != english

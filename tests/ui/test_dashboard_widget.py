@@ -182,3 +182,13 @@ def test_a_language_switch_redraws_the_dashboard_with_french_months(
     # QDateTimeAxis labels follow the chart's locale, taken from QLocale's default when built.
     assert timeline.locale().language() == QLocale.Language.French
     assert timeline.locale().toString(QDate(2026, 8, 1), axis.format()) == "août 2026"
+
+
+def test_no_deadline_is_said_rather_than_shown_as_an_empty_table(
+    qtbot: QtBot, register: Register
+) -> None:
+    widget = shown_dashboard(qtbot, register)  # an empty register: nothing is due
+    assert widget.deadlines.rowCount() == 0
+    assert widget.no_deadlines.isVisibleTo(widget)
+    assert not widget.deadline_view.isVisibleTo(widget)
+    assert widget.no_deadlines.text() == "Nothing is due in the next 6 weeks."

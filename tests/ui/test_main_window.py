@@ -160,3 +160,12 @@ def test_column_chooser_hides_and_remembers(window: Any) -> None:
     action.trigger()
     assert listing.table.isColumnHidden(column)
     assert "retention" in (Settings().hidden_columns("treatments") or [])
+
+
+def test_switching_language_refits_the_list_columns(window: Any) -> None:
+    listing = window.list_view("subprocessors")
+    window.show_view("subprocessors")
+    column = listing.model.column_of_key("category")
+    listing.table.setColumnWidth(column, 20)  # as if fitted to shorter labels
+    apply_language("fr")
+    assert listing.table.columnWidth(column) > 20

@@ -11,6 +11,7 @@ from collections import Counter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -176,15 +177,14 @@ class ChecksWidget(QWidget):
         self.proxy.setSourceModel(self.findings)
 
         self.severity_filter = QComboBox()
-        self.severity_filter.addItem(_("All severities"), None)
+        self.severity_filter.addItem("", None)
         for severity in SEVERITY_COLOURS:
-            self.severity_filter.addItem(severity_name(severity), severity)
+            self.severity_filter.addItem("", severity)
         self.severity_filter.currentIndexChanged.connect(self._severity_chosen)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(_("Search the problems…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.refresh_button = QPushButton(_("Run the checks again"))
+        self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         self.summary = QLabel()
 
@@ -220,9 +220,9 @@ class ChecksWidget(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        hint = QLabel(_("Double-click a problem to open the record concerned."))
-        hint.setEnabled(False)
-        layout.addWidget(hint)
+        self._hint = QLabel()
+        self._hint.setEnabled(False)
+        layout.addWidget(self._hint)
 
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -230,6 +230,24 @@ class ChecksWidget(QWidget):
         self._reload_timer.timeout.connect(self.refresh)
         if change_bus is not None:
             change_bus.changed.connect(self._register_changed)
+        self.retranslate_ui()
+
+    # -- language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if self._loaded_once:  # the problems and their fixes are worded by the checks
+                self.refresh()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.severity_filter.setItemText(0, _("All severities"))
+        for i in range(1, self.severity_filter.count()):
+            self.severity_filter.setItemText(i, severity_name(self.severity_filter.itemData(i)))
+        self.search.setPlaceholderText(_("Search the problems…"))
+        self.refresh_button.setText(_("Run the checks again"))
+        self._hint.setText(_("Double-click a problem to open the record concerned."))
+        self.findings.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

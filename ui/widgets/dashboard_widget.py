@@ -199,7 +199,14 @@ class DashboardWidget(QScrollArea):
         )
         self.deadline_view.doubleClicked.connect(self._deadline_activated)
         self.deadline_view.setMinimumHeight(180)
-        QVBoxLayout(deadlines_box).addWidget(self.deadline_view)
+        self.no_deadlines = QLabel()  # an empty table would look like data failed to load
+        self.no_deadlines.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_deadlines.setEnabled(False)
+        self.no_deadlines.setMinimumHeight(180)
+        self.no_deadlines.hide()
+        deadlines_layout = QVBoxLayout(deadlines_box)
+        deadlines_layout.addWidget(self.deadline_view)
+        deadlines_layout.addWidget(self.no_deadlines)
         self._grid.addWidget(deadlines_box, 1, 0)
 
         checks_box = self._checks_box = QGroupBox()
@@ -249,6 +256,9 @@ class DashboardWidget(QScrollArea):
             _("Deadlines in the next {weeks} weeks").format(weeks=DEADLINE_HORIZON_DAYS // 7)
         )
         self._checks_box.setTitle(_("Check results"))
+        self.no_deadlines.setText(
+            _("Nothing is due in the next {weeks} weeks.").format(weeks=DEADLINE_HORIZON_DAYS // 7)
+        )
         self._checks_hint.setText(_("Click a number to see the problems and how to fix them."))
         self.deadlines.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
         if self.deadlines.rowCount():
@@ -301,6 +311,8 @@ class DashboardWidget(QScrollArea):
         for severity, card in self.severity_cards.items():
             card.set_value(data.severities.get(severity, 0))
         self.deadlines.set_rows(data.deadlines, data.today)
+        self.deadline_view.setVisible(bool(data.deadlines))
+        self.no_deadlines.setVisible(not data.deadlines)
         self.deadline_view.resizeColumnsToContents()
         for chart in self._charts:
             self._grid.removeWidget(chart)

@@ -200,3 +200,6 @@ class EntityListWidget(QWidget):
         self.delete_button.setText(_("Delete"))
         self.model.relabel()
         self._update_count()
+        if self._fitted:  # labels changed length ("Relation client" / "Customer relationship")
+            self._fitted = False
+            self._fit_columns_once()
