@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ui.journal_text import field_label
 from ui.models.entity_table_model import RIGHT, Column, EntityTableModel
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Changes, JournalEntry
@@ -52,13 +53,26 @@ class JournalTableModel(EntityTableModel[JournalEntry]):
         Column("record", N_("Record"), _record_name),
         Column("action", N_("Action"), lambda e: e.action),
         Column(
-            "fields", N_("Fields changed"), lambda e: ", ".join(c.field for c in field_changes(e))
+            "fields",
+            N_("Fields changed"),
+            lambda e: ", ".join(field_label(c.field) for c in field_changes(e)),
         ),
     )
 
     def __init__(self, register: Register) -> None:
         super().__init__()
         self._register = register
+
+    def record_names(self) -> dict[EntityKind, dict[int, str]]:
+        """Names of organisations and subprocessors, to show links by name in a diff."""
+        return {
+            EntityKind.ORGANISATION: {
+                o.id: o.name for o in self._register.organisations.list() if o.id is not None
+            },
+            EntityKind.SUBPROCESSOR: {
+                s.id: s.name for s in self._register.subprocessors.list() if s.id is not None
+            },
+        }
 
     def load_rows(self) -> Sequence[JournalEntry]:
         return self._register.journal.entries()

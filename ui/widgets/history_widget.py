@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.journal_text import decoded, field_label, field_text
 from ui.models.entity_table_model import Role
 from ui.models.journal_table_model import JournalTableModel, field_changes
 from ui.settings import Settings
@@ -23,13 +22,7 @@ from workbench.domain.enums import EntityKind
 from workbench.domain.records import JournalEntry
 from workbench.i18n import _
 
-
-def value_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+SUBPROCESSOR_LINKS = frozenset({"subprocessor_id", "subprocessor_ids"})
 
 
 class HistoryWidget(QWidget):
@@ -79,9 +72,25 @@ class HistoryWidget(QWidget):
         entry = self.selected_entry()
         changes = field_changes(entry) if entry else []
         self.diff.setRowCount(len(changes))
+        if entry is None:
+            self._retitle(entry)
+            return
+        before = decoded(entry.entity_kind, entry.before)
+        after = decoded(entry.entity_kind, entry.after)
+        names = self.model.record_names() if changes else {}
         for row, change in enumerate(changes):
+            linked = names.get(
+                EntityKind.SUBPROCESSOR
+                if change.field in SUBPROCESSOR_LINKS
+                else EntityKind.ORGANISATION,
+                {},
+            )
             for column, text in enumerate(
-                (change.field, value_text(change.before), value_text(change.after))
+                (
+                    field_label(change.field),
+                    field_text(before, change.field, change.before, linked),
+                    field_text(after, change.field, change.after, linked),
+                )
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
