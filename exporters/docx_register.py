@@ -17,7 +17,6 @@ from exporters._content import (
     category_blocks,
     legal_basis_lines,
     purpose_blocks,
-    subprocessor_cells,
     transfer_blocks,
 )
 from exporters._docx import (
@@ -33,6 +32,7 @@ from exporters._docx import (
     set_header_footer,
     usable_width,
 )
+from exporters._docx_annexes import annex_certifications, annex_subprocessors, annex_treatments
 from exporters._docx_table import Block, Bullets, Para, Row, SectionRow, add_table
 from exporters._files import Ticker
 from exporters._labels import DocText
@@ -71,9 +71,9 @@ def write_register_docx(
         _organisation_records(doc, text, snapshot, org, tick)
     section = add_section(doc, landscape=True)
     width = usable_width(section)
-    _annex_treatments(doc, text, snapshot, width, tick)
-    _annex_subprocessors(doc, text, snapshot, width, tick)
-    _annex_certifications(doc, text, snapshot, width)
+    annex_treatments(doc, text, snapshot, width, tick)
+    annex_subprocessors(doc, text, snapshot, width, tick)
+    annex_certifications(doc, text, snapshot, width)
     fill_toc(doc, toc, levels=2, empty_text=text(N_("Update this field to build the contents.")))
     progress.check_cancelled()
     save_document(doc, path, snapshot.as_of)
@@ -219,125 +219,3 @@ def _has_content(cell: object) -> bool:
         (isinstance(b, Para) and b.text.strip()) or (isinstance(b, Bullets) and b.items)
         for b in cell  # type: ignore[attr-defined]
     )
-
-
-def _annex_treatments(
-    doc: Document, text: DocText, snapshot: RegisterSnapshot, width: int, tick: Ticker
-) -> None:
-    add_heading(doc, text(N_("Annex 1 – Description of the processing of personal data")), 1)
-    for org in snapshot.own_organisations:
-        controller = snapshot.treatments_of(org.id, Role.CONTROLLER)
-        if controller:
-            add_heading(
-                doc,
-                text(N_("Processing for which {name} acts as controller")).format(name=org.name),
-                2,
-            )
-            headers = [
-                text(N_("Purposes")),
-                text(N_("Personal data processed")),
-                text(N_("Legal basis")),
-                text(N_("Retention period")),
-            ]
-            rows = (_annex1_row(text, t, tick) for t in controller)
-            add_table(doc, headers, [3, 4, 2.5, 2.5], rows, width)
-        processor = snapshot.treatments_of(org.id, Role.PROCESSOR)
-        if processor:
-            add_heading(
-                doc,
-                text(N_("Processing for which {name} acts as processor")).format(name=org.name),
-                2,
-            )
-            headers = [
-                text(N_("Purposes")),
-                text(N_("Personal data processed")),
-                text(N_("Controllers served")),
-            ]
-            rows = (
-                [
-                    purpose_blocks(t),
-                    category_blocks(text, t.data_categories),
-                    "\n".join(snapshot.controller_names(t)),
-                ]
-                for t in processor
-            )
-            add_table(doc, headers, [3, 5, 2], rows, width, on_row=tick)
-
-
-def _annex1_row(text: DocText, t: Treatment, tick: Ticker) -> Row:
-    tick()
-    return [
-        purpose_blocks(t),
-        category_blocks(text, t.data_categories),
-        legal_basis_lines(text, t),
-        t.retention.text,
-    ]
-
-
-def _annex_subprocessors(
-    doc: Document, text: DocText, snapshot: RegisterSnapshot, width: int, tick: Ticker
-) -> None:
-    add_heading(doc, text(N_("Annex 2 – Subprocessors")), 1)
-    headers = subprocessor_headers(text)
-    for org in snapshot.own_organisations:
-        groups = snapshot.subprocessors_by_category(org.id)
-        if not groups:
-            continue
-        add_heading(doc, text(N_("Subprocessors of {name}")).format(name=org.name), 2)
-        rows: list[Row] = []
-        for category, subs in groups:
-            rows.append(SectionRow(text.enum(category).upper()))
-            rows.extend(subprocessor_cells(text, s) for s in subs)
-        add_table(doc, headers, SUBPROCESSOR_WIDTHS, rows, width, on_row=tick)
-
-
-SUBPROCESSOR_WIDTHS = (2.2, 4, 4, 2, 2.2)
-
-
-def subprocessor_headers(text: DocText) -> list[str]:
-    """The columns of the seed's "List of subcontractors"."""
-    return [
-        text(N_("Subcontractor name")),
-        text(N_("Description")),
-        text(N_("Categories of personal data processed")),
-        text(N_("Server location")),
-        text(N_("Data transfer mechanism (if applicable)")),
-    ]
-
-
-def _annex_certifications(
-    doc: Document, text: DocText, snapshot: RegisterSnapshot, width: int
-) -> None:
-    if not snapshot.certifications:
-        return
-    add_heading(doc, text(N_("Annex 3 – Certifications")), 1)
-    headers = [
-        text(N_("Holder")),
-        text(N_("Certificate")),
-        text(N_("Number")),
-        text(N_("Certification body")),
-        text(N_("Scope")),
-        text(N_("Valid until")),
-    ]
-    rows: list[Row] = []
-    for cert in snapshot.certifications:
-        holder = (
-            snapshot.organisation_name(cert.organisation_id)
-            if cert.organisation_id is not None
-            else snapshot.subprocessor_by_id[cert.subprocessor_id].name
-            if cert.subprocessor_id in snapshot.subprocessor_by_id
-            else ""
-        )
-        name = text.enum(cert.kind) + (f" — {cert.name}" if cert.name else "")
-        if cert.referential_version:
-            name += f" ({cert.referential_version})"
-        scope = cert.scope
-        if cert.hds_activities:
-            numbers = ", ".join(str(n) for n in cert.hds_activities)
-            scope = "\n".join(
-                p
-                for p in (scope, text(N_("HDS activities: {numbers}")).format(numbers=numbers))
-                if p
-            )
-        rows.append([holder, name, cert.number, cert.certifier, scope, text.date(cert.expires_on)])
-    add_table(doc, headers, [2.5, 3, 2, 2.5, 4, 2], rows, width)

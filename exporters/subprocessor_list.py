@@ -22,6 +22,7 @@ from exporters._docx import (
     set_header_footer,
     usable_width,
 )
+from exporters._docx_annexes import SUBPROCESSOR_WIDTHS, subprocessor_headers
 from exporters._docx_table import Row, SectionRow, add_table
 from exporters._files import Ticker, atomic_target
 from exporters._labels import DocText, clean_text
@@ -34,7 +35,6 @@ from exporters._xlsx import (
     save_workbook,
     streaming,
 )
-from exporters.docx_register import SUBPROCESSOR_WIDTHS, subprocessor_headers
 from workbench.domain.records import Subprocessor
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.i18n import N_
