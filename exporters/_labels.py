@@ -30,7 +30,7 @@ from workbench.domain.enums import (
 )
 from workbench.domain.fields import format_category
 from workbench.domain.records import DataCategory, Location, Subprocessor
-from workbench.domain.reference import transfer_mechanisms
+from workbench.domain.reference import is_eea, transfer_mechanisms
 from workbench.i18n import N_, translator
 
 # Keyed by (enum class, value): members of different enums may share a value ("other").
@@ -164,7 +164,13 @@ class DocText:
             TransferMechanism.NONE_INTRA_EEA,
         ):
             return self.mechanism(sub.transfer_mechanism)
-        return sub.transfer_text or self(N_("N/A"))
+        if sub.transfer_text:
+            return sub.transfer_text
+        if sub.transfer_mechanism is None and any(_outside_eea(loc) for loc in sub.locations):
+            # Data leave the EEA and nobody recorded on what basis: "not applicable" would
+            # state the opposite of the truth in a document handed to an auditor.
+            return self(N_("Not stated"))
+        return self(N_("N/A"))
 
     def retention_unit(self, unit: RetentionUnit | None) -> str:
         return self.enum(unit)
@@ -186,3 +192,9 @@ def group_by_subject(categories: Iterable[DataCategory]) -> list[tuple[str, list
     for category in categories:
         groups.setdefault(category.subject, []).append(category)
     return list(groups.items())
+
+
+def _outside_eea(location: Location) -> bool:
+    if location.kind is LocationKind.REGION:
+        return location.code not in ("EU", "EEA")
+    return not is_eea(location.code)

@@ -102,3 +102,27 @@ def test_english_csv_uses_commas(snapshot: RegisterSnapshot, tmp_path: Path) -> 
     with path.open(encoding="utf-8-sig", newline="") as handle:
         header = next(csv.reader(handle))
     assert header == ["Category", *SEED_COLUMNS_EN]
+
+
+def test_a_transfer_out_of_the_eea_with_no_recorded_basis_is_not_stated(
+    snapshot: RegisterSnapshot, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from workbench.domain import Location
+
+    unknown = replace(
+        snapshot.subprocessors[0],
+        name="Sentry",
+        locations=(Location("US"),),
+        transfer_mechanism=None,
+        transfer_text="",
+    )
+    intra_eea = replace(unknown, name="Brevo", locations=(Location("FR"),))
+    extended = replace(snapshot, subprocessors=(*snapshot.subprocessors, unknown, intra_eea))
+    path = tmp_path / "sous-traitants.csv"
+    write_subprocessors_csv(extended, path, "fr")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {r[1]: r for r in csv.reader(handle, delimiter=";")}
+    assert rows["Sentry"][5] == "Non renseignée"
+    assert rows["Brevo"][5] == "Sans objet"
