@@ -142,7 +142,9 @@ class CsvGrid:
     context_title: str = ""
 
     def rows(self) -> Iterator[list[str]]:
-        with self.file.open(encoding=self.encoding, newline="") as handle:
+        # errors="replace": Windows-1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90,
+        # 0x9D); a stray one in a vendor's file becomes U+FFFD instead of stopping the import.
+        with self.file.open(encoding=self.encoding, newline="", errors="replace") as handle:
             yield from csv.reader(handle, delimiter=self.delimiter)
 
 
@@ -242,10 +244,11 @@ def _open_docx_cached(path: Path, mtime_ns: int, size: int) -> Any:
     del mtime_ns, size  # part of the cache key only: a changed file is read again
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise UnreadableFileError(
             str(path),
             _("the file is damaged or not a Word document ({detail}).").format(detail=exc),

@@ -59,16 +59,6 @@ FUZZ = settings(
 
 # Bugs this fuzzing found in the importers, reported to their engineer; non-strict: these run,
 # and pass as soon as the importer is fixed. No shrinking for them (CI time).
-CSV_DECODE_BUG = pytest.mark.xfail(
-    reason="importers/sources.py: a non-UTF-8 CSV is decoded as cp1252 without errors="
-    "'replace'; bytes 0x81/0x8d/0x8f/0x90/0x9d raise UnicodeDecodeError",
-    strict=False,
-)
-DOCX_XML_BUG = pytest.mark.xfail(
-    reason="importers/sources.py _open_docx: lxml XMLSyntaxError from a broken document.xml "
-    "is not turned into UnreadableFileError",
-    strict=False,
-)
 NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
 
 cell_text = st.one_of(
@@ -125,7 +115,7 @@ def state(reg: Register) -> tuple[int, ...]:
     )
 
 
-@pytest.mark.parametrize("fmt", ["docx", "ods", "xlsx", pytest.param("csv", marks=CSV_DECODE_BUG)])
+@pytest.mark.parametrize("fmt", ["docx", "ods", "xlsx", "csv"])
 def test_mutated_bytes(fmt: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     seed = SEEDS[fmt].read_bytes()
     target = tmp_path / f"fuzzed.{fmt}"
@@ -146,7 +136,7 @@ def test_mutated_bytes(fmt: str, tmp_path: Path, request: pytest.FixtureRequest)
     check()
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "ods", pytest.param("docx", marks=DOCX_XML_BUG)])
+@pytest.mark.parametrize("fmt", ["xlsx", "ods", "docx"])
 def test_mutated_xml_inside_a_valid_archive(
     fmt: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -202,7 +192,6 @@ def _import_or_refuse(reg: Register, path: Path) -> None:
     assert reg.journal.verify().ok
 
 
-@CSV_DECODE_BUG
 def test_generated_csv_tables_import_or_are_refused(tmp_path: Path) -> None:
     reg = open_register(tmp_path / "register.sqlite", author="fuzz")
     target = tmp_path / "fuzzed.csv"

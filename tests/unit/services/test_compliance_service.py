@@ -137,6 +137,5 @@ def test_an_expired_certificate_lists_no_surveillance_deadline(register: Registe
     before_expiry = podalire_hds.expires_on - dt.timedelta(days=400)
     earlier = service.deadlines(before_expiry, within_days=800)
     assert any(
-        d.kind is DeadlineKind.CERTIFICATE_EXPIRY and d.link.id == podalire_hds.id
-        for d in earlier
+        d.kind is DeadlineKind.CERTIFICATE_EXPIRY and d.link.id == podalire_hds.id for d in earlier
     )
