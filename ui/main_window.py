@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,6 +44,7 @@ from ui.settings import LAST_VIEW, WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from ui.widgets.entity_list_widget import EntityListWidget
 from ui.widgets.history_widget import HistoryWidget
 from ui.widgets.sidebar import VIEWS, Sidebar
+from ui.widgets.welcome_banner import WelcomeBanner
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import NothingToUndoError, WorkbenchError
 from workbench.domain.records import Changes
@@ -103,11 +105,22 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
+        self.welcome = WelcomeBanner()
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addWidget(self.welcome)
+        content.addWidget(self.stack, 1)
+        layout.addLayout(content, 1)
         self.setCentralWidget(central)
         self.status_register = QLabel()
         self.statusBar().addPermanentWidget(self.status_register)
         self.actions_ = MainActions(self)
+        self.welcome.import_requested.connect(self.actions_.open_import)
+        self.welcome.demo_requested.connect(self.actions_.open_demo_register)
+        self.welcome.organisation_requested.connect(
+            lambda: self.editor.create(EntityKind.ORGANISATION)
+        )
+        self._update_welcome()
         self._build_views()
         self.sidebar.view_selected.connect(self.show_view)
         self.bus.changed.connect(self._register_changed)
@@ -211,6 +224,10 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(key)
         self.actions_.update_enabled()
+        self._update_welcome()
+
+    def _update_welcome(self) -> None:
+        self.welcome.setVisible(self.register.is_empty())
 
     def publish(self, changes: Changes) -> None:
         self.bus.publish(changes)
@@ -257,6 +274,7 @@ class MainWindow(QMainWindow):
         self.show_view(current)
         if old is not register:
             old.close()
+        self._update_welcome()
         self._update_title()
 
     def choose_register_file(self, create: bool) -> Path | None:
