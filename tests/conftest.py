@@ -15,7 +15,7 @@ from workbench.domain import Organisation, OrganisationKind
 from workbench.services import Register, open_register
 
 DATA_DIR = Path(__file__).parent / "data"
-SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS_DIR = DATA_DIR / "seeds"  # copies of shared/seeds, so a bare checkout runs every test
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SEEDS = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE.parents[2] / "shared" / "seeds"
+SEEDS = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "seeds"
 POLICY = "002_6c1d96e32aa07b44.txt"
 VENDOR = "000_3c4547fada5874ff.txt"
 
