@@ -72,7 +72,9 @@ def test_filter_by_severity_and_text(qtbot: QtBot, register: Register) -> None:
     fill_register(register)
     widget = shown_checks(qtbot, register)
     total = widget.proxy.rowCount()
-    errors = [f for f in widget.findings._findings if f.severity.value == "error"]
+    model = widget.findings
+    every = [model.finding_at(r) for r in range(model.rowCount())]
+    errors = [f for f in every if f.severity.value == "error"]
     widget.set_severity("error")
     assert widget.proxy.rowCount() == len(errors) > 0
     assert all(

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from importers import read_records
 from ui.jobs import run_job, show_error
+from ui.models.static_table_model import StaticTableModel
 from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS
 from workbench.domain.records import Provenance
 from workbench.i18n import N_, _
@@ -83,16 +83,14 @@ def where(provenance: Provenance) -> str:
     return ", ".join(parts)
 
 
-class PreviewTableModel(QAbstractTableModel):
+class PreviewTableModel(StaticTableModel[tuple[str, str, str, str, str, str, str]]):
     HEADERS = (N_("Status"), N_("Name"), N_("Organisation"), N_("Row"), N_("What changes"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        # rows: (status, name, organisation, row, detail, problem, change tooltip)
         super().__init__(parent)
-        # (status, name, organisation, row, detail, problem, change tooltip)
-        self._rows: list[tuple[str, str, str, str, str, str, str]] = []
 
     def set_report(self, report: ImportReport) -> None:
-        self.beginResetModel()
         places: dict[str, list[str]] = {}
         for warning in report.warnings:
             places.setdefault(warning.partition(": ")[0], []).append(warning)
@@ -109,21 +107,7 @@ class PreviewTableModel(QAbstractTableModel):
             status = item.status.value
             rows.append((status, item.name, item.organisation, row, detail, problem, before_after))
         rows += [(MISSING, m.name, m.organisation, "", "", "", "") for m in report.missing]
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
+        self.replace_rows(rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

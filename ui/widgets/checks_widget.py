@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from ui.change_bus import ChangeBus
 from ui.jobs import run_job, show_error
 from ui.labels import enum_label
+from ui.models.static_table_model import StaticTableModel
 from ui.widgets.severity import SEVERITY_COLOURS, severity_name
 from workbench.compliance.checks import Finding
 from workbench.domain.records import Changes
@@ -69,39 +69,23 @@ def _dot(colour: QColor) -> QIcon:
     return QIcon(pixmap)
 
 
-class FindingTableModel(QAbstractTableModel):
+class FindingTableModel(StaticTableModel[Finding]):
     HEADERS = (N_("Severity"), N_("Problem"), N_("How to fix it"), N_("Record"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._findings: list[Finding] = []
         self._icons: dict[str, QIcon] = {}
 
     def set_findings(self, findings: list[Finding]) -> None:
-        self.beginResetModel()
-        self._findings = list(findings)
-        self.endResetModel()
+        self.replace_rows(findings)
 
     def finding_at(self, row: int) -> Finding:
-        return self._findings[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._findings)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
+        return self.row_at(row)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        finding = self._findings[index.row()]
+        finding = self._rows[index.row()]
         column = index.column()
         severity = finding.severity.value
         if role == Qt.ItemDataRole.DisplayRole:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from ui.change_bus import ChangeBus
 from ui.jobs import run_job
 from ui.labels import date_text
+from ui.models.static_table_model import StaticTableModel
 from ui.widgets.dashboard_charts import (
     certificate_timeline_chart,
     country_chart,
@@ -67,35 +67,16 @@ COUNT_CARDS = (
 )
 
 
-class DeadlineTableModel(QAbstractTableModel):
+class DeadlineTableModel(StaticTableModel[DeadlineRow]):
     HEADERS = (N_("Due"), N_("In"), N_("What"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DeadlineRow] = []
         self._today = dt.date.today()
 
     def set_rows(self, rows: list[DeadlineRow], today: dt.date) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._today = today
-        self.endResetModel()
-
-    def row_at(self, row: int) -> DeadlineRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
+        self.replace_rows(rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
