@@ -12,6 +12,7 @@ from ui.error_hook import install_excepthook, setup_logging
 from ui.i18n_qt import apply_language
 from ui.jobs import error_text
 from ui.main_window import MainWindow
+from ui.register_opener import open_interactively
 from ui.settings import APPLICATION, LAST_REGISTER, ORGANISATION, Settings
 from workbench.domain.errors import WorkbenchError
 from workbench.i18n import _
@@ -38,7 +39,7 @@ def open_start_register(db: str | None, demo: bool, settings: Settings) -> Regis
             return open_register(demo_register_path())
         return ensure_demo_register(demo_register_path())
     location = db or settings.get(LAST_REGISTER) or str(default_register_path())
-    return open_register(location)
+    return open_interactively(location)
 
 
 def create_main_window(db: str | None, demo: bool, settings: Settings | None = None) -> MainWindow:

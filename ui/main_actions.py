@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QStyle
 
 from ui import jobs
 from ui.main_window import LIST_VIEWS, make_toolbar, optional_class
+from ui.register_opener import ask_new_passphrase, open_interactively
 from ui.widgets.sidebar import VIEWS
 from workbench.domain.errors import WorkbenchError
 from workbench.i18n import N_, _
@@ -198,7 +199,11 @@ class MainActions:
         if path is not None:
             if path.exists():
                 path.unlink()  # the file dialog already asked to overwrite
-            self.switch_to(path)
+            passphrase = ask_new_passphrase(self.window)
+            if passphrase:
+                self.switch_to(path, opener=lambda p: open_register(p, passphrase=passphrase))
+            else:
+                self.switch_to(path)
 
     def open_register_file(self) -> None:
         path = self.window.choose_register_file(create=False)
@@ -214,15 +219,15 @@ class MainActions:
             return
         self.switch_to(path, opener=ensure_demo_register)
 
-    def switch_to(self, path: Path, opener: Callable[..., Any] = open_register) -> bool:
+    def switch_to(self, path: Path, opener: Callable[..., Any] | None = None) -> bool:
         if self.window.register.path == path:
             return True
-        self.window.register.close()  # one writer per register file: release ours first
+        # The current register stays open until the new one is: a failure leaves the user where
+        # they were (and an encrypted current register needs no passphrase again).
         try:
-            register = opener(path)
+            register = open_interactively(path, self.window) if opener is None else opener(path)
         except WorkbenchError as exc:
             jobs.show_error(self.window, _("Cannot open the register"), exc)
-            self.window.register = open_register(self.window.register.url)
             return False
         self.window.settings.remember_register(str(path))
         self.window.replace_register(register)
