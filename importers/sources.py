@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -98,37 +98,58 @@ def spreadsheet_grids(path: Path) -> list[SpreadsheetGrid]:
 STREAM_BYTES = 4 * 1024 * 1024
 
 
+class StreamedBook:
+    """An .xlsx/.xlsm loaded ONCE with openpyxl's read-only mode, its zip reopened for each pass.
+
+    `load_workbook` is not cheap: for every sheet without a `<dimension>` element (files written
+    by openpyxl's write-only mode, some exporters) it parses the whole sheet XML just to learn
+    it has no size. Loading once per file and reopening only the zip archive for each pass over
+    a sheet makes an import one short pass over the first rows (finding the table) plus one
+    full pass (the records), instead of a full load for every pass.
+    """
+
+    def __init__(self, path: Path) -> None:
+        from openpyxl import load_workbook
+
+        self.path = path
+        try:
+            self.book = load_workbook(str(path), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on a damaged package
+            raise UnreadableFileError(
+                str(path),
+                _("the file is damaged or not a spreadsheet ({detail}).").format(detail=exc),
+            ) from exc
+        self.book.close()  # no file handle kept between passes (Windows locks open files)
+
+    def rows(self, sheet: str) -> Iterator[tuple[Any, ...]]:
+        archive = zipfile.ZipFile(self.path)
+        try:
+            # openpyxl's read-only sheets open their XML from the book's archive at each pass
+            self.book._archive = archive
+            yield from self.book[sheet].iter_rows(values_only=True)
+        finally:
+            archive.close()
+
+
 @dataclass(frozen=True, slots=True)
 class StreamedSheetGrid:
     file: Path
     sheet: str
-    row_count: int
+    row_count: int  # from the sheet's <dimension>; 0 when the file does not state it
     context_title: str = ""
+    book: StreamedBook | None = field(default=None, compare=False, repr=False)
 
     def rows(self) -> Iterator[list[str]]:
-        from openpyxl import load_workbook
-
-        book = load_workbook(str(self.file), read_only=True, data_only=True)
-        try:
-            for raw in book[self.sheet].iter_rows(values_only=True):
-                yield [cell_text(v) for v in raw]
-        finally:
-            book.close()
+        book = self.book or StreamedBook(self.file)
+        for raw in book.rows(self.sheet):
+            yield [cell_text(v) for v in raw]
 
 
 def streamed_grids(path: Path) -> list[StreamedSheetGrid]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(str(path), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged package
-        raise UnreadableFileError(
-            str(path), _("the file is damaged or not a spreadsheet ({detail}).").format(detail=exc)
-        ) from exc
-    try:
-        return [StreamedSheetGrid(path, ws.title, ws.max_row or 0) for ws in book.worksheets]
-    finally:
-        book.close()
+    book = StreamedBook(path)
+    return [
+        StreamedSheetGrid(path, ws.title, ws.max_row or 0, book=book) for ws in book.book.worksheets
+    ]
 
 
 # -- CSV ------------------------------------------------------------------------------------------

@@ -193,7 +193,13 @@ def headerless_kind(rows: list[list[str]]) -> RecordKind | None:
 
 
 def table_candidate(source: GridSource) -> TableCandidate | None:
-    head = [list(r) for r in islice(source.rows(), HEADER_SCAN_ROWS)]
+    rows = source.rows()
+    try:  # a short pass over the first rows only; the full pass is the import's own
+        head = [list(r) for r in islice(rows, HEADER_SCAN_ROWS)]
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()  # release the file now, not when the generator is collected
     index, headers, kind, score = find_header(head)
     if index < 0:
         kind_found = headerless_kind(head)

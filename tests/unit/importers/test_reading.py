@@ -256,3 +256,25 @@ def test_large_workbooks_streamed_with_openpyxl_read_the_same(
     monkeypatch.setattr(sources, "STREAM_BYTES", 0)
     assert isinstance(sources.open_grids(DATA_DIR / name)[0], sources.StreamedSheetGrid)
     assert rows_of(name) == with_calamine
+
+
+def test_streamed_workbook_is_loaded_once_per_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    # openpyxl's load_workbook parses a whole sheet lacking <dimension>: one load per file,
+    # then one short pass to find the table and one full pass for the records.
+    import openpyxl
+
+    from importers import sources
+
+    loads: list[str] = []
+    real_load = openpyxl.load_workbook
+
+    def counting_load(filename: str, *args: Any, **kwargs: Any) -> Any:
+        loads.append(filename)
+        return real_load(filename, *args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", counting_load)
+    monkeypatch.setattr(sources, "STREAM_BYTES", 0)
+    tables = read_tables(DATA_DIR / "annex1.xlsx")
+    rows = [row for t in tables for row in read_records(t, propose_mapping(t)).rows()]
+    assert rows
+    assert len(loads) == 1
