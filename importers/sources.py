@@ -255,23 +255,23 @@ def cell_paragraphs(cell: Any) -> str:
 
 
 def _open_docx(path: Path) -> Any:
-    # Word tables are small and parsed several times (finding the header, then the rows)
-    stat = path.stat()
-    return _open_docx_cached(path, stat.st_mtime_ns, stat.st_size)
+    # Word tables are small and parsed several times (finding the header, then the rows): cache
+    # the parsed document by content, not by mtime/size, which a file rewritten within one
+    # timestamp tick can share with its previous version.
+    return _open_docx_cached(str(path), path.read_bytes())
 
 
 @lru_cache(maxsize=4)
-def _open_docx_cached(path: Path, mtime_ns: int, size: int) -> Any:
-    del mtime_ns, size  # part of the cache key only: a changed file is read again
+def _open_docx_cached(path: str, data: bytes) -> Any:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
     try:
-        return docx.Document(str(path))
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise UnreadableFileError(
-            str(path),
+            path,
             _("the file is damaged or not a Word document ({detail}).").format(detail=exc),
         ) from exc
 

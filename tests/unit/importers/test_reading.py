@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -278,3 +279,38 @@ def test_streamed_workbook_is_loaded_once_per_import(monkeypatch: pytest.MonkeyP
     rows = [row for t in tables for row in read_records(t, propose_mapping(t)).rows()]
     assert rows
     assert len(loads) == 1
+
+
+def test_a_word_file_rewritten_with_the_same_size_and_time_is_read_again(tmp_path: Path) -> None:
+    """The parsed-document cache follows the content, not mtime/size (a file saved twice
+    within one timestamp tick keeps both)."""
+    import os
+    import zipfile
+
+    import docx
+
+    source = tmp_path / "source.docx"
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for column, (header, value) in enumerate((("Sous-traitant", "Alpha"), ("Pays", "France"))):
+        table.cell(0, column).text = header
+        table.cell(1, column).text = value
+    document.save(str(source))
+    with zipfile.ZipFile(source) as archive:
+        members = {i.filename: archive.read(i) for i in archive.infolist()}
+
+    def write(path: Path, name: str) -> None:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as out:
+            for member, data in members.items():
+                out.writestr(member, data.replace(b"Alpha", name.encode()))
+
+    target = tmp_path / "vendors.docx"
+    write(target, "Alpha")
+    first = read_tables(target)
+    stat = target.stat()
+    write(target, "Bravo")
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert target.stat().st_size == stat.st_size
+    second = read_tables(target)
+    assert "Alpha" in repr(first[0].preview_rows)
+    assert "Bravo" in repr(second[0].preview_rows)
