@@ -170,7 +170,7 @@ def test_us_transfer_without_mechanism_is_an_error() -> None:
     [finding] = [f for f in findings(snap) if f.rule_id == "transfer-without-mechanism"]
     assert finding.severity is Severity.ERROR
     assert "Mailer BE" in finding.problem
-    assert "US" in finding.problem
+    assert "outside the EEA (United States)" in finding.problem
     assert "N/A" in finding.problem
     assert "contractual clauses" in finding.fix
     assert finding.link.id == 11

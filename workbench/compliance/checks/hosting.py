@@ -11,7 +11,7 @@ from workbench.compliance.checks._facts import (
     usable_hds_certificates,
 )
 from workbench.compliance.checks.engine import Finding, Rule, Severity
-from workbench.compliance.locations import outside_eea
+from workbench.compliance.locations import describe, outside_eea
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import EntityKind
 from workbench.domain.reference import hds_v2_transition_ends
@@ -103,14 +103,15 @@ def check_hds_certificates(snapshot: RegisterSnapshot) -> Iterator[Finding]:
 def check_hds_v2_location(snapshot: RegisterSnapshot) -> Iterator[Finding]:
     severity = Severity.ERROR if snapshot.today > hds_v2_transition_ends() else Severity.WARNING
     for sub in health_hosts(snapshot):
-        outside = [loc.code for loc in sub.locations if outside_eea(loc)]
+        outside = [loc for loc in sub.locations if outside_eea(loc)]
         if not outside or sub.id is None:
             continue
         yield Finding(
             HDS_V2_OUTSIDE_EEA.id,
             severity,
-            _("{name} hosts health data in {countries}, outside the EEA.").format(
-                name=sub.name, countries=", ".join(outside)
+            _("{name} hosts health data outside the EEA ({countries}).").format(
+                name=sub.name,
+                countries=describe([loc for loc in sub.locations if outside_eea(loc)]),
             ),
             _(
                 "The HDS v2 referential (arrêté du 26 avril 2024, mandatory since {date}) "

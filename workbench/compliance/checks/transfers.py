@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workbench.compliance.checks.engine import Finding, Rule, Severity
-from workbench.compliance.locations import outside_eea
+from workbench.compliance.locations import describe, outside_eea
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import EntityKind, LocationKind, TransferMechanism
 from workbench.domain.records import Location, Subprocessor
@@ -43,11 +43,11 @@ def check_transfers(snapshot: RegisterSnapshot) -> Iterator[Finding]:
             TRANSFER_WITHOUT_MECHANISM.id,
             Severity.ERROR,
             _(
-                "{name} processes data in {countries}, outside the EEA, with no adequacy "
+                "{name} processes data outside the EEA ({countries}) with no adequacy "
                 'decision and no transfer mechanism (recorded: "{recorded}").'
             ).format(
                 name=sub.name,
-                countries=", ".join(loc.code for loc in uncovered),
+                countries=describe(uncovered),
                 recorded=recorded,
             ),
             _(
