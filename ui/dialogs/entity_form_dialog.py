@@ -9,6 +9,7 @@ under the fields they name, a `ConflictError` offers to reload the record.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +35,7 @@ from ui.change_bus import ChangeBus
 from ui.widgets.form_editors import DateEdit
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import ConflictError, NotFoundError, ValidationError
-from workbench.domain.records import Changes
+from workbench.domain.records import Changes, Organisation
 from workbench.i18n import _
 from workbench.services import Register
 
@@ -103,6 +105,22 @@ class EntityFormDialog(QDialog, Generic[R]):
         form.addRow(title, row)
         self._watch(editor)
         return editor
+
+    def add_form_page(self, tabs: QTabWidget) -> QFormLayout:
+        """A tab holding a form; its title is set by the subclass's retranslation."""
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        tabs.addTab(page, "")
+        return form
+
+    def add_organisation_row(
+        self, form: QFormLayout, label: str, organisations: Sequence[Organisation]
+    ) -> QComboBox:
+        combo = self.add_row(form, "organisation_id", label, QComboBox())
+        for org in organisations:
+            combo.addItem(org.name, org.id)
+        return combo
 
     def finish_layout(self, body: QWidget) -> None:
         layout = QVBoxLayout(self)

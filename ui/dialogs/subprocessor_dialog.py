@@ -7,8 +7,6 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QFormLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -58,19 +56,10 @@ class SubprocessorDialog(EntityFormDialog[Subprocessor]):
         self.load_record()
         self.retranslate_fields()
 
-    def _page(self) -> QFormLayout:
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.tabs.addTab(page, "")
-        return form
-
     def _build_service(self) -> None:
-        form = self._page()
+        form = self.add_form_page(self.tabs)
         self.name = self.add_row(form, "name", N_("Name"), QLineEdit())
-        self.organisation = self.add_row(form, "organisation_id", N_("Engaged by"), QComboBox())
-        for org in self._organisations:
-            self.organisation.addItem(org.name, org.id)
+        self.organisation = self.add_organisation_row(form, N_("Engaged by"), self._organisations)
         self.legal_entity = self.add_row(form, "legal_entity", N_("Legal entity"), QLineEdit())
         self.category = self.add_row(
             form, "category", N_("Category"), EnumComboBox(SubprocessorCategory)
@@ -96,7 +85,7 @@ class SubprocessorDialog(EntityFormDialog[Subprocessor]):
         )
 
     def _build_contract(self) -> None:
-        form = self._page()
+        form = self.add_form_page(self.tabs)
         self.optional = self.add_row(form, "optional", N_("Optional"), QCheckBox())
         self.dpa_signed_on = self.add_row(form, "dpa_signed_on", N_("DPA signed on"), DateEdit())
         self.contract_start = self.add_row(
@@ -113,7 +102,7 @@ class SubprocessorDialog(EntityFormDialog[Subprocessor]):
         self.notes = self.add_row(form, "notes", N_("Notes"), notes)
 
     def _build_treatments(self) -> None:
-        form = self._page()
+        form = self.add_form_page(self.tabs)
         self.treatments = QListWidget()
         self.treatments.itemDoubleClicked.connect(self._open_treatment)
         self.add_row(form, "treatments", N_("Treatments using it"), self.treatments)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -61,19 +59,10 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         self.retranslate_fields()
 
     # -- tabs ----------------------------------------------------------------------------------
-    def _page(self) -> QFormLayout:
-        page = QWidget()
-        form = QFormLayout(page)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.tabs.addTab(page, "")
-        return form
-
     def _build_general(self) -> None:
-        form = self._page()
+        form = self.add_form_page(self.tabs)
         self.name = self.add_row(form, "name", N_("Name"), QLineEdit())
-        self.organisation = self.add_row(form, "organisation_id", N_("Organisation"), QComboBox())
-        for org in self._organisations:
-            self.organisation.addItem(org.name, org.id)
+        self.organisation = self.add_organisation_row(form, N_("Organisation"), self._organisations)
         self.role = self.add_row(form, "role", N_("Role"), EnumComboBox(Role))
         self.controllers = self.add_row(
             form, "controller_ids", N_("Controllers served"), LinkedItemsEditor()
@@ -90,7 +79,7 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         )
 
     def _build_data(self) -> None:
-        form = self._page()
+        form = self.add_form_page(self.tabs)
         self.subjects = self.add_row(form, "data_subjects", N_("Data subjects"), StringListEditor())
         self.categories = self.add_row(
             form, "data_categories", N_("Categories of personal data"), CategoryEditor()
@@ -101,7 +90,7 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         )
 
     def _build_legal(self) -> None:
-        form = self._page()
+        form = self.add_form_page(self.tabs)
         self.legal_basis = self.add_row(
             form, "legal_basis", N_("Legal basis (Art. 6)"), EnumComboBox(LegalBasis, True)
         )
@@ -128,7 +117,7 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         )
 
     def _build_links(self) -> None:
-        form = self._page()
+        form = self.add_form_page(self.tabs)
         self.subprocessors = self.add_row(
             form, "subprocessor_ids", N_("Subprocessors"), LinkedItemsEditor()
         )
@@ -137,7 +126,7 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         )
 
     def _build_review(self) -> None:
-        form = self._page()
+        form = self.add_form_page(self.tabs)
         self.created_on = self.add_row(form, "created_on", N_("Created on"), DateEdit())
         self.last_reviewed_on = self.add_row(
             form, "last_reviewed_on", N_("Last reviewed on"), DateEdit()
