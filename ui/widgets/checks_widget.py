@@ -36,15 +36,14 @@ from ui.change_bus import ChangeBus
 from ui.jobs import run_job, show_error
 from ui.labels import enum_label
 from ui.models.static_table_model import StaticTableModel
+from ui.widgets.reload_on_change import ReloadOnChange
 from ui.widgets.severity import SEVERITY_COLOURS, severity_name
 from workbench.compliance.checks import Finding
-from workbench.domain.records import Changes
 from workbench.i18n import N_, _, ngettext
 from workbench.progress import Progress
 from workbench.services import Register
 from workbench.services.compliance_service import ComplianceService
 
-RELOAD_DELAY_MS = 300
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row
 SEVERITY_RANK_ROLE = Qt.ItemDataRole.UserRole + 2  # sorts errors before warnings
 _Index = QModelIndex | QPersistentModelIndex
@@ -208,12 +207,7 @@ class ChecksWidget(QWidget):
         self._hint.setEnabled(False)
         layout.addWidget(self._hint)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.refresh)
-        if change_bus is not None:
-            change_bus.changed.connect(self._register_changed)
+        self._reload_on_change = ReloadOnChange(self, self.refresh, change_bus)
         self.retranslate_ui()
 
     # -- language ------------------------------------------------------------------------------
@@ -255,10 +249,6 @@ class ChecksWidget(QWidget):
 
     def _severity_chosen(self, _index: int) -> None:
         self.proxy.set_severity(self.severity_filter.currentData())
-
-    def _register_changed(self, changes: Changes) -> None:
-        if changes.kinds:
-            self._reload_timer.start()
 
     def _failed(self, error: Exception) -> None:
         self._loading = False

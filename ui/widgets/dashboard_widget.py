@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QShowEvent
@@ -48,13 +47,12 @@ from ui.widgets.dashboard_data import (
     DeadlineRow,
     collect_dashboard,
 )
+from ui.widgets.reload_on_change import ReloadOnChange
 from ui.widgets.severity import SEVERITY_COLOURS, severity_label
 from workbench.domain.enums import EntityKind
-from workbench.domain.records import Changes
 from workbench.i18n import N_, _, ngettext
 from workbench.services import Register
 
-RELOAD_DELAY_MS = 300
 _Index = QModelIndex | QPersistentModelIndex
 
 COUNT_CARDS = (
@@ -212,12 +210,7 @@ class DashboardWidget(QScrollArea):
         self._grid.setColumnStretch(0, 3)
         self._grid.setColumnStretch(1, 2)
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.refresh)
-        if change_bus is not None:
-            change_bus.changed.connect(self._register_changed)
+        self._reload_on_change = ReloadOnChange(self, self.refresh, change_bus)
         self.retranslate_ui()
 
     # -- language ------------------------------------------------------------------------------
@@ -265,10 +258,6 @@ class DashboardWidget(QScrollArea):
         run_job(
             self, lambda progress: collect_dashboard(register, progress), writes=False
         ).on_success(self._show).on_failure(self._failed).start()
-
-    def _register_changed(self, changes: Changes) -> None:
-        if changes.kinds:
-            self._reload_timer.start()
 
     def _failed(self, error: Exception) -> None:
         self._loading = False
