@@ -3,10 +3,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.domain import codec
-from workbench.domain.enums import ChangeAction, EntityKind, OrganisationKind
+from workbench.domain.enums import EntityKind, OrganisationKind
 from workbench.domain.errors import ValidationError
-from workbench.domain.records import Organisation, Treatment
+from workbench.domain.records import Organisation
 from workbench.i18n import _
 from workbench.services._crud import CrudService, require
 from workbench.services._journal import UnitOfWork
@@ -15,7 +14,6 @@ from workbench.storage.models import (
     OrganisationModel,
     SubprocessorModel,
     TreatmentModel,
-    treatment_controller,
 )
 
 
@@ -55,29 +53,12 @@ class OrganisationService(CrudService[Organisation]):
         if used is not None:
             raise ValidationError(
                 {
-                    "id": "This organisation still has treatments or subprocessors; "
-                    "move or delete them first."
+                    "id": _(
+                        "This organisation still has treatments or subprocessors; "
+                        "move or delete them first."
+                    )
                 }
             )
-        # Treatments that served it as a controller lose the link: journal that change too.
         from workbench.services.treatment_service import TreatmentService
 
-        linked = session.scalars(
-            select(treatment_controller.c.treatment_id).where(
-                treatment_controller.c.organisation_id == entity_id
-            )
-        ).all()
-        treatments = TreatmentService(self._context)
-        for treatment_id in linked:
-            before: Treatment = treatments._get(session, treatment_id)
-            after = codec.to_dict(before) | {
-                "controller_ids": [c for c in before.controller_ids if c != entity_id]
-            }
-            treatments.mapper.save_links(session, treatment_id, codec.from_dict(Treatment, after))
-            uow.record(
-                EntityKind.TREATMENT,
-                treatment_id,
-                ChangeAction.UPDATE,
-                codec.to_dict(before),
-                after,
-            )
+        TreatmentService(self._context).unlink(uow, "controller_ids", entity_id)

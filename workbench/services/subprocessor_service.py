@@ -1,16 +1,14 @@
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.domain import codec
-from workbench.domain.enums import ChangeAction, EntityKind, LocationKind
-from workbench.domain.records import Subprocessor, Treatment
+from workbench.domain.enums import EntityKind, LocationKind
+from workbench.domain.records import Subprocessor
 from workbench.i18n import _
 from workbench.services._crud import CrudService, require
 from workbench.services._journal import UnitOfWork
 from workbench.services._mapping import RecordMapper
-from workbench.storage.models import OrganisationModel, SubprocessorModel, treatment_subprocessor
+from workbench.storage.models import OrganisationModel, SubprocessorModel
 
 
 class SubprocessorService(CrudService[Subprocessor]):
@@ -37,26 +35,6 @@ class SubprocessorService(CrudService[Subprocessor]):
         return problems
 
     def _before_delete(self, uow: UnitOfWork, entity_id: int) -> None:
-        # The treatments using it lose the link (FK cascade); journal each so undo brings it back.
         from workbench.services.treatment_service import TreatmentService
 
-        session = uow.session
-        treatments = TreatmentService(self._context)
-        linked = session.scalars(
-            select(treatment_subprocessor.c.treatment_id).where(
-                treatment_subprocessor.c.subprocessor_id == entity_id
-            )
-        ).all()
-        for treatment_id in linked:
-            before: Treatment = treatments._get(session, treatment_id)
-            after = codec.to_dict(before) | {
-                "subprocessor_ids": [s for s in before.subprocessor_ids if s != entity_id]
-            }
-            treatments.mapper.save_links(session, treatment_id, codec.from_dict(Treatment, after))
-            uow.record(
-                EntityKind.TREATMENT,
-                treatment_id,
-                ChangeAction.UPDATE,
-                codec.to_dict(before),
-                after,
-            )
+        TreatmentService(self._context).unlink(uow, "subprocessor_ids", entity_id)

@@ -128,3 +128,31 @@ def test_the_hash_chain_detects_an_edit_made_outside_the_app(
     report = register.journal.verify()
     assert not report.ok
     assert report.first_bad_entry == 2
+
+
+def test_undoing_the_delete_of_a_controller_restores_the_treatments_it_was_linked_to(
+    register: Register, own_org: Organisation
+) -> None:
+    from workbench.domain import OrganisationKind, Role
+
+    assert own_org.id is not None
+    client = register.organisations.create(
+        Organisation(name="Praticiens", kind=OrganisationKind.CLIENT_CONTROLLER)
+    ).ids[0]
+    tid = register.treatments.create(
+        Treatment(
+            organisation_id=own_org.id,
+            name="Téléconsultation",
+            role=Role.PROCESSOR,
+            controller_ids=(client,),
+        )
+    ).ids[0]
+    register.organisations.delete(client)
+    assert register.treatments.get(tid).controller_ids == ()
+    unlinked = register.journal.history(EntityKind.TREATMENT, tid)[-1]
+    assert unlinked.before is not None
+    assert unlinked.after is not None
+    assert (unlinked.before["controller_ids"], unlinked.after["controller_ids"]) == ([client], [])
+    register.journal.undo()
+    assert register.organisations.get(client).name == "Praticiens"
+    assert register.treatments.get(tid).controller_ids == (client,)
