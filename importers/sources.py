@@ -267,9 +267,12 @@ def _open_docx_cached(path: str, data: bytes) -> Any:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    # python-docx walks the package parts without checking them: a damaged
+    # [Content_Types].xml surfaces as an AttributeError deep inside it (found by fuzzing).
+    damaged = (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, KeyError, ValueError)
     try:
         return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
+    except (*damaged, AttributeError, TypeError, IndexError) as exc:
         raise UnreadableFileError(
             path,
             _("the file is damaged or not a Word document ({detail}).").format(detail=exc),

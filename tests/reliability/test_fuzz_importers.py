@@ -249,3 +249,18 @@ def _safe_for_openpyxl(value: Any) -> Any:
     if isinstance(value, str):
         return "".join(ch for ch in value if ch >= " " or ch in "\n\t")
     return value
+
+
+def test_a_word_file_with_a_damaged_content_types_part_is_refused_clearly(tmp_path: Path) -> None:
+    """Found by the fuzzing above: one byte removed at offset 70 of [Content_Types].xml made
+    python-docx raise a bare AttributeError."""
+    with zipfile.ZipFile(SEEDS["docx"]) as archive:
+        members = {i.filename: archive.read(i) for i in archive.infolist()}
+    types = members["[Content_Types].xml"]
+    members["[Content_Types].xml"] = types[:70] + types[71:]
+    target = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for member, data in members.items():
+            out.writestr(member, data)
+    with pytest.raises(WorkbenchError, match="damaged or not a Word document"):
+        run_pipeline(target)
