@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from copy import copy
@@ -26,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from exporters._files import as_datetime, atomic_target, write_stable_zip
 
@@ -209,7 +211,14 @@ def streaming(workbook: Workbook) -> Iterator[Workbook]:
 
 
 def save_workbook(workbook: Workbook, path: str | Path, when: dt.date) -> None:
+    # What Workbook.save does, minus its `properties.modified = now`: the document is dated by
+    # its snapshot, so the same register gives the same bytes whatever the second of the export.
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()
+    workbook.properties.modified = as_datetime(when)
+    ExcelWriter(
+        workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    ).save()
     with atomic_target(path) as temp:
         write_stable_zip(buffer.getvalue(), temp, when)
