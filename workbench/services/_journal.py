@@ -23,9 +23,46 @@ from workbench.storage.models import JournalEntryModel, OperationModel
 GENESIS_HASH = "0" * 64
 
 
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def entry_digest(prev_hash: str, fields: dict[str, Any]) -> str:
-    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256((prev_hash + canonical).encode()).hexdigest()
+    return hashlib.sha256((prev_hash + _canonical(fields)).encode()).hexdigest()
+
+
+class EntryHasher:
+    """`entry_digest` for the many entries of one operation, kind and action (a bulk import):
+    the constant fields are encoded once, only before/after/id per entry. The text hashed is
+    the same, character for character: JSON is compositional, and the keys are written in the
+    sorted order `json.dumps(sort_keys=True)` uses (a test compares both)."""
+
+    def __init__(self, at: dt.datetime, author: str, operation: str, kind: str, action: str):
+        self._head = '{"action":' + _canonical(action) + ',"after":'
+        self._middle = ',"at":' + _canonical(_utc_iso(at)) + ',"author":' + _canonical(author)
+        self._tail = ',"entity_kind":' + _canonical(kind) + ',"operation":' + _canonical(operation)
+
+    def digest(
+        self,
+        prev_hash: str,
+        entity_id: int,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> str:
+        canonical = "".join(
+            (
+                self._head,
+                _canonical(after),
+                self._middle,
+                ',"before":',
+                _canonical(before),
+                ',"entity_id":',
+                _canonical(entity_id),
+                self._tail,
+                "}",
+            )
+        )
+        return hashlib.sha256((prev_hash + canonical).encode()).hexdigest()
 
 
 def hashed_fields(
@@ -135,18 +172,9 @@ class UnitOfWork:
             or GENESIS_HASH
         )
         rows = []
+        hasher = EntryHasher(self.at, self.author, self.operation, kind.value, action.value)
         for entity_id, before, after in items:
-            fields = hashed_fields(
-                self.at,
-                self.author,
-                self.operation,
-                kind.value,
-                entity_id,
-                action.value,
-                before,
-                after,
-            )
-            digest = entry_digest(prev_hash, fields)
+            digest = hasher.digest(prev_hash, entity_id, before, after)
             rows.append(
                 {
                     "at": self.at,

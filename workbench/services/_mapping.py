@@ -61,6 +61,12 @@ class RecordMapper(Generic[R]):
                     self._optional_nested.add(f.name)
             else:
                 self._plain.append(f.name)
+        # (field, sub-field, column) triples of the nested records, computed once (bulk import)
+        self._nested_columns = tuple(
+            (name, sf.name, f"{name}_{sf.name}")
+            for name, sub_cls in self._nested.items()
+            for sf in dataclasses.fields(sub_cls)
+        )
 
     # -- record -> row -------------------------------------------------------------------------
     def row_values(self, record: R) -> dict[str, Any]:
@@ -68,10 +74,9 @@ class RecordMapper(Generic[R]):
         for name in self._plain:
             value = getattr(record, name)
             values[name] = codec._encode(value) if isinstance(value, tuple) else value
-        for name, sub_cls in self._nested.items():
+        for name, sub_name, column in self._nested_columns:
             sub = getattr(record, name)
-            for sf in dataclasses.fields(sub_cls):
-                values[f"{name}_{sf.name}"] = None if sub is None else getattr(sub, sf.name)
+            values[column] = None if sub is None else getattr(sub, sub_name)
         return values
 
     def apply(self, model: Any, record: R) -> None:

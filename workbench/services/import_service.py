@@ -464,15 +464,7 @@ class _Run:
         mapper = service.mapper
         records = [mapper.normalise_links(r) for r in records]
         values = [mapper.row_values(r) | {"version": 1} for r in records]
-        # Core insert on the session's connection: no ORM bookkeeping for rows just written
-        ids = (
-            self.session.connection()
-            .execute(
-                insert(model.__table__).returning(model.id, sort_by_parameter_order=True), values
-            )
-            .scalars()
-            .all()
-        )
+        ids = _insert_returning_ids(self.session, model, values)
         controller_links = []
         subprocessor_links = []
         entries: list[tuple[int, dict[str, Any] | None, dict[str, Any] | None]] = []
@@ -515,6 +507,22 @@ class _Run:
         self.report.missing.append(
             MissingItem(kind, entity_id, name, self.org_names.get(org_id, ""))
         )
+
+
+def _insert_returning_ids(session: Session, model: Any, values: list[dict[str, Any]]) -> list[int]:
+    """Insert the rows (Core: no ORM bookkeeping for rows just written); their ids, in order.
+
+    Asking the database to return ids in parameter order makes SQLAlchemy insert row by row on
+    SQLite; the rows of one chunk come from distinct rows of one file, so their provenance row
+    tells the returned ids apart and the insert goes in a few multi-row statements."""
+    table = model.__table__
+    rows = [v["provenance_row"] for v in values]
+    if None in rows or len(set(rows)) != len(rows):
+        statement = insert(table).returning(model.id, sort_by_parameter_order=True)
+        return list(session.connection().execute(statement, values).scalars())
+    statement = insert(table).returning(model.id, table.c.provenance_row)
+    by_row = {row: entity_id for entity_id, row in session.connection().execute(statement, values)}
+    return [by_row[row] for row in rows]
 
 
 def _snapshot(mapper: Any, record: Any, row: dict[str, Any], entity_id: int) -> dict[str, Any]:

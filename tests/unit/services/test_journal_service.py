@@ -3,12 +3,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sqlite3
+from typing import Any
 
 import pytest
 
 from workbench.domain import ChangeAction, EntityKind, Organisation, Subprocessor, Treatment
 from workbench.domain.errors import ConflictError, NothingToUndoError
 from workbench.services import Register
+from workbench.services._journal import EntryHasher, entry_digest, hashed_fields
 
 
 def _treatment(register: Register, org: Organisation, name: str = "Gestion de compte") -> int:
@@ -156,3 +158,21 @@ def test_undoing_the_delete_of_a_controller_restores_the_treatments_it_was_linke
     register.journal.undo()
     assert register.organisations.get(client).name == "Praticiens"
     assert register.treatments.get(tid).controller_ids == (client,)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (None, {"name": "Téléconsultation", "data_categories": [{"name": "NIR", "health": True}]}),
+        ({"name": "a", "notes": 'guillemets " et \\ barre'}, None),
+        ({"id": 3, "tags": []}, {"id": 3, "tags": ["é", 1.5, None, True]}),
+    ],
+)
+def test_bulk_entry_hasher_hashes_the_same_text_as_entry_digest(
+    before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> None:
+    """The bulk import journals through EntryHasher; `verify` checks with entry_digest."""
+    at = dt.datetime(2026, 11, 23, 15, 4, 5, 123456, tzinfo=dt.UTC)
+    hasher = EntryHasher(at, "Dr Émilie Martin", "op-1", "treatment", "create")
+    fields = hashed_fields(at, "Dr Émilie Martin", "op-1", "treatment", 42, "create", before, after)
+    assert hasher.digest("f" * 64, 42, before, after) == entry_digest("f" * 64, fields)
