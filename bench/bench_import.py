@@ -1,9 +1,16 @@
 """Import benchmark: full import (parse, map, clean, merge, commit) of generated treatment sheets
-of 1k, 10k and 100k rows (read with python-calamine, and streamed with openpyxl as the importer
-does for workbooks above `importers.sources.STREAM_BYTES`), beside a bare openpyxl read-only
-pass (and a bare calamine pass) over the same file. Each measure runs in a fresh process; it
-prints seconds, rows/s, the peak of Python allocations (tracemalloc, in a second run) and the
-process's peak RSS.
+of 1k, 10k and 100k rows, beside a bare openpyxl read-only pass over the same file (issue 3's
+yardstick: the import within 3x of it, memory flat), a bare python-calamine pass and a bare pass
+of our streaming reader (importers/xlsx_stream.py).
+
+Two layouts of the same rows: "inline" (openpyxl's write-only mode: inline strings, no
+<dimension>) and "shared" (as Excel saves: a shared-strings table and a <dimension>). The
+shared-strings table is the one part of an xlsx a reader must hold whole: its size grows with
+the file's distinct texts (here two per row), whoever reads it.
+
+Each measure runs in a fresh process; it prints seconds, rows/s, the peak of Python allocations
+(tracemalloc, in a second run: it does not see lxml's or SQLite's C memory) and the process's
+peak RSS (everything, the interpreter and its imports included).
 
     python bench/bench_import.py [SIZES...]        # default: 1000 10000 100000
 """
@@ -11,12 +18,14 @@ process's peak RSS.
 from __future__ import annotations
 
 import json
+import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +58,7 @@ RETENTIONS = [
 ]
 
 
-def make_sheet(path: Path, rows: int) -> None:
+def make_sheet(path: Path, rows: int, shared_strings: bool = False) -> None:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -70,6 +79,50 @@ def make_sheet(path: Path, rows: int) -> None:
             ]
         )
     book.save(str(path))
+    if shared_strings:
+        to_shared_strings(path)
+
+
+_INLINE_CELL = re.compile(
+    r'(<c r="[A-Z]+\d+")(?: s="\d+")? t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t>'
+    r"</is></c>",
+    re.S,
+)
+
+
+def to_shared_strings(path: Path) -> None:
+    """Rewrite openpyxl's inline strings as Excel writes texts: a shared-strings table cited by
+    index (openpyxl always writes inline strings), and a <dimension> before the sheet data."""
+    with zipfile.ZipFile(path) as source:
+        parts = {item.filename: source.read(item) for item in source.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    index: dict[str, int] = {}
+
+    def cite(match: re.Match[str]) -> str:
+        number = index.setdefault(match.group(2), len(index))
+        return f'{match.group(1)} t="s"><v>{number}</v></c>'
+
+    sheet = _INLINE_CELL.sub(cite, sheet)
+    last_row = sheet.rsplit('<row r="', 1)[1].split('"', 1)[0]
+    sheet = sheet.replace("<sheetData>", f'<dimension ref="A1:G{last_row}"/><sheetData>', 1)
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    items = "".join(f'<si><t xml:space="preserve">{text}</t></si>' for text in index)
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    parts["xl/sharedStrings.xml"] = f'<sst xmlns="{main}">{items}</sst>'.encode()
+    relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdStrings" Type="{relationships}/sharedStrings" '
+        f'Target="sharedStrings.xml"/></Relationships>'.encode(),
+    )
+    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    override = f'<Override PartName="/xl/sharedStrings.xml" ContentType="{content_type}"/>'
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", f"{override}</Types>".encode()
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
 
 
 def bare_openpyxl(path: Path) -> int:
@@ -88,6 +141,12 @@ def bare_calamine(path: Path) -> int:
         return sum(1 for _row in book.get_sheet_by_name("Registre").iter_rows())
 
 
+def bare_stream(path: Path) -> int:
+    from importers.xlsx_stream import XlsxWorkbook
+
+    return sum(1 for _row in XlsxWorkbook(path).rows("Registre"))
+
+
 def full_import(path: Path) -> int:
     from importers import propose_mapping, read_records, read_tables
     from workbench.domain import Organisation
@@ -103,19 +162,11 @@ def full_import(path: Path) -> int:
         return result.report.new
 
 
-def full_import_streamed(path: Path) -> int:
-    """The same, reading the workbook with openpyxl's streaming mode (files above STREAM_BYTES)."""
-    from importers import sources
-
-    sources.STREAM_BYTES = 0
-    return full_import(path)
-
-
 MEASURES = {
     "openpyxl": bare_openpyxl,
     "calamine": bare_calamine,
+    "stream": bare_stream,
     "import": full_import,
-    "import-streamed": full_import_streamed,
 }
 
 
@@ -150,28 +201,38 @@ def main(sizes: list[int]) -> None:
     cache = Path(tempfile.gettempdir()) / "dpo-bench-import"
     cache.mkdir(exist_ok=True)
     print(
-        f"{'rows':>7} {'measure':>9} {'seconds':>8} {'rows/s':>9} {'py peak MiB':>12} "
-        f"{'RSS MiB':>8} {'x openpyxl':>10}"
+        f"{'layout':>6} {'rows':>7} {'measure':>9} {'seconds':>8} {'rows/s':>9} "
+        f"{'py peak MiB':>12} {'RSS MiB':>8} {'x openpyxl':>10}"
     )
-    for size in sizes:
-        path = cache / f"treatments_{size}.xlsx"
-        if not path.exists():
-            make_sheet(path, size)
-        base = None
-        for name in ("openpyxl", "calamine", "import", "import-streamed"):
-            timed = in_subprocess(name, path, trace=False)
-            traced = in_subprocess(name, path, trace=True)
-            base = base or timed["seconds"]
-            print(
-                f"{size:>7} {name:>9} {timed['seconds']:>8.2f} {size / timed['seconds']:>9.0f} "
-                f"{traced['py_peak_mib']:>12.1f} {timed['rss_mib']:>8.1f} "
-                f"{timed['seconds'] / base:>10.2f}",
-                flush=True,
-            )
+    for layout in ("inline", "shared"):
+        for size in sizes:
+            name = "treatments" if layout == "inline" else "treatments_shared"
+            path = cache / f"{name}_{size}.xlsx"
+            if not path.exists():
+                # in a child process: Linux keeps a process's peak RSS across fork and exec,
+                # so a big file built here would inflate every measure's RSS after it
+                subprocess.run(
+                    [sys.executable, __file__, "--make", str(path), str(size), layout],
+                    check=True,
+                    cwd=ROOT,
+                )
+            base = None
+            for measure_name in MEASURES:
+                timed = in_subprocess(measure_name, path, trace=False)
+                traced = in_subprocess(measure_name, path, trace=True)
+                base = base or timed["seconds"]
+                print(
+                    f"{layout:>6} {size:>7} {measure_name:>9} {timed['seconds']:>8.2f} "
+                    f"{size / timed['seconds']:>9.0f} {traced['py_peak_mib']:>12.1f} "
+                    f"{timed['rss_mib']:>8.1f} {timed['seconds'] / base:>10.2f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--measure":
+    if len(sys.argv) > 1 and sys.argv[1] == "--make":
+        make_sheet(Path(sys.argv[2]), int(sys.argv[3]), shared_strings=sys.argv[4] == "shared")
+    elif len(sys.argv) > 1 and sys.argv[1] == "--measure":
         sys.path.insert(0, str(ROOT))
         print(json.dumps(measure(sys.argv[2], Path(sys.argv[3]), sys.argv[4] == "1")))
     else:

@@ -34,8 +34,8 @@ changes)` with status new / changed / unchanged / duplicate, and `changes` the f
 (`FieldChange(field, before, after)`); `report.missing` the stored records the file no longer
 lists (never deleted). Matching rules: `workbench/services/_import_matching.py`.
 
-Formats: .xlsx/.xlsm/.ods (python-calamine; an .xlsx/.xlsm above `sources.STREAM_BYTES` is
-streamed with openpyxl's read-only mode so memory stays flat), .csv (delimiter , ; or tab and
+Formats: .xlsx/.xlsm (streamed by `importers.xlsx_stream`: lxml, memory flat), .ods
+(python-calamine), .csv (delimiter , ; or tab and
 encoding UTF-8 with or without BOM / Windows-1252 sniffed; quoted multi-line cells; CRLF),
 .docx tables (python-docx; merged cells; the heading above a table counts as its section title).
 Reusable pure functions: `importers.cleaning` (HTML, bullets, NBSP...),

@@ -9,7 +9,8 @@ read by parsers that trust it. `guard_file(path)` refuses, with a clear `UnsafeF
   stopping at the limit), because the sizes an archive declares can lie;
 and it switches the standard library's XML parsers (ElementTree, SAX, minidom: used by openpyxl
 and odfpy) to defusedxml's, which refuse entity expansion (billion laughs) and external entities
-(XXE). python-docx parses with lxml with entity resolution off; calamine does not expand DTDs.
+(XXE). python-docx and the xlsx reader (importers/xlsx_stream.py) parse with lxml with entity
+resolution, DTD loading and network access off; calamine does not expand DTDs.
 
 The limits are settings with defaults (`SafetyLimits`); the import service may build them from
 the register's settings (`SafetyLimits.from_settings`).

@@ -286,13 +286,13 @@ def propose_mapping(table: TableCandidate, kind: RecordKind = RecordKind.AUTO) -
     if kind is RecordKind.AUTO:
         kind = table.kind if table.kind is not RecordKind.AUTO else guess_kind(table.headers)[0]
     if table.header_row < 0:  # a table without header (Annex 2): name, then description
-        fields: tuple[str | None, ...] = ("name", "service_description")
+        # from the first column with text: a sheet may leave column A empty
+        first = min(
+            (i for r in table.preview_rows for i, c in enumerate(r) if c.strip()), default=0
+        )
+        fields = {first: "name", first + 1: "service_description"}
         return ColumnMapping(
-            kind,
-            tuple(
-                ColumnGuess(i, "", fields[i] if i < len(fields) else None, 0.5)
-                for i in range(table.width)
-            ),
+            kind, tuple(ColumnGuess(i, "", fields.get(i), 0.5) for i in range(table.width))
         )
     return map_headers(table.headers, kind)
 

@@ -1,7 +1,8 @@
 """Opening a file as grids of cell texts: sheets of a workbook, tables of a Word document, a CSV.
 
-Each grid re-reads the file when iterated, so a 100k-row sheet is never held as Python objects
-(python-calamine keeps its own compact copy of the sheet while it is open).
+Each grid re-reads the file when iterated, so a 100k-row sheet is never held in memory: .xlsx
+and .csv are streamed row by row (python-calamine, used for .ods, keeps its own compact copy of
+the sheet while it is open).
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from typing import Any
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from importers._safety import guard_file
+from importers.xlsx_stream import XlsxWorkbook
 from workbench.domain.errors import UnreadableFileError
 from workbench.i18n import _
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, and every encrypted OOXML file
 ZIP_MAGIC = b"PK\x03\x04"
-SPREADSHEETS = (".xlsx", ".xlsm", ".ods")
 CSV_DELIMITERS = ",;\t"
 
 
@@ -46,13 +47,35 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-# -- spreadsheets (xlsx, xlsm, ods) ---------------------------------------------------------------
+# -- workbooks (xlsx, xlsm): streamed -------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
-class SpreadsheetGrid:
+class XlsxSheetGrid:
     file: Path
     sheet: str
     row_count: int
-    merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
+    context_title: str = ""
+    book: XlsxWorkbook | None = field(default=None, compare=False, repr=False)
+
+    def rows(self) -> Iterator[list[str]]:
+        return (self.book or XlsxWorkbook(self.file)).rows(self.sheet)
+
+
+def xlsx_grids(path: Path) -> list[XlsxSheetGrid]:
+    # one workbook per file: its list of sheets and styles are read once, each pass over a
+    # sheet reopens the zip (see importers/xlsx_stream.py)
+    book = XlsxWorkbook(path)
+    return [XlsxSheetGrid(path, name, book.row_count(name), book=book) for name in book.sheet_names]
+
+
+# -- OpenDocument spreadsheets (ods) ---------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SpreadsheetGrid:
+    """A sheet read with python-calamine, which holds the whole sheet while it is open: used
+    for .ods, which LibreOffice users write by hand and are small (xlsx is streamed)."""
+
+    file: Path
+    sheet: str
+    row_count: int
     context_title: str = ""
 
     def rows(self) -> Iterator[list[str]]:
@@ -87,69 +110,9 @@ def spreadsheet_grids(path: Path) -> list[SpreadsheetGrid]:
                 raise UnreadableFileError(
                     str(path), _("the sheet cannot be read ({detail}).").format(detail=exc), name
                 ) from exc
-            merged = tuple(sheet.merged_cell_ranges or ())
             end = sheet.end
-            grids.append(SpreadsheetGrid(path, name, (end[0] + 1) if end else 0, merged))
+            grids.append(SpreadsheetGrid(path, name, (end[0] + 1) if end else 0))
         return grids
-
-
-# Above this size an .xlsx/.xlsm is streamed with openpyxl's read-only mode: python-calamine is
-# ~20x faster but holds the whole sheet in memory (see bench/bench_import.py for the figures).
-STREAM_BYTES = 4 * 1024 * 1024
-
-
-class StreamedBook:
-    """An .xlsx/.xlsm loaded ONCE with openpyxl's read-only mode, its zip reopened for each pass.
-
-    `load_workbook` is not cheap: for every sheet without a `<dimension>` element (files written
-    by openpyxl's write-only mode, some exporters) it parses the whole sheet XML just to learn
-    it has no size. Loading once per file and reopening only the zip archive for each pass over
-    a sheet makes an import one short pass over the first rows (finding the table) plus one
-    full pass (the records), instead of a full load for every pass.
-    """
-
-    def __init__(self, path: Path) -> None:
-        from openpyxl import load_workbook
-
-        self.path = path
-        try:
-            self.book = load_workbook(str(path), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds on a damaged package
-            raise UnreadableFileError(
-                str(path),
-                _("the file is damaged or not a spreadsheet ({detail}).").format(detail=exc),
-            ) from exc
-        self.book.close()  # no file handle kept between passes (Windows locks open files)
-
-    def rows(self, sheet: str) -> Iterator[tuple[Any, ...]]:
-        archive = zipfile.ZipFile(self.path)
-        try:
-            # openpyxl's read-only sheets open their XML from the book's archive at each pass
-            self.book._archive = archive
-            yield from self.book[sheet].iter_rows(values_only=True)
-        finally:
-            archive.close()
-
-
-@dataclass(frozen=True, slots=True)
-class StreamedSheetGrid:
-    file: Path
-    sheet: str
-    row_count: int  # from the sheet's <dimension>; 0 when the file does not state it
-    context_title: str = ""
-    book: StreamedBook | None = field(default=None, compare=False, repr=False)
-
-    def rows(self) -> Iterator[list[str]]:
-        book = self.book or StreamedBook(self.file)
-        for raw in book.rows(self.sheet):
-            yield [cell_text(v) for v in raw]
-
-
-def streamed_grids(path: Path) -> list[StreamedSheetGrid]:
-    book = StreamedBook(path)
-    return [
-        StreamedSheetGrid(path, ws.title, ws.max_row or 0, book=book) for ws in book.book.worksheets
-    ]
 
 
 # -- CSV ------------------------------------------------------------------------------------------
@@ -302,7 +265,7 @@ def docx_grids(path: Path) -> list[DocxGrid]:
 # -- dispatch -------------------------------------------------------------------------------------
 def open_grids(
     path: Path,
-) -> list[SpreadsheetGrid] | list[StreamedSheetGrid] | list[CsvGrid] | list[DocxGrid]:
+) -> list[XlsxSheetGrid] | list[SpreadsheetGrid] | list[CsvGrid] | list[DocxGrid]:
     """Every grid of the file, or UnreadableFileError naming what is wrong with it."""
     if not path.is_file():
         raise UnreadableFileError(str(path), _("no such file."))
@@ -326,9 +289,9 @@ def open_grids(
             str(path), _("the file is truncated or is not a {suffix} file.").format(suffix=suffix)
         )
     guard_file(path)  # size, zip bomb, hostile XML: refused before any parser sees the file
-    if suffix in (".xlsx", ".xlsm") and path.stat().st_size > STREAM_BYTES:
-        return streamed_grids(path)
-    if suffix in SPREADSHEETS:
+    if suffix in (".xlsx", ".xlsm"):
+        return xlsx_grids(path)
+    if suffix == ".ods":
         return spreadsheet_grids(path)
     if suffix == ".docx":
         return docx_grids(path)

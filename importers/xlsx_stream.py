@@ -18,8 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import tempfile
 import zipfile
 import zlib
+from array import array
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -62,6 +64,8 @@ DURATION_FORMAT_IDS = frozenset(
 )
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([^\"']*)[\"']")
 _SHEET_DATA = re.compile(rb"<(?:[\w.-]+:)?sheetData\b")
+_ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
 _HEAD_CHUNK = 16 * 1024
 _HEAD_LIMIT = 4 * 1024 * 1024  # <sheetData> comes after a few elements; never read further
 _ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -168,7 +172,7 @@ class XlsxWorkbook:
         self.path = path
         self._sheets: dict[str, str] = {}  # worksheet name -> part name in the zip
         self._strings_part = ""
-        self._strings: list[str] | None = None
+        self._strings: SharedStrings | None = None
         self._date_styles: dict[str, bool] = {}  # style index -> is a duration
         self._epoch = WINDOWS_EPOCH
         try:
@@ -197,10 +201,32 @@ class XlsxWorkbook:
         except DAMAGED as exc:
             raise self._damaged(exc, sheet) from exc
         if found is None:
-            return 0
+            return self._scan_last_row(sheet, part)
         last = found.group(1).decode("ascii", "replace").split(":")[-1].lstrip("$")
         digits = last[len(last.rstrip(_DIGITS)) :] if last != "A1" else ""
         return int(digits) if digits else 0
+
+    def _scan_last_row(self, sheet: str, part: str) -> int:
+        """The number of the sheet's last <row>, for a sheet with no <dimension> (openpyxl's
+        write-only mode writes none): the row tags found in the raw XML, which takes a tenth
+        of a parse (no element is built). A count for progress bars, never for reading."""
+        last = 0
+        try:
+            with zipfile.ZipFile(self.path) as archive, archive.open(part) as stream:
+                carry = b""
+                while True:
+                    chunk = stream.read(1 << 20)
+                    data = carry + chunk
+                    # a tag cut by the chunk's end is read with the next chunk
+                    cut = data.rfind(b"<") if chunk else len(data)
+                    body, carry = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
+                    for tag in _ROW_TAG.finditer(body):
+                        number = _ROW_NUMBER.search(tag.group(1))
+                        last = int(number.group(1)) if number else last + 1
+                    if not chunk:
+                        return last
+        except DAMAGED as exc:
+            raise self._damaged(exc, sheet) from exc
 
     def rows(self, sheet: str) -> Generator[list[str], None, None]:
         """Every row of the sheet as cell texts (see the module docstring for the layout)."""
@@ -220,7 +246,7 @@ class XlsxWorkbook:
             archive.close()
 
     # -- the sheet ------------------------------------------------------------------------------
-    def _sheet_rows(self, stream: IO[bytes], strings: list[str]) -> Iterator[list[str]]:
+    def _sheet_rows(self, stream: IO[bytes], strings: SharedStrings) -> Iterator[list[str]]:
         date_styles = self._date_styles
         default_style = date_styles.get("0")
         epoch = self._epoch
@@ -338,10 +364,10 @@ class XlsxWorkbook:
             elif kind == "styles":
                 self._date_styles = _date_styles(archive.read(target))
 
-    def _read_strings(self, archive: zipfile.ZipFile) -> list[str]:
+    def _read_strings(self, archive: zipfile.ZipFile) -> SharedStrings:
+        strings = SharedStrings()
         if not self._strings_part:
-            return []
-        strings: list[str] = []
+            return strings
         with archive.open(self._strings_part) as stream:
             items = _safe_iterparse(stream, tuple(n.item for n in _NAMES.values()))
             names: _Names | None = None
@@ -367,6 +393,64 @@ class XlsxWorkbook:
                 detail=detail
             )
         return UnreadableFileError(str(self.path), problem, sheet)
+
+
+class SharedStrings:
+    """The workbook's shared-strings table: every distinct text of the workbook, which cells
+    cite by index, in any order. A reader must keep it whole; Excel writes every text there,
+    so on a 100k-row sheet of distinct texts it is tens of MiB. Beyond SPILL_CHARS of text it
+    moves to a temporary file read back by offset (8 bytes of memory per string), with the
+    most recently read strings cached: memory stays flat (bench/bench_import.py, "shared")."""
+
+    SPILL_CHARS = 2 * 1024 * 1024
+    CACHE_SIZE = 4096  # a sheet repeats texts ("Intérêt légitime") row after row
+
+    def __init__(self) -> None:
+        self._memory: list[str] = []
+        self._chars = 0
+        self._file: IO[bytes] | None = None
+        self._offsets = array("Q")  # start of each string in the file, then the file's end
+        self._cache: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._memory) if self._file is None else len(self._offsets) - 1
+
+    def append(self, text: str) -> None:
+        if self._file is None:
+            self._memory.append(text)
+            self._chars += len(text)
+            if self._chars > self.SPILL_CHARS:
+                self._spill()
+            return
+        self._file.write(text.encode("utf-8"))
+        self._offsets.append(self._file.tell())
+
+    def __getitem__(self, index: int) -> str:
+        if self._file is None:
+            return self._memory[index]
+        text = self._cache.get(index)
+        if text is None:
+            if not 0 <= index < len(self._offsets) - 1:
+                raise IndexError(f"shared string {index} of {len(self._offsets) - 1}")
+            start = self._offsets[index]
+            self._file.seek(start)
+            text = self._file.read(self._offsets[index + 1] - start).decode("utf-8")
+            if len(self._cache) >= self.CACHE_SIZE:
+                self._cache.clear()
+            self._cache[index] = text
+        return text
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+    def _spill(self) -> None:
+        # lives as long as the table (closed with it); deleted on close or at process exit
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115
+        self._offsets.append(0)
+        held, self._memory = self._memory, []
+        for text in held:
+            self.append(text)
 
 
 def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:

@@ -197,6 +197,12 @@ class PreviewPage(QWizardPage):
         self.summary.setText(summary_text(report))
         self.warnings.clear()
         self.warnings.addItems(report.warnings)
+        if report.warning_count > len(report.warnings):
+            self.warnings.addItem(
+                _("… and {count} more warnings.").format(
+                    count=report.warning_count - len(report.warnings)
+                )
+            )
         self.warnings.setVisible(bool(report.warnings))
         self.warnings_label.setVisible(bool(report.warnings))
         self.completeChanged.emit()
@@ -221,7 +227,7 @@ def summary_text(report: ImportReport) -> str:
         new=report.new,
         changed=report.changed,
         unchanged=report.unchanged,
-        missing=len(report.missing),
+        missing=report.missing_count,
     )
     if report.new_organisations:
         text += " " + _("New organisations: {names}.").format(

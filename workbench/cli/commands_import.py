@@ -14,6 +14,7 @@ from workbench.i18n import _
 from workbench.services.import_service import ImportReport, ImportService, RowStatus
 
 MAX_LISTED = 50
+PREVIEW_DETAIL_LIMIT = 1000  # rows kept in a text dry run's report (it prints MAX_LISTED)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,7 +77,9 @@ def run_import(args: argparse.Namespace) -> int:
             print(_("Mapping saved as '{name}'.").format(name=args.save_mapping))
         progress = TerminalProgress()
         if args.dry_run:
-            report = service.preview(batches, progress, args.organisation)
+            # the JSON report lists every row; the text report only the first MAX_LISTED
+            limit = None if args.json else PREVIEW_DETAIL_LIMIT
+            report = service.preview(batches, progress, args.organisation, limit)
             _print_report(report, args.json, dry_run=True)
             return 0
         result = service.apply(batches, progress, args.organisation)
@@ -149,8 +152,10 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
                     }
                     for i in report.items
                 ],
+                "missing_count": report.missing_count,
                 "new_organisations": report.new_organisations,
                 "warnings": report.warnings,
+                "warning_count": report.warning_count,
             }
         )
         return
@@ -161,10 +166,11 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
             new=report.new,
             changed=report.changed,
             unchanged=report.unchanged,
-            missing=len(report.missing),
+            missing=report.missing_count,
         )
     )
     listed = [i for i in report.items if i.status in (RowStatus.NEW, RowStatus.CHANGED)]
+    new_or_changed = report.new + report.changed
     for item in listed[:MAX_LISTED]:
         print(
             f"  {item.status.value:9} {item.organisation} / {item.name}  "
@@ -172,16 +178,30 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
         )
         for change in item.changes:
             print(f"            {change.field}: {_short(change.before)} -> {_short(change.after)}")
-    if len(listed) > MAX_LISTED:
-        print(_("  ... and {count} more").format(count=len(listed) - MAX_LISTED))
+    if new_or_changed > min(len(listed), MAX_LISTED):
+        print(
+            _("  ... and {count} more").format(count=new_or_changed - min(len(listed), MAX_LISTED))
+        )
     for missing in report.missing[:MAX_LISTED]:
         print(
             f"  {_('missing'):9} {missing.organisation} / {missing.name} (id {missing.entity_id})"
         )
     for organisation in report.new_organisations:
         print(_("  new organisation: {name}").format(name=organisation))
+    if report.missing_count > min(len(report.missing), MAX_LISTED):
+        print(
+            _("  ... and {count} more").format(
+                count=report.missing_count - min(len(report.missing), MAX_LISTED)
+            )
+        )
     for warning in report.warnings:
         print(_("  warning: {text}").format(text=warning))
+    if report.warning_count > len(report.warnings):
+        print(
+            _("  ... and {count} more warnings").format(
+                count=report.warning_count - len(report.warnings)
+            )
+        )
 
 
 def _short(value: object) -> str:

@@ -9,6 +9,7 @@ version it was read at, and the service refuses it if somebody else wrote in bet
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workbench.domain.enums import (
@@ -279,7 +280,7 @@ class Changes:
     """What a write touched, so views reload only what they show (Anki's OpChanges)."""
 
     kinds: frozenset[EntityKind] = frozenset()
-    ids: tuple[int, ...] = ()
+    ids: Sequence[int] = ()  # an import's can be 100k long: a compact array, not a tuple
     operation: str = ""
 
     def touches(self, kind: EntityKind) -> bool:

@@ -115,4 +115,4 @@ _STALE_TABLE = re.compile(r"table '([A-Za-z0-9_]+)'")
 
 
 def changes_of(uow: UnitOfWork) -> Changes:
-    return Changes(kinds=frozenset(uow.touched), ids=tuple(uow.ids), operation=uow.operation)
+    return Changes(kinds=frozenset(uow.touched), ids=uow.ids, operation=uow.operation)

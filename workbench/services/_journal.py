@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
+from array import array
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -111,7 +112,7 @@ class UnitOfWork:
         self.label = label
         self.at = utc_now()
         self.touched: set[EntityKind] = set()
-        self.ids: list[int] = []
+        self.ids = array("q")  # every id written; 8 bytes each (an import writes 100k)
         self._pending: list[dict[str, Any]] = []
         _serialise_writers(session)
         seq = session.scalar(select(func.coalesce(func.max(OperationModel.seq), 0))) or 0

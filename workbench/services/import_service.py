@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -32,6 +32,7 @@ from workbench.domain.records import Changes, Organisation, Provenance, Subproce
 from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 from workbench.services._context import changes_of
+from workbench.services._import_keys import ImportKeyStore
 from workbench.services._import_matching import OrganisationResolver, VendorIndex, treatment_key
 from workbench.services._journal import UnitOfWork
 from workbench.services.journal_service import OperationInfo
@@ -47,7 +48,11 @@ from workbench.storage.models import (
 if TYPE_CHECKING:
     from workbench.services.register import Register
 
+T = TypeVar("T")
 CHUNK = 500
+# Warnings and missing records listed in a report; beyond, they are only counted (a 100k-row
+# file with the same problem on every row must not hold 100k messages).
+LISTED = 1000
 PROFILE_PREFIX = "import.profile."
 # The stored name stays: the row was matched on it ("Zendesk Inc." updates "Zendesk").
 NOT_COMPARED = frozenset({"provenance", "id", "version", "organisation_id", "name"})
@@ -92,10 +97,12 @@ class MissingItem:
 class ImportReport:
     counts: Counter[RowStatus] = field(default_factory=Counter)
     items: list[PreviewItem] = field(default_factory=list)  # up to detail_limit
-    missing: list[MissingItem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    missing: list[MissingItem] = field(default_factory=list)  # the first LISTED
+    warnings: list[str] = field(default_factory=list)  # the first LISTED
     new_organisations: list[str] = field(default_factory=list)
     detail_limit: int | None = None
+    missing_count: int = 0
+    warning_count: int = 0
 
     @property
     def new(self) -> int:
@@ -117,6 +124,16 @@ class ImportReport:
         self.counts[item.status] += 1
         if self.detail_limit is None or len(self.items) < self.detail_limit:
             self.items.append(item)
+
+    def add_missing(self, item: MissingItem) -> None:
+        self.missing_count += 1
+        if len(self.missing) < LISTED:
+            self.missing.append(item)
+
+    def warn(self, text: str) -> None:
+        self.warning_count += 1
+        if len(self.warnings) < LISTED:
+            self.warnings.append(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +248,8 @@ def _as_list(batches: ImportBatch | Sequence[ImportBatch]) -> list[ImportBatch]:
     return [batches] if isinstance(batches, ImportBatch) else list(batches)
 
 
-def _chunks(rows: Iterator[ImportedRow], size: int) -> Iterator[list[ImportedRow]]:
-    while chunk := list(islice(rows, size)):
+def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while chunk := list(islice(items, size)):
         yield chunk
 
 
@@ -260,11 +277,9 @@ class _Run:
         ).all()
         self._own_ids = list(own)
         self.default_org = self.orgs.resolve(default_organisation) if default_organisation else None
-        self._treatments: dict[int, dict[tuple[str, str], int]] = {}
+        # Subprocessors are few and matched fuzzily, in memory; every other key is on disk.
         self._vendors: dict[int, VendorIndex] = {}
-        self._vendor_names: dict[int, dict[int, str]] = {}
-        self._matched: set[tuple[EntityKind, int]] = set()
-        self._seen: dict[tuple[Any, ...], int | None] = {}
+        self._keys = ImportKeyStore()
         self._touched_orgs: dict[EntityKind, set[int]] = {
             EntityKind.TREATMENT: set(),
             EntityKind.SUBPROCESSOR: set(),
@@ -300,27 +315,30 @@ class _Run:
         raise ImportFileError(str(batch.table.file), problem, batch.table.sheet, row.provenance.row)
 
     # -- indexes of what is stored -------------------------------------------------------------
-    def _treatment_index(self, org_id: int) -> dict[tuple[str, str], int]:
-        if org_id not in self._treatments:
-            rows = self.session.execute(
-                select(TreatmentModel.id, TreatmentModel.role, TreatmentModel.name).where(
-                    TreatmentModel.organisation_id == org_id
-                )
-            ).all()
-            self._treatments[org_id] = {(r[1], treatment_key(r[2])): r[0] for r in rows}
-        return self._treatments[org_id]
+    def _load_treatments(self, org_id: int) -> None:
+        if self._keys.is_loaded(EntityKind.TREATMENT, org_id):
+            return
+        stored = self.session.execute(
+            select(TreatmentModel.role, TreatmentModel.name, TreatmentModel.id)
+            .where(TreatmentModel.organisation_id == org_id)
+            .execution_options(yield_per=2000)
+        )
+        keyed = ((_treatment_match_key(role, name), entity_id) for role, name, entity_id in stored)
+        self._keys.load_stored(EntityKind.TREATMENT, org_id, keyed)
 
     def _vendor_index(self, org_id: int) -> VendorIndex:
         if org_id not in self._vendors:
-            names = dict(
-                self.session.execute(
+            names = {
+                int(k): str(v)
+                for k, v in self.session.execute(
                     select(SubprocessorModel.id, SubprocessorModel.name).where(
                         SubprocessorModel.organisation_id == org_id
                     )
-                ).all()
-            )
-            self._vendor_names[org_id] = {int(k): str(v) for k, v in names.items()}
-            self._vendors[org_id] = VendorIndex(self._vendor_names[org_id])
+                )
+            }
+            self._vendors[org_id] = VendorIndex(names)
+            keyed = ((str(entity_id), entity_id) for entity_id in names)
+            self._keys.load_stored(EntityKind.SUBPROCESSOR, org_id, keyed)
         return self._vendors[org_id]
 
     # -- the run -------------------------------------------------------------------------------
@@ -328,39 +346,55 @@ class _Run:
         # subprocessors first: treatments of the same file name them, links resolve to them
         batches = sorted(batches, key=lambda b: b.kind is not RecordKind.SUBPROCESSORS)
         overall = _BatchesProgress(progress, sum(b.total for b in batches))
-        for batch in batches:
-            for chunk in _chunks(batch.rows(overall), CHUNK):
-                self._chunk(batch, chunk)
-            overall.offset += batch.total
-        self._report_missing()
+        try:
+            for batch in batches:
+                for chunk in _chunks(batch.rows(overall), CHUNK):
+                    self._chunk(batch, chunk)
+                overall.offset += batch.total
+            self._report_missing()
+        finally:
+            self._keys.close()
 
     def _chunk(self, batch: ImportBatch, rows: list[ImportedRow]) -> None:
         kind = (
             EntityKind.TREATMENT if batch.kind is RecordKind.TREATMENTS else EntityKind.SUBPROCESSOR
         )
         service = self.register.service_for(kind)
+        keyed = [self._keyed(kind, row, batch) for row in rows]
+        by_org: dict[int, set[str]] = defaultdict(set)
+        for _row, org_id, key, _existing in keyed:
+            by_org[org_id].add(key)
+        earlier: dict[tuple[int, str], int | None] = {}
+        stored: dict[tuple[int, str], int] = {}
+        for org_id, keys in by_org.items():
+            for key, first in self._keys.first_rows(kind, org_id, keys).items():
+                earlier[org_id, key] = first
+            if kind is EntityKind.TREATMENT:  # subprocessors were matched in memory
+                for key, entity_id in self._keys.stored_ids(kind, org_id, keys).items():
+                    stored[org_id, key] = entity_id
+        keyed = [(r, o, k, stored.get((o, k), e)) for r, o, k, e in keyed]
         placed: list[tuple[ImportedRow, int, int | None]] = []
-        for row in rows:
-            org_id = self._organisation_of(row, batch)
-            self._touched_orgs[kind].add(org_id)
-            existing_id, seen_key = self._find(kind, row, org_id)
-            if seen_key in self._seen:
-                first = self._seen[seen_key]
+        for row, org_id, key, existing_id in keyed:
+            if (org_id, key) in earlier:
+                first = earlier[org_id, key]
                 self.report.add(self._item(RowStatus.DUPLICATE, kind, row, org_id, existing_id))
-                self.report.warnings.append(
+                self.report.warn(
                     _("{where}: '{name}' appears twice; row {first} is the one imported.").format(
                         where=_where(row.provenance), name=row.record.name, first=first
                     )
                 )
                 continue
-            self._seen[seen_key] = row.provenance.row
+            earlier[org_id, key] = row.provenance.row
             placed.append((row, org_id, existing_id))
+        for org_id, keys in by_org.items():
+            self._keys.add_seen(kind, org_id, ((k, earlier[org_id, k]) for k in keys))
         ids = [e for _r, _o, e in placed if e is not None]
-        stored = {}
+        self._keys.mark_matched(kind, ids)
+        records: dict[int | None, Any] = {}
         if ids:
             model = service.mapper.model_cls
             found = self.session.scalars(select(model).where(model.id.in_(ids)))
-            stored = {r.id: r for r in service.mapper.records(self.session, found)}
+            records = {r.id: r for r in service.mapper.records(self.session, found)}
         new_records: list[Treatment | Subprocessor] = []
         for row, org_id, existing_id in placed:
             record = self._resolved(row, org_id)
@@ -368,8 +402,7 @@ class _Run:
                 self.report.add(self._item(RowStatus.NEW, kind, row, org_id, None))
                 new_records.append(record)
                 continue
-            self._matched.add((kind, existing_id))
-            before = stored[existing_id]
+            before = records[existing_id]
             merged, changes = _merge(before, record, row)
             status = RowStatus.CHANGED if changes else RowStatus.UNCHANGED
             self.report.add(self._item(status, kind, row, org_id, existing_id, changes))
@@ -378,16 +411,19 @@ class _Run:
         if new_records and self.uow is not None:
             self._insert(kind, new_records)
 
-    def _find(
-        self, kind: EntityKind, row: ImportedRow, org_id: int
-    ) -> tuple[int | None, tuple[Any, ...]]:
+    def _keyed(
+        self, kind: EntityKind, row: ImportedRow, batch: ImportBatch
+    ) -> tuple[ImportedRow, int, str, int | None]:
+        """The row, its organisation, the key two rows of one record share, the stored match."""
+        org_id = self._organisation_of(row, batch)
+        self._touched_orgs[kind].add(org_id)
         record = row.record
         if isinstance(record, Treatment):
-            key = (record.role.value, treatment_key(record.name))
-            return self._treatment_index(org_id).get(key), (kind, org_id, *key)
-        index = self._vendor_index(org_id)
-        found = index.find(record.name)
-        return found, (kind, org_id, found if found is not None else record.name.casefold())
+            self._load_treatments(org_id)
+            return row, org_id, _treatment_match_key(record.role.value, record.name), None
+        found = self._vendor_index(org_id).find(record.name)
+        key = str(found) if found is not None else "\x1f" + record.name.casefold()
+        return row, org_id, key, found
 
     def _vendor_elsewhere(self, name: str, org_id: int) -> int | None:
         """A subprocessor engaged by another organisation of the register (a group's entities
@@ -411,7 +447,7 @@ class _Run:
             if record.role is Role.PROCESSOR:
                 controllers = tuple(self.orgs.resolve(n, controller=True) for n in row.controllers)
             else:
-                self.report.warnings.append(
+                self.report.warn(
                     _(
                         "{where}: controllers are listed only for a processing carried out as "
                         "processor; ignored."
@@ -421,7 +457,7 @@ class _Run:
         for name in row.subprocessors:
             found = self._vendor_index(org_id).find(name) or self._vendor_elsewhere(name, org_id)
             if found is None:
-                self.report.warnings.append(
+                self.report.warn(
                     _("{where}: no subprocessor '{name}' in this organisation; not linked.").format(
                         where=_where(row.provenance), name=name
                     )
@@ -487,26 +523,23 @@ class _Run:
         self.uow.record_many(kind, ChangeAction.CREATE, entries)
 
     def _report_missing(self) -> None:
-        for org_id in sorted(self._touched_orgs[EntityKind.TREATMENT]):
-            if org_id < 0:
-                continue
-            for (_role, _key), entity_id in self._treatment_index(org_id).items():
-                if (EntityKind.TREATMENT, entity_id) not in self._matched:
-                    self._missing(EntityKind.TREATMENT, entity_id, org_id)
-        for org_id in sorted(self._touched_orgs[EntityKind.SUBPROCESSOR]):
-            if org_id < 0:
-                continue
-            self._vendor_index(org_id)
-            for entity_id in self._vendor_names.get(org_id, {}):
-                if (EntityKind.SUBPROCESSOR, entity_id) not in self._matched:
-                    self._missing(EntityKind.SUBPROCESSOR, entity_id, org_id)
+        for kind, model in (
+            (EntityKind.TREATMENT, TreatmentModel),
+            (EntityKind.SUBPROCESSOR, SubprocessorModel),
+        ):
+            for org_id in sorted(o for o in self._touched_orgs[kind] if o >= 0):
+                organisation = self.org_names.get(org_id, "")
+                for ids in _chunks(self._keys.unmatched(kind, org_id), CHUNK):
+                    query = select(model.id, model.name).where(model.id.in_(ids))
+                    names = {i: n for i, n in self.session.execute(query)}
+                    for entity_id in ids:
+                        self.report.add_missing(
+                            MissingItem(kind, entity_id, names.get(entity_id, ""), organisation)
+                        )
 
-    def _missing(self, kind: EntityKind, entity_id: int, org_id: int) -> None:
-        model = TreatmentModel if kind is EntityKind.TREATMENT else SubprocessorModel
-        name = self.session.scalar(select(model.name).where(model.id == entity_id)) or ""
-        self.report.missing.append(
-            MissingItem(kind, entity_id, name, self.org_names.get(org_id, ""))
-        )
+
+def _treatment_match_key(role: str, name: str) -> str:
+    return role + "\x1f" + treatment_key(name)
 
 
 def _insert_returning_ids(session: Session, model: Any, values: list[dict[str, Any]]) -> list[int]:

@@ -248,37 +248,64 @@ def test_bad_cell_names_file_sheet_row_and_column(tmp_path: Any) -> None:
 
 
 @pytest.mark.parametrize("name", ["annex1.xlsx", "subcontractors.xlsx"])
-def test_large_workbooks_streamed_with_openpyxl_read_the_same(
-    name: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from importers import sources
-
-    with_calamine = rows_of(name)
-    monkeypatch.setattr(sources, "STREAM_BYTES", 0)
-    assert isinstance(sources.open_grids(DATA_DIR / name)[0], sources.StreamedSheetGrid)
-    assert rows_of(name) == with_calamine
-
-
-def test_streamed_workbook_is_loaded_once_per_import(monkeypatch: pytest.MonkeyPatch) -> None:
-    # openpyxl's load_workbook parses a whole sheet lacking <dimension>: one load per file,
-    # then one short pass to find the table and one full pass for the records.
-    import openpyxl
+def test_workbooks_are_streamed_and_read_as_python_calamine_reads_them(name: str) -> None:
+    """xlsx goes through the streaming reader (flat memory); python-calamine, which reads
+    every sheet whole, is the reference for what the cells say."""
+    from python_calamine import CalamineWorkbook
 
     from importers import sources
 
-    loads: list[str] = []
-    real_load = openpyxl.load_workbook
+    grids = sources.open_grids(DATA_DIR / name)
+    assert all(isinstance(g, sources.XlsxSheetGrid) for g in grids)
+    with CalamineWorkbook.from_path(str(DATA_DIR / name)) as book:
+        for grid in grids:
+            expected = [
+                [sources.cell_text(v) for v in row]
+                for row in book.get_sheet_by_name(grid.sheet).iter_rows()
+            ]
+            streamed = list(grid.rows())
+            assert len(streamed) == len(expected)
+            for ours, reference in zip(streamed, expected, strict=True):
+                assert ours == reference[: len(ours)]  # rows end at their last text
+                assert not any(reference[len(ours) :])
 
-    def counting_load(filename: str, *args: Any, **kwargs: Any) -> Any:
-        loads.append(filename)
-        return real_load(filename, *args, **kwargs)
 
-    monkeypatch.setattr(openpyxl, "load_workbook", counting_load)
-    monkeypatch.setattr(sources, "STREAM_BYTES", 0)
+def test_a_workbook_is_opened_once_per_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    # its sheet list and styles read once; each pass over a sheet reopens only the zip
+    from importers import xlsx_stream
+
+    opened: list[Path] = []
+    real_init = xlsx_stream.XlsxWorkbook.__init__
+
+    def counting_init(self: xlsx_stream.XlsxWorkbook, path: Path) -> None:
+        opened.append(path)
+        real_init(self, path)
+
+    monkeypatch.setattr(xlsx_stream.XlsxWorkbook, "__init__", counting_init)
     tables = read_tables(DATA_DIR / "annex1.xlsx")
     rows = [row for t in tables for row in read_records(t, propose_mapping(t)).rows()]
-    assert rows
-    assert len(loads) == 1
+    assert len(rows) == 39
+    assert len(opened) == 1
+
+
+def test_a_headerless_table_may_leave_column_a_empty(tmp_path: Path) -> None:
+    """Annex 2's shape (no header; vendor, description; category rows) one column to the
+    right: the streamed workbook keeps column A, so the mapping starts at the first text."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([None, "HÉBERGEMENT DE DONNÉES"])
+    sheet.append([None, "OVH", "Hébergement des données. Localisation centre de données : France"])
+    sheet.append([None, "APPLICATIFS"])
+    sheet.append([None, "Zendesk", "Support client. Localisation centre de données : États-Unis"])
+    book.save(tmp_path / "annex2_shifted.xlsx")
+    table = read_tables(tmp_path / "annex2_shifted.xlsx")[0]
+    records = [r.record for r in read_records(table, propose_mapping(table)).rows()]
+    assert [r.name for r in records] == ["OVH", "Zendesk"]
+    assert [[loc.code for loc in r.locations] for r in records] == [["FR"], ["US"]]
+    assert [r.category.value for r in records] == ["hosting", "applications"]
 
 
 def test_a_word_file_rewritten_with_the_same_size_and_time_is_read_again(tmp_path: Path) -> None:

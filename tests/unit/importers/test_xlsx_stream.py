@@ -15,7 +15,7 @@ from openpyxl.styles import Font
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from importers.sources import cell_text
-from importers.xlsx_stream import XlsxWorkbook
+from importers.xlsx_stream import SharedStrings, XlsxWorkbook
 from tests.conftest import DATA_DIR
 from workbench.domain.errors import UnreadableFileError
 
@@ -252,7 +252,8 @@ def test_inline_strings_from_write_only_mode(tmp_path: Path) -> None:
     sheet.append([styled])
     book.save(tmp_path / "write_only.xlsx")
     assert_same_as_calamine(tmp_path / "write_only.xlsx")
-    assert XlsxWorkbook(tmp_path / "write_only.xlsx").row_count("Registre") == 0  # no <dimension>
+    # no <dimension>: the row tags are counted instead
+    assert XlsxWorkbook(tmp_path / "write_only.xlsx").row_count("Registre") == 52
 
 
 def test_errors_booleans_formulas_iso_dates_and_cells_without_references(tmp_path: Path) -> None:
@@ -323,14 +324,29 @@ def test_row_count_reads_the_dimension_only(tmp_path: Path) -> None:
     corrupt = '<dimension ref="B3:G120"/><sheetData><row r="1"><c r="A1"><v>1</v></c>'
     path = write_package(
         tmp_path / "dims.xlsx",
-        {"Corrupt": corrupt, "Empty": '<dimension ref="A1"/><sheetData/>', "None": "<sheetData/>"},
+        {
+            "Corrupt": corrupt,
+            "Empty": '<dimension ref="A1"/><sheetData/>',
+            "None": "<sheetData/>",
+            "Unnumbered": "<sheetData><row><c><v>1</v></c></row><row/><row></row></sheetData>",
+        },
     )
     book = XlsxWorkbook(path)
     assert book.row_count("Corrupt") == 120  # the sheetData after it is cut: never parsed
     assert book.row_count("Empty") == 0
     assert book.row_count("None") == 0
+    assert book.row_count("Unnumbered") == 3
     with pytest.raises(UnreadableFileError, match="Corrupt"):
         list(book.rows("Corrupt"))
+
+
+def test_row_count_without_dimension_counts_rows_across_read_chunks(tmp_path: Path) -> None:
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Registre")
+    for number in range(1, 30_001):  # ~3 MiB of XML: row tags straddle the 1 MiB reads
+        sheet.append([f"Traitement {number}", "Gestion des comptes"] if number % 7 else [])
+    book.save(tmp_path / "long.xlsx")
+    assert XlsxWorkbook(tmp_path / "long.xlsx").row_count("Registre") == 30_000
 
 
 # -- damaged files -------------------------------------------------------------------------------
@@ -362,6 +378,47 @@ def test_xml_cut_inside_sheet_data_fails_while_iterating(tmp_path: Path) -> None
     assert next(stream) == ["1"]
     with pytest.raises(UnreadableFileError, match=r"halfway\.xlsx, sheet 'Data'"):
         list(stream)
+
+
+def test_a_large_shared_strings_table_is_read_from_disk_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [f"Traitement n° {n} — données de santé" for n in range(3000)]
+    strings = "".join(f"<si><t>{t}</t></si>" for t in texts)
+    rows = "".join(
+        f'<row r="{n + 1}"><c r="A{n + 1}" t="s"><v>{(n * 7) % 3000}</v></c>'
+        f'<c r="B{n + 1}" t="s"><v>{n % 3}</v></c></row>'
+        for n in range(6000)
+    )
+    path = write_package(
+        tmp_path / "sst.xlsx", {"S": f"<sheetData>{rows}</sheetData>"}, strings=strings
+    )
+    in_memory = list(XlsxWorkbook(path).rows("S"))
+    monkeypatch.setattr(SharedStrings, "SPILL_CHARS", 1000)  # ~25 strings, then to disk
+    monkeypatch.setattr(SharedStrings, "CACHE_SIZE", 16)
+    book = XlsxWorkbook(path)
+    assert list(book.rows("S")) == in_memory
+    assert in_memory[4] == [texts[28], texts[1]]
+    assert book._strings is not None
+    assert book._strings._file is not None  # it did spill
+    assert len(book._strings) == 3000
+    with pytest.raises(IndexError):
+        book._strings[3000]
+
+
+def test_spilled_strings_keep_memory_flat() -> None:
+    assert SharedStrings.SPILL_CHARS <= 4 * MIB  # the default: a few MiB of text in memory
+    strings = SharedStrings()
+    tracemalloc.start()
+    try:
+        for n in range(200_000):
+            strings.append(f"Gestion de compte Patient n° {n}: création, gestion et suppression")
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert strings[123_456].startswith("Gestion de compte Patient n° 123456:")
+    # 13 MiB of text; held as Python strings it would take 25 MiB
+    assert peak < 8 * MIB
 
 
 @pytest.mark.parametrize("index", ["5", "-1", "x"])

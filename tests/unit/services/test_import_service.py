@@ -315,3 +315,42 @@ def test_a_whole_excel_export_imports_its_entity_sheets_only_and_reimports_uncha
         assert (again.new, again.changed) == (0, 0)
     finally:
         other.close()
+
+
+def _treatment_csv(path: Path, names: list[str]) -> Path:
+    lines = ["Traitement;Finalité;Base légale"]
+    lines += [f"{name};Finalité de {name};Intérêt légitime" for name in names]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_duplicate_far_down_a_long_file_is_found_across_chunks(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    # rows are matched a chunk (500 rows) at a time: the second "Traitement 7" is 1,200 rows
+    # after the first, and spelled differently
+    names = [f"Traitement {i}" for i in range(1300)] + ["TRAITEMENT  7"]
+    result = service.apply(batches(_treatment_csv(tmp_path / "long.csv", names)))
+    assert result.report.new == 1300
+    assert result.report.counts[RowStatus.DUPLICATE] == 1
+    assert result.report.warnings == [
+        "long.csv, row 1302: 'TRAITEMENT 7' appears twice; row 9 is the one imported."
+    ]
+    assert len(register.treatments.list()) == 1300
+
+
+def test_missing_and_warnings_are_counted_beyond_those_listed(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    from workbench.services import import_service
+
+    names = [f"Traitement {i}" for i in range(1200)]
+    service.apply(batches(_treatment_csv(tmp_path / "v1.csv", names)))
+    shorter = _treatment_csv(tmp_path / "v2.csv", names[:30] + names[:30])
+    report = service.preview(batches(shorter))
+    assert report.unchanged == 30
+    assert report.missing_count == 1170
+    assert len(report.missing) == import_service.LISTED
+    assert [m.name for m in report.missing[:2]] == ["Traitement 30", "Traitement 31"]
+    assert report.warning_count == 30
+    assert len(report.warnings) == 30

@@ -153,7 +153,7 @@ def test_full_cycle_added_subprocessor_to_deemed_accepted(
     assert views[draft.id] is NotificationStatus.SENT
     views = {v.notification.id: v.status for v in workflow.views(dt.date(2026, 7, 3))}
     assert views[draft.id] is NotificationStatus.DEEMED_ACCEPTED
-    assert workflow.refresh(dt.date(2026, 7, 3)).ids == (draft.id,)
+    assert list(workflow.refresh(dt.date(2026, 7, 3)).ids) == [draft.id]
     stored = register.notifications.get(draft.id or 0)
     assert stored.status is NotificationStatus.DEEMED_ACCEPTED
     with pytest.raises(ValidationError, match="deemed_accepted"):
