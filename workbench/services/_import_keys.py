@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator
 from itertools import islice
+from typing import Any
 
 from workbench.domain.enums import EntityKind
 
@@ -54,33 +55,24 @@ class ImportKeyStore:
 
     def stored_ids(self, kind: EntityKind, org_id: int, keys: Collection[str]) -> dict[str, int]:
         """Key -> id of the stored records with those keys (the newest when two share a key)."""
-        found: dict[str, int] = {}
-        for part in _parts(keys):
-            marks = ",".join("?" * len(part))
-            found.update(
-                self._db.execute(
-                    f"SELECT key, max(id) FROM stored WHERE kind = ? AND org = ? "  # noqa: S608
-                    f"AND key IN ({marks}) GROUP BY key",
-                    (kind.value, org_id, *part),
-                )
-            )
-        return found
+        return self._by_key("SELECT key, max(id) FROM stored", "GROUP BY key", kind, org_id, keys)
 
     # -- rows of the file ------------------------------------------------------------------------
     def first_rows(
         self, kind: EntityKind, org_id: int, keys: Collection[str]
     ) -> dict[str, int | None]:
         """Key -> the file row that first had it, for the keys earlier rows had."""
-        found: dict[str, int | None] = {}
+        return self._by_key("SELECT key, first_row FROM seen", "", kind, org_id, keys)
+
+    def _by_key(
+        self, select: str, group: str, kind: EntityKind, org_id: int, keys: Collection[str]
+    ) -> dict[str, Any]:
+        found: dict[str, Any] = {}
         for part in _parts(keys):
             marks = ",".join("?" * len(part))
-            found.update(
-                self._db.execute(
-                    f"SELECT key, first_row FROM seen WHERE kind = ? AND org = ? "  # noqa: S608
-                    f"AND key IN ({marks})",
-                    (kind.value, org_id, *part),
-                )
-            )
+            # the SQL is ours (select, group); the keys are bound parameters
+            query = f"{select} WHERE kind = ? AND org = ? AND key IN ({marks}) {group}"
+            found.update(self._db.execute(query, (kind.value, org_id, *part)))
         return found
 
     def add_seen(
