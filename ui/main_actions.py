@@ -17,6 +17,7 @@ from ui.widgets.sidebar import VIEWS
 from workbench.domain.errors import WorkbenchError
 from workbench.i18n import N_, _
 from workbench.services import demo_register_path, open_register
+from workbench.services.operation_labels import operation_label
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -146,8 +147,12 @@ class MainActions:
         undo, redo = journal.can_undo(), journal.can_redo()
         self.undo.setEnabled(undo is not None)
         self.redo.setEnabled(redo is not None)
-        self.undo.setToolTip(_("Undo: {label}").format(label=undo.label) if undo else _("Undo"))
-        self.redo.setToolTip(_("Redo: {label}").format(label=redo.label) if redo else _("Redo"))
+        self.undo.setToolTip(
+            _("Undo: {label}").format(label=operation_label(undo.label)) if undo else _("Undo")
+        )
+        self.redo.setToolTip(
+            _("Redo: {label}").format(label=operation_label(redo.label)) if redo else _("Redo")
+        )
         key = self.window.current_view_key()
         kind = LIST_VIEWS.get(key)
         self.new_record.setEnabled(kind is not None and self.window.editor.can_edit(kind))

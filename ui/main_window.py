@@ -50,6 +50,7 @@ from workbench.domain.errors import NothingToUndoError, WorkbenchError
 from workbench.domain.records import Changes
 from workbench.i18n import N_, _
 from workbench.services import Register
+from workbench.services.operation_labels import operation_label
 
 LIST_VIEWS: dict[str, EntityKind] = {
     "treatments": EntityKind.TREATMENT,
@@ -253,7 +254,7 @@ class MainWindow(QMainWindow):
             jobs.show_error(self, _("Cannot do that"), exc)
             return
         self.publish(changes)
-        label = candidate.label if candidate else ""
+        label = operation_label(candidate.label) if candidate else ""
         self.statusBar().showMessage(message.format(label=label), 5000)
 
     # -- register ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from workbench.domain.enums import EntityKind
 from workbench.domain.records import Changes, JournalEntry
 from workbench.i18n import N_
 from workbench.services import Register
+from workbench.services.operation_labels import operation_label
 
 IGNORED_FIELDS = frozenset({"version"})
 
@@ -47,7 +48,7 @@ class JournalTableModel(EntityTableModel[JournalEntry]):
         Column("id", N_("#"), lambda e: e.id, RIGHT),
         Column("at", N_("When"), lambda e: e.at),
         Column("author", N_("Author"), lambda e: e.author),
-        Column("label", N_("Operation"), lambda e: e.label),
+        Column("label", N_("Operation"), lambda e: operation_label(e.label)),
         Column("kind", N_("Record type"), lambda e: e.entity_kind),
         Column("entity_id", N_("Record ID"), lambda e: e.entity_id, RIGHT, False),
         Column("record", N_("Record"), _record_name),

@@ -21,6 +21,7 @@ from ui.widgets.entity_list_widget import EntityListWidget
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import JournalEntry
 from workbench.i18n import _
+from workbench.services.operation_labels import operation_label
 
 SUBPROCESSOR_LINKS = frozenset({"subprocessor_id", "subprocessor_ids"})
 
@@ -109,7 +110,7 @@ class HistoryWidget(QWidget):
         else:
             self.diff_title.setText(
                 _("Entry {id}: {label} by {author}").format(
-                    id=entry.id, label=entry.label, author=entry.author
+                    id=entry.id, label=operation_label(entry.label), author=entry.author
                 )
             )
 

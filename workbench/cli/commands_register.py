@@ -11,7 +11,9 @@ from workbench.domain import codec
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import Certification, Subprocessor, Treatment
+from workbench.i18n import _
 from workbench.services import Register
+from workbench.services.operation_labels import operation_label
 
 KINDS = {
     "organisations": EntityKind.ORGANISATION,
@@ -175,9 +177,10 @@ def run_history(args: argparse.Namespace) -> int:
         )
         return 0
     if not entries:
-        print(f"No recorded change for {kind.value} {args.id}.")
+        print(_("No recorded change for {kind} {id}.").format(kind=kind.value, id=args.id))
     for e in entries:
-        print(f"{e.at:%Y-%m-%d %H:%M:%S} UTC  {e.author}  {e.action.value}  ({e.label})")
+        label = operation_label(e.label)
+        print(f"{e.at:%Y-%m-%d %H:%M:%S} UTC  {e.author}  {e.action.value}  ({label})")
         for name, (old, new) in changed_fields(e.before, e.after).items():
             if _plain(old) or _plain(new):
                 print(f"    {name}: {_plain(old)} -> {_plain(new)}")

@@ -21,6 +21,7 @@ from workbench.domain.records import Changes
 from workbench.services._context import ServiceContext, changes_of
 from workbench.services._journal import UnitOfWork
 from workbench.services._mapping import RecordMapper
+from workbench.services.operation_labels import record_action
 
 
 class StoredRecord(Protocol):
@@ -80,7 +81,7 @@ class CrudService(Generic[R]):
         return self.create_many([record], label)
 
     def create_many(self, records: Sequence[R], label: str = "") -> Changes:
-        with self._context.write(label or f"Create {self.kind_name}") as uow:
+        with self._context.write(label or record_action("create", self.mapper.kind)) as uow:
             for record in records:
                 self._create(uow, record)
         return changes_of(uow)
@@ -98,7 +99,7 @@ class CrudService(Generic[R]):
         return stored
 
     def update(self, record: R, label: str = "") -> Changes:
-        with self._context.write(label or f"Edit {self.kind_name}") as uow:
+        with self._context.write(label or record_action("edit", self.mapper.kind)) as uow:
             self._update(uow, record)
         return changes_of(uow)
 
@@ -129,7 +130,7 @@ class CrudService(Generic[R]):
         return after
 
     def delete(self, entity_id: int, label: str = "") -> Changes:
-        with self._context.write(label or f"Delete {self.kind_name}") as uow:
+        with self._context.write(label or record_action("delete", self.mapper.kind)) as uow:
             self._delete(uow, entity_id)
         return changes_of(uow)
 

@@ -28,10 +28,11 @@ from workbench.domain.records import (
 )
 from workbench.services._context import changes_of
 from workbench.services._journal import UnitOfWork
+from workbench.services.operation_labels import LOAD_DEMO
 from workbench.services.register import Register, open_register
 
 DEMO_DATA_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "demo" / "seeds.json"
-LOAD_LABEL = "Load demo register"
+LOAD_LABEL = LOAD_DEMO
 
 # Keys of the data file that are not record fields: references resolved to ids while loading.
 _SYMBOLIC = {"key", "organisation", "controllers", "subprocessors", "subprocessor", "data_same_as"}

@@ -36,6 +36,7 @@ from workbench.services._import_keys import ImportKeyStore
 from workbench.services._import_matching import OrganisationResolver, VendorIndex, treatment_key
 from workbench.services._journal import UnitOfWork
 from workbench.services.journal_service import OperationInfo
+from workbench.services.operation_labels import import_of
 from workbench.services.setting_service import SettingService
 from workbench.storage.models import (
     OrganisationModel,
@@ -193,7 +194,7 @@ class ImportService:
         batch_list = _as_list(batches)
         report = ImportReport(detail_limit=detail_limit)
         names = ", ".join(dict.fromkeys(b.table.file.name for b in batch_list))
-        label = _("Import of {file}").format(file=names)
+        label = import_of(names)  # stored in English, shown translated
         try:
             with self._context.write(label, kind="import") as uow:
                 run = _Run(self._register, uow.session, uow, organisation, report)
@@ -360,34 +361,7 @@ class _Run:
             EntityKind.TREATMENT if batch.kind is RecordKind.TREATMENTS else EntityKind.SUBPROCESSOR
         )
         service = self.register.service_for(kind)
-        keyed = [self._keyed(kind, row, batch) for row in rows]
-        by_org: dict[int, set[str]] = defaultdict(set)
-        for _row, org_id, key, _existing in keyed:
-            by_org[org_id].add(key)
-        earlier: dict[tuple[int, str], int | None] = {}
-        stored: dict[tuple[int, str], int] = {}
-        for org_id, keys in by_org.items():
-            for key, first in self._keys.first_rows(kind, org_id, keys).items():
-                earlier[org_id, key] = first
-            if kind is EntityKind.TREATMENT:  # subprocessors were matched in memory
-                for key, entity_id in self._keys.stored_ids(kind, org_id, keys).items():
-                    stored[org_id, key] = entity_id
-        keyed = [(r, o, k, stored.get((o, k), e)) for r, o, k, e in keyed]
-        placed: list[tuple[ImportedRow, int, int | None]] = []
-        for row, org_id, key, existing_id in keyed:
-            if (org_id, key) in earlier:
-                first = earlier[org_id, key]
-                self.report.add(self._item(RowStatus.DUPLICATE, kind, row, org_id, existing_id))
-                self.report.warn(
-                    _("{where}: '{name}' appears twice; row {first} is the one imported.").format(
-                        where=_where(row.provenance), name=row.record.name, first=first
-                    )
-                )
-                continue
-            earlier[org_id, key] = row.provenance.row
-            placed.append((row, org_id, existing_id))
-        for org_id, keys in by_org.items():
-            self._keys.add_seen(kind, org_id, ((k, earlier[org_id, k]) for k in keys))
+        placed = self._placed(kind, [self._keyed(kind, row, batch) for row in rows])
         ids = [e for _r, _o, e in placed if e is not None]
         self._keys.mark_matched(kind, ids)
         records: dict[int | None, Any] = {}
@@ -410,6 +384,41 @@ class _Run:
                 service._update(self.uow, merged, check_version=False)
         if new_records and self.uow is not None:
             self._insert(kind, new_records)
+
+    def _placed(
+        self, kind: EntityKind, keyed: list[tuple[ImportedRow, int, str, int | None]]
+    ) -> list[tuple[ImportedRow, int, int | None]]:
+        """The chunk's rows with their organisation and stored match, duplicates left out (and
+        reported): a row whose key an earlier row had, in this chunk or an earlier one."""
+        by_org: dict[int, set[str]] = defaultdict(set)
+        for _row, org_id, key, _existing in keyed:
+            by_org[org_id].add(key)
+        earlier: dict[tuple[int, str], int | None] = {}
+        stored: dict[tuple[int, str], int] = {}
+        for org_id, keys in by_org.items():
+            for key, first in self._keys.first_rows(kind, org_id, keys).items():
+                earlier[org_id, key] = first
+            if kind is EntityKind.TREATMENT:  # subprocessors were matched in memory
+                for key, entity_id in self._keys.stored_ids(kind, org_id, keys).items():
+                    stored[org_id, key] = entity_id
+        placed: list[tuple[ImportedRow, int, int | None]] = []
+        for row, org_id, key, matched_in_memory in keyed:
+            existing_id = stored.get((org_id, key), matched_in_memory)
+            if (org_id, key) in earlier:
+                self.report.add(self._item(RowStatus.DUPLICATE, kind, row, org_id, existing_id))
+                self.report.warn(
+                    _("{where}: '{name}' appears twice; row {first} is the one imported.").format(
+                        where=_where(row.provenance),
+                        name=row.record.name,
+                        first=earlier[org_id, key],
+                    )
+                )
+                continue
+            earlier[org_id, key] = row.provenance.row
+            placed.append((row, org_id, existing_id))
+        for org_id, keys in by_org.items():
+            self._keys.add_seen(kind, org_id, ((k, earlier[org_id, k]) for k in keys))
+        return placed
 
     def _keyed(
         self, kind: EntityKind, row: ImportedRow, batch: ImportBatch

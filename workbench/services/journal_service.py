@@ -14,9 +14,11 @@ from workbench.domain import codec
 from workbench.domain.enums import ChangeAction, EntityKind
 from workbench.domain.errors import ConflictError, JournalIntegrityError, NothingToUndoError
 from workbench.domain.records import Changes, JournalEntry
+from workbench.i18n import _
 from workbench.services._context import ServiceContext, changes_of
 from workbench.services._crud import CrudService
 from workbench.services._journal import GENESIS_HASH, entry_digest, hashed_fields
+from workbench.services.operation_labels import REDO_OF, UNDO_OF
 from workbench.storage.models import JournalEntryModel, OperationModel
 
 UNDOABLE_KINDS = ("edit", "import", "redo")
@@ -121,9 +123,9 @@ class JournalService:
                 else self._undo_candidate(probe)
             )
             if target is None or target.undone or target.kind not in UNDOABLE_KINDS:
-                raise NothingToUndoError("There is nothing to undo.")
+                raise NothingToUndoError(_("There is nothing to undo."))
             target_id, label = target.id, target.label
-        with self._context.write(f"Undo: {label}", kind="undo", undoes=target_id) as uow:
+        with self._context.write(UNDO_OF.format(label=label), kind="undo", undoes=target_id) as uow:
             entries = self._entries_of(uow.session, target_id)
             self._ensure_unchanged_since(uow.session, entries, "after")
             for entry in reversed(entries):
@@ -138,11 +140,11 @@ class JournalService:
         with self._context.sessions() as probe:
             undo_op = self._redo_candidate(probe)
             if undo_op is None or undo_op.undoes is None:
-                raise NothingToUndoError("There is nothing to redo.")
+                raise NothingToUndoError(_("There is nothing to redo."))
             undo_id, original_id = undo_op.id, undo_op.undoes
             original = probe.get(OperationModel, original_id)
             label = original.label if original else ""
-        with self._context.write(f"Redo: {label}", kind="redo") as uow:
+        with self._context.write(REDO_OF.format(label=label), kind="redo") as uow:
             entries = self._entries_of(uow.session, original_id)
             for entry in entries:
                 service = self._services[EntityKind(entry.entity_kind)]

@@ -33,6 +33,7 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.records import Changes, JournalEntry, Notification, Subprocessor
 from workbench.services._context import changes_of
 from workbench.services.compliance_service import ComplianceService, read_setting, write_setting
+from workbench.services.operation_labels import DRAFT_NOTIFICATIONS, NOTIFICATIONS_DEEMED_ACCEPTED
 from workbench.services.register import Register
 from workbench.storage.models import SettingModel
 
@@ -122,7 +123,7 @@ class NotificationWorkflow:
         created: list[Notification] = []
         if not plans:
             return created
-        with self._register.context.write("Draft subprocessor-change notifications") as uow:
+        with self._register.context.write(DRAFT_NOTIFICATIONS) as uow:
             for plan in plans:
                 controller = snapshot.organisation_by_id[plan.controller_id]
                 record = Notification(
@@ -222,7 +223,7 @@ class NotificationWorkflow:
         ]
         if not lapsed:
             return Changes()
-        with self._register.context.write("Notifications deemed accepted") as uow:
+        with self._register.context.write(NOTIFICATIONS_DEEMED_ACCEPTED) as uow:
             for n in lapsed:
                 self._register.notifications._update(
                     uow, dataclasses.replace(n, status=NotificationStatus.DEEMED_ACCEPTED)

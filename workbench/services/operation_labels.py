@@ -1,0 +1,76 @@
+"""Operation labels: written to the journal in English, read in the reader's language.
+
+The journal is a record: what an operation is called must not depend on the language the app
+ran in when the change was made, nor change when the DPO switches language. So services label
+their operations with the English texts below ("Edit treatment", "Import of annexe1.docx") and
+whoever shows the journal (history view, undo tooltips, CLI) passes them through
+`operation_label`, which translates the labels it knows and leaves any other text as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.domain.enums import EntityKind
+from workbench.i18n import N_, _
+
+LOAD_DEMO = N_("Load demo register")
+DRAFT_NOTIFICATIONS = N_("Draft subprocessor-change notifications")
+NOTIFICATIONS_DEEMED_ACCEPTED = N_("Notifications deemed accepted")
+IMPORT_OF = N_("Import of {file}")
+UNDO_OF = N_("Undo: {label}")
+REDO_OF = N_("Redo: {label}")
+
+# one text per action and kind: a translation cannot be assembled from "Edit" + "treatment"
+# (French: "Modifier le traitement", "Modifier la certification")
+RECORD_ACTIONS: dict[tuple[str, EntityKind], str] = {
+    ("create", EntityKind.ORGANISATION): N_("Create organisation"),
+    ("edit", EntityKind.ORGANISATION): N_("Edit organisation"),
+    ("delete", EntityKind.ORGANISATION): N_("Delete organisation"),
+    ("create", EntityKind.TREATMENT): N_("Create treatment"),
+    ("edit", EntityKind.TREATMENT): N_("Edit treatment"),
+    ("delete", EntityKind.TREATMENT): N_("Delete treatment"),
+    ("create", EntityKind.SUBPROCESSOR): N_("Create subprocessor"),
+    ("edit", EntityKind.SUBPROCESSOR): N_("Edit subprocessor"),
+    ("delete", EntityKind.SUBPROCESSOR): N_("Delete subprocessor"),
+    ("create", EntityKind.CERTIFICATION): N_("Create certification"),
+    ("edit", EntityKind.CERTIFICATION): N_("Edit certification"),
+    ("delete", EntityKind.CERTIFICATION): N_("Delete certification"),
+    ("create", EntityKind.AUDIT): N_("Create audit"),
+    ("edit", EntityKind.AUDIT): N_("Edit audit"),
+    ("delete", EntityKind.AUDIT): N_("Delete audit"),
+    ("create", EntityKind.NOTIFICATION): N_("Create notification"),
+    ("edit", EntityKind.NOTIFICATION): N_("Edit notification"),
+    ("delete", EntityKind.NOTIFICATION): N_("Delete notification"),
+}
+_FIXED = frozenset(
+    {LOAD_DEMO, DRAFT_NOTIFICATIONS, NOTIFICATIONS_DEEMED_ACCEPTED, *RECORD_ACTIONS.values()}
+)
+_WRAPPED = (
+    (re.compile(r"Undo: (?P<label>.*)", re.S), UNDO_OF),
+    (re.compile(r"Redo: (?P<label>.*)", re.S), REDO_OF),
+)
+_IMPORT = re.compile(r"Import of (?P<file>.*)", re.S)
+
+
+def record_action(action: str, kind: EntityKind) -> str:
+    """The stored label of a plain create / edit / delete of one record."""
+    return RECORD_ACTIONS[action, kind]
+
+
+def import_of(file_names: str) -> str:
+    return IMPORT_OF.format(file=file_names)
+
+
+def operation_label(stored: str) -> str:
+    """A stored operation label in the current language (unknown labels as stored)."""
+    if stored in _FIXED:
+        return _(stored)
+    for pattern, template in _WRAPPED:
+        match = pattern.fullmatch(stored)
+        if match:
+            return _(template).format(label=operation_label(match["label"]))
+    match = _IMPORT.fullmatch(stored)
+    if match:
+        return _(IMPORT_OF).format(file=match["file"])
+    return stored
