@@ -8,9 +8,12 @@ Never installed into builtins: import these names explicitly.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext as _gettext
 from functools import cache
 from pathlib import Path
+
+from babel.dates import format_date
 
 # One catalog per area, so each area's translators work on their own file; chained at load.
 DOMAINS = ("core", "importers", "exporters", "ui")
@@ -74,3 +77,9 @@ class DocumentTranslator:
 
 def translator(locale: str) -> DocumentTranslator:
     return DocumentTranslator(locale)
+
+
+def date_text(day: dt.date) -> str:
+    """A date as a sentence in the current language writes it: "31 octobre 2025",
+    "October 31, 2025" (messages shown to the DPO; files and JSON keep ISO dates)."""
+    return format_date(day, format="long", locale=_current_locale)

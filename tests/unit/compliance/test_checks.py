@@ -364,3 +364,21 @@ def test_minimum_severity_filters_findings() -> None:
     snap = change(clean(), "treatments", 0, retention=Retention(), legal_basis=None)
     assert {f.severity for f in run_checks(snap, ALL_CHECKS, Severity.ERROR)} == {Severity.ERROR}
     assert Severity.WARNING in {f.severity for f in run_checks(snap, ALL_CHECKS)}
+
+
+@pytest.mark.parametrize(
+    ("locale", "written"),
+    [("fr", "31 août 2026"), ("en", "August 31, 2026")],
+)
+def test_dates_in_messages_are_written_as_the_reader_writes_them(locale: str, written: str) -> None:
+    from workbench.i18n import current_locale, setup_i18n
+
+    snap = change(clean(), "certifications", 0, expires_on=dt.date(2026, 8, 31))
+    before = current_locale()
+    setup_i18n(locale)
+    try:
+        [expired] = [f for f in findings(snap) if f.rule_id == "certificate-expired"]
+    finally:
+        setup_i18n(before)
+    assert written in expired.message
+    assert "2026-08-31" not in expired.message
