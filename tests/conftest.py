@@ -27,6 +27,7 @@ def _isolated_user_dirs(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("WORKBENCH_AUTHOR", "test-dpo")
+    monkeypatch.setenv("WORKBENCH_LANG", "en")  # the CLI's messages, whatever this machine's LANG
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

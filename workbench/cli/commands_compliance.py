@@ -26,53 +26,53 @@ def _date(text: str) -> dt.date:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("check", help="run the compliance checks (exit 1 on errors)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = subparsers.add_parser("check", help=_("run the compliance checks (exit 1 on errors)"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.add_argument(
         "--severity",
         choices=[s.value for s in Severity],
         default="info",
-        help="show findings of this severity and above (default: all)",
+        help=_("show findings of this severity and above (default: all)"),
     )
-    p.add_argument("--today", type=_date, help="check as of this date (default: today)")
+    p.add_argument("--today", type=_date, help=_("check as of this date (default: today)"))
     p.set_defaults(handler=run_check)
 
-    p = subparsers.add_parser("deadlines", help="what is due in the next days")
-    p.add_argument("--days", type=int, help="horizon in days (default: register setting, 60)")
+    p = subparsers.add_parser("deadlines", help=_("what is due in the next days"))
+    p.add_argument("--days", type=int, help=_("horizon in days (default: register setting, 60)"))
     p.add_argument("--json", action="store_true")
     p.add_argument("--today", type=_date)
     p.set_defaults(handler=run_deadlines)
 
-    notify = subparsers.add_parser("notify", help="Art. 28(2) subprocessor-change notifications")
+    notify = subparsers.add_parser("notify", help=_("Art. 28(2) subprocessor-change notifications"))
     actions = notify.add_subparsers(dest="notify_command", metavar="ACTION", required=True)
-    p = actions.add_parser("plan", help="show the changes to notify, per controller")
+    p = actions.add_parser("plan", help=_("show the changes to notify, per controller"))
     p.add_argument("--json", action="store_true")
     p.add_argument("--today", type=_date)
     p.set_defaults(handler=run_plan)
-    p = actions.add_parser("generate", help="draft the notifications and write their letters")
-    p.add_argument("--out", type=Path, default=Path("."), help="folder for the Word letters")
+    p = actions.add_parser("generate", help=_("draft the notifications and write their letters"))
+    p.add_argument("--out", type=Path, default=Path("."), help=_("folder for the Word letters"))
     p.add_argument("--letter-lang", choices=("fr", "en"), default="fr")
     p.add_argument("--today", type=_date)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_generate)
-    p = actions.add_parser("mark-sent", help="record the date a notification was sent")
+    p = actions.add_parser("mark-sent", help=_("record the date a notification was sent"))
     p.add_argument("id", type=int)
-    p.add_argument("--on", type=_date, help="date sent (default: today)")
+    p.add_argument("--on", type=_date, help=_("date sent (default: today)"))
     p.set_defaults(handler=run_mark_sent)
-    p = actions.add_parser("record-objection", help="record a controller's objection")
+    p = actions.add_parser("record-objection", help=_("record a controller's objection"))
     p.add_argument("id", type=int)
-    p.add_argument("--on", type=_date, help="date received (default: today)")
-    p.add_argument("--text", default="", help="the objection, as received")
+    p.add_argument("--on", type=_date, help=_("date received (default: today)"))
+    p.add_argument("--text", default="", help=_("the objection, as received"))
     p.set_defaults(handler=run_record_objection)
-    p = actions.add_parser("list", help="notifications with their status today")
+    p = actions.add_parser("list", help=_("notifications with their status today"))
     p.add_argument("--json", action="store_true")
     p.add_argument("--today", type=_date)
     p.set_defaults(handler=run_list)
-    p = actions.add_parser("refresh", help="write 'deemed accepted' where the deadline passed")
+    p = actions.add_parser("refresh", help=_("write 'deemed accepted' where the deadline passed"))
     p.add_argument("--today", type=_date)
     p.set_defaults(handler=run_refresh)
     p = actions.add_parser(
-        "baseline", help="declare every change so far as already known to the controllers"
+        "baseline", help=_("declare every change so far as already known to the controllers")
     )
     p.set_defaults(handler=run_baseline)
 

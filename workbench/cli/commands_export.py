@@ -40,20 +40,20 @@ class TerminalProgress:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("export", help="write the register or the subprocessor list")
+    parser = subparsers.add_parser("export", help=_("write the register or the subprocessor list"))
     kinds = parser.add_subparsers(dest="export_kind", metavar="WHAT", required=True)
 
-    p = kinds.add_parser("register", help="the Art. 30 register (Word or Excel)")
+    p = kinds.add_parser("register", help=_("the Art. 30 register (Word or Excel)"))
     _common_options(p, [f.value for f in REGISTER_FORMATS])
     p.add_argument(
         "--as-of",
         type=parse_as_of,
         metavar="DATE",
-        help="the register as it stood at the end of DATE (YYYY-MM-DD)",
+        help=_("the register as it stood at the end of DATE (YYYY-MM-DD)"),
     )
     p.set_defaults(handler=run_export_register)
 
-    p = kinds.add_parser("subprocessors", help="the list of subprocessors, for publishing")
+    p = kinds.add_parser("subprocessors", help=_("the list of subprocessors, for publishing"))
     _common_options(p, [f.value for f in SUBPROCESSOR_FORMATS])
     p.set_defaults(handler=run_export_subprocessors)
 
@@ -65,9 +65,9 @@ def _common_options(parser: argparse.ArgumentParser, formats: list[str]) -> None
         "--lang",
         dest="doc_lang",
         choices=("fr", "en"),
-        help="language of the document (default: the --lang given before the command, else fr)",
+        help=_("language of the document (default: the --lang given before the command, else fr)"),
     )
-    parser.add_argument("--organisation", metavar="NAME", help="only this organisation")
+    parser.add_argument("--organisation", metavar="NAME", help=_("only this organisation"))
 
 
 def _document_language(args: argparse.Namespace) -> str:

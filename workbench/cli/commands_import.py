@@ -20,19 +20,23 @@ PREVIEW_DETAIL_LIMIT = 1000  # rows kept in a text dry run's report (it prints M
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "import",
-        help="import treatments or subprocessors from .xlsx/.xlsm/.ods/.csv/.docx",
-        description="Read the tables of FILE, map their columns, show what is new, changed, "
-        "unchanged and missing, and write it all as one undoable operation.",
+        help=_("import treatments or subprocessors from .xlsx/.xlsm/.ods/.csv/.docx"),
+        description=_(
+            "Read the tables of FILE, map their columns, show what is new, changed, "
+            "unchanged and missing, and write it all as one undoable operation."
+        ),
     )
-    p.add_argument("file", nargs="?", type=Path, help="the file to import")
+    p.add_argument("file", nargs="?", type=Path, help=_("the file to import"))
     p.add_argument("--kind", choices=[k.value for k in RecordKind], default="auto")
-    p.add_argument("--sheet", help="only this sheet (or Word table: 'Table 2')")
-    p.add_argument("--mapping", metavar="PROFILE", help="use a saved column mapping")
-    p.add_argument("--save-mapping", metavar="NAME", help="save the mapping used under NAME")
-    p.add_argument("--organisation", help="organisation for rows that name none (created if new)")
-    p.add_argument("--dry-run", action="store_true", help="only report; write nothing")
-    p.add_argument("--undo", action="store_true", help="undo the last import")
-    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.add_argument("--sheet", help=_("only this sheet (or Word table: 'Table 2')"))
+    p.add_argument("--mapping", metavar="PROFILE", help=_("use a saved column mapping"))
+    p.add_argument("--save-mapping", metavar="NAME", help=_("save the mapping used under NAME"))
+    p.add_argument(
+        "--organisation", help=_("organisation for rows that name none (created if new)")
+    )
+    p.add_argument("--dry-run", action="store_true", help=_("only report; write nothing"))
+    p.add_argument("--undo", action="store_true", help=_("undo the last import"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable report"))
     p.set_defaults(handler=run_import)
 
 

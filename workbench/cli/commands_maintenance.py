@@ -16,29 +16,31 @@ from workbench.services.register import register_backups, restore_register
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("backup", help="copy the register aside now (kept with the others)")
-    p.add_argument("--keep", type=int, metavar="N", help="from now on keep the newest N backups")
+    p = subparsers.add_parser(
+        "backup", help=_("copy the register aside now (kept with the others)")
+    )
+    p.add_argument("--keep", type=int, metavar="N", help=_("from now on keep the newest N backups"))
     p.set_defaults(handler=run_backup)
 
     p = subparsers.add_parser(
-        "restore", help="list the backups, or replace the register with one of them"
+        "restore", help=_("list the backups, or replace the register with one of them")
     )
     p.add_argument(
         "backup",
         nargs="?",
-        help="backup file, or its number in the list (1 = newest); without it, list them",
+        help=_("backup file, or its number in the list (1 = newest); without it, list them"),
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_restore)
 
     p = subparsers.add_parser(
-        "verify-journal", help="check that no journal entry was altered or removed"
+        "verify-journal", help=_("check that no journal entry was altered or removed")
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_verify_journal)
 
     p = subparsers.add_parser(
-        "integrity-check", help="check the database file itself (SQLite integrity_check)"
+        "integrity-check", help=_("check the database file itself (SQLite integrity_check)")
     )
     p.set_defaults(handler=run_integrity_check)
 

@@ -27,25 +27,25 @@ SINGULAR = {k.value: k for k in EntityKind} | {name: kind for name, kind in KIND
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = subparsers.add_parser("list", help="list the records of one kind")
+    p = subparsers.add_parser("list", help=_("list the records of one kind"))
     p.add_argument("kind", choices=sorted(KINDS))
-    p.add_argument("--json", action="store_true", help="machine-readable output (see README)")
+    p.add_argument("--json", action="store_true", help=_("machine-readable output (see README)"))
     p.add_argument(
         "--as-of",
         type=parse_as_of,
         metavar="DATE",
-        help="the register as it stood at the end of DATE",
+        help=_("the register as it stood at the end of DATE"),
     )
-    p.add_argument("--organisation", help="only this organisation's records (name)")
+    p.add_argument("--organisation", help=_("only this organisation's records (name)"))
     p.set_defaults(handler=run_list)
 
-    p = subparsers.add_parser("show", help="show one record in full")
+    p = subparsers.add_parser("show", help=_("show one record in full"))
     p.add_argument("kind", choices=sorted(SINGULAR))
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_show)
 
-    p = subparsers.add_parser("history", help="every recorded change of one record")
+    p = subparsers.add_parser("history", help=_("every recorded change of one record"))
     p.add_argument("kind", choices=sorted(SINGULAR))
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")

@@ -12,8 +12,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+from workbench.cli._argparse_texts import translated_argparse
 from workbench.domain.errors import WorkbenchError
-from workbench.i18n import setup_i18n
+from workbench.i18n import SUPPORTED_LOCALES, _, setup_i18n
 
 COMMAND_MODULES = ("workbench.cli.commands_register",)
 OPTIONAL_COMMAND_MODULES = (
@@ -27,26 +28,30 @@ OPTIONAL_COMMAND_MODULES = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dpo-workbench",
-        description="Register of processing activities and subprocessors for a DPO. "
-        "Without a command, opens the desktop application.",
+        description=_(
+            "Register of processing activities and subprocessors for a DPO. "
+            "Without a command, opens the desktop application."
+        ),
     )
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
-        help="register file (default: the one in your user data folder) or a SQLAlchemy URL",
+        help=_("register file (default: the one in your user data folder) or a SQLAlchemy URL"),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="use the demo register (the seed documents), created on first use",
+        help=_("use the demo register (the seed documents), created on first use"),
     )
     parser.add_argument(
         "--passphrase-file",
         metavar="FILE",
-        help="file holding the passphrase of an encrypted register (or set WORKBENCH_PASSPHRASE)",
+        help=_(
+            "file holding the passphrase of an encrypted register (or set WORKBENCH_PASSPHRASE)"
+        ),
     )
-    parser.add_argument("--author", help="name recorded in the journal (default: your OS user)")
-    parser.add_argument("--lang", choices=("fr", "en"), help="language of messages")
+    parser.add_argument("--author", help=_("name recorded in the journal (default: your OS user)"))
+    parser.add_argument("--lang", choices=("fr", "en"), help=_("language of messages"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES + OPTIONAL_COMMAND_MODULES:
         try:
@@ -59,25 +64,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def cli_language(argv: Sequence[str]) -> str:
+    """The language of help and messages: --lang, else WORKBENCH_LANG, else the system's
+    (LC_ALL, LC_MESSAGES, LANG, as gettext reads them): French for fr_*, English otherwise.
+    Known before the parser is built, so that its help is in that language too."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    chosen = os.environ.get("WORKBENCH_LANG", "")
+    if chosen in SUPPORTED_LOCALES:
+        return chosen
+    system = next(
+        (os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(v)), ""
+    )
+    return "fr" if system.lower().startswith("fr") else "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.lang:
-        setup_i18n(args.lang)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    language = cli_language(arguments)
+    setup_i18n(language if language in SUPPORTED_LOCALES else "en")  # argparse rejects others
+    with translated_argparse():
+        parser = build_parser()
+        args = parser.parse_args(arguments)
     if args.command is None:
         gui = importlib.import_module("ui.app")
         return int(gui.run(db=args.db, demo=args.demo))
     try:
         return int(args.handler(args))
     except WorkbenchError as exc:
-        print(f"dpo-workbench: error: {exc}", file=sys.stderr)
+        print(_("dpo-workbench: error: {problem}").format(problem=exc), file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader (`| head`) closed early: stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        print("dpo-workbench: interrupted; nothing was written.", file=sys.stderr)
+        print(_("dpo-workbench: interrupted; nothing was written."), file=sys.stderr)
         return 130
 
 
