@@ -234,7 +234,12 @@ def _open_docx_cached(path: str, data: bytes) -> Any:
     # [Content_Types].xml surfaces as an AttributeError deep inside it (found by fuzzing).
     damaged = (PackageNotFoundError, zipfile.BadZipFile, XMLSyntaxError, KeyError, ValueError)
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
+        # a damaged Word namespace leaves a root python-docx does not know, which fails only
+        # when the body is first read: read it now (found by fuzzing)
+        if getattr(document.element, "body", None) is None:
+            raise ValueError("word/document.xml has no Word body")
+        return document
     except (*damaged, AttributeError, TypeError, IndexError) as exc:
         raise UnreadableFileError(
             path,

@@ -251,13 +251,21 @@ def _safe_for_openpyxl(value: Any) -> Any:
     return value
 
 
-def test_a_word_file_with_a_damaged_content_types_part_is_refused_clearly(tmp_path: Path) -> None:
-    """Found by the fuzzing above: one byte removed at offset 70 of [Content_Types].xml made
-    python-docx raise a bare AttributeError."""
+@pytest.mark.parametrize(
+    ("part", "offset"),
+    [
+        ("[Content_Types].xml", 70),  # python-docx then fails inside its package reader
+        ("word/document.xml", 790),  # inside xmlns:w: the root is no longer a Word document
+    ],
+)
+def test_a_word_file_with_a_damaged_part_is_refused_clearly(
+    part: str, offset: int, tmp_path: Path
+) -> None:
+    """Found by the fuzzing above: one byte removed made python-docx raise a bare
+    AttributeError, the second time only when the body was read."""
     with zipfile.ZipFile(SEEDS["docx"]) as archive:
         members = {i.filename: archive.read(i) for i in archive.infolist()}
-    types = members["[Content_Types].xml"]
-    members["[Content_Types].xml"] = types[:70] + types[71:]
+    members[part] = members[part][:offset] + members[part][offset + 1 :]
     target = tmp_path / "damaged.docx"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for member, data in members.items():
