@@ -59,6 +59,40 @@ def wizard_and_export(window: object, lang: str) -> None:
     dialog.deleteLater()
 
 
+def example_audit(register: object) -> object:
+    """An audit as a DPO would record one (not saved: the demo register has none)."""
+    import datetime as dt
+
+    from workbench.domain.enums import AuditRequester, AuditStatus, AuditType, FindingSeverity
+    from workbench.domain.records import Audit, AuditAction, AuditFinding
+
+    own = register.organisations.own()[0]  # type: ignore[attr-defined]
+    return Audit(
+        organisation_id=own.id,
+        audit_type=AuditType.GDPR_CONTROLLER,
+        requested_by=AuditRequester.PARTNER,
+        requester_name="Clinique du Parc",
+        auditor="Cabinet Lemoine Conseil",
+        scope="Téléconsultation : hébergement, journalisation, sauvegardes",
+        notice_received_on=dt.date(2026, 9, 14),
+        audit_on=dt.date(2026, 10, 5),
+        conclusions_received_on=dt.date(2026, 10, 26),
+        status=AuditStatus.ACTIONS_IN_PROGRESS,
+        findings=(
+            AuditFinding(
+                "Journalisation incomplète",
+                FindingSeverity.MAJOR,
+                "Les accès des praticiens aux comptes rendus ne sont pas journalisés.",
+            ),
+            AuditFinding("Sauvegardes non testées", FindingSeverity.MINOR),
+        ),
+        actions=(
+            AuditAction("Journaliser les consultations de dossiers", "RSSI", dt.date(2026, 12, 31)),
+            AuditAction("Tester une restauration", "DSI", dt.date(2026, 11, 15)),
+        ),
+    )
+
+
 def main() -> int:
     from PySide6.QtCore import QSettings
 
@@ -112,6 +146,12 @@ def main() -> int:
             sub_dialog.grab().save(str(OUT / f"subprocessor_form_{lang}.png"))
             sub_dialog.dirty = False
             sub_dialog.close()
+            audit_dialog = window.editor.dialog_for(EntityKind.AUDIT, example_audit(register))
+            audit_dialog.show()
+            settle()
+            audit_dialog.grab().save(str(OUT / f"audit_form_{lang}.png"))
+            audit_dialog.dirty = False
+            audit_dialog.close()
             wizard_and_export(window, lang)
         settle()
         window.close()

@@ -1,4 +1,4 @@
-"""Edit an audit: who asked, who audits, when, and where it stands. Findings stay as imported."""
+"""Edit an audit: who asked, who audits, when, where it stands, what it found, what is to do."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
 from ui.change_bus import ChangeBus
 from ui.dialogs.entity_form_dialog import EntityFormDialog
 from ui.widgets.form_editors import DateEdit, EnumComboBox, TriStateComboBox
+from ui.widgets.table_editor import ActionEditor, FindingEditor, TableCellError
 from workbench.domain.enums import AuditRequester, AuditStatus, AuditType, EntityKind
 from workbench.domain.records import Audit
 from workbench.i18n import N_, _
@@ -48,11 +49,13 @@ class AuditDialog(EntityFormDialog[Audit]):
             form, "conclusions_received_on", N_("Conclusions received on"), DateEdit()
         )
         self.status = self.add_row(form, "status", N_("Status"), EnumComboBox(AuditStatus))
+        self.finding_list = self.add_row(form, "findings", N_("Findings"), FindingEditor())
+        self.action_list = self.add_row(form, "actions", N_("Actions"), ActionEditor())
         notes = QPlainTextEdit()
         notes.setFixedHeight(80)
         self.notes = self.add_row(form, "notes", N_("Notes"), notes)
         self.finish_layout(body)
-        self.resize(620, 540)
+        self.resize(760, 760)
         self.load_record()
         self.retranslate_fields()
 
@@ -68,6 +71,8 @@ class AuditDialog(EntityFormDialog[Audit]):
         self.audit_on.set_value(record.audit_on)
         self.conclusions_on.set_value(record.conclusions_received_on)
         self.status.set_value(record.status)
+        self.finding_list.set_values(record.findings)
+        self.action_list.set_values(record.actions)
         self.notes.setPlainText(record.notes)
 
     def build_record(self) -> Audit:
@@ -89,6 +94,11 @@ class AuditDialog(EntityFormDialog[Audit]):
             conclusions,
             _("The conclusions come after the audit."),
         )
+        try:
+            actions = self.action_list.values()
+        except TableCellError as exc:
+            self.problems["actions"] = str(exc)
+            actions = self.record.actions
         return Audit(
             organisation_id=int(organisation_id or 0),
             audit_type=self.audit_type.value() or AuditType.INTERNAL,
@@ -103,8 +113,8 @@ class AuditDialog(EntityFormDialog[Audit]):
             conclusions_received_on=conclusions,
             cost_borne_by=self.record.cost_borne_by,
             status=self.status.value() or AuditStatus.REQUESTED,
-            findings=self.record.findings,
-            actions=self.record.actions,
+            findings=self.finding_list.values(),
+            actions=actions,
             notes=self.notes.toPlainText().strip(),
             id=self.record.id,
             version=self.record.version,
@@ -119,6 +129,8 @@ class AuditDialog(EntityFormDialog[Audit]):
             self.notice_on,
             self.audit_on,
             self.conclusions_on,
+            self.finding_list,
+            self.action_list,
         ):
             editor.retranslate_ui()
         self.setWindowTitle(_("Audit") if self.record.id is not None else _("New audit"))

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from ui.change_bus import ChangeBus
 from ui.dialogs.entity_form_dialog import EntityFormDialog
 from ui.widgets.form_editors import DateEdit, EnumComboBox
-from ui.widgets.list_editors import CategoryEditor, LocationListEditor
+from ui.widgets.list_editors import LocationListEditor
+from ui.widgets.table_editor import CategoryEditor
 from workbench.domain.enums import EntityKind, SubprocessorCategory, TransferMechanism
 from workbench.domain.records import Subprocessor
 from workbench.i18n import N_, _

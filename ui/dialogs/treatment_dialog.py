@@ -18,7 +18,8 @@ from ui.widgets.form_editors import (
     LinkedItemsEditor,
     TriStateComboBox,
 )
-from ui.widgets.list_editors import CategoryEditor, StringListEditor
+from ui.widgets.list_editors import StringListEditor
+from ui.widgets.table_editor import CategoryEditor
 from workbench.domain.enums import (
     Art9Condition,
     EntityKind,

@@ -44,14 +44,19 @@ class DateEdit(QLineEdit):
 
     def value(self) -> dt.date | None:
         """The date typed, None when empty; ValueError when the text is not a date."""
-        text = self.text().strip()
-        if not text:
-            return None
-        match = _FRENCH_DATE.match(text)
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return dt.date(year, month, day)
-        return dt.date.fromisoformat(text)
+        return parse_date_text(self.text())
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """A date typed as 2026-11-23 or 23/11/2026; None when empty; ValueError otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _FRENCH_DATE.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return dt.date(year, month, day)
+    return dt.date.fromisoformat(text)
 
 
 class EnumComboBox(QComboBox, Generic[E]):
