@@ -5,13 +5,14 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # (set before anything can load Qt)
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.backends import backends, fresh_pg_schema, runs_on_every_backend
 from workbench.domain import Organisation, OrganisationKind
+from workbench.i18n import current_locale, setup_i18n
 from workbench.services import Register, open_register
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -28,6 +29,19 @@ def _isolated_user_dirs(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("WORKBENCH_AUTHOR", "test-dpo")
     monkeypatch.setenv("WORKBENCH_LANG", "en")  # the CLI's messages, whatever this machine's LANG
+
+
+@pytest.fixture
+def in_language() -> Iterator[Callable[[str], None]]:
+    """Switch the process's message language within a test; the previous one comes back after."""
+    before = current_locale()
+    yield setup_i18n
+    setup_i18n(before)
+
+
+@pytest.fixture
+def french(in_language: Callable[[str], None]) -> None:
+    in_language("fr")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import enum
 import inspect
-from collections.abc import Iterator
 
 import pytest
 
 from ui.labels import enum_label
 from workbench.domain import enums
-from workbench.i18n import current_locale, setup_i18n
 
 # shown by other means: mechanisms from the reference data, location kinds never shown
 NOT_LISTED = {enums.TransferMechanism, enums.LocationKind}
@@ -20,14 +18,6 @@ SHOWN = [
     if issubclass(cls, enum.Enum) and cls.__module__ == enums.__name__ and cls not in NOT_LISTED
     for member in cls
 ]
-
-
-@pytest.fixture
-def french() -> Iterator[None]:
-    before = current_locale()
-    setup_i18n("fr")
-    yield
-    setup_i18n(before)
 
 
 @pytest.mark.parametrize("member", SHOWN, ids=lambda m: f"{type(m).__name__}.{m.name}")

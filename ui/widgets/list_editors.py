@@ -21,7 +21,9 @@ from workbench.domain.reference import REGIONS
 from workbench.i18n import _
 
 
-class _ButtonsMixin:
+class AddRemoveButtons:
+    """The Add / Remove column beside a list or table editor."""
+
     add_button: QPushButton
     remove_button: QPushButton
 
@@ -35,7 +37,7 @@ class _ButtonsMixin:
         return column
 
 
-class StringListEditor(QWidget, _ButtonsMixin):
+class StringListEditor(QWidget, AddRemoveButtons):
     """A list of short texts (data subjects, recipients, measures); double-click to edit."""
 
     changed = Signal()
@@ -91,7 +93,7 @@ class StringListEditor(QWidget, _ButtonsMixin):
             self.changed.emit()
 
 
-class LocationListEditor(QWidget, _ButtonsMixin):
+class LocationListEditor(QWidget, AddRemoveButtons):
     """Where a subprocessor processes data: countries and regions picked from a searchable list."""
 
     changed = Signal()

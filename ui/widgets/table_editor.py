@@ -18,15 +18,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui.labels import enum_label
 from ui.widgets.form_editors import parse_date_text
+from ui.widgets.list_editors import AddRemoveButtons
 from workbench.domain.enums import DataSensitivity, FindingSeverity
 from workbench.domain.records import AuditAction, AuditFinding, DataCategory
 from workbench.i18n import N_, _
@@ -50,7 +49,7 @@ class TableCellError(ValueError):
         self.row, self.column = row, column
 
 
-class RecordTableEditor(QWidget):
+class RecordTableEditor(QWidget, AddRemoveButtons):
     changed = Signal()
     columns: tuple[TableColumn, ...] = ()
 
@@ -62,16 +61,10 @@ class RecordTableEditor(QWidget):
         for index, column in enumerate(self.columns):
             mode = QHeaderView.ResizeMode.Stretch if column.stretch else None
             header.setSectionResizeMode(index, mode or QHeaderView.ResizeMode.ResizeToContents)
-        self.add_button = QPushButton()
-        self.remove_button = QPushButton()
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self._buttons())
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())

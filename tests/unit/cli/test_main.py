@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from workbench.cli.main import cli_language, main
-from workbench.i18n import current_locale, setup_i18n
 
-
-@pytest.fixture(autouse=True)
-def _restore_language() -> Iterator[None]:
-    before = current_locale()
-    yield
-    setup_i18n(before)
+pytestmark = pytest.mark.usefixtures("in_language")  # main() switches the language
 
 
 def _help(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

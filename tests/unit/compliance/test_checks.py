@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 
@@ -370,15 +371,11 @@ def test_minimum_severity_filters_findings() -> None:
     ("locale", "written"),
     [("fr", "31 août 2026"), ("en", "August 31, 2026")],
 )
-def test_dates_in_messages_are_written_as_the_reader_writes_them(locale: str, written: str) -> None:
-    from workbench.i18n import current_locale, setup_i18n
-
+def test_dates_in_messages_are_written_as_the_reader_writes_them(
+    locale: str, written: str, in_language: Callable[[str], None]
+) -> None:
     snap = change(clean(), "certifications", 0, expires_on=dt.date(2026, 8, 31))
-    before = current_locale()
-    setup_i18n(locale)
-    try:
-        [expired] = [f for f in findings(snap) if f.rule_id == "certificate-expired"]
-    finally:
-        setup_i18n(before)
+    in_language(locale)
+    [expired] = [f for f in findings(snap) if f.rule_id == "certificate-expired"]
     assert written in expired.message
     assert "2026-08-31" not in expired.message

@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-
-import pytest
 
 from tests.conftest import DATA_DIR
 from tests.unit.services.test_import_service import batches
 from workbench.domain import Organisation, Subprocessor, Treatment
-from workbench.i18n import current_locale, setup_i18n
 from workbench.services import Register
 from workbench.services.demo import load_demo
 from workbench.services.import_service import ImportService
 from workbench.services.operation_labels import operation_label
-
-
-@pytest.fixture
-def french() -> Iterator[None]:
-    before = current_locale()
-    setup_i18n("fr")
-    yield
-    setup_i18n(before)
 
 
 def _labels(register: Register) -> list[str]:
