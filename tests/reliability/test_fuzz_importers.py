@@ -245,10 +245,22 @@ def test_generated_xlsx_tables_import_or_are_refused(tmp_path: Path) -> None:
 
 
 def _safe_for_openpyxl(value: Any) -> Any:
-    """openpyxl itself refuses control characters; the file must be writable to be read."""
+    """Only characters XML 1.0 allows: openpyxl (through lxml) refuses to write the others
+    (control characters, U+FFFE, U+FFFF, lone surrogates); the file must be writable to be read.
+    """
     if isinstance(value, str):
-        return "".join(ch for ch in value if ch >= " " or ch in "\n\t")
+        return "".join(ch for ch in value if _xml_char(ch))
     return value
+
+
+def _xml_char(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        ch in "\n\t"
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
 
 
 @pytest.mark.parametrize(
