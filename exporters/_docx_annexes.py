@@ -8,6 +8,8 @@ subcontractors"; Annex 3 lists the certificates held.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from exporters._content import (
     category_blocks,
     legal_basis_lines,
@@ -19,7 +21,6 @@ from exporters._docx_table import Row, SectionRow, add_table
 from exporters._files import Ticker
 from exporters._labels import DocText
 from workbench.domain.enums import Role
-from workbench.domain.records import Treatment
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.i18n import N_
 
@@ -31,50 +32,64 @@ def annex_treatments(
     for org in snapshot.own_organisations:
         controller = snapshot.treatments_of(org.id, Role.CONTROLLER)
         if controller:
-            add_heading(
+            _treatment_part(
                 doc,
                 text(N_("Processing for which {name} acts as controller")).format(name=org.name),
-                2,
+                [
+                    text(N_("Purposes")),
+                    text(N_("Personal data processed")),
+                    text(N_("Legal basis")),
+                    text(N_("Retention period")),
+                ],
+                [3, 4, 2.5, 2.5],
+                (
+                    [
+                        purpose_blocks(t),
+                        category_blocks(text, t.data_categories),
+                        legal_basis_lines(text, t),
+                        t.retention.text,
+                    ]
+                    for t in controller
+                ),
+                width,
+                tick,
             )
-            headers = [
-                text(N_("Purposes")),
-                text(N_("Personal data processed")),
-                text(N_("Legal basis")),
-                text(N_("Retention period")),
-            ]
-            rows = (_annex1_row(text, t, tick) for t in controller)
-            add_table(doc, headers, [3, 4, 2.5, 2.5], rows, width)
         processor = snapshot.treatments_of(org.id, Role.PROCESSOR)
         if processor:
-            add_heading(
+            _treatment_part(
                 doc,
                 text(N_("Processing for which {name} acts as processor")).format(name=org.name),
-                2,
-            )
-            headers = [
-                text(N_("Purposes")),
-                text(N_("Personal data processed")),
-                text(N_("Controllers served")),
-            ]
-            rows = (
                 [
-                    purpose_blocks(t),
-                    category_blocks(text, t.data_categories),
-                    "\n".join(snapshot.controller_names(t)),
-                ]
-                for t in processor
+                    text(N_("Purposes")),
+                    text(N_("Personal data processed")),
+                    text(N_("Controllers served")),
+                ],
+                [3, 5, 2],
+                (
+                    [
+                        purpose_blocks(t),
+                        category_blocks(text, t.data_categories),
+                        "\n".join(snapshot.controller_names(t)),
+                    ]
+                    for t in processor
+                ),
+                width,
+                tick,
             )
-            add_table(doc, headers, [3, 5, 2], rows, width, on_row=tick)
 
 
-def _annex1_row(text: DocText, t: Treatment, tick: Ticker) -> Row:
-    tick()
-    return [
-        purpose_blocks(t),
-        category_blocks(text, t.data_categories),
-        legal_basis_lines(text, t),
-        t.retention.text,
-    ]
+def _treatment_part(
+    doc: Document,
+    title: str,
+    headers: list[str],
+    widths: Sequence[float],
+    rows: Iterable[Row],
+    width: int,
+    tick: Ticker,
+) -> None:
+    """One part of Annex 1 (as controller, as processor): its heading, then its table."""
+    add_heading(doc, title, 2)
+    add_table(doc, headers, widths, rows, width, on_row=tick)
 
 
 def annex_subprocessors(
