@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from importers import ColumnMapping, RecordKind, propose_mapping
 from importers.mapping import NAME_AND_PURPOSE
 from ui.jobs import show_error
+from ui.models.static_table_model import HeaderedTableModel
 from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS
 from workbench.i18n import N_, _
 
@@ -64,7 +65,7 @@ def confidence_colour(confidence: float, mapped: bool) -> QColor:
     return QColor("#ffcdd2")
 
 
-class MappingTableModel(QAbstractTableModel):
+class MappingTableModel(HeaderedTableModel):
     HEADERS = (N_("Column in the file"), N_("Example"), N_("Imported as"), N_("Confidence"))
     mapping_changed = Signal()
 
@@ -87,16 +88,6 @@ class MappingTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() or self.mapping is None else len(self.mapping.columns)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(self.HEADERS[section])
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = super().flags(index)
