@@ -25,20 +25,16 @@ def _mime(*paths: Path) -> QMimeData:
 
 
 def _drag_enter(window: Any, mime: QMimeData) -> bool:
-    event = QDragEnterEvent(
-        QPointF(200, 200),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    event.ignore()
-    QApplication.sendEvent(window, event)
-    return event.isAccepted()
+    return _send(window, QDragEnterEvent, mime)
 
 
 def _drop(window: Any, mime: QMimeData) -> bool:
-    event = QDropEvent(
+    return _send(window, QDropEvent, mime)
+
+
+def _send(window: Any, event_type: type[QDropEvent], mime: QMimeData) -> bool:
+    """Whether the window accepts a drag (enter) or a drop of `mime` at its middle."""
+    event = event_type(
         QPointF(200, 200),
         Qt.DropAction.CopyAction,
         mime,
