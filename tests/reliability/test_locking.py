@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.processes import child_python
 from workbench.domain import Organisation, OrganisationKind
 from workbench.domain.errors import ReadOnlyRegisterError, RegisterLockedError
 from workbench.services import open_register
@@ -32,17 +32,8 @@ WRITER = textwrap.dedent(
 
 @pytest.fixture
 def other_writer(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
-    child = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(tmp_path / "register.sqlite")],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "open"
-    yield child
-    child.kill()
-    child.wait()
+    with child_python(WRITER, str(tmp_path / "register.sqlite"), ready="open") as child:
+        yield child
 
 
 def test_a_second_writer_gets_a_clear_message(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +10,7 @@ import pytest
 
 from PySide6.QtWidgets import QWidget
 
+from tests.processes import child_python
 from ui.register_opener import open_interactively
 from workbench.domain import Organisation
 from workbench.domain.errors import (
@@ -84,17 +83,8 @@ def test_giving_up_on_the_passphrase_keeps_the_register_closed(
 def held_register(tmp_path: Path) -> Iterator[Path]:
     path = tmp_path / "shared.sqlite"
     open_register(path).close()
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "open"
-    yield path
-    child.kill()
-    child.wait()
+    with child_python(HOLDER, str(path), ready="open"):
+        yield path
 
 
 def test_a_register_in_use_opens_read_only_when_the_user_agrees(

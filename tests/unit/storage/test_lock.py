@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import child_python
 from workbench.domain.errors import RegisterLockedError
 from workbench.storage.lock import RegisterLock, is_locked, lock_path_for, read_holder
 
@@ -29,16 +30,8 @@ HOLD_LOCK = textwrap.dedent(
 @pytest.fixture
 def holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process holding the lock of tmp_path/register.sqlite."""
-    child = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(tmp_path / "register.sqlite")],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "locked"
-    yield child
-    child.kill()
-    child.wait()
+    with child_python(HOLD_LOCK, str(tmp_path / "register.sqlite"), ready="locked") as child:
+        yield child
 
 
 def test_a_second_process_is_refused_and_told_who_holds_the_lock(
