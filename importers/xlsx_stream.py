@@ -440,12 +440,8 @@ class SharedStrings:
             self._cache[index] = text
         return text
 
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-
     def _spill(self) -> None:
-        # lives as long as the table (closed with it); deleted on close or at process exit
+        # lives as long as the workbook's table: closed, and so deleted, when it is collected
         self._file = tempfile.TemporaryFile()  # noqa: SIM115
         self._offsets.append(0)
         held, self._memory = self._memory, []
