@@ -79,7 +79,7 @@ def translator(locale: str) -> DocumentTranslator:
     return DocumentTranslator(locale)
 
 
-def date_text(day: dt.date) -> str:
-    """A date as a sentence in the current language writes it: "31 octobre 2025",
-    "October 31, 2025" (messages shown to the DPO; files and JSON keep ISO dates)."""
+def sentence_date(day: dt.date) -> str:
+    """A date inside a sentence, as the current language writes it: "31 octobre 2025",
+    "October 31, 2025" (check messages; table cells use ui.labels.date_text, files ISO dates)."""
     return format_date(day, format="long", locale=_current_locale)

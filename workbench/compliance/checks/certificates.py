@@ -9,7 +9,7 @@ from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import CertificationKind, EntityKind
 from workbench.domain.records import Certification
-from workbench.i18n import _, date_text
+from workbench.i18n import _, sentence_date
 
 
 def _label(cert: Certification, holder: str) -> str:
@@ -30,7 +30,7 @@ def check_certificates(snapshot: RegisterSnapshot) -> Iterator[Finding]:
         result = assess(cert, today, snapshot.settings.expiring_within_days)
         label = _label(cert, snapshot.holder_name(cert))
         link = EntityLink(EntityKind.CERTIFICATION, cert.id)
-        when = date_text(result.expires_on) if result.expires_on else ""
+        when = sentence_date(result.expires_on) if result.expires_on else ""
         if result.status is CertificationStatus.EXPIRED:
             yield Finding(
                 CERTIFICATE_EXPIRED.id,
@@ -69,7 +69,7 @@ def check_certificates(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 CERTIFICATE_SURVEILLANCE_DUE.id,
                 Severity.WARNING,
                 _("The yearly surveillance audit of the {label} was due on {date}.").format(
-                    label=label, date=date_text(result.next_surveillance_on)
+                    label=label, date=sentence_date(result.next_surveillance_on)
                 ),
                 _("Record the date of the last surveillance audit, or ask the holder for it."),
                 link,

@@ -15,7 +15,7 @@ from workbench.compliance.locations import describe, outside_eea
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import EntityKind
 from workbench.domain.reference import hds_v2_transition_ends
-from workbench.i18n import _, date_text
+from workbench.i18n import _, sentence_date
 
 
 def _numbers(activities: frozenset[int] | set[int]) -> str:
@@ -117,7 +117,7 @@ def check_hds_v2_location(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 "The HDS v2 referential (arrêté du 26 avril 2024, mandatory since {date}) "
                 "requires health data to be hosted in the EEA: move the hosting to a data centre "
                 "in the EEA and record the new location."
-            ).format(date=date_text(hds_v2_transition_ends())),
+            ).format(date=sentence_date(hds_v2_transition_ends())),
             EntityLink(EntityKind.SUBPROCESSOR, sub.id),
             sub.name,
         )

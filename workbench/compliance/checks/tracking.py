@@ -10,7 +10,7 @@ from workbench.compliance.calendar import FrenchCalendar
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import AuditStatus, EntityKind, NotificationStatus
-from workbench.i18n import _, date_text, ngettext
+from workbench.i18n import _, ngettext, sentence_date
 
 
 def check_notifications(snapshot: RegisterSnapshot) -> Iterator[Finding]:
@@ -25,7 +25,7 @@ def check_notifications(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 NOTIFICATION_OVERDUE.id,
                 Severity.WARNING,
                 _("The notification to {controller} drafted on {date} has not been sent.").format(
-                    controller=name, date=date_text(n.created_on)
+                    controller=name, date=sentence_date(n.created_on)
                 ),
                 _(
                     "Send it and mark it sent (`notify mark-sent`): the controller must be able "
@@ -74,7 +74,7 @@ def check_audits(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                     who=label,
                     count=len(late),
                     title=late[0].title,
-                    date=date_text(late[0].due_on) if late[0].due_on else "",
+                    date=sentence_date(late[0].due_on) if late[0].due_on else "",
                 ),
                 _("Complete them and record the date done, or agree and record new due dates."),
                 link,
@@ -92,7 +92,7 @@ def check_audits(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                     "ahead; the contract requires {required}."
                 ).format(
                     who=label,
-                    date=date_text(audit.audit_on) if audit.audit_on else "",
+                    date=sentence_date(audit.audit_on) if audit.audit_on else "",
                     days=notice.working_days,
                     required=notice.required,
                 ),
