@@ -33,6 +33,21 @@ def build_parser() -> argparse.ArgumentParser:
             "Without a command, opens the desktop application."
         ),
     )
+    add_global_options(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES + OPTIONAL_COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    """The options that come before the command."""
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -51,28 +66,20 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--author", help=_("name recorded in the journal (default: your OS user)"))
-    parser.add_argument("--lang", choices=("fr", "en"), help=_("language of messages"))
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES + OPTIONAL_COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(subparsers)
-    return parser
+    parser.add_argument("--lang", choices=SUPPORTED_LOCALES, help=_("language of messages"))
 
 
 def cli_language(argv: Sequence[str]) -> str:
     """The language of help and messages: --lang, else WORKBENCH_LANG, else the system's
     (LC_ALL, LC_MESSAGES, LANG, as gettext reads them): French for fr_*, English otherwise.
     Known before the parser is built, so that its help is in that language too."""
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if arg.startswith("--lang="):
-            return arg.partition("=")[2]
+    # only the --lang given before the command: `export --lang` is the document's language
+    before_command = argparse.ArgumentParser(add_help=False)
+    add_global_options(before_command)
+    before_command.add_argument("command_and_its_arguments", nargs=argparse.REMAINDER)
+    given, _unknown = before_command.parse_known_args(argv)
+    if given.lang:
+        return str(given.lang)
     chosen = os.environ.get("WORKBENCH_LANG", "")
     if chosen in SUPPORTED_LOCALES:
         return chosen

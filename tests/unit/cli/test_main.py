@@ -46,6 +46,8 @@ def test_help_in_english_by_default_here(capsys: pytest.CaptureFixture[str]) -> 
         (["check"], {"LANG": "fr_FR.UTF-8"}, "fr"),
         (["check"], {"LC_ALL": "en_GB.UTF-8", "LANG": "fr_FR.UTF-8"}, "en"),
         (["check"], {"LANG": "C.UTF-8"}, "en"),
+        # after the command, --lang is that command's (export: the document's language)
+        (["--db", "x.sqlite", "export", "register", "--lang", "en"], {"LANG": "fr_FR"}, "fr"),
     ],
 )
 def test_the_language_chosen(
