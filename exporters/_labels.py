@@ -20,8 +20,10 @@ from workbench.domain.enums import (
     Art9Condition,
     CertificationKind,
     DataSensitivity,
+    DpiaStatus,
     LegalBasis,
     LocationKind,
+    RecipientKind,
     RetentionUnit,
     Role,
     SubprocessorCategory,
@@ -29,7 +31,7 @@ from workbench.domain.enums import (
     TreatmentStatus,
 )
 from workbench.domain.fields import format_category
-from workbench.domain.records import DataCategory, Location, Subprocessor
+from workbench.domain.records import DataCategory, Dpia, Location, Recipient, Subprocessor
 from workbench.domain.reference import is_eea, transfer_mechanisms
 from workbench.i18n import N_, translator
 
@@ -78,6 +80,15 @@ _ENUM_PAIRS: tuple[tuple[Enum, str], ...] = (
     (CertificationKind.HDS, N_("HDS (health data hosting)")),
     (CertificationKind.ISO27001, N_("ISO/IEC 27001")),
     (CertificationKind.OTHER, N_("Other certification")),
+    (DpiaStatus.UNKNOWN, N_("Not stated")),
+    (DpiaStatus.REQUIRED, N_("Required, not yet carried out")),
+    (DpiaStatus.NOT_REQUIRED, N_("Not required")),
+    (DpiaStatus.DONE, N_("Carried out")),
+    (RecipientKind.INTERNAL, N_("Internal service")),
+    (RecipientKind.PROCESSOR, N_("Processor")),
+    (RecipientKind.AUTHORITY, N_("Public authority")),
+    (RecipientKind.PARTNER, N_("Partner or third party")),
+    (RecipientKind.OTHER, N_("Other recipient")),
 )
 ENUM_LABELS: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in _ENUM_PAIRS}
 
@@ -143,6 +154,20 @@ class DocText:
         if value is None:
             return ""
         return self(N_("Yes")) if value else self(N_("No"))
+
+    def dpia(self, dpia: Dpia) -> str:
+        """ "Carried out on 3 March 2026", "Not required: <reason>", "" when nobody said."""
+        if dpia.status is DpiaStatus.UNKNOWN:
+            return ""
+        text = self.enum(dpia.status)
+        if dpia.status is DpiaStatus.DONE and dpia.done_on:
+            text = self(N_("Carried out on {date}")).format(date=self.date(dpia.done_on))
+        return text + self.colon + dpia.reason if dpia.reason else text
+
+    def recipient(self, recipient: Recipient) -> str:
+        if recipient.kind is RecipientKind.OTHER:
+            return recipient.name
+        return f"{recipient.name} ({self.enum(recipient.kind)})"
 
     def location(self, location: Location) -> str:
         if location.kind is LocationKind.REGION or location.code in REGION_LABELS:

@@ -84,7 +84,7 @@ def _fiche(
         (N_("Categories of data collected"), [_category(text, c) for c in standard]),
         (N_("Sensitive data"), [_category(text, c) for c in sensitive]),
         (N_("Retention periods"), t.retention.text),
-        (N_("Categories of recipients"), t.recipients),
+        (N_("Categories of recipients"), [text.recipient(r) for r in t.recipients]),
         (N_("Subprocessors"), snapshot.subprocessor_names(t)),
         (N_("Transfers outside the EU"), _transfers(text, snapshot, t)),
         (N_("Security measures"), t.security_measures),

@@ -142,7 +142,9 @@ def _controller_rows(
     identity = _identity(text, org)
     if t.joint_controller:
         identity.append(Para(text(N_("Joint controller: {name}")).format(name=t.joint_controller)))
-    recipients: list[Block] = [Bullets(t.recipients)] if t.recipients else []
+    recipients: list[Block] = (
+        [Bullets(tuple(text.recipient(r) for r in t.recipients))] if t.recipients else []
+    )
     subs = snapshot.subprocessor_names(t)
     if subs:
         recipients += [Para(text(N_("Subprocessors")) + text.colon.rstrip()), Bullets(tuple(subs))]
@@ -156,7 +158,7 @@ def _controller_rows(
         [text(N_("Transfers outside the EEA (e)")), transfer_blocks(text, snapshot, t)],
         [text(N_("Retention period (f)")), t.retention.text],
         [text(N_("Security measures (g)")), [Bullets(t.security_measures)]],
-        [text(N_("DPIA required")), text.yes_no(t.dpia_required)],
+        [text(N_("Impact assessment (Art. 35)")), text.dpia(t.dpia)],
     ]
     reviewed = text.date(t.last_reviewed_on)
     if reviewed:

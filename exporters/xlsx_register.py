@@ -33,7 +33,12 @@ from exporters._xlsx import (
 )
 from exporters._xlsx_cnil import add_cnil_sheets
 from workbench.domain.enums import DataSensitivity
-from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS, FieldSpec
+from workbench.domain.fields import (
+    SUBPROCESSOR_FIELDS,
+    TREATMENT_FIELDS,
+    FieldSpec,
+    format_recipient,
+)
 from workbench.domain.records import Certification, Subprocessor, Treatment
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.i18n import N_
@@ -42,7 +47,7 @@ from workbench.progress import NullProgress, Progress
 WIDE = {"purpose", "description", "data_categories", "sensitive_data", "security_measures"}
 MEDIUM = {"name", "legal_basis_text", "retention.text", "recipients", "subprocessors"}
 MEDIUM |= {"service_description", "location_text", "transfer_text", "controllers", "notes"}
-NARROW = {"id", "retention.duration", "chain_level", "optional", "dpia_required"}
+NARROW = {"id", "retention.duration", "chain_level", "optional", "dpia.status", "dpia.done_on"}
 
 
 def column_width(spec: FieldSpec) -> float:
@@ -146,11 +151,13 @@ def treatment_values(text: DocText, snapshot: RegisterSnapshot, t: Treatment) ->
         "retention.duration": retention.duration,
         "retention.unit": code(retention.unit),
         "retention.start_event": retention.start_event,
-        "recipients": t.recipients,
+        "recipients": [format_recipient(r.name, r.kind.value) for r in t.recipients],
         "transfers": t.transfers,
         "security_measures": t.security_measures,
         "subprocessors": snapshot.subprocessor_names(t),
-        "dpia_required": text.yes_no(t.dpia_required),
+        "dpia.status": code(t.dpia.status),
+        "dpia.reason": t.dpia.reason,
+        "dpia.done_on": t.dpia.done_on,
         "status": code(t.status),
         "created_on": t.created_on,
         "last_reviewed_on": t.last_reviewed_on,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -20,7 +21,9 @@ from importers.transfers import parse_mechanism
 from workbench.domain.enums import (
     Art9Condition,
     DataSensitivity,
+    DpiaStatus,
     LocationKind,
+    RecipientKind,
     RetentionUnit,
     Role,
     SubprocessorCategory,
@@ -28,11 +31,13 @@ from workbench.domain.enums import (
     TreatmentStatus,
 )
 from workbench.domain.errors import ImportFileError, MappingError
-from workbench.domain.fields import split_category
+from workbench.domain.fields import split_category, split_recipient
 from workbench.domain.records import (
     DataCategory,
+    Dpia,
     Location,
     Provenance,
+    Recipient,
     Retention,
     Subprocessor,
     Treatment,
@@ -323,8 +328,10 @@ class RowBuilder:
             supplied.add("subprocessor_ids")
         elif key == "data_categories":
             put(key, parse_categories(raw, canonical))
-        elif key in ("data_subjects", "recipients", "security_measures"):
+        elif key in ("data_subjects", "security_measures"):
             put(key, split_values(raw))
+        elif key == "recipients":
+            put(key, tuple(_recipient(line) for line in split_values(raw)))
         elif key == "legal_basis":
             text = clean_text(raw)
             put(key, parse_legal_basis(text))
@@ -341,8 +348,10 @@ class RowBuilder:
             put(key, parse_status(raw) or TreatmentStatus.ACTIVE)
         elif key == "art9_condition":
             put(key, parse_art9(raw))
-        elif key in ("dpia_required", "optional"):
-            put(key, parse_bool(raw) if key == "dpia_required" else bool(parse_bool(raw)))
+        elif key == "optional":
+            put(key, bool(parse_bool(raw)))
+        elif key.startswith("dpia."):
+            self._dpia(key, raw, values, supplied)
         elif key.endswith("_on"):
             put(key, parse_date(raw))
         elif key == "chain_level":
@@ -397,6 +406,18 @@ class RowBuilder:
             current = Retention(current.text, current.duration, current.unit, clean_text(raw))
         values["retention"] = current
         supplied.add("retention")
+
+    def _dpia(self, key: str, raw: str, values: dict[str, Any], supplied: set[str]) -> None:
+        current: Dpia = values.get("dpia", Dpia())
+        sub = key.split(".", 1)[1]
+        if sub == "status":
+            current = dataclasses.replace(current, status=parse_dpia_status(raw))
+        elif sub == "reason":
+            current = dataclasses.replace(current, reason=clean_text(raw))
+        elif sub == "done_on":
+            current = dataclasses.replace(current, done_on=parse_date(raw))
+        values["dpia"] = current
+        supplied.add("dpia")
 
     def _subprocessor_extras(
         self, values: dict[str, Any], supplied: set[str], section: Section
@@ -489,3 +510,33 @@ def check_mapping(table: TableCandidate, mapping: ColumnMapping) -> None:
 
 
 __all__ = ["TransferMechanism", "build_rows", "check_mapping"]
+
+
+def _recipient(line: str) -> Recipient:
+    name, kind = split_recipient(line)
+    return Recipient(name, RecipientKind(kind))
+
+
+_DPIA_STATUSES = {
+    "required": DpiaStatus.REQUIRED,
+    "requise": DpiaStatus.REQUIRED,
+    "oui": DpiaStatus.REQUIRED,
+    "yes": DpiaStatus.REQUIRED,
+    "not required": DpiaStatus.NOT_REQUIRED,
+    "not_required": DpiaStatus.NOT_REQUIRED,
+    "non requise": DpiaStatus.NOT_REQUIRED,
+    "non": DpiaStatus.NOT_REQUIRED,
+    "no": DpiaStatus.NOT_REQUIRED,
+    "done": DpiaStatus.DONE,
+    "realisee": DpiaStatus.DONE,
+    "faite": DpiaStatus.DONE,
+}
+
+
+def parse_dpia_status(raw: str) -> DpiaStatus:
+    """A DPIA status as an export writes it (code or label) or as people write it."""
+    text = fold(clean_text(raw)).strip(" .")
+    for status in DpiaStatus:
+        if text == status.value:
+            return status
+    return _DPIA_STATUSES.get(text, DpiaStatus.UNKNOWN)

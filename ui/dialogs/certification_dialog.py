@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -132,7 +134,10 @@ class CertificationDialog(EntityFormDialog[Certification]):
         self.check_order(
             "expires_on", issued, expires, _("The expiry date comes after the issue date.")
         )
-        return Certification(
+        # replace, not a new record: fields the form does not show (marks of inferred values,
+        # links edited elsewhere) are kept as they are
+        return dataclasses.replace(
+            self.record,
             kind=kind,
             organisation_id=holder[1] if holder[0] == "organisation" else None,
             subprocessor_id=holder[1] if holder[0] == "subprocessor" else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from ui.change_bus import ChangeBus
@@ -73,7 +75,10 @@ class OrganisationDialog(EntityFormDialog[Organisation]):
             self.problems["objection_period_days"] = _(
                 "The objection period is a number of days between 1 and 365."
             )
-        return Organisation(
+        # replace, not a new record: fields the form does not show (marks of inferred values,
+        # links edited elsewhere) are kept as they are
+        return dataclasses.replace(
+            self.record,
             name=self.require_text("name", self.name.text()),
             kind=self.org_kind.value() or OrganisationKind.OWN,
             legal_name=self.legal_name.text().strip(),

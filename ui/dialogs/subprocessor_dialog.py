@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from PySide6.QtCore import Qt
@@ -155,7 +156,10 @@ class SubprocessorDialog(EntityFormDialog[Subprocessor]):
         self.check_order("contract_end_on", start, end, _("The contract ends after it starts."))
         if self.locations.pending_code() == "" and self.locations.picker.currentText().strip():
             self.problems["locations"] = _("Pick a country or region from the list.")
-        return Subprocessor(
+        # replace, not a new record: fields the form does not show (marks of inferred values,
+        # links edited elsewhere) are kept as they are
+        return dataclasses.replace(
+            self.record,
             organisation_id=int(organisation_id or 0),
             name=name,
             legal_entity=self.legal_entity.text().strip(),

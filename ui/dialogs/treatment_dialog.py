@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
@@ -16,19 +18,19 @@ from ui.widgets.form_editors import (
     DateEdit,
     EnumComboBox,
     LinkedItemsEditor,
-    TriStateComboBox,
 )
 from ui.widgets.list_editors import StringListEditor
 from ui.widgets.table_editor import CategoryEditor
 from workbench.domain.enums import (
     Art9Condition,
+    DpiaStatus,
     EntityKind,
     LegalBasis,
     RetentionUnit,
     Role,
     TreatmentStatus,
 )
-from workbench.domain.records import Retention, Treatment
+from workbench.domain.records import Recipient, Retention, Treatment
 from workbench.i18n import N_, _
 from workbench.services import Register
 
@@ -101,7 +103,9 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         self.legal_text = self.add_row(
             form, "legal_basis_text", N_("Legal basis as stated"), _text_box(50)
         )
-        self.dpia = self.add_row(form, "dpia_required", N_("DPIA required"), TriStateComboBox())
+        self.dpia = self.add_row(
+            form, "dpia", N_("Impact assessment (DPIA)"), EnumComboBox(DpiaStatus, False)
+        )
         self.retention_text = self.add_row(form, "retention", N_("Retention period"), QLineEdit())
         self.retention_duration = self.add_row(
             form, "retention_duration", N_("Retention duration"), QSpinBox()
@@ -153,12 +157,12 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         self.notes.setPlainText(record.notes)
         self.subjects.set_values(record.data_subjects)
         self.categories.set_values(record.data_categories)
-        self.recipients.set_values(record.recipients)
+        self.recipients.set_values(tuple(r.name for r in record.recipients))
         self.measures.set_values(record.security_measures)
         self.legal_basis.set_value(record.legal_basis)
         self.art9.set_value(record.art9_condition)
         self.legal_text.setPlainText(record.legal_basis_text)
-        self.dpia.set_value(record.dpia_required)
+        self.dpia.set_value(record.dpia.status)
         self.retention_text.setText(record.retention.text)
         self.retention_duration.setValue(record.retention.duration or 0)
         self.retention_unit.set_value(record.retention.unit)
@@ -191,7 +195,10 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
             next_review,
             _("The next review comes after the last one."),
         )
-        return Treatment(
+        # replace, not a new record: fields the form does not show (marks of inferred values,
+        # links edited elsewhere) are kept as they are
+        return dataclasses.replace(
+            self.record,
             organisation_id=int(organisation_id or 0),
             name=name,
             role=role,
@@ -210,11 +217,13 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
                 unit=unit,
                 start_event=self.retention_start.text().strip(),
             ),
-            recipients=self.recipients.values(),
+            recipients=self._recipients(),
             transfers=self.transfers.toPlainText().strip(),
             security_measures=self.measures.values(),
             subprocessor_ids=self.subprocessors.checked_ids(),
-            dpia_required=self.dpia.value(),
+            dpia=dataclasses.replace(
+                self.record.dpia, status=self.dpia.value() or DpiaStatus.UNKNOWN
+            ),
             status=self.status.value() or TreatmentStatus.ACTIVE,
             created_on=self.read_date("created_on", self.created_on),
             last_reviewed_on=last_reviewed,
@@ -224,6 +233,11 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
             id=self.record.id,
             version=self.record.version,
         )
+
+    def _recipients(self) -> tuple[Recipient, ...]:
+        """The names in the list, each keeping the kind it had (new names: "other")."""
+        known = {r.name: r for r in self.record.recipients}
+        return tuple(known.get(name, Recipient(name)) for name in self.recipients.values())
 
     def retranslate_fields(self) -> None:
         titles = (

@@ -19,7 +19,10 @@ class Role(StrEnum):
 
 class OrganisationKind(StrEnum):
     OWN = "own"  # an organisation whose register the DPO keeps
-    CLIENT_CONTROLLER = "client_controller"  # a controller the own organisation processes for
+    CLIENT_CONTROLLER = "client_controller"  # a named controller the own organisation serves
+    # A category of clients ("Partenaires", "Praticiens"): a source may name one instead of each
+    # controller, which Art. 30(2)(a) asks for; kept as what the source says, and reported.
+    CLIENT_CATEGORY = "client_category"
     OTHER = "other"
 
 
@@ -66,6 +69,36 @@ class RetentionUnit(StrEnum):
     WEEK = "week"
     MONTH = "month"
     YEAR = "year"
+
+
+class RecipientKind(StrEnum):
+    """Art. 30(1)(d) recipients: who receives the data, other than the processors recorded as
+    subprocessors (which the register lists from its links)."""
+
+    INTERNAL = "internal"  # a service of the organisation ("Service client", "Direction médicale")
+    PROCESSOR = "processor"  # a processor not recorded as a subprocessor
+    AUTHORITY = "authority"  # a public authority (CPAM, ARS, tax authority...)
+    PARTNER = "partner"  # a partner or third party receiving the data as controller
+    OTHER = "other"  # as the source wrote it, not classified
+
+
+class DpiaStatus(StrEnum):
+    """Art. 35: where the treatment stands on the data protection impact assessment."""
+
+    UNKNOWN = "unknown"  # nobody has said: a large-scale health processing must not stay here
+    REQUIRED = "required"  # required (Art. 35(1), 35(3) or the CNIL's list) and not yet done
+    NOT_REQUIRED = "not_required"  # not required, with the reason
+    DONE = "done"  # carried out, on a date
+
+
+class InferenceOrigin(StrEnum):
+    """How the application came to a value that no person stated."""
+
+    READ_FROM_TEXT = "read_from_text"  # parsed out of free text ("CCT + DPF", "USA (Oregon)")
+    RULE = "rule"  # chosen by a rule (an SCC module from the roles, a category from the name)
+    DEFAULT = "default"  # the application's default, where the source says nothing
+    COMPUTED = "computed"  # computed from other values (an expiry date from the issue date)
+    ASSUMED = "assumed"  # a judgement made while entering the data, its reason in the note
 
 
 class TreatmentStatus(StrEnum):

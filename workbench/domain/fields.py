@@ -48,7 +48,9 @@ TREATMENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("transfers", N_("Transfers outside the EEA"), "Transferts hors UE"),
     FieldSpec("security_measures", N_("Security measures"), "Mesures de sécurité", True),
     FieldSpec("subprocessors", N_("Subprocessors"), "Sous-traitants", True),
-    FieldSpec("dpia_required", N_("DPIA required"), "AIPD requise"),
+    FieldSpec("dpia.status", N_("DPIA status"), "Statut de l'AIPD"),
+    FieldSpec("dpia.reason", N_("DPIA: reason"), "AIPD : motif"),
+    FieldSpec("dpia.done_on", N_("DPIA done on"), "AIPD réalisée le"),
     FieldSpec("status", N_("Status"), "Statut"),
     FieldSpec("created_on", N_("Created on"), "Date de création"),
     FieldSpec("last_reviewed_on", N_("Last reviewed on"), "Dernière mise à jour"),
@@ -100,3 +102,22 @@ def split_category(line: str) -> tuple[str, str, str]:
     if sep and subject and len(subject) <= 40 and "," not in subject:
         return rest.strip(), subject.strip(), sensitivity
     return text, "", sensitivity
+
+
+# -- one recipient per cell line ---------------------------------------------------------------
+# "Service client [internal]": the optional "[<kind>]" suffix carries the recipient's kind.
+_RECIPIENT_KINDS = ("internal", "processor", "authority", "partner", "other")
+
+
+def format_recipient(name: str, kind: str = "other") -> str:
+    return name if kind == "other" else f"{name} [{kind}]"
+
+
+def split_recipient(line: str) -> tuple[str, str]:
+    """(name, kind code) from a line written by `format_recipient`."""
+    text = line.strip()
+    if text.endswith("]") and "[" in text:
+        head, _, tag = text[:-1].rpartition("[")
+        if tag.strip() in _RECIPIENT_KINDS:
+            return head.strip(), tag.strip()
+    return text, "other"

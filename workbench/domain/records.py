@@ -20,18 +20,39 @@ from workbench.domain.enums import (
     CertificationKind,
     ChangeAction,
     DataSensitivity,
+    DpiaStatus,
     EntityKind,
     FindingSeverity,
+    InferenceOrigin,
     LegalBasis,
     LocationKind,
     NotificationStatus,
     OrganisationKind,
+    RecipientKind,
     RetentionUnit,
     Role,
     SubprocessorCategory,
     TransferMechanism,
     TreatmentStatus,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Unconfirmed:
+    """A value the application inferred and no person has confirmed yet.
+
+    The register never shows such a value as fact: views mark it, documents print it "to be
+    verified", checks treat it as unproven. `field` names the record attribute, dotted for a
+    part of a nested value ("retention.duration"). Confirming (or correcting) the value in a
+    form, from a list or from the CLI removes the mark; the removal is journaled like any edit.
+    """
+
+    field: str
+    origin: InferenceOrigin = InferenceOrigin.READ_FROM_TEXT
+    source_text: str = ""  # the words the value was read or derived from
+    column: str = ""  # in an imported table: the header of the column those words are in
+    row: int | None = None  # ... and their row (as the file numbers it)
+    note: str = ""  # why, in the words of whoever recorded the value
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +106,64 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Recipient:
+    """An Art. 30(1)(d) recipient other than a recorded subprocessor."""
+
+    name: str
+    kind: RecipientKind = RecipientKind.OTHER
+    detail: str = ""  # what they receive, or why
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityPolicy:
+    """The organisation-wide security policy its treatments point at for Art. 30(1)(g)."""
+
+    title: str
+    version: str = ""
+    issued_on: dt.date | None = None
+    reference: str = ""  # where the document is: its reference, path or address
+
+
+@dataclass(frozen=True, slots=True)
+class Dpia:
+    """Art. 35 impact assessment: status, the reason (why not required), the date it was done."""
+
+    status: DpiaStatus = DpiaStatus.UNKNOWN
+    reason: str = ""
+    done_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Organisation:
+    """An organisation of the register: its Art. 30(1)(a) / 30(2)(a) identity and contacts."""
+
     name: str
     kind: OrganisationKind = OrganisationKind.OWN
     legal_name: str = ""
     registration: str = ""  # e.g. "RCS Paris 807 414 024"
     address: str = ""
+    contact_name: str = ""
     contact_email: str = ""
+    contact_phone: str = ""
     dpo_name: str = ""
     dpo_email: str = ""
-    representative: str = ""
+    dpo_phone: str = ""
+    dpo_company: str = ""  # an external DPO's firm (Art. 37(6): a service contract)
+    # The DPO is the one of this other organisation (a group DPO, Art. 37(2)); its own DPO
+    # fields are then empty.
+    dpo_organisation_id: int | None = None
+    representative: str = ""  # Art. 27 representative in the Union, where applicable
+    representative_contact: str = ""
+    security_policy: SecurityPolicy | None = None
     objection_period_days: int = 30  # Art. 28(2) objection window granted to this controller
+    unconfirmed: tuple[Unconfirmed, ...] = ()
     notes: str = ""
     id: int | None = None
     version: int = 0
+
+    @property
+    def is_named_controller(self) -> bool:
+        return self.kind is not OrganisationKind.CLIENT_CATEGORY
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +176,9 @@ class Treatment:
     purpose: str = ""
     description: str = ""
     controller_ids: tuple[int, ...] = ()  # for Role.PROCESSOR: the controllers served
+    # Own organisations that carry out this processing on the organisation's behalf (Medaviz
+    # for Podalire Communauté): the chain recipients, letters and extracts follow.
+    processor_ids: tuple[int, ...] = ()
     joint_controller: str = ""
     data_subjects: tuple[str, ...] = ()
     data_categories: tuple[DataCategory, ...] = ()
@@ -118,16 +186,18 @@ class Treatment:
     art9_condition: Art9Condition | None = None
     legal_basis_text: str = ""
     retention: Retention = field(default_factory=Retention)
-    recipients: tuple[str, ...] = ()
+    recipients: tuple[Recipient, ...] = ()  # other than the subprocessors linked below
     transfers: str = ""
+    # Measures of this treatment; when empty, the organisation's security policy answers (g).
     security_measures: tuple[str, ...] = ()
     subprocessor_ids: tuple[int, ...] = ()
-    dpia_required: bool | None = None
+    dpia: Dpia = field(default_factory=Dpia)
     status: TreatmentStatus = TreatmentStatus.ACTIVE
     created_on: dt.date | None = None
     last_reviewed_on: dt.date | None = None
     next_review_on: dt.date | None = None
     provenance: Provenance | None = None
+    unconfirmed: tuple[Unconfirmed, ...] = ()
     notes: str = ""
     id: int | None = None
     version: int = 0
@@ -164,6 +234,7 @@ class Subprocessor:
     address: str = ""
     chain_level: int = 1  # 1 = direct subprocessor, 2 = sub-subprocessor (EDPB Opinion 22/2024)
     provenance: Provenance | None = None
+    unconfirmed: tuple[Unconfirmed, ...] = ()
     notes: str = ""
     id: int | None = None
     version: int = 0
@@ -189,6 +260,7 @@ class Certification:
     issued_on: dt.date | None = None
     expires_on: dt.date | None = None
     last_surveillance_on: dt.date | None = None
+    unconfirmed: tuple[Unconfirmed, ...] = ()
     notes: str = ""
     id: int | None = None
     version: int = 0

@@ -14,7 +14,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from workbench.domain import codec
+from workbench.domain import codec, inference
 from workbench.domain.enums import ChangeAction
 from workbench.domain.errors import ConflictError, NotFoundError, ValidationError
 from workbench.domain.records import Changes
@@ -103,7 +103,9 @@ class CrudService(Generic[R]):
             self._update(uow, record)
         return changes_of(uow)
 
-    def _update(self, uow: UnitOfWork, record: R, check_version: bool = True) -> R:
+    def _update(
+        self, uow: UnitOfWork, record: R, check_version: bool = True, *, restoring: bool = False
+    ) -> R:
         session = uow.session
         if record.id is None:
             raise ValidationError({"id": f"This {self.kind_name} has not been stored yet."})
@@ -114,8 +116,10 @@ class CrudService(Generic[R]):
         if check_version and model.version != record.version:
             raise ConflictError(self.kind_name, entity_id, record.version, model.version)
         record = self.mapper.normalise_links(record)
-        self._check(session, record)
         before = self.mapper.records(session, [model])[0]
+        if not restoring and hasattr(record, "unconfirmed"):
+            record = inference.carry_marks(before, record)  # type: ignore[type-var]
+        self._check(session, record)
         self.mapper.apply(model, record)
         self.mapper.save_links(session, entity_id, record)
         session.flush()
@@ -160,12 +164,34 @@ class CrudService(Generic[R]):
         record = codec.from_dict(self.mapper.record_cls, snapshot)
         if exists:
             current_version = session.get(self.mapper.model_cls, entity_id).version  # type: ignore[union-attr]
-            self._update(uow, dataclasses.replace(record, version=current_version), False)  # type: ignore[type-var]
+            self._update(
+                uow,
+                dataclasses.replace(record, version=current_version),  # type: ignore[type-var]
+                False,
+                restoring=True,
+            )
         else:
             self._create(uow, record, entity_id)
 
+    # -- stated vs inferred ----------------------------------------------------------------
+    def confirm(
+        self, entity_ids: Sequence[int], fields: Sequence[str] | None = None, label: str = ""
+    ) -> Changes:
+        """A person confirms the inferred values of these records (all of them, or `fields`):
+        the marks go, the values stay, and the confirmation is journaled like any edit."""
+        with self._context.write(label or record_action("confirm", self.mapper.kind)) as uow:
+            for entity_id in entity_ids:
+                current = self._get(uow.session, entity_id)
+                confirmed = inference.confirm(current, fields)  # type: ignore[type-var]
+                if confirmed is not current:
+                    self._update(uow, confirmed)
+        return changes_of(uow)
+
     def _check(self, session: Session, record: R) -> None:
         problems = self.validate(session, record)
+        for mark in getattr(record, "unconfirmed", ()):
+            if not inference.field_exists(type(record), mark.field):
+                problems["unconfirmed"] = f"'{mark.field}' is not a field of this record."
         if problems:
             raise ValidationError(problems)
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -39,6 +41,14 @@ class OrganisationService(CrudService[Organisation]):
             "objection_period_days",
             _("The objection period is a number of days between 1 and 365."),
         )
+        if record.dpo_organisation_id is not None:
+            shared = session.get(OrganisationModel, record.dpo_organisation_id)
+            require(
+                problems,
+                shared is not None and record.dpo_organisation_id != record.id,
+                "dpo_organisation_id",
+                _("The group DPO is designated by another organisation of this register."),
+            )
         return problems
 
     def _before_delete(self, uow: UnitOfWork, entity_id: int) -> None:
@@ -61,4 +71,17 @@ class OrganisationService(CrudService[Organisation]):
             )
         from workbench.services.treatment_service import TreatmentService
 
-        TreatmentService(self._context).unlink(uow, "controller_ids", entity_id)
+        treatments = TreatmentService(self._context)
+        treatments.unlink(uow, "controller_ids", entity_id)
+        treatments.unlink(uow, "processor_ids", entity_id)
+        self._unlink_group_dpo(uow, entity_id)
+
+    def _unlink_group_dpo(self, uow: UnitOfWork, entity_id: int) -> None:
+        """Organisations that shared the deleted one's DPO no longer do (journaled, undoable)."""
+        session = uow.session
+        sharing = session.scalars(
+            select(OrganisationModel.id).where(OrganisationModel.dpo_organisation_id == entity_id)
+        ).all()
+        for other_id in sharing:
+            before = self._get(session, other_id)
+            self._update(uow, dataclasses.replace(before, dpo_organisation_id=None))

@@ -8,7 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain import codec
-from workbench.domain.enums import ChangeAction, EntityKind, LegalBasis, Role, TreatmentStatus
+from workbench.domain.enums import (
+    ChangeAction,
+    EntityKind,
+    LegalBasis,
+    OrganisationKind,
+    Role,
+    TreatmentStatus,
+)
 from workbench.domain.records import Treatment
 from workbench.i18n import _
 from workbench.services._crud import CrudService, require
@@ -19,6 +26,7 @@ from workbench.storage.models import (
     SubprocessorModel,
     TreatmentModel,
     treatment_controller,
+    treatment_processor,
     treatment_subprocessor,
 )
 
@@ -44,6 +52,7 @@ class TreatmentService(CrudService[Treatment]):
         TreatmentModel,
         links={
             "controller_ids": LinkSpec(treatment_controller, "treatment_id", "organisation_id"),
+            "processor_ids": LinkSpec(treatment_processor, "treatment_id", "organisation_id"),
             "subprocessor_ids": LinkSpec(treatment_subprocessor, "treatment_id", "subprocessor_id"),
         },
     )
@@ -146,6 +155,15 @@ class TreatmentService(CrudService[Treatment]):
         for oid in record.controller_ids:
             if session.get(OrganisationModel, oid) is None:
                 problems["controller_ids"] = _("No organisation with id {id}.").format(id=oid)
+        for oid in record.processor_ids:
+            processor = session.get(OrganisationModel, oid)
+            if processor is None:
+                problems["processor_ids"] = _("No organisation with id {id}.").format(id=oid)
+            elif processor.kind != OrganisationKind.OWN.value or oid == record.organisation_id:
+                problems["processor_ids"] = _(
+                    "A processor of the group is another organisation of this register "
+                    "(Art. 28); subprocessors are linked as subprocessors."
+                )
         for sid in record.subprocessor_ids:
             if session.get(SubprocessorModel, sid) is None:
                 problems["subprocessor_ids"] = _("No subprocessor with id {id}.").format(id=sid)

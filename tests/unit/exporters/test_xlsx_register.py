@@ -76,7 +76,7 @@ def test_every_treatment_with_its_values(
         "Chiffrement au repos",
         "Journalisation des accès",
     ]
-    assert account["AIPD requise"] == "Oui"
+    assert account["Statut de l'AIPD"] == "required"
     assert account["Date de création"] == dt.datetime(2023, 1, 15)
     processor = next(r for r in rows if r["ID"] == sample_ids.teleconsultation)
     assert processor["Responsables de traitement servis"] == "Cabinet Dr Durand"

@@ -7,6 +7,7 @@ from workbench.storage.models._subprocessor import SubprocessorModel
 from workbench.storage.models._treatment import (
     TreatmentModel,
     treatment_controller,
+    treatment_processor,
     treatment_subprocessor,
 )
 
@@ -21,5 +22,6 @@ __all__ = [
     "SubprocessorModel",
     "TreatmentModel",
     "treatment_controller",
+    "treatment_processor",
     "treatment_subprocessor",
 ]

@@ -34,4 +34,5 @@ class CertificationModel(TimestampMixin, VersionedMixin, Base):
     issued_on: Mapped[dt.date | None] = mapped_column(Date)
     expires_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     last_surveillance_on: Mapped[dt.date | None] = mapped_column(Date)
+    unconfirmed: Mapped[list[Any]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")

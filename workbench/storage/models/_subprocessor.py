@@ -36,4 +36,5 @@ class SubprocessorModel(TimestampMixin, VersionedMixin, Base):
     provenance_file: Mapped[str | None] = mapped_column(Text)
     provenance_sheet: Mapped[str | None] = mapped_column(String(200))
     provenance_row: Mapped[int | None] = mapped_column(Integer)
+    unconfirmed: Mapped[list[Any]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.storage.base import Base, TimestampMixin, VersionedMixin
@@ -12,6 +12,14 @@ from workbench.storage.base import Base, TimestampMixin, VersionedMixin
 # (data categories, subjects, recipients...) are JSON columns: they have no identity of their own.
 treatment_controller = Table(
     "treatment_controller",
+    Base.metadata,
+    Column("treatment_id", ForeignKey("treatment.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
+)
+
+# Own organisations processing on the treatment's behalf (Art. 28 inside a group).
+treatment_processor = Table(
+    "treatment_processor",
     Base.metadata,
     Column("treatment_id", ForeignKey("treatment.id", ondelete="CASCADE"), primary_key=True),
     Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
@@ -49,7 +57,9 @@ class TreatmentModel(TimestampMixin, VersionedMixin, Base):
     recipients: Mapped[list[Any]] = mapped_column(JSON, default=list)
     transfers: Mapped[str] = mapped_column(Text, default="")
     security_measures: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    dpia_required: Mapped[bool | None] = mapped_column(Boolean)
+    dpia_status: Mapped[str] = mapped_column(String(16), default="unknown")
+    dpia_reason: Mapped[str] = mapped_column(Text, default="")
+    dpia_done_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16))
     created_on: Mapped[dt.date | None] = mapped_column(Date)
     last_reviewed_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -57,4 +67,5 @@ class TreatmentModel(TimestampMixin, VersionedMixin, Base):
     provenance_file: Mapped[str | None] = mapped_column(Text)
     provenance_sheet: Mapped[str | None] = mapped_column(String(200))
     provenance_row: Mapped[int | None] = mapped_column(Integer)
+    unconfirmed: Mapped[list[Any]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
