@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 
 from workbench.compliance.certification_status import assess
+from workbench.compliance.checks._proof import Basis, basis
 from workbench.compliance.snapshot import RegisterSnapshot
-from workbench.domain.enums import CertificationKind, SubprocessorCategory
+from workbench.domain.enums import CertificationKind, Role, SubprocessorCategory, TransferMechanism
 from workbench.domain.records import Certification, Subprocessor
+from workbench.domain.reference import transfer_mechanisms
+from workbench.i18n import current_locale
 
 _HOSTING_WORDS = re.compile(r"h[ée]berg|hosting|\bhds\b|datacenter|centre de donn|iaas|paas", re.I)
 # What a service description says about the HDS activities it needs (CSP R.1111-9). Inferred,
@@ -22,8 +25,10 @@ _ACTIVITY_WORDS = (
 
 
 def handles_health_data(snapshot: RegisterSnapshot, sub: Subprocessor) -> bool:
-    if sub.processes_health_data:
-        return True
+    return sub.processes_health_data or serves_health_treatments(snapshot, sub)
+
+
+def serves_health_treatments(snapshot: RegisterSnapshot, sub: Subprocessor) -> bool:
     sid = sub.id if sub.id is not None else -1
     return any(t.processes_health_data for t in snapshot.treatments_by_subprocessor.get(sid, ()))
 
@@ -35,7 +40,25 @@ def is_host(sub: Subprocessor) -> bool:
 
 
 def health_hosts(snapshot: RegisterSnapshot) -> list[Subprocessor]:
-    return [s for s in snapshot.subprocessors if is_host(s) and handles_health_data(snapshot, s)]
+    """Providers HDS certification concerns (CSP L.1111-8): hosts of the health data of the
+    treatments they serve, and any provider that holds health data itself, whatever its
+    category ("tickets including health data" at a customer-support tool)."""
+    return [
+        s
+        for s in snapshot.subprocessors
+        if s.processes_health_data or (is_host(s) and handles_health_data(snapshot, s))
+    ]
+
+
+def hds_applies_basis(snapshot: RegisterSnapshot, sub: Subprocessor) -> Basis:
+    """The unconfirmed values that make `sub` a health data host; empty when it is stated."""
+    health_stated = sub.processes_health_data and not basis(sub, "data_categories")
+    host_stated = bool(_HOSTING_WORDS.search(sub.service_description)) or (
+        sub.category is SubprocessorCategory.HOSTING and not basis(sub, "category")
+    )
+    if health_stated or (host_stated and serves_health_treatments(snapshot, sub)):
+        return ()
+    return basis(sub, "data_categories", "category")
 
 
 def needed_activities(sub: Subprocessor) -> frozenset[int]:
@@ -63,3 +86,28 @@ def hds_certificates(snapshot: RegisterSnapshot, sub: Subprocessor) -> list[Cert
         for c in snapshot.certifications_by_subprocessor.get(sid, ())
         if c.kind is CertificationKind.HDS
     ]
+
+
+def roles_towards(snapshot: RegisterSnapshot, sub: Subprocessor) -> frozenset[Role]:
+    """What the organisation that engaged `sub` is, for the treatments `sub` serves: controller
+    (the subprocessor is its processor) or processor (the subprocessor is a sub-processor,
+    also where it serves another own organisation's treatment through the chain)."""
+    sid = sub.id if sub.id is not None else -1
+    return frozenset(
+        t.role if t.organisation_id == sub.organisation_id else Role.PROCESSOR
+        for t in snapshot.treatments_by_subprocessor.get(sid, ())
+    )
+
+
+# Decision (EU) 2021/914: module 2 controller to processor, module 3 processor to processor.
+SCC_MODULE_FOR_ROLE = {
+    Role.CONTROLLER: TransferMechanism.SCC_EU_2021_914_M2,
+    Role.PROCESSOR: TransferMechanism.SCC_EU_2021_914_M3,
+}
+
+
+def mechanism_label(mechanism: TransferMechanism | None) -> str:
+    if mechanism is None:
+        return "?"
+    info = transfer_mechanisms().get(mechanism.value)
+    return info.label(current_locale()) if info else mechanism.value
