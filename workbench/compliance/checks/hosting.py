@@ -240,17 +240,14 @@ def check_own_hds_certificate(snapshot: RegisterSnapshot) -> Iterator[Finding]:
 
 def _state(snapshot: RegisterSnapshot, cert: Certification) -> str:
     result = assess(cert, snapshot.today, snapshot.settings.expiring_within_days)
-    when = sentence_date(result.expires_on) if result.expires_on else "?"
-    state = (
-        _("void since {date}: superseded referential").format(date=when)
-        if result.status is CertificationStatus.OBSOLETE_STANDARD
-        else _("expired on {date}").format(date=when)
+    v1 = _("on referential v1, void since {date}").format(
+        date=sentence_date(hds_v2_transition_ends())
     )
-    if is_hds_v1(cert) and result.status is not CertificationStatus.OBSOLETE_STANDARD:
-        state += ", " + _("on referential v1, void since {date}").format(
-            date=sentence_date(hds_v2_transition_ends())
-        )
-    return state
+    if result.status is CertificationStatus.OBSOLETE_STANDARD:
+        return v1 if is_hds_v1(cert) else _("superseded referential")
+    when = sentence_date(result.expires_on) if result.expires_on else "?"
+    expired = _("expired on {date}").format(date=when)
+    return expired + ", " + v1 if is_hds_v1(cert) else expired
 
 
 HDS_HOST_TO_VERIFY = Rule("hds-host-to-verify", Severity.WARNING, "CSP L.1111-8")
