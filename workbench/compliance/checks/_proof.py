@@ -80,6 +80,10 @@ def reasons(rests_on: Basis) -> str:
     return "; ".join(parts)
 
 
+def marks(rests_on: Basis) -> tuple[Unconfirmed, ...]:
+    return tuple(mark for _owner, mark in rests_on)
+
+
 def to_verify(finding: Finding, rests_on: Sequence[tuple[str, Unconfirmed]]) -> Finding:
     """`finding` as it stands when its conclusion rests on unconfirmed values: a warning at
     most, saying which values and why, and asking for them to be confirmed first."""
@@ -95,5 +99,5 @@ def to_verify(finding: Finding, rests_on: Sequence[tuple[str, Unconfirmed]]) -> 
             reasons=reasons(tuple(rests_on))
         ),
         fix=_("Confirm or correct these values first.") + " " + finding.fix,
-        unconfirmed=finding.unconfirmed + tuple(m for _owner, m in rests_on),
+        unconfirmed=finding.unconfirmed + marks(tuple(rests_on)),
     )

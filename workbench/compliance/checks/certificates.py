@@ -9,7 +9,7 @@ from workbench.compliance.certification_status import (
     CertificationStatus,
     assess,
 )
-from workbench.compliance.checks._proof import Basis, basis, reasons, to_verify
+from workbench.compliance.checks._proof import Basis, basis, marks, reasons, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import CertificationKind, EntityKind, InferenceOrigin
@@ -79,7 +79,7 @@ def check_certificates(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 ),
                 link,
                 label,
-                tuple(m for _owner, m in rests_on),
+                marks(rests_on),
             )
         else:
             yield from (to_verify(f, rests_on) for f in _status_findings(cert, result, label))

@@ -12,7 +12,7 @@ from workbench.compliance.checks._facts import (
     needed_activities,
     usable_hds_certificates,
 )
-from workbench.compliance.checks._proof import Basis, basis, reasons, to_verify
+from workbench.compliance.checks._proof import Basis, basis, marks, reasons, to_verify
 from workbench.compliance.checks.actors import names
 from workbench.compliance.checks.certificates import status_basis
 from workbench.compliance.checks.engine import Finding, Rule, Severity
@@ -136,7 +136,7 @@ def _host_findings(snapshot: RegisterSnapshot, sub: Subprocessor, sid: int) -> I
             ),
             link,
             sub.name,
-            tuple(m for _owner, m in rests_on),
+            marks(rests_on),
         )
 
 

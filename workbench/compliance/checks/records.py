@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from workbench.compliance.checks._proof import basis, reasons, to_verify
+from workbench.compliance.checks._proof import basis, marks, reasons, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import Art9Condition, EntityKind, Role
@@ -51,7 +51,7 @@ def check_treatments(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 _("Check its Art. 6(1) legal basis and confirm or correct it."),
                 _link(t),
                 t.name,
-                tuple(m for _owner, m in legal_basis),
+                marks(legal_basis),
             )
         if not (t.retention.text.strip() or t.retention.is_structured):
             yield Finding(
@@ -104,7 +104,7 @@ def _art9(t: Treatment) -> Iterator[Finding]:
             ),
             _link(t),
             t.name,
-            tuple(m for _owner, m in rests_on),
+            marks(rests_on),
         )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from workbench.compliance.checks._proof import basis, reasons, to_verify
+from workbench.compliance.checks._proof import basis, marks, reasons, to_verify
 from workbench.compliance.checks.actors import names
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
@@ -66,7 +66,7 @@ def check_security_measures(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 _("Check the policy's title, version and date, and confirm or correct them."),
                 link,
                 org.name,
-                tuple(m for _owner, m in policy),
+                marks(policy),
             )
 
 

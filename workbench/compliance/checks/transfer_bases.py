@@ -118,11 +118,6 @@ def check_authorised_tools(snapshot: RegisterSnapshot) -> Iterator[Finding]:
         info = transfer_mechanisms().get(mechanism.value) if mechanism else None
         ad_hoc = _ART_46_3.search(sub.transfer_text)
         if (info is not None and info.needs_sa_authorisation) or ad_hoc:
-            cited = (
-                _('cites "{quote}"').format(quote=_quote(sub.transfer_text, ad_hoc))
-                if ad_hoc
-                else _("records {mechanism}").format(mechanism=mechanism_label(mechanism))
-            )
             yield Finding(
                 TRANSFER_NEEDS_AUTHORISATION.id,
                 Severity.WARNING,
@@ -131,7 +126,7 @@ def check_authorised_tools(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                     "hoc clauses, valid only with the competent supervisory authority's "
                     "authorisation (consistency mechanism, Art. 63); the Commission's standard "
                     "contractual clauses are Art. 46(2)(c)."
-                ).format(name=sub.name, cited=cited),
+                ).format(name=sub.name, cited=_cited(sub, ad_hoc)),
                 _(
                     "Ask {name} whether it means the standard contractual clauses of Decision "
                     "(EU) 2021/914 and record them; if they are ad hoc clauses, record the "
@@ -142,11 +137,6 @@ def check_authorised_tools(snapshot: RegisterSnapshot) -> Iterator[Finding]:
             )
         derogation = _ART_49.search(sub.transfer_text)
         if mechanism in _DEROGATIONS or derogation:
-            cited = (
-                _('cites "{quote}"').format(quote=_quote(sub.transfer_text, derogation))
-                if derogation
-                else _("records {mechanism}").format(mechanism=mechanism_label(mechanism))
-            )
             yield Finding(
                 TRANSFER_DEROGATION_AS_BASIS.id,
                 Severity.WARNING,
@@ -154,7 +144,7 @@ def check_authorised_tools(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                     "The transfer basis of {name} {cited}: the Art. 49 derogations are for "
                     "occasional, non-repetitive transfers (EDPB Guidelines 2/2018), not the "
                     "standing basis of a subprocessor's processing."
-                ).format(name=sub.name, cited=cited),
+                ).format(name=sub.name, cited=_cited(sub, derogation)),
                 _(
                     "Put an Art. 46 safeguard in place ({clauses}) or rely on an adequacy "
                     "decision, and record it."
@@ -162,6 +152,13 @@ def check_authorised_tools(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 link,
                 sub.name,
             )
+
+
+def _cited(sub: Subprocessor, words: re.Match[str] | None) -> str:
+    """What the finding rests on: the words of the transfer text, else the recorded code."""
+    if words is not None:
+        return _('cites "{quote}"').format(quote=_quote(sub.transfer_text, words))
+    return _("records {mechanism}").format(mechanism=mechanism_label(sub.transfer_mechanism))
 
 
 def check_scc_modules(snapshot: RegisterSnapshot) -> Iterator[Finding]:

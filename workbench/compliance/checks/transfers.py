@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workbench.compliance.checks._facts import mechanism_label, roles_towards
-from workbench.compliance.checks._proof import basis, reasons, to_verify
+from workbench.compliance.checks._proof import basis, marks, reasons, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.locations import describe, outside_eea
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
@@ -99,14 +99,14 @@ def check_transfers(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 _("Confirm the countries where the data is processed, or correct them."),
                 link,
                 sub.name,
-                tuple(m for _owner, m in countries),
+                marks(countries),
             )
 
 
 def _inferred_mechanism(
     snapshot: RegisterSnapshot, sub: Subprocessor, locations: list[Location], link: EntityLink
 ) -> Finding:
-    marks = basis(sub, "transfer_mechanism", "locations")
+    rests_on = basis(sub, "transfer_mechanism", "locations")
     return Finding(
         TRANSFER_TO_VERIFY.id,
         Severity.WARNING,
@@ -117,7 +117,7 @@ def _inferred_mechanism(
         ).format(
             name=sub.name,
             mechanism=mechanism_label(sub.transfer_mechanism),
-            reasons=reasons(marks),
+            reasons=reasons(rests_on),
             countries=describe(locations),
         ),
         _(
@@ -126,7 +126,7 @@ def _inferred_mechanism(
         ).format(name=sub.name, clauses=scc_advice(snapshot, sub)),
         link,
         sub.name,
-        tuple(m for _owner, m in marks),
+        marks(rests_on),
     )
 
 
