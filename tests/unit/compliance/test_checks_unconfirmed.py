@@ -199,3 +199,19 @@ def test_to_verify_findings_are_worded_in_french(
     assert "À vérifier : ce constat repose sur des valeurs non encore confirmées (pays" in (
         capped.problem
     )
+
+
+def test_an_inferred_mechanism_and_inferred_countries_give_one_finding() -> None:
+    snap = mailer_in_us(FROM_CELL, Unconfirmed("locations", source_text="USA"))
+    [finding] = [f for f in findings(snap) if f.rule_id.startswith("transfer-")]
+    assert finding.rule_id == "transfer-to-verify"
+    assert "countries: read from the text “USA”" in finding.problem
+
+
+def test_hds_activities_read_from_the_seed_do_not_certify_a_host_silently() -> None:
+    read = Unconfirmed("hds_activities", source_text="Piliers 1, 2 et 4")
+    snap = change(clean(), "certifications", 0, unconfirmed=(read,))
+    finding = only(snap, "hds-host-to-verify")
+    assert "HDS activities of its HDS certificate: read from the text “Piliers 1, 2 et 4”" in (
+        finding.problem
+    )

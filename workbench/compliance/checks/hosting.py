@@ -35,11 +35,16 @@ def check_hds_certificates(snapshot: RegisterSnapshot) -> Iterator[Finding]:
             yield from (to_verify(f, applies) for f in _host_findings(snapshot, sub, sub.id))
 
 
-def _certificates_basis(snapshot: RegisterSnapshot, certs: list[Certification]) -> Basis:
+def _certificates_basis(
+    snapshot: RegisterSnapshot, certs: list[Certification], *fields: str
+) -> Basis:
+    """The unconfirmed values the certificates' status (and `fields`) rest on."""
     found: Basis = ()
     for cert in certs:
-        status = assess(cert, snapshot.today, snapshot.settings.expiring_within_days).status
-        found += status_basis(cert, status, owner=_("its HDS certificate"))
+        owner = _("its HDS certificate")
+        found += status_basis(cert, _status(snapshot, cert), owner) + basis(
+            cert, *fields, owner=owner
+        )
     return found
 
 
@@ -121,8 +126,9 @@ def _host_findings(snapshot: RegisterSnapshot, sub: Subprocessor, sid: int) -> I
             sub.name,
         )
         return
-    rests_on = _certificates_basis(snapshot, usable)
-    if rests_on and all(status_basis(c, _status(snapshot, c)) for c in usable):
+    # Certified only if some certificate holds by stated values (dates, referential, activities).
+    if all(_certificates_basis(snapshot, [c], "hds_activities") for c in usable):
+        rests_on = _certificates_basis(snapshot, usable, "hds_activities")
         yield Finding(
             HDS_HOST_TO_VERIFY.id,
             Severity.WARNING,

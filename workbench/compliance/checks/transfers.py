@@ -75,6 +75,7 @@ def check_transfers(snapshot: RegisterSnapshot) -> Iterator[Finding]:
         uncovered = [
             loc for loc in sub.locations if outside_eea(loc) and not covered(loc, stated, snapshot)
         ]
+        would_cover = []
         if sub.transfer_mechanism is not stated:
             # Inferred: say what it would cover, and do not count it.
             would_cover = [
@@ -85,7 +86,7 @@ def check_transfers(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 uncovered = [loc for loc in uncovered if loc not in would_cover]
         if uncovered:
             yield to_verify(_without_mechanism(snapshot, sub, uncovered, link), countries)
-        elif countries and not is_safeguard(stated):
+        elif countries and not would_cover and not is_safeguard(stated):
             yield Finding(
                 TRANSFER_TO_VERIFY.id,
                 Severity.WARNING,
