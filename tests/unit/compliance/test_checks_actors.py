@@ -255,3 +255,16 @@ def test_actor_findings_are_worded_in_french(in_language: Callable[[str], None])
     [dpo] = of_rule(snap, "organisation-no-dpo")
     assert "n'enregistre aucun DPO" in dpo.problem
     assert "supposé ici" in dpo.problem
+
+
+def test_a_dpo_the_application_inferred_is_to_verify() -> None:
+    assumed = Unconfirmed("dpo_name", InferenceOrigin.ASSUMED, note="DPO du groupe")
+    email = Unconfirmed("dpo_email", source_text="contact@medaviz.com")
+    snap = change(clean(), "organisations", 0, unconfirmed=(assumed, email))
+    [finding] = of_rule(snap, "organisation-no-dpo")
+    assert finding.severity is Severity.WARNING
+    assert "The DPO recorded for Medaviz is not confirmed" in finding.problem
+    assert "DPO: assumed when the data was entered — DPO du groupe" in finding.problem
+    # One value a person stated is enough to know who the DPO is.
+    partly = change(clean(), "organisations", 0, unconfirmed=(assumed,))
+    assert "organisation-no-dpo" not in rules_of(partly)

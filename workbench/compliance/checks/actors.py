@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
-from workbench.compliance.checks._proof import basis, to_verify
+from workbench.compliance.checks._proof import basis, marks, reasons, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import EntityKind, OrganisationKind, Role
@@ -19,6 +19,12 @@ from workbench.domain.records import Organisation, Treatment
 from workbench.i18n import _, ngettext
 
 _CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone", "address")
+_DPO_FIELDS = ("dpo_name", "dpo_email", "dpo_phone", "dpo_company", "dpo_organisation_id")
+
+
+def _filled_dpo_fields(org: Organisation) -> list[str]:
+    """The DPO fields of `org` that hold a value (the group DPO link is one of them)."""
+    return [f for f in _DPO_FIELDS if getattr(org, f) not in ("", None)]
 
 
 def names(treatments: Sequence[Treatment], shown: int = 3) -> str:
@@ -99,6 +105,20 @@ def _dpo(
 ) -> Iterator[Finding]:
     group = snapshot.organisation_by_id.get(org.dpo_organisation_id or -1)
     if has_own_dpo(org) or (group is not None and has_own_dpo(group)):
+        filled = _filled_dpo_fields(org)
+        inferred = basis(org, *filled)
+        if filled and all(basis(org, f) for f in filled):  # no DPO value a person stated
+            yield Finding(
+                ORGANISATION_NO_DPO.id,
+                Severity.WARNING,
+                _("The DPO recorded for {name} is not confirmed ({reasons}).").format(
+                    name=org.name, reasons=reasons(inferred)
+                ),
+                _("Check who is designated as DPO (Art. 37) and confirm or correct it."),
+                EntityLink(EntityKind.ORGANISATION, org.id or 0),
+                org.name,
+                marks(inferred),
+            )
         return
     missing = (
         _("{name} records no DPO, neither its own nor a group DPO.")
