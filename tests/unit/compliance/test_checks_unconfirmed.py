@@ -192,8 +192,7 @@ def test_to_verify_findings_are_worded_in_french(
     in_language("fr")
     finding = only(mailer_in_us(FROM_CELL), "transfer-to-verify")
     assert finding.problem.startswith("La garantie de transfert de Mailer BE (Clauses")
-    assert "“CCT + DPF”" in finding.problem
-    assert "ligne 7" in finding.problem
+    assert "lu dans le texte « CCT + DPF » (colonne Garanties, ligne 7)" in finding.problem
     assert "n'est pas compté comme couvert (RGPD art. 44-46)" in finding.problem
     capped = only(mailer_in_us(Unconfirmed("locations")), "statement-contradicted")
     assert "À vérifier : ce constat repose sur des valeurs non encore confirmées (pays" in (

@@ -73,7 +73,7 @@ def reasons(rests_on: Basis) -> str:
         label = field_label(mark.field)
         if owner:
             label = _("{field} of {record}").format(field=label, record=owner)
-        reason = describe(mark)
+        reason = describe(mark).rstrip(".")  # the sentence around it has its own full stop
         parts.append(
             _("{field}: {reason}").format(field=label, reason=reason[0].lower() + reason[1:])
         )
