@@ -255,6 +255,7 @@ def test_actor_findings_are_worded_in_french(in_language: Callable[[str], None])
     [dpo] = of_rule(snap, "organisation-no-dpo")
     assert "n'enregistre aucun DPO" in dpo.problem
     assert "supposé ici" in dpo.problem
+    assert "(« Téléconsultation », « Hébergement pour la clinique ») :" in dpo.problem
 
 
 def test_a_dpo_the_application_inferred_is_to_verify() -> None:

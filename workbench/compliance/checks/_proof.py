@@ -77,7 +77,7 @@ def reasons(rests_on: Basis) -> str:
         parts.append(
             _("{field}: {reason}").format(field=label, reason=reason[0].lower() + reason[1:])
         )
-    return "; ".join(parts)
+    return _("; ").join(parts)  # French sets a space before the semicolon
 
 
 def marks(rests_on: Basis) -> tuple[Unconfirmed, ...]:

@@ -29,7 +29,7 @@ def _filled_dpo_fields(org: Organisation) -> list[str]:
 
 def names(treatments: Sequence[Treatment], shown: int = 3) -> str:
     """'"A", "B", "C" and 4 more': enough to find the records, short enough to read."""
-    quoted = ", ".join(f'"{t.name}"' for t in treatments[:shown])
+    quoted = ", ".join(_('"{name}"').format(name=t.name) for t in treatments[:shown])
     rest = len(treatments) - shown
     if rest <= 0:
         return quoted
