@@ -214,3 +214,22 @@ def test_hds_activities_read_from_the_seed_do_not_certify_a_host_silently() -> N
     assert "HDS activities of its HDS certificate: read from the text “Piliers 1, 2 et 4”" in (
         finding.problem
     )
+
+
+def test_a_host_only_by_the_words_of_its_description_is_to_verify() -> None:
+    # Twilio's case: "centre de données ... aux États-Unis", data said to be deleted at once.
+    snap = mailer_in_us()
+    snap = change(
+        snap,
+        "subprocessors",
+        1,
+        service_description="Téléphonie ; centre de données aux États-Unis",
+        transfer_mechanism=TransferMechanism.BCR,
+    )
+    outside = only(snap, "hds-v2-outside-eea")
+    assert outside.severity is Severity.WARNING
+    assert "category: chosen by a rule “centre de données” — a host by the words of its" in (
+        outside.problem
+    )
+    stated = change(snap, "subprocessors", 1, category=SubprocessorCategory.HOSTING)
+    assert only(stated, "hds-v2-outside-eea").severity is Severity.ERROR

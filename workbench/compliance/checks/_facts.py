@@ -7,12 +7,19 @@ import re
 from workbench.compliance.certification_status import assess
 from workbench.compliance.checks._proof import Basis, basis
 from workbench.compliance.snapshot import RegisterSnapshot
-from workbench.domain.enums import CertificationKind, Role, SubprocessorCategory, TransferMechanism
-from workbench.domain.records import Certification, Subprocessor
+from workbench.domain.enums import (
+    CertificationKind,
+    InferenceOrigin,
+    Role,
+    SubprocessorCategory,
+    TransferMechanism,
+)
+from workbench.domain.records import Certification, Subprocessor, Unconfirmed
 from workbench.domain.reference import transfer_mechanisms
-from workbench.i18n import current_locale
+from workbench.i18n import _, current_locale
 
 _HOSTING_WORDS = re.compile(r"h[ée]berg|hosting|\bhds\b|datacenter|centre de donn|iaas|paas", re.I)
+_HOSTING_PHRASE = re.compile(rf"(?:{_HOSTING_WORDS.pattern})\w*", re.I)  # to the end of the word
 # What a service description says about the HDS activities it needs (CSP R.1111-9). Inferred,
 # so a finding names the activities it assumed; a description saying nothing needs any one.
 _ACTIVITY_WORDS = (
@@ -51,14 +58,27 @@ def health_hosts(snapshot: RegisterSnapshot) -> list[Subprocessor]:
 
 
 def hds_applies_basis(snapshot: RegisterSnapshot, sub: Subprocessor) -> Basis:
-    """The unconfirmed values that make `sub` a health data host; empty when it is stated."""
+    """The unconfirmed values that make `sub` a health data host; empty when it is stated.
+
+    A host by its category is stated (a person classified it); a host only by the words of its
+    service description ("centre de données") is the application's reading, to be confirmed:
+    Twilio's "centre de données ... identifié aux États-Unis" where the data is deleted at once.
+    """
     health_stated = sub.processes_health_data and not basis(sub, "data_categories")
-    host_stated = bool(_HOSTING_WORDS.search(sub.service_description)) or (
-        sub.category is SubprocessorCategory.HOSTING and not basis(sub, "category")
-    )
-    if health_stated or (host_stated and serves_health_treatments(snapshot, sub)):
+    category_host = sub.category is SubprocessorCategory.HOSTING and not basis(sub, "category")
+    if health_stated or (category_host and serves_health_treatments(snapshot, sub)):
         return ()
-    return basis(sub, "data_categories", "category")
+    found = basis(sub, "data_categories", "category")
+    words = _HOSTING_PHRASE.search(sub.service_description)
+    if words is not None and not category_host:
+        read = Unconfirmed(
+            "category",
+            InferenceOrigin.RULE,
+            source_text=words.group(0),
+            note=_("a host by the words of its service description"),
+        )
+        found += (("", read),)
+    return found
 
 
 def needed_activities(sub: Subprocessor) -> frozenset[int]:
