@@ -36,8 +36,24 @@ def open_from_args(args: argparse.Namespace, read_only: bool = False) -> Registe
         )
         return register
     return open_register(
-        args.db, author=args.author, read_only=read_only, passphrase=passphrase_from_args(args)
+        args.db,
+        author=args.author,
+        read_only=read_only or getattr(args, "read_only", False),
+        passphrase=passphrase_from_args(args),
     )
+
+
+def open_for_reading(args: argparse.Namespace) -> Register:
+    """For a command that only reads: read-only if asked (--read-only), or when the register
+    cannot be opened for writing right now (another process writes, a read-only file system)."""
+    from workbench.domain.errors import ReadOnlyLocationError, RegisterLockedError
+
+    if getattr(args, "read_only", False):
+        return open_from_args(args, read_only=True)
+    try:
+        return open_from_args(args)
+    except (RegisterLockedError, ReadOnlyLocationError):
+        return open_from_args(args, read_only=True)
 
 
 def print_json(payload: Any) -> None:

@@ -8,8 +8,13 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from workbench.cli._common import open_from_args, passphrase_from_args, print_json
-from workbench.domain.errors import BackupError, RegisterLockedError
+from workbench.cli._common import (
+    open_for_reading,
+    open_from_args,
+    passphrase_from_args,
+    print_json,
+)
+from workbench.domain.errors import BackupError
 from workbench.i18n import _
 from workbench.services import Register, default_register_path, demo_register_path
 from workbench.services.register import register_backups, restore_register
@@ -74,7 +79,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_verify_journal(args: argparse.Namespace) -> int:
-    reg = _open_for_reading(args)
+    reg = open_for_reading(args)
     try:
         report = reg.journal.verify()
         bad = None
@@ -107,7 +112,7 @@ def run_verify_journal(args: argparse.Namespace) -> int:
 
 
 def run_integrity_check(args: argparse.Namespace) -> int:
-    reg = _open_for_reading(args)
+    reg = open_for_reading(args)
     try:
         if reg.engine.dialect.name != "sqlite":
             print(_("Only a register file can be checked this way."))
@@ -122,14 +127,6 @@ def run_integrity_check(args: argparse.Namespace) -> int:
     for line in problems:
         print(line)
     return 1
-
-
-def _open_for_reading(args: argparse.Namespace) -> Register:
-    """Checking needs no write access: fall back to read-only if someone else is writing."""
-    try:
-        return open_from_args(args)
-    except RegisterLockedError:
-        return open_from_args(args, read_only=True)
 
 
 def _describe_entry(reg: Register, entry_id: int) -> str:

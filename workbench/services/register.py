@@ -12,7 +12,12 @@ from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import DatabaseError
 
 from workbench.domain.enums import EntityKind
-from workbench.domain.errors import BackupError, EncryptedRegisterError, RegisterOpenError
+from workbench.domain.errors import (
+    BackupError,
+    EncryptedRegisterError,
+    ReadOnlyLocationError,
+    RegisterOpenError,
+)
 from workbench.services._context import ServiceContext, default_author
 from workbench.services._crud import CrudService
 from workbench.services.audit_service import AuditService
@@ -26,12 +31,14 @@ from workbench.storage import migrate
 from workbench.storage.backup import (
     DEFAULT_KEEP,
     backup_sqlite,
+    check_opens,
     latest_backup,
     list_backups,
     restore_sqlite,
 )
 from workbench.storage.engine import (
     database_url,
+    location_is_writable,
     looks_encrypted,
     make_engine,
     make_sessions,
@@ -142,6 +149,11 @@ def open_register(
     if path is not None:
         if read_only and not path.exists():
             raise RegisterOpenError(f"{path} does not exist.")
+        if not read_only and not location_is_writable(path):
+            raise ReadOnlyLocationError(
+                f"{path} is on a read-only file system or in a folder you may not write to: "
+                "it can be opened read-only (--read-only), not changed."
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         if not read_only:
             lock = RegisterLock(path).acquire()
@@ -191,10 +203,11 @@ def restore_register(
         raise BackupError("Only a register file can be restored from a backup.")
     if not backup.is_file():
         raise BackupError(f"There is no backup file {backup}.")
+    check_opens(backup, passphrase)  # a wrong passphrase is said as such, before any change
     lock = RegisterLock(path).acquire()
     try:
         saved: Path | None = None
-        if path.exists():
+        if path.exists() and path.stat().st_size:
             try:
                 saved = backup_sqlite(path, "before-restore", passphrase=passphrase)
             except Exception:  # a damaged file is why one restores: go on without a copy

@@ -77,7 +77,9 @@ class RegisterLock:
                 handle.close()
                 raise RegisterLockedError(
                     f"{self.db_path} is already open for writing by {holder.describe()}. "
-                    "Close DPO Workbench there first, or open the register read-only."
+                    "Close DPO Workbench there first, or open the register read-only "
+                    "(the option --read-only of the command line; read commands fall back "
+                    "to it by themselves)."
                 )
             _write_holder(self.path)
             _held[identity] = (handle, 1)
