@@ -134,6 +134,7 @@ def _sqlcipher_engine(path: Path, passphrase: str, *, read_only: bool) -> Engine
     def _check_key(dbapi_connection: Any, _record: Any) -> None:
         # The key is only tried at the first read: try it now, and say what went wrong.
         dbapi_connection.execute("PRAGMA cipher_log_level = NONE")
+        dbapi_connection.execute("PRAGMA temp_store = MEMORY")  # no plaintext temporary file
         try:
             dbapi_connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
         except Exception as exc:
@@ -164,6 +165,7 @@ def open_sqlcipher(target: str, passphrase: str) -> Any:
     quoted = passphrase.replace("'", "''")
     connection.execute(f"PRAGMA key = '{quoted}'")
     connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute("PRAGMA temp_store = MEMORY")  # sorts and indexes never spill to /tmp
     return connection
 
 
