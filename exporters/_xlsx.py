@@ -205,7 +205,7 @@ def streaming(workbook: Workbook, target: str | Path) -> Iterator[Workbook]:
     folder = Path(target).parent
     if not folder.is_dir():
         raise ExportError(f"Cannot write {target}: the folder {folder} does not exist.")
-    with sheets_beside(folder):
+    with sheets_beside(Path(target)):
         try:
             yield workbook
         except BaseException:

@@ -66,6 +66,11 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
         ),
     )
     parser.add_argument(
+        "--create",
+        action="store_true",
+        help=_("create the register file given with --db if it does not exist yet"),
+    )
+    parser.add_argument(
         "--read-only",
         action="store_true",
         help=_(
@@ -108,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with translated_argparse():
         parser = build_parser()
         args = parser.parse_args(arguments)
+        if args.demo and args.db:  # the demo once filled a user's empty new register
+            parser.error(_("--demo uses its own register file: it cannot be combined with --db"))
     if args.command is None:
         gui = importlib.import_module("ui.app")
         return int(gui.run(db=args.db, demo=args.demo))

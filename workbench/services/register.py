@@ -16,6 +16,7 @@ from workbench.domain.errors import (
     BackupError,
     EncryptedRegisterError,
     ReadOnlyLocationError,
+    ReadOnlyRegisterError,
     RegisterOpenError,
 )
 from workbench.services._context import ServiceContext, default_author
@@ -43,6 +44,7 @@ from workbench.storage.engine import (
     make_engine,
     make_sessions,
     sqlite_path,
+    what_else_it_is,
 )
 from workbench.storage.lock import RegisterLock
 from workbench.storage.models import SettingModel
@@ -117,6 +119,10 @@ class Register:
         """How many automatic and manual backups to keep (a register setting, at least 1)."""
         if keep < 1:
             raise BackupError("Keep at least one backup.")
+        if self.read_only:
+            raise ReadOnlyRegisterError(
+                "This register is open read-only: the number of backups kept is not changed."
+            )
         with self.context.sessions.begin() as session:
             session.merge(SettingModel(key=BACKUP_KEEP_SETTING, value=keep))
         self.backup_keep = keep
@@ -149,6 +155,13 @@ def open_register(
     if path is not None:
         if read_only and not path.exists():
             raise RegisterOpenError(f"{path} does not exist.")
+        other = what_else_it_is(path) if path.exists() else None
+        if other is not None:
+            raise RegisterOpenError(
+                f"{path} is not a DPO Workbench register: it is {other}. Give the register "
+                f"file with --db; to read this file into the register, use `dpo-workbench "
+                f"import {path}`."
+            )
         if not read_only and not location_is_writable(path):
             raise ReadOnlyLocationError(
                 f"{path} is on a read-only file system or in a folder you may not write to: "

@@ -70,6 +70,40 @@ def read_only_uri(path: Path) -> str:
     return f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
+_OTHER_FORMATS = (
+    (b"PK\x03\x04", "a zip archive (an .xlsx, .docx or .ods document?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-format Office document"),
+    (b"%PDF", "a PDF document"),
+)
+
+
+def what_else_it_is(path: Path) -> str | None:
+    """What a non-empty file that is not a SQLite database is, if it plainly is something else;
+    None when it may be a register (plain or encrypted: SQLCipher's first bytes are random).
+
+    A database, encrypted or not, is whole pages (multiples of 512 bytes) and no text; that
+    said `--db some.csv` was "encrypted (or damaged)"."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None
+    if not size or head.startswith(SQLITE_HEADER):
+        return None
+    for magic, kind in _OTHER_FORMATS:
+        if head.startswith(magic):
+            return kind
+    if b"\x00" not in head:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+                return None if not size % 512 else "not a database file"
+        return "a text file (a CSV?)"
+    return None if not size % 512 else "not a database file"
+
+
 def make_engine(
     location: str | Path, *, read_only: bool = False, passphrase: str | None = None
 ) -> Engine:
