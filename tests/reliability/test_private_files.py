@@ -72,21 +72,19 @@ class StopHalfWay:
         return None
 
 
-def _system_sheets() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("openpyxl.*")}
-
-
 def test_an_interrupted_export_leaves_no_temporary_sheet(
-    register: Register, tmp_path: Path
+    register: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Left in the system's temporary folder, they held an encrypted register in plaintext."""
+    system_temp = tmp_path / "system-temp"  # this test's own: others' files come and go in /tmp
+    system_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_temp))
     out = tmp_path / "out"
     out.mkdir()
-    before = _system_sheets()
     stop = StopHalfWay(out)
     with pytest.raises(Cancelled):
         ExportService(register).export_register(out / "register.xlsx", "xlsx", progress=stop)
     assert stop.seen, "the sheets were being written beside the export"
     assert set(stop.seen.values()) == {0o600}
-    assert _system_sheets() == before  # never in the system's temporary folder
+    assert list(system_temp.iterdir()) == []  # never in the system's temporary folder
     assert list(out.iterdir()) == []  # nor left beside the export
