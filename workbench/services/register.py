@@ -93,7 +93,10 @@ class Register:
         path = self.path
         if path is None:
             return None
-        return backup_sqlite(path, reason, keep=self.backup_keep, passphrase=self._passphrase)
+        seal = self.journal.head_seal()  # beside the copy: the journal's head when taken
+        return backup_sqlite(
+            path, reason, keep=self.backup_keep, passphrase=self._passphrase, seal=seal
+        )
 
     @property
     def path(self) -> Path | None:

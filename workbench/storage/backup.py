@@ -26,9 +26,17 @@ def backup_dir_for(db_path: Path) -> Path:
 
 
 def backup_sqlite(
-    db_path: Path, reason: str, keep: int = DEFAULT_KEEP, passphrase: str | None = None
+    db_path: Path,
+    reason: str,
+    keep: int = DEFAULT_KEEP,
+    passphrase: str | None = None,
+    seal: str | None = None,
 ) -> Path | None:
-    """Copy `db_path` to `backups/<stem>-<time>-<reason>.sqlite`; keep the newest `keep`."""
+    """Copy `db_path` to `backups/<stem>-<time>-<reason>.sqlite`; keep the newest `keep`.
+
+    `seal` (the journal's seal, workbench/services/journal_proof.py) is written beside the copy
+    as `<copy>.seal`: `verify-journal --against` that file shows whether anything sealed then
+    has gone from the register since."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     target_dir = backup_dir_for(db_path)
@@ -42,8 +50,13 @@ def backup_sqlite(
         partial.unlink(missing_ok=True)
         create_private(partial)
         _copy(db_path, partial, passphrase, source_read_only=True)
+        if seal is not None:
+            sealed = target.with_suffix(".seal")
+            create_private(sealed)
+            sealed.write_text(seal + "\n", encoding="utf-8")
         os.replace(partial, target)
     except faults as exc:
+        target.with_suffix(".seal").unlink(missing_ok=True)
         partial.unlink(missing_ok=True)  # never a 0-byte or half copy that looks like a backup
         raise BackupError(
             f"The backup could not be written in {target_dir} ({_reason(exc)}); "
@@ -184,3 +197,4 @@ def _connect(target: str, passphrase: str | None) -> Any:
 def _rotate(directory: Path, stem: str, keep: int) -> None:
     for old in sorted(directory.glob(f"{stem}-*.sqlite"), reverse=True)[keep:]:
         old.unlink(missing_ok=True)
+        old.with_suffix(".seal").unlink(missing_ok=True)
