@@ -25,6 +25,7 @@ from typing import Any
 from lxml import etree
 
 from importers._safety import MIB, SafetyLimits
+from importers.xlsx_stream import _free, _safe_iterparse
 from workbench.domain.errors import UnsafeFileError
 from workbench.i18n import _
 
@@ -96,15 +97,7 @@ def check_ods_structure(path: Path, limits: SafetyLimits, budget: Budget | None 
 
 def _scan_ods(path: Path, stream: Any, limits: SafetyLimits, budget: Budget | None) -> None:
     sheet, row, cells = "", 0, 0
-    events = etree.iterparse(
-        stream,
-        events=("start", "end"),
-        tag=(_TABLE + "table", _TABLE + "table-row"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-    )
-    for event, element in events:
+    for event, element in _table_events(stream, _TABLE + "table", _TABLE + "table-row"):
         if element.tag == _TABLE + "table":
             if event == "start":
                 sheet, row = element.get(_TABLE + "name", ""), 0
@@ -180,16 +173,7 @@ class _TableScan:
         self.cells = 0
 
     def run(self, stream: Any) -> None:
-        events = etree.iterparse(
-            stream,
-            events=("start", "end"),
-            tag=(_W + "tbl", _W + "tr"),
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-        )
-        for event, element in events:
+        for event, element in _table_events(stream, _W + "tbl", _W + "tr"):
             if element.tag == _W + "tbl":
                 self._table(event)
             elif event == "end":
@@ -283,12 +267,9 @@ class _TableScan:
         )
 
 
-def _free(element: Any) -> None:
-    """Drop a row once read, and the (cleared) rows before it: memory stays flat."""
-    element.clear()
-    parent = element.getparent()
-    while parent is not None and element.getprevious() is not None:
-        del parent[0]
+def _table_events(stream: Any, table: str, row: str) -> Any:
+    """Start and end of each table and row, streamed (no entities, no DTD, no huge tree)."""
+    return _safe_iterparse(stream, (table, row), ("start", "end"))
 
 
 def _integer(text: str | None) -> int:

@@ -77,10 +77,12 @@ def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
-def _safe_iterparse(stream: IO[bytes], tag: tuple[str, ...]) -> Any:
+def _safe_iterparse(
+    stream: IO[bytes], tag: tuple[str, ...], events: tuple[str, ...] = ("end",)
+) -> Any:
     return etree.iterparse(
         stream,
-        events=("end",),
+        events=events,
         tag=tag,
         resolve_entities=False,
         no_network=True,

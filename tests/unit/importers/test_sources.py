@@ -119,22 +119,25 @@ def test_macro_enabled_workbook_reads_like_xlsx(tmp_path: Path) -> None:
     assert table.row_count == 9
 
 
-def test_an_unterminated_quote_is_reported_with_its_line(tmp_path: Path) -> None:
-    """Read leniently, the stray quote made one record named "OVH,France AWS,USA" (issue 16)."""
-    path = write_csv(
-        tmp_path / "q.csv", 'Subcontractor name,Server location\n"OVH,France\nAWS,USA\n', "utf-8"
-    )
-    with pytest.raises(UnreadableFileError, match=r"q\.csv: line 2: .*unterminated quote"):
-        read_tables(path)
-
-
-def test_a_ragged_row_is_reported_with_its_line(tmp_path: Path) -> None:
-    path = write_csv(
-        tmp_path / "r.csv",
-        "Subcontractor name;Server location\nOVH;France\nAWS;USA;Irlande\nX;Y\n",
-        "utf-8",
-    )
-    with pytest.raises(UnreadableFileError, match=r"line 3: 3 fields where the header has 2"):
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # read leniently, the stray quote made one record named "OVH,France AWS,USA" (issue 16)
+        ('Subcontractor name,Server location\n"OVH,France\nAWS,USA\n', r"line 2: .*unterminated"),
+        (
+            "Subcontractor name;Server location\nOVH;France\nAWS;USA;Irlande\nX;Y\n",
+            r"line 3: 3 fields where the header has 2",
+        ),
+        (
+            "Subcontractor name;Server location;Description\nOVH;France;x\nAWS;USA\n",
+            r"line 3: 2 fields where the header has 3",
+        ),
+    ],
+    ids=["unterminated quote", "one field too many", "one field missing"],
+)
+def test_malformed_csv_is_reported_with_its_line(tmp_path: Path, text: str, expected: str) -> None:
+    path = write_csv(tmp_path / "bad.csv", text, "utf-8")
+    with pytest.raises(UnreadableFileError, match=r"bad\.csv: " + expected):
         read_tables(path)
 
 
