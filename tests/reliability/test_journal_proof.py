@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -37,16 +38,24 @@ def fill(reg: Register) -> None:
     reg.subprocessors.delete(sub)
 
 
-@pytest.fixture
-def sealed(tmp_path: Path) -> tuple[Path, str]:
-    """A register file and the seal the DPO printed after its last change."""
-    db = tmp_path / "register.sqlite"
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One filled register for the module (each test tampers with its own copy)."""
+    db = tmp_path_factory.mktemp("template") / "register.sqlite"
     reg = open_register(db, author="dpo")
     fill(reg)
     seal = reg.journal.seal()
     reg.close()
     assert seal is not None
     return db, seal
+
+
+@pytest.fixture
+def sealed(template: tuple[Path, str], tmp_path: Path) -> tuple[Path, str]:
+    """A register file and the seal the DPO printed after its last change."""
+    db = tmp_path / "register.sqlite"
+    shutil.copyfile(template[0], db)
+    return db, template[1]
 
 
 def tamper(db: Path, *statements: str) -> None:
