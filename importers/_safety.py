@@ -54,8 +54,9 @@ class SafetyLimits:
     max_rows: int = 1_048_576
     max_cells: int = 2_000_000
     max_document_bytes: int = 64 * MIB  # word/document.xml, which python-docx holds whole
-    # python-docx reads ~3,000 table rows a second: a Word table of a register has hundreds
-    max_word_rows: int = 50_000
+    # python-docx reads ~3,000 table rows a second (less on a busy machine): a Word table of a
+    # register has hundreds
+    max_word_rows: int = 10_000
     max_seconds: int = 120  # to find the tables of one file
 
     @classmethod

@@ -167,3 +167,14 @@ def test_a_row_wider_than_the_limit_is_refused_before_header_scoring(tmp_path: P
     path = write_csv(tmp_path / "wide.csv", "Subcontractor name," + "x," * 50 + "y\n", "utf-8")
     with pytest.raises(UnsafeFileError, match=r"wide\.csv, row 1: 52 columns, more than the 40"):
         read_tables(path, limits=SafetyLimits(max_columns=40))
+
+
+def test_the_time_budget_of_a_file_is_enforced(tmp_path: Path) -> None:
+    from importers._safety import SafetyLimits
+    from workbench.domain.errors import UnsafeFileError
+
+    path = write_csv(tmp_path / "slow.csv", "Subcontractor name;Server location\nOVH;FR\n", "utf-8")
+    spent = SafetyLimits(max_seconds=-1)  # a budget already spent: the first check refuses
+    with pytest.raises(UnsafeFileError, match=r"more than the -1 s allowed"):
+        read_tables(path, limits=spent)
+    assert read_tables(path)  # the default budget is plenty
