@@ -184,7 +184,8 @@ def test_restore_with_a_wrong_passphrase(
         "register.sqlite",
         "register.sqlite.lock",
     ]
-    assert len(list((tmp_path / "backups").iterdir())) == 1  # no before-restore(.partial)
+    backups = sorted(p.suffix for p in (tmp_path / "backups").iterdir())
+    assert backups == [".seal", ".sqlite"]  # the backup and its seal; no before-restore(.partial)
 
 
 def test_a_restore_leaves_no_write_ahead_log(
