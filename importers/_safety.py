@@ -52,7 +52,7 @@ class SafetyLimits:
     # rows; a register has a few dozen columns
     max_columns: int = 1_000
     max_rows: int = 1_048_576
-    max_cells: int = 2_000_000
+    max_cells: int = 1_000_000  # Word and ODS tables, which their readers hold whole
     max_document_bytes: int = 64 * MIB  # word/document.xml, which python-docx holds whole
     # python-docx reads ~3,000 table rows a second (less on a busy machine): a Word table of a
     # register has hundreds
