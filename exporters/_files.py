@@ -29,12 +29,17 @@ def atomic_target(target: str | Path) -> Iterator[Path]:
     target = Path(target)
     if not target.parent.is_dir():
         raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:  # mkstemp creates it 0600: private until renamed (then the target's mode, see below)
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".part", dir=target.parent
+        )
+    except OSError as exc:  # a read-only or full folder, or one the user may not write in
+        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
     os.close(fd)
     temp = Path(temp_name)
-    os.chmod(temp, _target_mode(target))
     try:
         yield temp
+        os.chmod(temp, _target_mode(target))
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
@@ -45,12 +50,11 @@ def atomic_target(target: str | Path) -> Iterator[Path]:
 
 
 def _target_mode(target: Path) -> int:
-    """Keep the mode of the file replaced; a new file gets the usual 0o666 less the umask."""
+    """Keep the mode of the file replaced; a new file is private (0600): an export of the
+    register is personal data, not for the other users of the machine."""
     if target.exists():
         return target.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    return 0o600
 
 
 def zip_timestamp(when: dt.date) -> tuple[int, int, int, int, int, int]:

@@ -30,6 +30,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from exporters._files import as_datetime, atomic_target, write_stable_zip
+from exporters._private_temp import sheets_beside
+from workbench.domain.errors import ExportError
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 Value = str | int | float | bool | dt.date | None
@@ -197,17 +199,21 @@ def safe_sheet_title(title: str) -> str:
 
 
 @contextmanager
-def streaming(workbook: Workbook) -> Iterator[Workbook]:
-    """Close every open streaming sheet if the export stops half-way (error, cancel), so that
-    their temporary files are released now rather than at garbage collection."""
-    try:
-        yield workbook
-    except BaseException:
-        for sheet in workbook.worksheets:
-            if not sheet.closed:
-                with suppress(Exception):
-                    sheet.close()
-        raise
+def streaming(workbook: Workbook, target: str | Path) -> Iterator[Workbook]:
+    """Stream the sheets to private temporary files beside `target` (exporters/_private_temp.py),
+    closed and removed if the export stops half-way (error, cancel) as when it ends."""
+    folder = Path(target).parent
+    if not folder.is_dir():
+        raise ExportError(f"Cannot write {target}: the folder {folder} does not exist.")
+    with sheets_beside(Path(target)):
+        try:
+            yield workbook
+        except BaseException:
+            for sheet in workbook.worksheets:
+                if not sheet.closed:
+                    with suppress(Exception):
+                        sheet.close()
+            raise
 
 
 def save_workbook(workbook: Workbook, path: str | Path, when: dt.date) -> None:

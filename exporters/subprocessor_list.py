@@ -110,7 +110,7 @@ def write_subprocessors_xlsx(
     subs = _ordered(snapshot)
     tick = Ticker(progress or NullProgress(), len(subs), text(N_("Writing")))
     workbook = new_workbook(snapshot.as_of, _title(text, snapshot), text.locale)
-    with streaming(workbook):
+    with streaming(workbook, path):
         headers = [text(N_("Category")), *subprocessor_headers(text)]
         sheet = add_sheet(
             workbook,

@@ -78,7 +78,7 @@ def write_register_xlsx(
     )
     title = text(N_("Register of processing activities"))
     workbook = new_workbook(snapshot.as_of, title, text.locale)
-    with streaming(workbook):
+    with streaming(workbook, path):
         _entity_sheet(
             workbook,
             text(N_("Treatments")),

@@ -2,7 +2,8 @@
 
 A file to import comes from outside (a vendor's spreadsheet, a colleague's Word register) and is
 read by parsers that trust it. `guard_file(path)` refuses, with a clear `UnsafeFileError`:
-- a file larger than `max_file_bytes` (oversized input exhausts memory before any row is read);
+- a file larger than `max_file_bytes` (oversized input exhausts memory before any row is read),
+  whatever its format (CSV and text included);
 - for zip-based formats (.xlsx, .xlsm, .ods, .docx...), an archive that expands beyond
   `max_uncompressed_bytes`, or any member that expands more than `max_ratio` times, or with more
   than `max_entries` members: a "zip bomb". The members are really decompressed (in chunks,
@@ -12,6 +13,7 @@ and odfpy) to defusedxml's, which refuse entity expansion (billion laughs) and e
 (XXE). python-docx and the xlsx reader (importers/xlsx_stream.py) parse with lxml with entity
 resolution, DTD loading and network access off; calamine does not expand DTDs.
 
+Limits on the structure (columns, spans, rows, cells, time) are in importers/_structure.py.
 The limits are settings with defaults (`SafetyLimits`); the import service may build them from
 the register's settings (`SafetyLimits.from_settings`).
 """
@@ -46,6 +48,16 @@ class SafetyLimits:
     max_uncompressed_bytes: int = 500 * MIB
     max_ratio: int = 200
     max_entries: int = 10_000
+    # structure (importers/_structure.py): Excel's own limits are 16,384 columns and 1,048,576
+    # rows; a register has a few dozen columns
+    max_columns: int = 1_000
+    max_rows: int = 1_048_576
+    max_cells: int = 1_000_000  # Word and ODS tables, which their readers hold whole
+    max_document_bytes: int = 64 * MIB  # word/document.xml, which python-docx holds whole
+    # python-docx reads ~3,000 table rows a second (less on a busy machine): a Word table of a
+    # register has hundreds
+    max_word_rows: int = 10_000
+    max_seconds: int = 120  # to find the tables of one file
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> SafetyLimits:

@@ -32,6 +32,7 @@ from workbench.domain.enums import (
 )
 from workbench.domain.errors import ImportFileError, MappingError
 from workbench.domain.fields import split_category, split_recipient
+from workbench.domain.names import readable_name
 from workbench.domain.records import (
     DataCategory,
     Dpia,
@@ -270,7 +271,7 @@ class RowBuilder:
                 row_number,
                 self._name_header(),
             )
-        provenance = Provenance(self.table.file.name, self.table.sheet, row_number)
+        provenance = Provenance(readable_name(self.table.file.name), self.table.sheet, row_number)
         organisation = extra.get("organisation") or section.organisation
         if self.kind is RecordKind.TREATMENTS:
             if "role" not in supplied and section.role is not None:

@@ -14,7 +14,18 @@ from functools import lru_cache
 SOFT_HYPHEN = "\u00ad"
 SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200b": "", "\ufeff": ""}
 _SPACE_TABLE = str.maketrans({SOFT_HYPHEN: "", **SPACES, "\r": ""})
-_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?>")
+# A tag is an HTML element's name right after "<" or "</" (no space: "x < y > z" is text), then
+# its attributes; only HTML's elements count (those rich-text cells carry, and the active ones,
+# script, iframe..., removed as before), so "a <b and c> d" is a tag but "<Nom du patient>" or
+# "débit <100 Mo>" are text.
+_HTML_ELEMENTS = (
+    "a|abbr|b|big|blockquote|body|br|button|code|del|div|em|embed|font|form|h[1-6]|head|hr|html|"
+    "i|iframe|img|input|ins|li|link|mark|math|meta|object|ol|p|pre|q|s|script|small|span|strike|"
+    "strong|style|sub|sup|svg|table|tbody|td|tfoot|th|thead|title|tr|u|ul"
+)
+_TAG = re.compile(
+    rf"<(/?)({_HTML_ELEMENTS})(?=[\s/>])(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE
+)
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "table"}
 BULLETS = ("- ", "• ", "– ", "— ", "* ", "· ", "▪ ", "◦ ", "o ")
 _BULLET_SPLIT = re.compile(r"(?:^|\s)[-•–—▪◦·](?=\s)")

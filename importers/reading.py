@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from importers._safety import DEFAULT_LIMITS, SafetyLimits
+from importers._structure import Budget
 from importers.building import build_rows, check_mapping
 from importers.cleaning import fold
 from importers.mapping import propose_mapping
@@ -15,14 +17,18 @@ from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 
 
-def read_tables(path: str | Path, sheet: str | None = None) -> list[TableCandidate]:
+def read_tables(
+    path: str | Path, sheet: str | None = None, limits: SafetyLimits = DEFAULT_LIMITS
+) -> list[TableCandidate]:
     """Every table of the file with a recognisable header, best first within file order.
 
     `sheet` keeps only the sheet (or Word table, "Table 2") of that name. Raises
-    UnreadableFileError for a damaged file, NoTableFoundError when nothing looks like a table.
+    UnreadableFileError for a damaged file, NoTableFoundError when nothing looks like a table,
+    UnsafeFileError for a file over the limits (size, structure, `limits.max_seconds`).
     """
     path = Path(path)
-    grids = open_grids(path)
+    budget = Budget(path, limits.max_seconds)
+    grids = open_grids(path, limits, budget)
     if sheet is not None:
         names = [g.sheet for g in grids]
         grids = [g for g in grids if g.sheet == sheet]  # type: ignore[assignment]
@@ -33,7 +39,7 @@ def read_tables(path: str | Path, sheet: str | None = None) -> list[TableCandida
                     sheet=sheet, names=", ".join(names)
                 ),
             )
-    tables = [t for t in (table_candidate(g) for g in grids) if t is not None]
+    tables = [t for t in (table_candidate(g, limits, budget) for g in grids) if t is not None]
     exported = [t for t in tables if is_export_table(t)]
     if exported:  # our own Excel export: its entity sheets, not its summaries and CNIL fiches
         tables = exported

@@ -20,7 +20,8 @@ from typing import Any
 
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
-from importers._safety import guard_file
+from importers._safety import DEFAULT_LIMITS, SafetyLimits, guard_file
+from importers._structure import Budget, check_docx_structure, check_ods_structure
 from importers.xlsx_stream import XlsxWorkbook
 from workbench.domain.errors import UnreadableFileError
 from workbench.i18n import _
@@ -129,7 +130,8 @@ class CsvGrid:
         # errors="replace": Windows-1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90,
         # 0x9D); a stray one in a vendor's file becomes U+FFFD instead of stopping the import.
         with self.file.open(encoding=self.encoding, newline="", errors="replace") as handle:
-            yield from csv.reader(handle, delimiter=self.delimiter)
+            for _line, row in _strict_rows(self.file, handle, self.delimiter):
+                yield row
 
 
 def detect_encoding(path: Path) -> str:
@@ -161,18 +163,64 @@ def sniff_delimiter(sample: str) -> str:
         return max(CSV_DELIMITERS, key=line.count)
 
 
-def csv_grid(path: Path) -> CsvGrid:
+def csv_grid(path: Path, budget: Budget | None = None) -> CsvGrid:
+    """The CSV's grid, once the whole file is read as strict CSV: a quote never closed, or a
+    row with more or fewer fields than the header row, is an error naming its line (read
+    leniently, one stray quote swallowed the rest of the file into one cell)."""
     encoding = detect_encoding(path)
     try:
         with path.open(encoding=encoding, newline="", errors="replace") as handle:
             sample = handle.read(64 * 1024)
             handle.seek(0)
-            rows = sum(1 for _row in csv.reader(handle, delimiter=sniff_delimiter(sample)))
-    except (csv.Error, UnicodeError) as exc:
+            delimiter = sniff_delimiter(sample)
+            rows = 0
+            width = 0  # fields of the header: the first row with two cells filled
+            for line, row in _strict_rows(path, handle, delimiter):
+                rows += 1
+                if budget is not None and not rows % 4096:
+                    budget.check()
+                filled = sum(1 for c in row if c.strip())
+                if not width:
+                    width = len(row) if filled >= 2 else 0
+                elif filled >= 2 and _ragged(row, width):
+                    raise UnreadableFileError(
+                        str(path),
+                        _(
+                            "line {line}: {count} fields where the header has {width} (a "
+                            "separator inside a value that is not quoted, or one missing?)."
+                        ).format(line=line, count=len(row), width=width),
+                    )
+    except UnicodeError as exc:
         raise UnreadableFileError(
             str(path), _("not a readable CSV file ({detail}).").format(detail=exc)
         ) from exc
-    return CsvGrid(path, encoding, sniff_delimiter(sample), rows)
+    return CsvGrid(path, encoding, delimiter, rows)
+
+
+def _ragged(row: list[str], width: int) -> bool:
+    """Fewer fields than the header, or text beyond it (empty trailing fields are harmless)."""
+    return len(row) < width or any(c.strip() for c in row[width:])
+
+
+def _strict_rows(path: Path, handle: Any, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(first line, fields) of each record; a malformed record is an error naming its line."""
+    reader = csv.reader(handle, delimiter=delimiter, strict=True)
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problem = (
+                _("a quote opened on this line is never closed (unterminated quote).")
+                if "unexpected end of data" in str(exc)
+                else _("not a readable CSV record ({detail}).").format(detail=exc)
+            )
+            raise UnreadableFileError(
+                str(path), _("line {line}: {problem}").format(line=line, problem=problem)
+            ) from exc
+        yield line, row
 
 
 # -- Word tables ----------------------------------------------------------------------------------
@@ -186,14 +234,22 @@ class DocxGrid:
 
     def rows(self) -> Iterator[list[str]]:
         table = _open_docx(self.file).tables[self.table_index]
-        yield from docx_table_rows(table)
+        yield from docx_table_rows(table, self.file, self.sheet)
 
 
-def docx_table_rows(table: Any) -> Iterator[list[str]]:
+def docx_table_rows(table: Any, file: Path | None = None, name: str = "") -> Iterator[list[str]]:
     """Cell texts, paragraphs joined by newlines; a merged cell's text appears once only."""
     above: list[Any] = []
-    for row in table.rows:
-        cells = list(row.cells)
+    for number, row in enumerate(table.rows, start=1):
+        try:
+            cells = list(row.cells)
+        except ValueError as exc:  # a merge python-docx cannot resolve (no cell above it)
+            raise UnreadableFileError(
+                str(file or ""),
+                _("the table's merged cells cannot be read ({detail}).").format(detail=exc),
+                name,
+                number,
+            ) from exc
         texts: list[str] = []
         for i, cell in enumerate(cells):
             repeated_left = i > 0 and cells[i - 1]._tc is cell._tc
@@ -269,9 +325,12 @@ def docx_grids(path: Path) -> list[DocxGrid]:
 
 # -- dispatch -------------------------------------------------------------------------------------
 def open_grids(
-    path: Path,
+    path: Path, limits: SafetyLimits = DEFAULT_LIMITS, budget: Budget | None = None
 ) -> list[XlsxSheetGrid] | list[SpreadsheetGrid] | list[CsvGrid] | list[DocxGrid]:
-    """Every grid of the file, or UnreadableFileError naming what is wrong with it."""
+    """Every grid of the file, or UnreadableFileError naming what is wrong with it.
+
+    The file is guarded first (importers/_safety.py: size, zip bomb, hostile XML, whatever the
+    format), a Word document's tables are bounded before python-docx expands them."""
     if not path.is_file():
         raise UnreadableFileError(str(path), _("no such file."))
     suffix = path.suffix.lower()
@@ -280,7 +339,8 @@ def open_grids(
     if not magic:
         raise UnreadableFileError(str(path), _("the file is empty."))
     if suffix in {".csv", ".txt"}:
-        return [csv_grid(path)]
+        guard_file(path, limits)
+        return [csv_grid(path, budget)]
     if magic.startswith(OLE_MAGIC):
         raise UnreadableFileError(
             str(path),
@@ -293,12 +353,14 @@ def open_grids(
         raise UnreadableFileError(
             str(path), _("the file is truncated or is not a {suffix} file.").format(suffix=suffix)
         )
-    guard_file(path)  # size, zip bomb, hostile XML: refused before any parser sees the file
+    guard_file(path, limits)  # size, zip bomb, hostile XML: refused before any parser sees it
     if suffix in (".xlsx", ".xlsm"):
         return xlsx_grids(path)
     if suffix == ".ods":
+        check_ods_structure(path, limits, budget)
         return spreadsheet_grids(path)
     if suffix == ".docx":
+        check_docx_structure(path, limits, budget)
         return docx_grids(path)
     raise UnreadableFileError(
         str(path),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
 
+from importers._safety import DEFAULT_LIMITS, SafetyLimits
+from importers._structure import Budget, check_row_width
 from importers.cleaning import clean_text, fold, is_mostly_upper
 from importers.mapping import guess_kind, mapping_score
 from importers.model import GridSource, RecordKind, TableCandidate
@@ -192,10 +194,19 @@ def headerless_kind(rows: list[list[str]]) -> RecordKind | None:
     return None
 
 
-def table_candidate(source: GridSource) -> TableCandidate | None:
+def table_candidate(
+    source: GridSource, limits: SafetyLimits = DEFAULT_LIMITS, budget: Budget | None = None
+) -> TableCandidate | None:
     rows = source.rows()
     try:  # a short pass over the first rows only; the full pass is the import's own
-        head = [list(r) for r in islice(rows, HEADER_SCAN_ROWS)]
+        head = []
+        for number, row in enumerate(islice(rows, HEADER_SCAN_ROWS), start=1):
+            # header scoring is quadratic-ish in the width: bound it before scoring
+            cells = list(row)
+            check_row_width(source.file, source.sheet, number, cells, limits.max_columns)
+            head.append(cells)
+            if budget is not None:
+                budget.check()
     finally:
         close = getattr(rows, "close", None)
         if close is not None:

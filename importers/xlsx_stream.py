@@ -70,16 +70,19 @@ _HEAD_CHUNK = 16 * 1024
 _HEAD_LIMIT = 4 * 1024 * 1024  # <sheetData> comes after a few elements; never read further
 _ESCAPED_CHAR = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _DIGITS = "0123456789"
+EXCEL_MAX_ROWS = 1_048_576
 
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
-def _safe_iterparse(stream: IO[bytes], tag: tuple[str, ...]) -> Any:
+def _safe_iterparse(
+    stream: IO[bytes], tag: tuple[str, ...], events: tuple[str, ...] = ("end",)
+) -> Any:
     return etree.iterparse(
         stream,
-        events=("end",),
+        events=events,
         tag=tag,
         resolve_entities=False,
         no_network=True,
@@ -266,6 +269,8 @@ class XlsxWorkbook:
             number = int(number_text) if number_text is not None else last_row + 1
             if number <= last_row:
                 raise ValueError(f"row {number} comes after row {last_row}")
+            if number > EXCEL_MAX_ROWS:  # else the rows before it are yielded, empty, one by one
+                raise ValueError(f"row {number} is beyond Excel's last row {EXCEL_MAX_ROWS}")
             last_row = number
             cells: list[str] = []
             column = -1

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from workbench.domain.errors import (
     EncryptedRegisterError,
+    ReadOnlyLocationError,
     RegisterLockedError,
     RegisterOpenError,
 )
@@ -87,7 +88,7 @@ def open_interactively(
             passphrase = passphrase_prompt(parent, text, True)
             if passphrase is None:
                 raise
-        except RegisterLockedError as exc:
+        except (RegisterLockedError, ReadOnlyLocationError) as exc:  # another writer, a CD-ROM
             if not read_only_prompt(parent, str(exc)):
                 raise
             return open_register(text, read_only=True, passphrase=passphrase)

@@ -127,3 +127,73 @@ def test_0002_carries_an_older_register_forward_marking_what_imports_inferred(
         assert treatment.retention.text == "5 ans"
     finally:
         register.close()
+
+
+def _rechain_as_version_1(path: Path) -> list[str]:
+    """The journal as DPO Workbench wrote it before revision 0004: version 1 hashes."""
+    import datetime as dt
+    import json
+    import sqlite3
+
+    from workbench.services._journal import GENESIS_HASH, entry_digest, hashed_fields
+
+    prev, hashes = GENESIS_HASH, []
+    with sqlite3.connect(path) as raw:
+        rows = raw.execute(
+            "SELECT id, at, author, operation, entity_kind, entity_id, action, before, after "
+            "FROM journal_entry ORDER BY id"
+        ).fetchall()
+        for entry_id, at, author, op, kind, eid, action, before, after in rows:
+            fields = hashed_fields(
+                dt.datetime.fromisoformat(at), author, op, kind, eid, action,
+                json.loads(before) if before else None, json.loads(after) if after else None,
+            )  # fmt: skip
+            digest = entry_digest(prev, fields)
+            raw.execute(
+                "UPDATE journal_entry SET prev_hash = ?, entry_hash = ? WHERE id = ?",
+                (prev, digest, entry_id),
+            )
+            prev = digest
+            hashes.append(digest)
+    return hashes
+
+
+def test_a_journal_from_before_the_seal_migrates_without_being_re_hashed(tmp_path: Path) -> None:
+    """Revision 0004 re-hashes nothing (a re-hash would bless what was altered before): the
+    old entries stay version 1, the new ones are version 2, and the chain goes on."""
+    import sqlite3
+
+    from workbench.domain import Organisation, OrganisationKind
+
+    path = tmp_path / "old.sqlite"
+    reg = open_register(path, author="dpo")
+    for name in ("Podalire", "Medaviz"):
+        reg.organisations.create(Organisation(name=name, kind=OrganisationKind.OWN))
+    reg.close()
+    engine = make_engine(path)
+    migrate.downgrade(engine, "0001")
+    engine.dispose()
+    old_hashes = _rechain_as_version_1(path)
+
+    reg = open_register(path, author="dpo")  # migrates forward
+    report = reg.journal.verify()
+    assert report.ok
+    assert (report.entries, report.version1_entries) == (2, 2)
+    reg.organisations.create(Organisation(name="Praticiens", kind=OrganisationKind.OWN))
+    report = reg.journal.verify()
+    assert report.ok
+    assert (report.entries, report.version1_entries) == (3, 2)
+    reg.close()
+    with sqlite3.connect(path) as raw:
+        stored = [r[0] for r in raw.execute("SELECT entry_hash FROM journal_entry ORDER BY id")]
+        assert stored[:2] == old_hashes  # not re-hashed
+        # what version 1 never covered stays uncovered; version 2 covers it
+        raw.execute("UPDATE journal_entry SET label = 'forged' WHERE id = 1")
+    reg = open_register(path, author="dpo", read_only=True)
+    assert reg.journal.verify().ok
+    reg.close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE journal_entry SET label = 'forged' WHERE id = 3")
+    reg = open_register(path, author="dpo", read_only=True)
+    assert reg.journal.verify().first_bad_entry == 3
+    reg.close()

@@ -6,6 +6,9 @@ acceptable outcomes are a valid result or a WorkbenchError subclass (a message f
 never another exception; and a failed import leaves the register exactly as it was.
 Inputs: byte mutations of the real test files (every format), mutations of the XML inside the
 archives (valid zip, hostile or broken XML), and generated CSV and XLSX tables.
+Structures whose few bytes describe a huge grid (spans, merges, million-column rows, far rows,
+repeated ODS cells, oversized CSV) are in tests/reliability/hostile.py, run under a memory and
+time cap by tests/reliability/test_hostile_files.py (and at length by hand, see hostile.py).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from importers import RecordKind, propose_mapping, read_records, read_tables
 from importers._safety import guard_file
 from importers.reading import load_all
 from workbench.domain.errors import WorkbenchError
+from workbench.progress import NullProgress
 from workbench.services import Register, open_register
 from workbench.services.import_service import ImportService
 
@@ -81,13 +85,14 @@ cell_text = st.one_of(
 )
 
 
-def run_pipeline(path: Path) -> int:
-    """What the import wizard does with a file; the number of rows read."""
+def run_pipeline(path: Path, keep: bool = True) -> int:
+    """What the import wizard does with a file; the number of rows read (kept in memory, or
+    streamed as the import service does)."""
     guard_file(path)  # importers/_safety.py: the importers' first step
     rows = 0
     for table in read_tables(path):
-        mapping = propose_mapping(table, RecordKind.AUTO)
-        rows += len(load_all(read_records(table, mapping)))
+        batch = read_records(table, propose_mapping(table, RecordKind.AUTO))
+        rows += len(load_all(batch)) if keep else sum(1 for _row in batch.rows(NullProgress()))
     return rows
 
 

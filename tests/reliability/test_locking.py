@@ -67,3 +67,27 @@ def test_read_only_works_while_another_process_writes(
         reader.close()
     writer = open_register(tmp_path / "register.sqlite", author="me")  # free again
     writer.close()
+
+
+@pytest.mark.parametrize("kind", ["hard link", "symlink"])
+def test_another_name_of_the_same_file_meets_the_same_lock(
+    kind: str, tmp_path: Path, other_writer: subprocess.Popen[str]
+) -> None:
+    """Keyed by path, the lock let a second writer in through a hard link; SQLite then
+    reported "invalid page number" and lost the rows just imported (issue 16)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    alias = elsewhere / "alias.sqlite"
+    if kind == "hard link":
+        alias.hardlink_to(tmp_path / "register.sqlite")
+    else:
+        alias.symlink_to(tmp_path / "register.sqlite")
+    with pytest.raises(RegisterLockedError, match="already open for writing"):
+        open_register(alias, author="me")
+    if kind == "hard link":
+        return  # SQLite keeps the write-ahead log beside each name: a reader there sees less
+    reader = open_register(alias, author="me", read_only=True)  # reading is still welcome
+    try:
+        assert [o.name for o in reader.organisations.list()] == ["Podalire"]
+    finally:
+        reader.close()

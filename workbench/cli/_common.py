@@ -35,9 +35,42 @@ def open_from_args(args: argparse.Namespace, read_only: bool = False) -> Registe
             args.db or demo_register_path(), author=args.author
         )
         return register
+    _refuse_a_missing_file(args)
     return open_register(
-        args.db, author=args.author, read_only=read_only, passphrase=passphrase_from_args(args)
+        args.db,
+        author=args.author,
+        read_only=read_only or getattr(args, "read_only", False),
+        passphrase=passphrase_from_args(args),
     )
+
+
+def _refuse_a_missing_file(args: argparse.Namespace) -> None:
+    """A --db file that does not exist is created only with --create: a mistyped path silently
+    became a new empty register (and its folders). The default register is created on first
+    use, as the desktop application does."""
+    if not args.db or getattr(args, "create", False):
+        return
+    from workbench.storage.engine import database_url, sqlite_path
+
+    path = sqlite_path(database_url(args.db))
+    if path is not None and not path.exists():
+        raise RegisterOpenError(
+            f"{path} does not exist. Check the path, or add --create to create a new "
+            "register there."
+        )
+
+
+def open_for_reading(args: argparse.Namespace) -> Register:
+    """For a command that only reads: read-only if asked (--read-only), or when the register
+    cannot be opened for writing right now (another process writes, a read-only file system)."""
+    from workbench.domain.errors import ReadOnlyLocationError, RegisterLockedError
+
+    if getattr(args, "read_only", False):
+        return open_from_args(args, read_only=True)
+    try:
+        return open_from_args(args)
+    except (RegisterLockedError, ReadOnlyLocationError):
+        return open_from_args(args, read_only=True)
 
 
 def print_json(payload: Any) -> None:

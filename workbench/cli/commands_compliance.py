@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from workbench.cli._common import open_from_args, print_json, print_table
+from workbench.cli._common import open_for_reading, open_from_args, print_json, print_table
 from workbench.compliance.checks import Finding, Severity
 from workbench.domain import codec
 from workbench.i18n import _
@@ -100,7 +100,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    register = open_from_args(args)
+    register = open_for_reading(args)
     findings = ComplianceService(register).check(args.today, Severity(args.severity))
     if args.json:
         print_json([finding_json(f) for f in findings])
@@ -115,7 +115,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_deadlines(args: argparse.Namespace) -> int:
-    register = open_from_args(args)
+    register = open_for_reading(args)
     items = ComplianceService(register).deadlines(args.today, args.days)
     if args.json:
         print_json(
@@ -141,7 +141,7 @@ def run_deadlines(args: argparse.Namespace) -> int:
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    register = open_from_args(args)
+    register = open_for_reading(args)
     plans = NotificationWorkflow(register).plan(args.today)
     names = {o.id: o.name for o in register.organisations.list()}
     if args.json:
@@ -194,7 +194,7 @@ def run_record_objection(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    views = NotificationWorkflow(open_from_args(args)).views(args.today)
+    views = NotificationWorkflow(open_for_reading(args)).views(args.today)
     if args.json:
         print_json(
             [codec.to_dict(v.notification) | {"effective_status": v.status.value} for v in views]

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli._common import open_from_args
+from workbench.cli._common import open_for_reading
 from workbench.cli.commands_register import parse_as_of
 from workbench.i18n import _
 from workbench.services.export_service import (
@@ -75,7 +75,7 @@ def _document_language(args: argparse.Namespace) -> str:
 
 
 def run_export_register(args: argparse.Namespace) -> int:
-    reg = open_from_args(args)
+    reg = open_for_reading(args)
     try:
         snapshot = ExportService(reg).export_register(
             args.output,
@@ -98,7 +98,7 @@ def run_export_register(args: argparse.Namespace) -> int:
 
 
 def run_export_subprocessors(args: argparse.Namespace) -> int:
-    reg = open_from_args(args)
+    reg = open_for_reading(args)
     try:
         snapshot = ExportService(reg).export_subprocessors(
             args.output,

@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 
-from workbench.cli._common import open_from_args, passphrase_from_args, print_json
-from workbench.domain.errors import BackupError, RegisterLockedError
+from workbench.cli._common import (
+    open_for_reading,
+    open_from_args,
+    passphrase_from_args,
+    print_json,
+)
+from workbench.domain.errors import BackupError
 from workbench.i18n import _
 from workbench.services import Register, default_register_path, demo_register_path
 from workbench.services.register import register_backups, restore_register
@@ -37,6 +43,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "verify-journal", help=_("check that no journal entry was altered or removed")
     )
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--seal", action="store_true", help=_("print the journal's seal, to keep elsewhere")
+    )
+    p.add_argument(
+        "--against",
+        metavar="SEAL",
+        help=_(
+            "check that nothing sealed is missing: a seal, or a .seal file (every backup has one)"
+        ),
+    )
+    p.add_argument(
+        "--replay",
+        action="store_true",
+        help=_(
+            "rebuild the records from the journal and list every one that differs from its table"
+        ),
+    )
     p.set_defaults(handler=run_verify_journal)
 
     p = subparsers.add_parser(
@@ -74,40 +97,84 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_verify_journal(args: argparse.Namespace) -> int:
-    reg = _open_for_reading(args)
+    seal = _seal_given(args.against) if args.against else None
+    reg = open_for_reading(args)
     try:
-        report = reg.journal.verify()
+        report = reg.journal.verify(seal)
         bad = None
-        if not report.ok and report.first_bad_entry is not None:
+        if report.first_bad_entry:
             bad = _describe_entry(reg, report.first_bad_entry)
+        differences = reg.journal.replay() if args.replay else []
     finally:
         reg.close()
     if args.json:
-        print_json(
-            {
-                "ok": report.ok,
-                "entries": report.entries,
-                "first_bad_entry": report.first_bad_entry,
-                "problem": report.problem,
-            }
+        print_json(_report_json(report, differences if args.replay else None))
+    else:
+        _print_report(report, bad, differences, show_seal=args.seal)
+    return 0 if report.ok and not differences else 1
+
+
+def _seal_given(text: str) -> str:
+    """A seal, or the path of a file holding one (the `.seal` beside each backup)."""
+    candidate = Path(text).expanduser()
+    if not text.startswith("dpo-seal:") and candidate.is_file():
+        return candidate.read_text(encoding="utf-8").strip()
+    return text
+
+
+def _report_json(report: Any, differences: list[Any] | None) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "ok": report.ok,
+        "entries": report.entries,
+        "first_bad_entry": report.first_bad_entry,
+        "problem": report.problem or report.seal_problem,
+        "seal": report.head.text() if report.ok and report.head else None,
+        "version1_entries": report.version1_entries,
+    }
+    if differences is not None:
+        payload["differences"] = [
+            {"kind": d.kind.value, "id": d.entity_id, "problem": d.problem, "fields": d.fields}
+            for d in differences
+        ]
+    return payload
+
+
+def _print_report(report: Any, bad: str | None, differences: list[Any], show_seal: bool) -> None:
+    if report.first_bad_entry is not None:
+        where = (
+            _("Journal entry {id}: ").format(id=report.first_bad_entry)
+            if report.first_bad_entry
+            else _("Journal: ")
         )
-    elif report.ok:
+        print(where + report.problem + ".")
+        if bad:
+            print("  " + bad)
+    elif report.seal_problem:
+        print(_("Journal not as sealed: {problem}.").format(problem=report.seal_problem))
+    else:
         print(
             _("Journal intact: {count} entries, hash chain verified.").format(count=report.entries)
         )
-    else:
-        print(
-            _("Journal entry {id}: {problem}.").format(
-                id=report.first_bad_entry, problem=report.problem
+        if report.version1_entries:
+            print(
+                _(
+                    "{count} entries were written before the journal covered labels and "
+                    "operations (hash version 1)."
+                ).format(count=report.version1_entries)
             )
-        )
-        if bad:
-            print("  " + bad)
-    return 0 if report.ok else 1
+        if show_seal and report.head is not None:
+            print(
+                _("Seal (keep it elsewhere; check with --against): {seal}").format(
+                    seal=report.head.text()
+                )
+            )
+    for d in differences:
+        detail = f" ({', '.join(d.fields)})" if d.fields else ""
+        print(f"{d.kind.value} {d.entity_id}: {d.problem}{detail}")
 
 
 def run_integrity_check(args: argparse.Namespace) -> int:
-    reg = _open_for_reading(args)
+    reg = open_for_reading(args)
     try:
         if reg.engine.dialect.name != "sqlite":
             print(_("Only a register file can be checked this way."))
@@ -122,14 +189,6 @@ def run_integrity_check(args: argparse.Namespace) -> int:
     for line in problems:
         print(line)
     return 1
-
-
-def _open_for_reading(args: argparse.Namespace) -> Register:
-    """Checking needs no write access: fall back to read-only if someone else is writing."""
-    try:
-        return open_from_args(args)
-    except RegisterLockedError:
-        return open_from_args(args, read_only=True)
 
 
 def _describe_entry(reg: Register, entry_id: int) -> str:

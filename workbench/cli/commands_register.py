@@ -7,7 +7,13 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from workbench.cli._common import open_from_args, print_json, print_table, records_json
+from workbench.cli._common import (
+    open_for_reading,
+    open_from_args,
+    print_json,
+    print_table,
+    records_json,
+)
 from workbench.domain import codec, inference
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import WorkbenchError
@@ -98,7 +104,7 @@ def parse_as_of(text: str) -> dt.datetime:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    reg = open_from_args(args)
+    reg = open_for_reading(args)
     kind = KINDS[args.kind]
     records = reg.journal.as_of(kind, args.as_of) if args.as_of else reg.service_for(kind).list()
     if args.organisation:
@@ -179,7 +185,7 @@ def _summary(record: Any) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    reg = open_from_args(args)
+    reg = open_for_reading(args)
     record = reg.service_for(SINGULAR[args.kind]).get(args.id)
     data = codec.to_dict(record)
     if args.json:
@@ -231,7 +237,7 @@ def run_confirm(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    reg: Register = open_from_args(args)
+    reg: Register = open_for_reading(args)
     kind = SINGULAR[args.kind]
     reg.service_for(kind)  # unknown kinds fail in argparse already
     entries = reg.journal.history(kind, args.id)

@@ -65,6 +65,19 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
             "file holding the passphrase of an encrypted register (or set WORKBENCH_PASSPHRASE)"
         ),
     )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help=_("create the register file given with --db if it does not exist yet"),
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help=_(
+            "open the register read-only (while another process writes to it, or from a "
+            "read-only disk); commands that write are refused"
+        ),
+    )
     parser.add_argument("--author", help=_("name recorded in the journal (default: your OS user)"))
     parser.add_argument("--lang", choices=SUPPORTED_LOCALES, help=_("language of messages"))
 
@@ -90,12 +103,18 @@ def cli_language(argv: Sequence[str]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a non-UTF-8 file name printed, not a crash
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     arguments = list(sys.argv[1:] if argv is None else argv)
     language = cli_language(arguments)
     setup_i18n(language if language in SUPPORTED_LOCALES else "en")  # argparse rejects others
     with translated_argparse():
         parser = build_parser()
         args = parser.parse_args(arguments)
+        if args.demo and args.db:  # the demo once filled a user's empty new register
+            parser.error(_("--demo uses its own register file: it cannot be combined with --db"))
     if args.command is None:
         gui = importlib.import_module("ui.app")
         return int(gui.run(db=args.db, demo=args.demo))
@@ -111,6 +130,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("dpo-workbench: interrupted; nothing was written."), file=sys.stderr)
         return 130
+    except Exception as exc:
+        from workbench.cli._faults import describe_fault
+
+        problem = describe_fault(exc)  # disk full, read-only...: a sentence, not a traceback
+        if problem is None:
+            raise
+        print(_("dpo-workbench: error: {problem}").format(problem=problem), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -63,6 +63,17 @@ class ReadOnlyRegisterError(WorkbenchError):
     """A write was attempted on a register opened read-only."""
 
 
+class ReadOnlyLocationError(RegisterOpenError):
+    """The register is on a read-only file system, or in a folder this user may not write to:
+    it can be opened read-only, not for writing."""
+
+
+class EnvironmentFaultError(WorkbenchError):
+    """The machine refused a write or a read: disk full, read-only file system, permission,
+    a file name the system cannot encode. The message says which, and that nothing was half
+    written; never the data being written."""
+
+
 class UnsafeFileError(WorkbenchError):
     """A file to import is refused before it is read: too large, a zip bomb, hostile XML."""
 

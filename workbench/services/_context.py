@@ -50,8 +50,9 @@ class ServiceContext:
         """One transaction: the changes and their journal entries commit together or not at all."""
         if self.read_only:
             raise ReadOnlyRegisterError(
-                "This register is open read-only (another DPO Workbench has it open for "
-                "writing); nothing was changed."
+                "This register is open read-only (with --read-only, or because another "
+                "process has it open for writing, or it is on a read-only disk); nothing was "
+                "changed."
             )
         if kind == "import" and self.before_import is not None:
             self.before_import(label)

@@ -3,6 +3,15 @@
 Every write goes through `UnitOfWork.record`, so the data and its journal entry commit or roll
 back together. The entries are hash-chained: each hash covers the previous entry's hash and this
 entry's content, which makes an edit made outside the app detectable (`verify`).
+
+Hash versions (the entry's `hash_version`): version 1 covered the entry's time, author,
+operation id, kind, record id, action, before and after, but not its label nor its operation's
+row (author, label, time: a forged label showed in `history`). Version 2, written since
+migration 0004_journal_seal, covers every field of the entry (its label too) and the immutable
+fields of its operation (id, seq, time, author, label, kind, undoes). The `undone` flag of an
+operation is not covered: undo and redo set it later; it only decides what undo offers next, the
+changes themselves are in the chain. Entries written before the migration keep their version 1
+hash: re-hashing them would bless whatever was altered before (see the migration).
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from workbench.storage.base import utc_now
 from workbench.storage.models import JournalEntryModel, OperationModel
 
 GENESIS_HASH = "0" * 64
+HASH_VERSION = 2
 
 
 def _canonical(value: Any) -> str:
@@ -38,10 +48,22 @@ class EntryHasher:
     the same, character for character: JSON is compositional, and the keys are written in the
     sorted order `json.dumps(sort_keys=True)` uses (a test compares both)."""
 
-    def __init__(self, at: dt.datetime, author: str, operation: str, kind: str, action: str):
+    def __init__(
+        self,
+        at: dt.datetime,
+        author: str,
+        operation: str,
+        kind: str,
+        action: str,
+        label: str | None = None,
+        op: dict[str, Any] | None = None,
+    ):
         self._head = '{"action":' + _canonical(action) + ',"after":'
         self._middle = ',"at":' + _canonical(_utc_iso(at)) + ',"author":' + _canonical(author)
-        self._tail = ',"entity_kind":' + _canonical(kind) + ',"operation":' + _canonical(operation)
+        covered = "" if op is None else ',"label":' + _canonical(label) + ',"op":' + _canonical(op)
+        self._tail = (
+            ',"entity_kind":' + _canonical(kind) + covered + ',"operation":' + _canonical(operation)
+        )
 
     def digest(
         self,
@@ -75,8 +97,11 @@ def hashed_fields(
     action: str,
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
+    label: str | None = None,
+    op: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    return {
+    """What an entry's hash covers: version 1 without `op`, version 2 with its label and op."""
+    fields = {
         "at": _utc_iso(at),
         "author": author,
         "operation": operation,
@@ -85,6 +110,31 @@ def hashed_fields(
         "action": action,
         "before": before,
         "after": after,
+    }
+    if op is not None:
+        fields["label"] = label
+        fields["op"] = op
+    return fields
+
+
+def operation_fields(
+    op_id: str,
+    seq: int,
+    at: dt.datetime,
+    author: str,
+    label: str,
+    kind: str,
+    undoes: str | None,
+) -> dict[str, Any]:
+    """The immutable fields of an operation, as every version 2 entry of it hashes them."""
+    return {
+        "id": op_id,
+        "seq": seq,
+        "at": _utc_iso(at),
+        "author": author,
+        "label": label,
+        "kind": kind,
+        "undoes": undoes,
     }
 
 
@@ -116,6 +166,7 @@ class UnitOfWork:
         self._pending: list[dict[str, Any]] = []
         _serialise_writers(session)
         seq = session.scalar(select(func.coalesce(func.max(OperationModel.seq), 0))) or 0
+        self.op = operation_fields(self.operation, seq + 1, self.at, author, label, kind, undoes)
         session.add(
             OperationModel(
                 id=self.operation,
@@ -173,7 +224,9 @@ class UnitOfWork:
             or GENESIS_HASH
         )
         rows = []
-        hasher = EntryHasher(self.at, self.author, self.operation, kind.value, action.value)
+        hasher = EntryHasher(
+            self.at, self.author, self.operation, kind.value, action.value, self.label, self.op
+        )
         for entity_id, before, after in items:
             digest = hasher.digest(prev_hash, entity_id, before, after)
             rows.append(
@@ -189,6 +242,7 @@ class UnitOfWork:
                     "after": after,
                     "prev_hash": prev_hash,
                     "entry_hash": digest,
+                    "hash_version": HASH_VERSION,
                 }
             )
             prev_hash = digest
@@ -215,6 +269,8 @@ class UnitOfWork:
                 item["action"],
                 item["before"],
                 item["after"],
+                self.label,
+                self.op,
             )
             digest = entry_digest(prev_hash, fields)
             rows.append(
@@ -230,6 +286,7 @@ class UnitOfWork:
                     "after": item["after"],
                     "prev_hash": prev_hash,
                     "entry_hash": digest,
+                    "hash_version": HASH_VERSION,
                 }
             )
             prev_hash = digest

@@ -28,6 +28,7 @@ from importers.model import ColumnMapping, ImportBatch, ImportedRow, RecordKind,
 from workbench.domain import codec
 from workbench.domain.enums import ChangeAction, EntityKind, OrganisationKind, Role
 from workbench.domain.errors import ImportFileError, MappingError, NothingToUndoError
+from workbench.domain.names import readable_name
 from workbench.domain.records import Changes, Organisation, Provenance, Subprocessor, Treatment
 from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
@@ -191,7 +192,7 @@ class ImportService:
         """Import in one transaction and one journal operation; `Cancelled` rolls it all back."""
         batch_list = _as_list(batches)
         report = ImportReport(detail_limit=detail_limit)
-        names = ", ".join(dict.fromkeys(b.table.file.name for b in batch_list))
+        names = ", ".join(dict.fromkeys(readable_name(b.table.file.name) for b in batch_list))
         label = import_of(names)  # stored in English, shown translated
         try:
             with self._context.write(label, kind="import") as uow:

@@ -1,4 +1,5 @@
-"""Reading the journal: history of a record, the register "as of" a date, undo/redo, verify."""
+"""Reading the journal: history of a record, the register "as of" a date, undo/redo, verify
+(the proofs themselves are in journal_proof.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,14 @@ from workbench.domain.records import Changes, JournalEntry
 from workbench.i18n import _
 from workbench.services._context import ServiceContext, changes_of
 from workbench.services._crud import CrudService
-from workbench.services._journal import GENESIS_HASH, entry_digest, hashed_fields
+from workbench.services.journal_proof import (
+    Difference,
+    JournalReport,
+    Seal,
+    journal_head,
+    replay,
+    verify_chain,
+)
 from workbench.services.operation_labels import REDO_OF, UNDO_OF
 from workbench.storage.models import JournalEntryModel, OperationModel
 
@@ -33,17 +41,6 @@ class OperationInfo:
     label: str
     kind: str
     undone: bool
-
-
-@dataclass(frozen=True, slots=True)
-class JournalReport:
-    entries: int
-    first_bad_entry: int | None = None
-    problem: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.first_bad_entry is None
 
 
 class JournalService:
@@ -200,33 +197,28 @@ class JournalService:
             if _without_version(current) != _without_version(expected):
                 raise ConflictError(kind, entity_id, 0, 0 if model is None else model.version)
 
-    # -- integrity -----------------------------------------------------------------------------
-    def verify(self) -> JournalReport:
-        prev = GENESIS_HASH
-        count = 0
+    # -- integrity (workbench/services/journal_proof.py) ----------------------------------------
+    def verify(self, seal: Seal | str | None = None) -> JournalReport:
+        """The chain, entries and operations; with `seal`, that nothing sealed is missing."""
+        if isinstance(seal, str):
+            seal = Seal.parse(seal)
         with self._context.read() as session:
-            for m in session.execute(
-                select(JournalEntryModel).order_by(JournalEntryModel.id)
-            ).scalars():
-                count += 1
-                if m.prev_hash != prev:
-                    return JournalReport(
-                        count, m.id, "an entry before this one was removed or altered"
-                    )
-                fields = hashed_fields(
-                    m.at,
-                    m.author,
-                    m.operation,
-                    m.entity_kind,
-                    m.entity_id,
-                    m.action,
-                    m.before,
-                    m.after,
-                )
-                if entry_digest(prev, fields) != m.entry_hash:
-                    return JournalReport(count, m.id, "this entry was altered after it was written")
-                prev = m.entry_hash
-        return JournalReport(count)
+            return verify_chain(session, seal)
+
+    def seal(self) -> str | None:
+        """The journal's head as one line to keep elsewhere; None if the journal is broken."""
+        report = self.verify()
+        return report.head.text() if report.ok and report.head is not None else None
+
+    def head_seal(self) -> str:
+        """The seal of the head as stored, not re-verified (cheap; for every backup)."""
+        with self._context.read() as session:
+            return journal_head(session).text()
+
+    def replay(self) -> list[Difference]:
+        """Every record whose table row differs from what its journal entries rebuild."""
+        with self._context.read() as session:
+            return replay(session, self._services)
 
     def require_intact(self) -> None:
         report = self.verify()

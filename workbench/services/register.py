@@ -12,7 +12,13 @@ from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import DatabaseError
 
 from workbench.domain.enums import EntityKind
-from workbench.domain.errors import BackupError, EncryptedRegisterError, RegisterOpenError
+from workbench.domain.errors import (
+    BackupError,
+    EncryptedRegisterError,
+    ReadOnlyLocationError,
+    ReadOnlyRegisterError,
+    RegisterOpenError,
+)
 from workbench.services._context import ServiceContext, default_author
 from workbench.services._crud import CrudService
 from workbench.services.audit_service import AuditService
@@ -26,16 +32,19 @@ from workbench.storage import migrate
 from workbench.storage.backup import (
     DEFAULT_KEEP,
     backup_sqlite,
+    check_opens,
     latest_backup,
     list_backups,
     restore_sqlite,
 )
 from workbench.storage.engine import (
     database_url,
+    location_is_writable,
     looks_encrypted,
     make_engine,
     make_sessions,
     sqlite_path,
+    what_else_it_is,
 )
 from workbench.storage.lock import RegisterLock
 from workbench.storage.models import SettingModel
@@ -84,7 +93,10 @@ class Register:
         path = self.path
         if path is None:
             return None
-        return backup_sqlite(path, reason, keep=self.backup_keep, passphrase=self._passphrase)
+        seal = self.journal.head_seal()  # beside the copy: the journal's head when taken
+        return backup_sqlite(
+            path, reason, keep=self.backup_keep, passphrase=self._passphrase, seal=seal
+        )
 
     @property
     def path(self) -> Path | None:
@@ -110,6 +122,10 @@ class Register:
         """How many automatic and manual backups to keep (a register setting, at least 1)."""
         if keep < 1:
             raise BackupError("Keep at least one backup.")
+        if self.read_only:
+            raise ReadOnlyRegisterError(
+                "This register is open read-only: the number of backups kept is not changed."
+            )
         with self.context.sessions.begin() as session:
             session.merge(SettingModel(key=BACKUP_KEEP_SETTING, value=keep))
         self.backup_keep = keep
@@ -142,6 +158,18 @@ def open_register(
     if path is not None:
         if read_only and not path.exists():
             raise RegisterOpenError(f"{path} does not exist.")
+        other = what_else_it_is(path) if path.exists() else None
+        if other is not None:
+            raise RegisterOpenError(
+                f"{path} is not a DPO Workbench register: it is {other}. Give the register "
+                f"file with --db; to read this file into the register, use `dpo-workbench "
+                f"import {path}`."
+            )
+        if not read_only and not location_is_writable(path):
+            raise ReadOnlyLocationError(
+                f"{path} is on a read-only file system or in a folder you may not write to: "
+                "it can be opened read-only (--read-only), not changed."
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         if not read_only:
             lock = RegisterLock(path).acquire()
@@ -191,10 +219,11 @@ def restore_register(
         raise BackupError("Only a register file can be restored from a backup.")
     if not backup.is_file():
         raise BackupError(f"There is no backup file {backup}.")
+    check_opens(backup, passphrase)  # a wrong passphrase is said as such, before any change
     lock = RegisterLock(path).acquire()
     try:
         saved: Path | None = None
-        if path.exists():
+        if path.exists() and path.stat().st_size:
             try:
                 saved = backup_sqlite(path, "before-restore", passphrase=passphrase)
             except Exception:  # a damaged file is why one restores: go on without a copy

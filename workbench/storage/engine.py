@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -48,24 +49,83 @@ def looks_encrypted(path: Path) -> bool:
     return len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER
 
 
+def location_is_writable(path: Path) -> bool:
+    """False on a read-only file system, or where this user may not write the file or create
+    its companions (-wal, -shm, backups) in its folder."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return False
+    except (AttributeError, OSError):  # no statvfs on Windows
+        pass
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_only_uri(path: Path) -> str:
+    """`mode=ro`, and `immutable=1` where SQLite could not create the write-ahead log's shared
+    memory (a read-only medium): with no -wal file there, no writer is at work on this path."""
+    immutable = not location_is_writable(path) and not path.with_name(path.name + "-wal").exists()
+    return f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+_OTHER_FORMATS = (
+    (b"PK\x03\x04", "a zip archive (an .xlsx, .docx or .ods document?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old-format Office document"),
+    (b"%PDF", "a PDF document"),
+)
+
+
+def what_else_it_is(path: Path) -> str | None:
+    """What a non-empty file that is not a SQLite database is, if it plainly is something else;
+    None when it may be a register (plain or encrypted: SQLCipher's first bytes are random).
+
+    A database, encrypted or not, is whole pages (multiples of 512 bytes) and no text; that
+    said `--db some.csv` was "encrypted (or damaged)"."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return None
+    if not size or head.startswith(SQLITE_HEADER):
+        return None
+    for magic, kind in _OTHER_FORMATS:
+        if head.startswith(magic):
+            return kind
+    if b"\x00" not in head:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+                return None if not size % 512 else "not a database file"
+        return "a text file (a CSV?)"
+    return None if not size % 512 else "not a database file"
+
+
 def make_engine(
     location: str | Path, *, read_only: bool = False, passphrase: str | None = None
 ) -> Engine:
-    """An engine for `location`. SQLite files may be opened read-only or encrypted (SQLCipher)."""
+    """An engine for `location`. SQLite files may be opened read-only or encrypted (SQLCipher).
+
+    Statement parameters are hidden from SQLAlchemy's error messages: they are register
+    contents, and an error message ends up on a terminal or in a log."""
     url = database_url(location)
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     path = sqlite_path(url)
     if path is not None and passphrase is not None:
         engine = _sqlcipher_engine(path, passphrase, read_only=read_only)
     elif path is not None and read_only:
-        target = f"file:{path}?mode=ro"
+        target = read_only_uri(path)
         engine = create_engine(
             url,
             creator=lambda: sqlite3.connect(target, uri=True, timeout=5, check_same_thread=False),
+            hide_parameters=True,
         )
     else:
-        engine = create_engine(url, connect_args={"timeout": 5})
+        engine = create_engine(url, connect_args={"timeout": 5}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -96,16 +156,19 @@ def make_engine(
 def _sqlcipher_engine(path: Path, passphrase: str, *, read_only: bool) -> Engine:
     """SQLAlchemy's pysqlcipher dialect: SQLCipher's errors map to SQLAlchemy's like sqlite3's."""
     _require_sqlcipher()
-    database = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+    database = read_only_uri(path) if read_only else f"file:{path}"
     url = URL.create(
         "sqlite+pysqlcipher", password=passphrase, database=database, query={"uri": "true"}
     )
-    engine = create_engine(url, connect_args={"timeout": 5, "check_same_thread": False})
+    engine = create_engine(
+        url, connect_args={"timeout": 5, "check_same_thread": False}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _check_key(dbapi_connection: Any, _record: Any) -> None:
         # The key is only tried at the first read: try it now, and say what went wrong.
         dbapi_connection.execute("PRAGMA cipher_log_level = NONE")
+        dbapi_connection.execute("PRAGMA temp_store = MEMORY")  # no plaintext temporary file
         try:
             dbapi_connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
         except Exception as exc:
@@ -136,6 +199,7 @@ def open_sqlcipher(target: str, passphrase: str) -> Any:
     quoted = passphrase.replace("'", "''")
     connection.execute(f"PRAGMA key = '{quoted}'")
     connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute("PRAGMA temp_store = MEMORY")  # sorts and indexes never spill to /tmp
     return connection
 
 

@@ -8,13 +8,21 @@ from pathlib import Path
 import pytest
 
 from workbench.cli.main import main
+from workbench.services.demo import ensure_demo_register
+
+
+def demo_file(tmp_path: Path) -> str:
+    """The demo register in a file of the test's own (--demo always uses its own file)."""
+    path = tmp_path / "demo.sqlite"
+    ensure_demo_register(path).close()
+    return str(path)
 
 
 def test_check_json_on_the_demo_exits_1_and_names_the_us_transfer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "demo.sqlite")
-    code = main(["--db", db, "--demo", "check", "--json", "--today", "2026-09-01"])
+    db = demo_file(tmp_path)
+    code = main(["--db", db, "check", "--json", "--today", "2026-09-01"])
     findings = json.loads(capsys.readouterr().out)
     assert code == 1
     us = [
@@ -26,7 +34,7 @@ def test_check_json_on_the_demo_exits_1_and_names_the_us_transfer(
     assert us[0]["severity"] == "error"
     assert us[0]["entity"]["kind"] == "subprocessor"
     assert us[0]["fix"]
-    assert code == main(["--db", db, "--demo", "check", "--severity", "error", "--json"])
+    assert code == main(["--db", db, "check", "--severity", "error", "--json"])
     errors_only = json.loads(capsys.readouterr().out)
     assert {f["severity"] for f in errors_only} == {"error"}
     # no error rests on an inferred value; the findings that do say which, and why
@@ -41,28 +49,26 @@ def test_check_json_on_the_demo_exits_1_and_names_the_us_transfer(
 def test_check_on_an_empty_register_exits_0(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--db", str(tmp_path / "r.sqlite"), "check"]) == 0
+    assert main(["--db", str(tmp_path / "r.sqlite"), "--create", "check"]) == 0
     assert "No problem found." in capsys.readouterr().out
 
 
 def test_notify_plan_generate_and_list_on_the_demo(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = str(tmp_path / "demo.sqlite")
-    assert main(["--db", db, "--demo", "notify", "plan", "--json"]) == 0
+    db = demo_file(tmp_path)
+    assert main(["--db", db, "notify", "plan", "--json"]) == 0
     plans = json.loads(capsys.readouterr().out)
     letters = tmp_path / "letters"
     letters.mkdir()
-    assert main(["--db", db, "--demo", "notify", "generate", "--out", str(letters), "--json"]) == 0
+    assert main(["--db", db, "notify", "generate", "--out", str(letters), "--json"]) == 0
     created = json.loads(capsys.readouterr().out)
     assert len(created) == len(plans)
     assert len(list(letters.glob("*.docx"))) == len(created)
     if created:
         nid = str(created[0]["id"])
-        assert main(["--db", db, "--demo", "notify", "mark-sent", nid, "--on", "2026-06-02"]) == 0
+        assert main(["--db", db, "notify", "mark-sent", nid, "--on", "2026-06-02"]) == 0
         assert "sent" in capsys.readouterr().out
-        assert (
-            main(["--db", db, "--demo", "notify", "list", "--json", "--today", "2026-09-01"]) == 0
-        )
+        assert main(["--db", db, "notify", "list", "--json", "--today", "2026-09-01"]) == 0
         listed = json.loads(capsys.readouterr().out)
         assert listed[0]["effective_status"] == "deemed_accepted"

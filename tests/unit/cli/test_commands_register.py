@@ -14,6 +14,7 @@ from tests.unit.services.test_demo import annex1_rows, annex2_rows
 from workbench.cli.main import main
 from workbench.domain.records import Retention
 from workbench.services import open_register
+from workbench.services.demo import ensure_demo_register
 
 SUBCONTRACTOR_LIST = {
     "Mailjet",
@@ -30,7 +31,7 @@ NEW_RETENTION = Retention(text="3 ans à compter de la dernière connexion", dur
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> tuple[int, str, str]:
-    code = main(["--demo", "--db", str(db), *argv])
+    code = main(["--db", str(db), *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -43,7 +44,10 @@ def run_json(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> Any:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    return tmp_path / "demo.sqlite"
+    """The demo register in a file of the test's own (--demo always uses its own file)."""
+    path = tmp_path / "demo.sqlite"
+    ensure_demo_register(path).close()
+    return path
 
 
 def test_list_subprocessors_json_has_both_seeds_with_countries_and_mechanism(
@@ -173,11 +177,11 @@ def test_unknown_id_exits_2_with_a_clear_message(
 
 def test_bad_arguments_exit_2_with_usage(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     with pytest.raises(SystemExit) as exited:
-        main(["--demo", "--db", str(db), "list", "treatments", "--as-of", "yesterday"])
+        main(["--db", str(db), "list", "treatments", "--as-of", "yesterday"])
     assert exited.value.code == 2
     assert "'yesterday' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exited:
-        main(["--demo", "--db", str(db), "show", "dragons", "1"])
+        main(["--db", str(db), "show", "dragons", "1"])
     assert exited.value.code == 2
     assert "invalid choice: 'dragons'" in capsys.readouterr().err
 

@@ -55,3 +55,23 @@ def test_fold_ignores_case_accents_and_punctuation() -> None:
 @pytest.mark.parametrize(("text", "expected"), [("Oui", True), ("no", False), ("peut-être", None)])
 def test_parse_bool(text: str, expected: bool | None) -> None:
     assert parse_bool(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text", ["x < y > z", "<Nom du patient>", "débit <100 Mo> garanti", "a<b", "2 <3 et 4> 1"]
+)
+def test_text_that_merely_contains_angle_brackets_is_kept(text: str) -> None:
+    assert clean_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", "alert(1)"),
+        ("<IMG src=x onerror=alert(1)>y", "y"),
+        ('<span style="a>b">t</span>', "t"),
+        ("<b>Nom</b><br/>Prénom", "Nom\nPrénom"),
+    ],
+)
+def test_real_markup_is_still_removed(text: str, expected: str) -> None:
+    assert clean_text(text) == expected

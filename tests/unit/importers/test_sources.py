@@ -117,3 +117,64 @@ def test_macro_enabled_workbook_reads_like_xlsx(tmp_path: Path) -> None:
     (table,) = read_tables(path)
     assert table.headers[0] == "Subcontractor name"
     assert table.row_count == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # read leniently, the stray quote made one record named "OVH,France AWS,USA" (issue 16)
+        ('Subcontractor name,Server location\n"OVH,France\nAWS,USA\n', r"line 2: .*unterminated"),
+        (
+            "Subcontractor name;Server location\nOVH;France\nAWS;USA;Irlande\nX;Y\n",
+            r"line 3: 3 fields where the header has 2",
+        ),
+        (
+            "Subcontractor name;Server location;Description\nOVH;France;x\nAWS;USA\n",
+            r"line 3: 2 fields where the header has 3",
+        ),
+    ],
+    ids=["unterminated quote", "one field too many", "one field missing"],
+)
+def test_malformed_csv_is_reported_with_its_line(tmp_path: Path, text: str, expected: str) -> None:
+    path = write_csv(tmp_path / "bad.csv", text, "utf-8")
+    with pytest.raises(UnreadableFileError, match=r"bad\.csv: " + expected):
+        read_tables(path)
+
+
+def test_a_title_line_and_empty_trailing_fields_are_not_ragged(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "ok.csv",
+        "Subcontractor name;Server location\nHÉBERGEMENT\nOVH;France;;\n",
+        "utf-8",
+    )
+    assert [r for r in csv_grid(path).rows()][2] == ["OVH", "France", "", ""]
+
+
+def test_the_size_limit_applies_to_csv_and_text_files(tmp_path: Path) -> None:
+    from importers._safety import SafetyLimits
+    from workbench.domain.errors import UnsafeFileError
+
+    for name in ("big.csv", "big.txt"):
+        path = write_csv(tmp_path / name, "Subcontractor name;Server location\n" * 40, "utf-8")
+        with pytest.raises(UnsafeFileError, match=r"import\.max_file_bytes"):
+            open_grids(path, SafetyLimits(max_file_bytes=1000))
+
+
+def test_a_row_wider_than_the_limit_is_refused_before_header_scoring(tmp_path: Path) -> None:
+    from importers._safety import SafetyLimits
+    from workbench.domain.errors import UnsafeFileError
+
+    path = write_csv(tmp_path / "wide.csv", "Subcontractor name," + "x," * 50 + "y\n", "utf-8")
+    with pytest.raises(UnsafeFileError, match=r"wide\.csv, row 1: 52 columns, more than the 40"):
+        read_tables(path, limits=SafetyLimits(max_columns=40))
+
+
+def test_the_time_budget_of_a_file_is_enforced(tmp_path: Path) -> None:
+    from importers._safety import SafetyLimits
+    from workbench.domain.errors import UnsafeFileError
+
+    path = write_csv(tmp_path / "slow.csv", "Subcontractor name;Server location\nOVH;FR\n", "utf-8")
+    spent = SafetyLimits(max_seconds=-1)  # a budget already spent: the first check refuses
+    with pytest.raises(UnsafeFileError, match=r"more than the -1 s allowed"):
+        read_tables(path, limits=spent)
+    assert read_tables(path)  # the default budget is plenty

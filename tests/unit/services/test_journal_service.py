@@ -176,3 +176,21 @@ def test_bulk_entry_hasher_hashes_the_same_text_as_entry_digest(
     hasher = EntryHasher(at, "Dr Émilie Martin", "op-1", "treatment", "create")
     fields = hashed_fields(at, "Dr Émilie Martin", "op-1", "treatment", 42, "create", before, after)
     assert hasher.digest("f" * 64, 42, before, after) == entry_digest("f" * 64, fields)
+
+
+def test_bulk_entry_hasher_covers_the_label_and_operation_as_entry_digest_does() -> None:
+    """Hash version 2 (issue 16): the label and the operation's row are in the hash."""
+    from workbench.services._journal import operation_fields
+
+    at = dt.datetime(2026, 12, 1, 22, 0, tzinfo=dt.UTC)
+    op = operation_fields("op-1", 7, at, "Dr Émilie Martin", "Import de « a.xlsx »", "import", None)
+    after = {"name": "OVH", "locations": ["FR"]}
+    hasher = EntryHasher(at, "Dr Émilie Martin", "op-1", "subprocessor", "create", op["label"], op)
+    fields = hashed_fields(
+        at, "Dr Émilie Martin", "op-1", "subprocessor", 9, "create", None, after, op["label"], op
+    )
+    assert hasher.digest("e" * 64, 9, None, after) == entry_digest("e" * 64, fields)
+    forged = hashed_fields(
+        at, "Dr Émilie Martin", "op-1", "subprocessor", 9, "create", None, after, "x", op
+    )
+    assert entry_digest("e" * 64, forged) != entry_digest("e" * 64, fields)

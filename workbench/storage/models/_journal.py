@@ -27,6 +27,9 @@ class JournalEntryModel(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, info={"pii": True})
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # what the hash covers (workbench/services/_journal.py); entries from before migration
+    # 0004 are version 1
+    hash_version: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
 
 
 class OperationModel(Base):
