@@ -21,6 +21,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -41,6 +42,9 @@ HEADER, TEXT, DATE, TITLE, LABEL = (
     "Register title",
     "Register label",
 )
+# A value to be verified (inferred, not confirmed): shaded, with the reason in a comment.
+UNCONFIRMED, UNCONFIRMED_DATE = "Register to be verified", "Register date to be verified"
+UNCONFIRMED_FILL = "FCE4D6"
 
 
 def new_workbook(when: dt.date, title: str, language: str, author: str = "") -> Workbook:
@@ -58,6 +62,19 @@ def new_workbook(when: dt.date, title: str, language: str, author: str = "") -> 
         ),
         NamedStyle(TEXT, alignment=top_wrap, border=border),
         NamedStyle(DATE, alignment=top_wrap, border=border, number_format="yyyy-mm-dd"),
+        NamedStyle(
+            UNCONFIRMED,
+            alignment=top_wrap,
+            border=border,
+            fill=PatternFill("solid", fgColor=UNCONFIRMED_FILL),
+        ),
+        NamedStyle(
+            UNCONFIRMED_DATE,
+            alignment=top_wrap,
+            border=border,
+            fill=PatternFill("solid", fgColor=UNCONFIRMED_FILL),
+            number_format="yyyy-mm-dd",
+        ),
         NamedStyle(TITLE, font=Font(bold=True, size=14, color="1F4E79")),
         NamedStyle(
             LABEL,
@@ -167,8 +184,8 @@ def cell(sheet: Any, value: Value | Iterable[str], style: str = TEXT) -> WriteOn
     """One cell; a list becomes one value per line; dates get the date style."""
     if isinstance(value, list | tuple):
         value = "\n".join(str(v) for v in value)
-    if isinstance(value, dt.date) and style == TEXT:
-        style = DATE
+    if isinstance(value, dt.date) and style in (TEXT, UNCONFIRMED):
+        style = DATE if style == TEXT else UNCONFIRMED_DATE
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
     result = WriteOnlyCell(sheet, value=value if value != "" else None)
@@ -176,6 +193,17 @@ def cell(sheet: Any, value: Value | Iterable[str], style: str = TEXT) -> WriteOn
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         result.data_type = "s"  # never a formula
         result.quotePrefix = True
+    return result
+
+
+def flagged_cell(sheet: Any, value: Value | Iterable[str], reasons: Sequence[str]) -> WriteOnlyCell:
+    """A cell whose value is to be verified: shaded, the reasons in its comment (the value
+    itself stays as it is, so that the workbook imports back unchanged)."""
+    if not reasons:
+        return cell(sheet, value)
+    result = cell(sheet, value, UNCONFIRMED)
+    words = ILLEGAL_CHARACTERS_RE.sub("", "\n".join(reasons))
+    result.comment = Comment(words, "DPO Workbench", width=320, height=120)
     return result
 
 

@@ -60,6 +60,7 @@ def test_excel_list_in_french(snapshot: RegisterSnapshot, tmp_path: Path) -> Non
         "Catégories de données personnelles traitées",
         "Localisation des serveurs",
         "Garantie de transfert (le cas échéant)",
+        "À vérifier",
     )
     by_name = {r[1]: r for r in rows[1:]}
     assert set(by_name) >= {"OVHcloud", "Twilio (optionnel)", FORMULA_NAME}
@@ -101,7 +102,7 @@ def test_english_csv_uses_commas(snapshot: RegisterSnapshot, tmp_path: Path) -> 
     write_subprocessors_csv(snapshot, path, "en")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         header = next(csv.reader(handle))
-    assert header == ["Category", *SEED_COLUMNS_EN]
+    assert header == ["Category", *SEED_COLUMNS_EN, "To be verified"]
 
 
 def test_a_transfer_out_of_the_eea_with_no_recorded_basis_is_not_stated(
