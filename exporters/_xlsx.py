@@ -138,7 +138,9 @@ def append_row(sheet: Any, cells: Sequence[WriteOnlyCell]) -> None:
     lines = 1
     for index, item in enumerate(cells):
         if isinstance(item.value, str) and index < len(widths):
-            per_line = max(int(widths[index] * 1.15), 1)
+            # LibreOffice's PDF rendering wraps an 80-wide column at about 72 characters of
+            # text (wider glyphs than the width unit's): a fuller estimate cut lines off.
+            per_line = max(int(widths[index] * 0.9), 1)
             needed = sum(-(-len(part) // per_line) or 1 for part in item.value.split("\n"))
             lines = max(lines, needed)
     if lines > 1:
