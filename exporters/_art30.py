@@ -22,13 +22,18 @@ from workbench.i18n import N_
 
 def missing(text: DocText, label: str = "") -> Para:
     words = text(N_("Not specified"))
-    return Para(f"{label}{text.colon}{words}" if label else words, italic=True)
+    return Para(words, italic=True, label=label + text.colon if label else "")
+
+
+def labelled(text: DocText, label: str, value: str, flag: str = "") -> Para:
+    """ "Label : value", the label in bold."""
+    return Para(value, label=label + text.colon, flag=flag)
 
 
 def _labelled(
     text: DocText, notes: MarkNotes, org: Organisation, label: str, value: str, *fields: str
 ) -> Para:
-    return Para(label + text.colon + value, flag=notes.flag(org, *fields, name=org.name))
+    return labelled(text, label, value, notes.flag(org, *fields, name=org.name))
 
 
 def joined(*parts: str) -> str:
@@ -86,7 +91,7 @@ def dpo_block(
             if f
         )
         value = f"{details} ({shared})" if details else shared
-        return Para(label + text.colon + value, flag=flag)
+        return labelled(text, label, value, flag)
     details = joined(org.dpo_name, org.dpo_email, org.dpo_phone)
     if org.dpo_company:
         firm = text(N_("external DPO, firm {name}")).format(name=org.dpo_company)
@@ -121,7 +126,7 @@ def controller_blocks(text: DocText, notes: MarkNotes, controller: Organisation)
         unnamed = text(N_("category of clients — controllers not named"))
         return [
             Para(controller.name, bold=True, flag=name_flag),
-            Para(f"{unnamed}{text.colon}{text(N_('Not specified'))}", italic=True),
+            missing(text, unnamed),
         ]
     blocks: list[Block] = [
         Para(controller.legal_name or controller.name, bold=True, flag=name_flag)
@@ -142,7 +147,7 @@ def controller_blocks(text: DocText, notes: MarkNotes, controller: Organisation)
     dpo = joined(controller.dpo_name, controller.dpo_email, controller.dpo_phone)
     if dpo:
         flag = notes.flag(controller, "dpo_name", "dpo_email", "dpo_phone", name=controller.name)
-        blocks.append(Para(text(N_("Data protection officer")) + text.colon + dpo, flag=flag))
+        blocks.append(labelled(text, text(N_("Data protection officer")), dpo, flag))
     return blocks
 
 
@@ -173,7 +178,7 @@ def recipient_blocks(
         behind = [s.name for s in subs if s.organisation_id == processor_id]
         if behind:
             label = text(N_("Its subprocessors"))
-            blocks.append(Para(label + text.colon + ", ".join(behind), flag=chain_flag))
+            blocks.append(labelled(text, label, ", ".join(behind), chain_flag))
     direct = tuple(s.name for s in subs if s.organisation_id not in t.processor_ids)
     if direct:
         blocks += [Para(text(N_("Subprocessors")) + text.colon.rstrip()), Bullets(direct)]
@@ -196,9 +201,7 @@ def security_blocks(
         return [missing(text)]
     label = text(N_("Security policy of the organisation"))
     value = policy_text(text, org.security_policy)
-    return [
-        Para(label + text.colon + value, flag=notes.flag(org, "security_policy", name=org.name))
-    ]
+    return [labelled(text, label, value, notes.flag(org, "security_policy", name=org.name))]
 
 
 def policy_text(text: DocText, policy: SecurityPolicy) -> str:
@@ -234,7 +237,7 @@ def plain_lines(blocks: Sequence[Block]) -> list[str]:
         if isinstance(block, Bullets):
             lines.extend(f"• {item}" for item in block.items)
         else:
-            line = " ".join(p for p in (block.text, block.flag) if p)
+            line = " ".join(p for p in (block.label + block.text, block.flag) if p)
             if line:
                 lines.append(line)
     return lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -22,7 +23,7 @@ def with_flag(blocks: list[Block], flag: str) -> list[Block]:
         return blocks
     last = blocks[-1] if blocks else None
     if isinstance(last, Para) and not last.flag:
-        return [*blocks[:-1], Para(last.text, last.bold, last.italic, flag)]
+        return [*blocks[:-1], dataclasses.replace(last, flag=flag)]
     return [*blocks, Para("", flag=flag)]
 
 

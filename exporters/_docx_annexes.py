@@ -176,9 +176,10 @@ def _certification_row(
         else ""
     )
     name = text.enum(cert.kind) + (f" — {cert.name}" if cert.name else "")
+    noted_as = f"{holder} — {name}"  # how the notes under the table name the certificate
 
     def flag(*fields: str) -> str:
-        return notes.flag(cert, *fields, name=f"{holder} ({name})")
+        return notes.flag(cert, *fields, name=noted_as)
 
     if cert.referential_version:
         name += f" ({cert.referential_version})"
@@ -187,7 +188,7 @@ def _certification_row(
         numbers = ", ".join(str(n) for n in cert.hds_activities)
         activities = text(N_("HDS activities: {numbers}")).format(numbers=numbers)
         scope.append(Para(activities, flag=flag("hds_activities")))
-    notes.add_rest(cert, name=f"{holder} ({name})")
+    notes.add_rest(cert, name=noted_as)
     return [
         holder,
         [Para(name, flag=flag("kind", "name", "referential_version"))],

@@ -29,6 +29,7 @@ class Para:
     bold: bool = False
     italic: bool = False
     flag: str = ""  # "[à vérifier, note 1]": printed after the text, in the marker's colour
+    label: str = ""  # "Adresse : ", printed in bold before the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,14 @@ def _blocks(tc: Any, blocks: Sequence[Block]) -> None:
                 _paragraph(tc, item, style="ListBullet")
                 wrote = True
         else:
-            _paragraph(tc, block.text, bold=block.bold, italic=block.italic, flag=block.flag)
+            _paragraph(
+                tc,
+                block.text,
+                bold=block.bold,
+                italic=block.italic,
+                flag=block.flag,
+                label=block.label,
+            )
             wrote = True
     if not wrote:  # a cell must hold at least one paragraph
         etree.SubElement(tc, _P)
@@ -156,6 +164,7 @@ def _paragraph(
     italic: bool = False,
     keep_next: bool = False,
     flag: str = "",
+    label: str = "",
 ) -> None:
     p = etree.SubElement(parent, _P)
     if style or keep_next:
@@ -164,6 +173,8 @@ def _paragraph(
             etree.SubElement(ppr, _PSTYLE, {_VAL: style})
         if keep_next:
             etree.SubElement(ppr, _KEEPNEXT)
+    if label:
+        _run(p, label, bold=True, italic=italic)
     if text:
         _run(p, text, bold, italic)
     if flag:

@@ -47,7 +47,7 @@ def reasons_by_key(text: DocText, record: Marked, keys: Sequence[str]) -> dict[s
 MARK_COLUMNS = (
     (N_("Sheet"), 18),
     (N_("ID"), 8),
-    (N_("Record"), 40),
+    (N_("Name"), 40),
     (N_("Field"), 28),
     (N_("Why it is to be verified"), 80),
 )

@@ -19,6 +19,7 @@ from exporters._art30 import (
     dpia_blocks,
     dpo_block,
     identity_blocks,
+    labelled,
     notes_blocks,
     policy_text,
     recipient_blocks,
@@ -104,7 +105,9 @@ def _cover(doc: Document, text: DocText, snapshot: RegisterSnapshot, title: str)
         doc.add_paragraph().add_run(org.legal_name or org.name).font.size = Pt(14)
         # The cover only names; the markers and their notes are in the organisation's part.
         dpo = dpo_block(text, MarkNotes(text), snapshot, org)
-        doc.add_paragraph(dpo.text).runs[0].italic = dpo.italic
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(dpo.label).bold = True
+        paragraph.add_run(dpo.text).italic = dpo.italic
         add_labelled(doc, text(N_("Address")), org.address, text.colon)
     doc.add_paragraph()
     add_labelled(doc, text(N_("Register as of")), text.date(snapshot.as_of), text.colon)
@@ -140,8 +143,9 @@ def _organisation_records(
     notes = MarkNotes(text)
     blocks = identity_blocks(text, notes, snapshot, org)[1:]  # the heading names it
     if org.security_policy is not None:
-        policy = text(N_("Security policy")) + text.colon + policy_text(text, org.security_policy)
-        blocks.append(Para(policy, flag=notes.flag(org, "security_policy")))
+        policy = policy_text(text, org.security_policy)
+        flag = notes.flag(org, "security_policy")
+        blocks.append(labelled(text, text(N_("Security policy")), policy, flag))
     notes.add_rest(org)
     add_blocks(doc, blocks + notes_blocks(notes))
     width = usable_width(doc.sections[-1])

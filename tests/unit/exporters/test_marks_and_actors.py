@@ -5,6 +5,7 @@ working notes — read back from the Word and Excel files."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from workbench.domain.fields import format_marks, parse_marks
 from workbench.domain.inference import describe
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.services import Register
+from workbench.services.demo import load_demo
 from workbench.services.export_service import ExportService
 
 NBSP = "\u00a0"
@@ -114,7 +116,7 @@ def test_annex_notes_name_the_record_they_concern(french: Any) -> None:
         in map(plain, texts)
     )
     assert (
-        "1. Amazon Web Services (HDS (hébergement de données de santé)) — Valide jusqu'au"
+        "1. Amazon Web Services — HDS (hébergement de données de santé) — Valide jusqu'au"
         f"{NBSP}: Calculé — Date de délivrance + 3 ans"
     ) in texts
     cover = "\n".join(texts[:20])
@@ -274,7 +276,7 @@ def test_excel_cells_are_shaded_with_the_reason_and_the_marks_column_reads_back(
     twilio = next(r for r in subs.iter_rows(min_row=2) if r[0].value == chain.twilio)
     assert twilio[sub_header.index("Garantie de transfert")].comment is not None
     listed = list(book["Valeurs à vérifier"].iter_rows(values_only=True))
-    assert listed[0] == ("Feuille", "ID", "Fiche", "Champ", "Pourquoi la vérifier")
+    assert listed[0] == ("Feuille", "ID", "Nom", "Champ", "Pourquoi la vérifier")
     assert ("Sous-traitants", chain.twilio, "Twilio", "Mécanisme de transfert") in {
         r[:4] for r in listed
     }
@@ -329,3 +331,31 @@ def test_marks_are_written_one_per_line_and_read_back_the_same() -> None:
 def test_an_unreadable_marks_cell_says_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_marks(text)
+
+
+def test_the_demo_register_in_french(register: Register, tmp_path: Path) -> None:
+    """The demo as a CNIL auditor reads it: its inferred values marked, Medaviz as Podalire
+    Communauté's processor, no English code or source wording, no working note."""
+    load_demo(register)
+    path = tmp_path / "registre.docx"
+    ExportService(register).export_register(path, "docx", "fr")
+    text = plain(_docx_text(docx.Document(str(path))))
+    assert text.count("[à vérifier, note") >= 20
+    assert "Podalire (Medaviz) — sous-traitant (art. 28)" in text
+    unquoted = re.sub("«[^»]*»", "", text)  # a reason quotes the source as it is written
+    for english in ("Germany", "Not specified", "to be verified", "seed"):
+        assert english not in unquoted, english
+    # "N/A" only where a source's description says it (Zendesk's shifted row), never as a
+    # location or safeguard of the document's own.
+    described = sum(s.service_description.count("N/A") for s in register.subprocessors.list())
+    assert unquoted.count("N/A") == described
+    records = (
+        *register.organisations.list(),
+        *register.treatments.list(),
+        *register.subprocessors.list(),
+        *register.certifications.list(),
+    )
+    notes = [r.notes for r in records if len(r.notes) > 20]
+    assert notes
+    for note in notes:
+        assert plain(note) not in text, note
