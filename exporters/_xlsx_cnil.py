@@ -142,12 +142,9 @@ def _fiche(
         style = UNCONFIRMED if marked else TEXT
         append_row(sheet, [cell(sheet, text(label), LABEL), cell(sheet, shown, style)])
     notes.add_rest(t)
-    if notes:
-        append_row(sheet, [])
-        append_row(sheet, [cell(sheet, text(N_("Values to be verified")), LABEL)])
-        for line in notes.lines():
-            number, _, reason = line.partition(". ")
-            append_row(sheet, [cell(sheet, number, TEXT), cell(sheet, reason, UNCONFIRMED)])
+    if notes:  # the fiche's last row, as in the Word register: one row never split by a page
+        label = cell(sheet, text(N_("Values to be verified")), LABEL)
+        append_row(sheet, [label, cell(sheet, notes.lines(), UNCONFIRMED)])
     sheet.close()
 
 

@@ -248,7 +248,9 @@ def test_cnil_fiche_has_the_actors_the_marks_and_their_reasons(
     assert fields["Mesures de sécurité"] == "Non renseigné"
     retention = next(r for r in fiche.iter_rows() if r[0].value == "Durées de conservation")
     assert retention[1].fill.fgColor.rgb.endswith("FCE4D6")
-    assert fields["2"].startswith("Durée de conservation\u00a0: Lu dans le texte")
+    notes = fields["Valeurs à vérifier"].split("\n")
+    assert notes[1].startswith("2. Durée de conservation\u00a0: Lu dans le texte")
+    assert len(notes) == 3
     listing = {r[1]: r for r in book["Liste des traitements"].iter_rows(values_only=True)}
     assert listing["Animation de la communauté"][7] == 1  # the treatment's own marks
 
