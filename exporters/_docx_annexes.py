@@ -76,12 +76,7 @@ def annex_treatments(
                     [
                         purpose_blocks(t, notes),
                         _categories(text, notes, t),
-                        [
-                            Para(
-                                "\n".join(snapshot.controller_names(t)),
-                                flag=notes.flag(t, "controller_ids"),
-                            )
-                        ],
+                        with_flag(_served(text, snapshot, t), notes.flag(t, "controller_ids")),
                     ]
                     for t in processor
                 ),
@@ -89,6 +84,20 @@ def annex_treatments(
                 tick,
                 notes,
             )
+
+
+def _served(text: DocText, snapshot: RegisterSnapshot, t: Treatment) -> list[Block]:
+    """The controllers served by name; a category of clients says it names none (30(2)(a))."""
+    blocks: list[Block] = []
+    for controller_id in t.controller_ids:
+        controller = snapshot.organisation_by_id.get(controller_id)
+        if controller is None:
+            continue
+        blocks.append(Para(controller.name))
+        if not controller.is_named_controller:
+            unnamed = text(N_("category of clients — controllers not named"))
+            blocks.append(Para(unnamed, italic=True))
+    return blocks
 
 
 def _categories(text: DocText, notes: MarkNotes, t: Treatment) -> list[Block]:

@@ -147,6 +147,14 @@ def test_art30_actors_are_printed_or_marked_missing(french: Any) -> None:
     assert [r.cells[1].text for r in summary.rows[1:]] == [
         "Fourniture d'un service de Téléconsultation"
     ] * 2
+    annex = next(
+        t for t in french.tables if t.rows[0].cells[-1].text == "Responsables de traitement servis"
+    )
+    assert annex.rows[1].cells[-1].text.split("\n") == [
+        "Partenaires",
+        "catégorie de clients — responsables de traitement non nommés",
+        "Cabinet Dr Durand",
+    ]
     dpia = record_rows(french, "Gestion de compte Patient")["Analyse d'impact (art. 35)"]
     assert dpia == "Réalisée le 3 juin 2025"
     assert record_rows(french, "Animation de la communauté")["Analyse d'impact (art. 35)"] == (
