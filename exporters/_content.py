@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from exporters._docx_table import Block, Bullets, Para
 from exporters._labels import DocText, group_by_subject
+from exporters._marks import MarkNotes
 from workbench.domain.enums import LocationKind
 from workbench.domain.records import DataCategory, Subprocessor, Treatment
 from workbench.domain.reference import is_eea
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.i18n import N_
+
+
+def with_flag(blocks: list[Block], flag: str) -> list[Block]:
+    """The blocks with a "to be verified" marker after them (on the last paragraph if any)."""
+    if not flag:
+        return blocks
+    last = blocks[-1] if blocks else None
+    if isinstance(last, Para) and not last.flag:
+        return [*blocks[:-1], dataclasses.replace(last, flag=flag)]
+    return [*blocks, Para("", flag=flag)]
 
 
 def category_blocks(text: DocText, categories: Sequence[DataCategory]) -> list[Block]:
@@ -25,27 +37,33 @@ def category_blocks(text: DocText, categories: Sequence[DataCategory]) -> list[B
     return blocks
 
 
-def purpose_blocks(treatment: Treatment) -> list[Block]:
+def purpose_blocks(treatment: Treatment, notes: MarkNotes) -> list[Block]:
     """Seed Annex 1 layout: the name in bold, then the purpose and description in italics."""
-    blocks: list[Block] = [Para(treatment.name, bold=True)]
-    for extra in (treatment.purpose, treatment.description):
+    blocks: list[Block] = [Para(treatment.name, bold=True, flag=notes.flag(treatment, "name"))]
+    for extra, field in ((treatment.purpose, "purpose"), (treatment.description, "description")):
         if extra and extra != treatment.name:
-            blocks.append(Para(extra, italic=True))
+            blocks.append(Para(extra, italic=True, flag=notes.flag(treatment, field)))
     return blocks
 
 
-def legal_basis_lines(text: DocText, treatment: Treatment) -> str:
+def legal_basis_blocks(text: DocText, notes: MarkNotes, treatment: Treatment) -> list[Block]:
     """The Art. 6 label, the Art. 9 condition, then the source's wording unless it only repeats
-    the label ("Intérêt légitime." under "Intérêt légitime")."""
-    lines = [text.enum(treatment.legal_basis), text.enum(treatment.art9_condition)]
+    the label ("Intérêt légitime." under "Intérêt légitime"); each with its own marker."""
+    lines = [
+        (text.enum(treatment.legal_basis), "legal_basis"),
+        (text.enum(treatment.art9_condition), "art9_condition"),
+    ]
     stated = treatment.legal_basis_text.strip()
-    if stated and all(fuzz.ratio(stated.casefold(), line.casefold()) < 85 for line in lines):
-        lines.append(stated)
-    return "\n".join(line for line in lines if line)
+    if stated and all(fuzz.ratio(stated.casefold(), line.casefold()) < 85 for line, _ in lines):
+        lines.append((stated, "legal_basis_text"))
+    return [Para(line, flag=notes.flag(treatment, field)) for line, field in lines if line]
 
 
-def outside_eea_lines(text: DocText, snapshot: RegisterSnapshot, treatment: Treatment) -> list[str]:
-    """ "Name — country — safeguard" for each linked subprocessor processing outside the EEA."""
+def outside_eea_lines(
+    text: DocText, snapshot: RegisterSnapshot, treatment: Treatment, notes: MarkNotes
+) -> list[str]:
+    """ "Name — country — safeguard" for each linked subprocessor processing outside the EEA,
+    with the marker of an inferred location or safeguard."""
     lines = []
     for sub_id in treatment.subprocessor_ids:
         sub = snapshot.subprocessor_by_id.get(sub_id)
@@ -58,14 +76,24 @@ def outside_eea_lines(text: DocText, snapshot: RegisterSnapshot, treatment: Trea
         ]
         if abroad:
             where = ", ".join(text.locations(abroad))
-            lines.append(f"{sub.name} — {where} — {text.transfer(sub)}")
+            flag = notes.flag(
+                sub, "locations", "transfer_mechanism", "transfer_text", name=sub.name
+            )
+            line = f"{sub.name} — {where} — {text.transfer(sub)}"
+            lines.append(f"{line} {flag}" if flag else line)
     return lines
 
 
-def transfer_blocks(text: DocText, snapshot: RegisterSnapshot, treatment: Treatment) -> list[Block]:
+def transfer_blocks(
+    text: DocText, snapshot: RegisterSnapshot, treatment: Treatment, notes: MarkNotes
+) -> list[Block]:
     """Art. 30(1)(e): the stated transfers, plus every subprocessor located outside the EEA."""
-    blocks: list[Block] = [Para(treatment.transfers)] if treatment.transfers else []
-    outside = outside_eea_lines(text, snapshot, treatment)
+    blocks: list[Block] = (
+        [Para(treatment.transfers, flag=notes.flag(treatment, "transfers"))]
+        if treatment.transfers
+        else []
+    )
+    outside = outside_eea_lines(text, snapshot, treatment, notes)
     if outside:
         blocks.append(Bullets(tuple(outside)))
     if not blocks:
@@ -73,18 +101,27 @@ def transfer_blocks(text: DocText, snapshot: RegisterSnapshot, treatment: Treatm
     return blocks
 
 
-def subprocessor_cells(text: DocText, sub: Subprocessor) -> list[str | list[Block]]:
-    """Name, description, categories of data, server location, transfer mechanism."""
-    name: list[Block] = [Para(sub.name, bold=True)]
+def subprocessor_cells(
+    text: DocText, sub: Subprocessor, notes: MarkNotes
+) -> list[str | list[Block]]:
+    """Name, description, categories of data, server location, transfer mechanism; a marked
+    value (a category chosen by a rule, a country read from text...) carries its marker."""
+
+    def flag(*fields: str) -> str:
+        return notes.flag(sub, *fields, name=sub.name)
+
+    name: list[Block] = [Para(sub.name, bold=True, flag=flag("name", "category"))]
     if sub.legal_entity and sub.legal_entity != sub.name:
-        name.append(Para(sub.legal_entity))
+        name.append(Para(sub.legal_entity, flag=flag("legal_entity")))
     if sub.optional:
-        name.append(Para(text(N_("(optional)")), italic=True))
-    description = [Para(line) for line in sub.service_description.split("\n") if line.strip()]
+        name.append(Para(text(N_("(optional)")), italic=True, flag=flag("optional")))
+    description: list[Block] = [
+        Para(line) for line in sub.service_description.split("\n") if line.strip()
+    ]
     return [
         name,
-        list(description),
-        category_blocks(text, sub.data_categories),
-        text.server_location(sub),
-        text.transfer(sub),
+        with_flag(description, flag("service_description")),
+        with_flag(category_blocks(text, sub.data_categories), flag("data_categories")),
+        [Para(text.server_location(sub), flag=flag("locations", "location_text"))],
+        [Para(text.transfer(sub), flag=flag("transfer_mechanism", "transfer_text"))],
     ]

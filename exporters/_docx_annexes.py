@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from exporters._art30 import notes_blocks
 from exporters._content import (
     category_blocks,
-    legal_basis_lines,
+    legal_basis_blocks,
     purpose_blocks,
     subprocessor_cells,
+    with_flag,
 )
 from exporters._docx import Document, add_heading
-from exporters._docx_table import Row, SectionRow, add_table
+from exporters._docx_table import Block, Para, Row, SectionRow, add_blocks, add_table
 from exporters._files import Ticker
 from exporters._labels import DocText
+from exporters._marks import MarkNotes
 from workbench.domain.enums import Role
+from workbench.domain.records import Certification, Treatment
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.i18n import N_
 
@@ -32,6 +36,7 @@ def annex_treatments(
     for org in snapshot.own_organisations:
         controller = snapshot.treatments_of(org.id, Role.CONTROLLER)
         if controller:
+            notes = MarkNotes(text, named=True)
             _treatment_part(
                 doc,
                 text(N_("Processing for which {name} acts as controller")).format(name=org.name),
@@ -44,18 +49,20 @@ def annex_treatments(
                 [3, 4, 2.5, 2.5],
                 (
                     [
-                        purpose_blocks(t),
-                        category_blocks(text, t.data_categories),
-                        legal_basis_lines(text, t),
-                        t.retention.text,
+                        purpose_blocks(t, notes),
+                        _categories(text, notes, t),
+                        legal_basis_blocks(text, notes, t),
+                        [Para(t.retention.text, flag=notes.flag(t, "retention"))],
                     ]
                     for t in controller
                 ),
                 width,
                 tick,
+                notes,
             )
         processor = snapshot.treatments_of(org.id, Role.PROCESSOR)
         if processor:
+            notes = MarkNotes(text, named=True)
             _treatment_part(
                 doc,
                 text(N_("Processing for which {name} acts as processor")).format(name=org.name),
@@ -67,15 +74,34 @@ def annex_treatments(
                 [3, 5, 2],
                 (
                     [
-                        purpose_blocks(t),
-                        category_blocks(text, t.data_categories),
-                        "\n".join(snapshot.controller_names(t)),
+                        purpose_blocks(t, notes),
+                        _categories(text, notes, t),
+                        with_flag(_served(text, snapshot, t), notes.flag(t, "controller_ids")),
                     ]
                     for t in processor
                 ),
                 width,
                 tick,
+                notes,
             )
+
+
+def _served(text: DocText, snapshot: RegisterSnapshot, t: Treatment) -> list[Block]:
+    """The controllers served by name; a category of clients says it names none (30(2)(a))."""
+    blocks: list[Block] = []
+    for controller_id in t.controller_ids:
+        controller = snapshot.organisation_by_id.get(controller_id)
+        if controller is None:
+            continue
+        blocks.append(Para(controller.name))
+        if not controller.is_named_controller:
+            unnamed = text(N_("category of clients — controllers not named"))
+            blocks.append(Para(unnamed, italic=True))
+    return blocks
+
+
+def _categories(text: DocText, notes: MarkNotes, t: Treatment) -> list[Block]:
+    return with_flag(category_blocks(text, t.data_categories), notes.flag(t, "data_categories"))
 
 
 def _treatment_part(
@@ -86,10 +112,13 @@ def _treatment_part(
     rows: Iterable[Row],
     width: int,
     tick: Ticker,
+    notes: MarkNotes,
 ) -> None:
-    """One part of Annex 1 (as controller, as processor): its heading, then its table."""
+    """One part of Annex 1 (as controller, as processor): its heading, its table, then the
+    notes on the values to be verified that the table's markers point at."""
     add_heading(doc, title, 2)
     add_table(doc, headers, widths, rows, width, on_row=tick)
+    add_blocks(doc, notes_blocks(notes))
 
 
 def annex_subprocessors(
@@ -103,10 +132,12 @@ def annex_subprocessors(
             continue
         add_heading(doc, text(N_("Subprocessors of {name}")).format(name=org.name), 2)
         rows: list[Row] = []
+        notes = MarkNotes(text, named=True)
         for category, subs in groups:
             rows.append(SectionRow(text.enum(category).upper()))
-            rows.extend(subprocessor_cells(text, s) for s in subs)
+            rows.extend(subprocessor_cells(text, s, notes) for s in subs)
         add_table(doc, headers, SUBPROCESSOR_WIDTHS, rows, width, on_row=tick)
+        add_blocks(doc, notes_blocks(notes))
 
 
 SUBPROCESSOR_WIDTHS = (2.2, 4, 4, 2, 2.2)
@@ -137,25 +168,41 @@ def annex_certifications(
         text(N_("Scope")),
         text(N_("Valid until")),
     ]
-    rows: list[Row] = []
-    for cert in snapshot.certifications:
-        holder = (
-            snapshot.organisation_name(cert.organisation_id)
-            if cert.organisation_id is not None
-            else snapshot.subprocessor_by_id[cert.subprocessor_id].name
-            if cert.subprocessor_id in snapshot.subprocessor_by_id
-            else ""
-        )
-        name = text.enum(cert.kind) + (f" — {cert.name}" if cert.name else "")
-        if cert.referential_version:
-            name += f" ({cert.referential_version})"
-        scope = cert.scope
-        if cert.hds_activities:
-            numbers = ", ".join(str(n) for n in cert.hds_activities)
-            scope = "\n".join(
-                p
-                for p in (scope, text(N_("HDS activities: {numbers}")).format(numbers=numbers))
-                if p
-            )
-        rows.append([holder, name, cert.number, cert.certifier, scope, text.date(cert.expires_on)])
+    notes = MarkNotes(text)
+    rows = [_certification_row(text, snapshot, notes, cert) for cert in snapshot.certifications]
     add_table(doc, headers, [2.5, 3, 2, 2.5, 4, 2], rows, width)
+    add_blocks(doc, notes_blocks(notes))
+
+
+def _certification_row(
+    text: DocText, snapshot: RegisterSnapshot, notes: MarkNotes, cert: Certification
+) -> Row:
+    holder = (
+        snapshot.organisation_name(cert.organisation_id)
+        if cert.organisation_id is not None
+        else snapshot.subprocessor_by_id[cert.subprocessor_id].name
+        if cert.subprocessor_id in snapshot.subprocessor_by_id
+        else ""
+    )
+    name = text.enum(cert.kind) + (f" — {cert.name}" if cert.name else "")
+    noted_as = f"{holder} — {name}"  # how the notes under the table name the certificate
+
+    def flag(*fields: str) -> str:
+        return notes.flag(cert, *fields, name=noted_as)
+
+    if cert.referential_version:
+        name += f" ({cert.referential_version})"
+    scope: list[Block] = [Para(cert.scope, flag=flag("scope"))] if cert.scope else []
+    if cert.hds_activities:
+        numbers = ", ".join(str(n) for n in cert.hds_activities)
+        activities = text(N_("HDS activities: {numbers}")).format(numbers=numbers)
+        scope.append(Para(activities, flag=flag("hds_activities")))
+    notes.add_rest(cert, name=noted_as)
+    return [
+        holder,
+        [Para(name, flag=flag("kind", "name", "referential_version"))],
+        [Para(cert.number, flag=flag("number"))],
+        [Para(cert.certifier, flag=flag("certifier"))],
+        scope,
+        [Para(text.date(cert.expires_on), flag=flag("expires_on", "issued_on"))],
+    ]

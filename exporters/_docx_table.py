@@ -28,6 +28,8 @@ class Para:
     text: str
     bold: bool = False
     italic: bool = False
+    flag: str = ""  # "[à vérifier, note 1]": printed after the text, in the marker's colour
+    label: str = ""  # "Adresse : ", printed in bold before the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ _GRIDSPAN, _SHD, _FILL, _COLOR = qn("w:gridSpan"), qn("w:shd"), qn("w:fill"), qn
 _TBLHEADER, _CANTSPLIT, _KEEPNEXT = qn("w:tblHeader"), qn("w:cantSplit"), qn("w:keepNext")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SECTION_FILL = "D9E2F3"
+FLAG_COLOR = "C00000"  # the "to be verified" markers: dark red, readable in black and white too
 
 
 def add_table(
@@ -109,6 +112,14 @@ def add_table(
     return Table(cast(Any, tbl), getattr(container, "_body", container))
 
 
+def add_blocks(container: Any, blocks: Sequence[Block]) -> None:
+    """The blocks as paragraphs of a document body (or a cell), as a table cell would hold them."""
+    holder = etree.Element(_TC)
+    _blocks(holder, blocks)
+    for paragraph in list(holder):
+        append_block(container, paragraph)
+
+
 def _row(tbl: Any, cells: Sequence[Cell], twips: Sequence[int]) -> Any:
     tr = etree.SubElement(tbl, _TR)
     for content, width in zip(cells, twips, strict=True):
@@ -132,7 +143,14 @@ def _blocks(tc: Any, blocks: Sequence[Block]) -> None:
                 _paragraph(tc, item, style="ListBullet")
                 wrote = True
         else:
-            _paragraph(tc, block.text, bold=block.bold, italic=block.italic)
+            _paragraph(
+                tc,
+                block.text,
+                bold=block.bold,
+                italic=block.italic,
+                flag=block.flag,
+                label=block.label,
+            )
             wrote = True
     if not wrote:  # a cell must hold at least one paragraph
         etree.SubElement(tc, _P)
@@ -145,6 +163,8 @@ def _paragraph(
     bold: bool = False,
     italic: bool = False,
     keep_next: bool = False,
+    flag: str = "",
+    label: str = "",
 ) -> None:
     p = etree.SubElement(parent, _P)
     if style or keep_next:
@@ -153,15 +173,24 @@ def _paragraph(
             etree.SubElement(ppr, _PSTYLE, {_VAL: style})
         if keep_next:
             etree.SubElement(ppr, _KEEPNEXT)
-    if not text:
-        return
+    if label:
+        _run(p, label, bold=True, italic=italic)
+    if text:
+        _run(p, text, bold, italic)
+    if flag:
+        _run(p, f" {flag}" if text else flag, bold=True, italic=True, color=FLAG_COLOR)
+
+
+def _run(p: Any, text: str, bold: bool, italic: bool, color: str = "") -> None:
     r = etree.SubElement(p, _R)
-    if bold or italic:
+    if bold or italic or color:
         rpr = etree.SubElement(r, _RPR)
         if bold:
             etree.SubElement(rpr, _B)
         if italic:
             etree.SubElement(rpr, _I)
+        if color:
+            etree.SubElement(rpr, _COLOR, {_VAL: color})
     t = etree.SubElement(r, _T)
     t.text = clean_text(text)
     if text[:1].isspace() or text[-1:].isspace():

@@ -180,22 +180,22 @@ class DocText:
         return [self.location(loc) for loc in locations]
 
     def server_location(self, sub: Subprocessor) -> str:
-        """The source's own wording when there is one, else the countries by name."""
-        return sub.location_text or ", ".join(self.locations(sub.locations))
+        """The countries by name in the document's language ("Germany Ireland" from an English
+        source reads "Allemagne, Irlande"); the source's wording only when no country is
+        recorded. How the countries were read is the mark's reason, printed with it."""
+        return ", ".join(self.locations(sub.locations)) or sub.location_text
 
     def transfer(self, sub: Subprocessor) -> str:
-        if sub.transfer_mechanism is not None and sub.transfer_mechanism not in (
-            TransferMechanism.NONE,
-            TransferMechanism.NONE_INTRA_EEA,
-        ):
-            return self.mechanism(sub.transfer_mechanism)
-        if sub.transfer_text:
-            return sub.transfer_text
-        if sub.transfer_mechanism is None and any(_outside_eea(loc) for loc in sub.locations):
-            # Data leave the EEA and nobody recorded on what basis: "not applicable" would
-            # state the opposite of the truth in a document handed to an auditor.
+        mechanism = sub.transfer_mechanism
+        if mechanism is not None and mechanism.is_safeguard:
+            return self.mechanism(mechanism)
+        if mechanism is None and sub.transfer_text:
+            return sub.transfer_text  # a wording no mechanism was read from: as written
+        if any(_outside_eea(loc) for loc in sub.locations):
+            # Data leave the EEA and nobody recorded on what basis (or the source says "N/A"):
+            # "not applicable" would state the opposite of the truth to an auditor.
             return self(N_("Not stated"))
-        return self(N_("N/A"))
+        return self(N_("N/A"))  # the source's "N/A" or "Sans objet", in this language
 
     def retention_unit(self, unit: RetentionUnit | None) -> str:
         return self.enum(unit)

@@ -21,6 +21,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -43,6 +44,9 @@ HEADER, TEXT, DATE, TITLE, LABEL = (
     "Register title",
     "Register label",
 )
+# A value to be verified (inferred, not confirmed): shaded, with the reason in a comment.
+UNCONFIRMED, UNCONFIRMED_DATE = "Register to be verified", "Register date to be verified"
+UNCONFIRMED_FILL = "FCE4D6"
 
 
 def new_workbook(when: dt.date, title: str, language: str, author: str = "") -> Workbook:
@@ -60,6 +64,19 @@ def new_workbook(when: dt.date, title: str, language: str, author: str = "") -> 
         ),
         NamedStyle(TEXT, alignment=top_wrap, border=border),
         NamedStyle(DATE, alignment=top_wrap, border=border, number_format="yyyy-mm-dd"),
+        NamedStyle(
+            UNCONFIRMED,
+            alignment=top_wrap,
+            border=border,
+            fill=PatternFill("solid", fgColor=UNCONFIRMED_FILL),
+        ),
+        NamedStyle(
+            UNCONFIRMED_DATE,
+            alignment=top_wrap,
+            border=border,
+            fill=PatternFill("solid", fgColor=UNCONFIRMED_FILL),
+            number_format="yyyy-mm-dd",
+        ),
         NamedStyle(TITLE, font=Font(bold=True, size=14, color="1F4E79")),
         NamedStyle(
             LABEL,
@@ -123,7 +140,9 @@ def append_row(sheet: Any, cells: Sequence[WriteOnlyCell]) -> None:
     lines = 1
     for index, item in enumerate(cells):
         if isinstance(item.value, str) and index < len(widths):
-            per_line = max(int(widths[index] * 1.15), 1)
+            # LibreOffice's PDF rendering wraps an 80-wide column at about 72 characters of
+            # text (wider glyphs than the width unit's): a fuller estimate cut lines off.
+            per_line = max(int(widths[index] * 0.9), 1)
             needed = sum(-(-len(part) // per_line) or 1 for part in item.value.split("\n"))
             lines = max(lines, needed)
     if lines > 1:
@@ -169,8 +188,8 @@ def cell(sheet: Any, value: Value | Iterable[str], style: str = TEXT) -> WriteOn
     """One cell; a list becomes one value per line; dates get the date style."""
     if isinstance(value, list | tuple):
         value = "\n".join(str(v) for v in value)
-    if isinstance(value, dt.date) and style == TEXT:
-        style = DATE
+    if isinstance(value, dt.date) and style in (TEXT, UNCONFIRMED):
+        style = DATE if style == TEXT else UNCONFIRMED_DATE
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
     result = WriteOnlyCell(sheet, value=value if value != "" else None)
@@ -178,6 +197,17 @@ def cell(sheet: Any, value: Value | Iterable[str], style: str = TEXT) -> WriteOn
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         result.data_type = "s"  # never a formula
         result.quotePrefix = True
+    return result
+
+
+def flagged_cell(sheet: Any, value: Value | Iterable[str], reasons: Sequence[str]) -> WriteOnlyCell:
+    """A cell whose value is to be verified: shaded, the reasons in its comment (the value
+    itself stays as it is, so that the workbook imports back unchanged)."""
+    if not reasons:
+        return cell(sheet, value)
+    result = cell(sheet, value, UNCONFIRMED)
+    words = ILLEGAL_CHARACTERS_RE.sub("", "\n".join(reasons))
+    result.comment = Comment(words, "DPO Workbench", width=320, height=120)
     return result
 
 

@@ -13,11 +13,24 @@ from pathlib import Path
 
 from docx.shared import Pt
 
+from exporters._art30 import (
+    controller_blocks,
+    controllers_served_blocks,
+    dpia_blocks,
+    dpo_block,
+    identity_blocks,
+    labelled,
+    notes_blocks,
+    policy_text,
+    recipient_blocks,
+    security_blocks,
+)
 from exporters._content import (
     category_blocks,
-    legal_basis_lines,
+    legal_basis_blocks,
     purpose_blocks,
     transfer_blocks,
+    with_flag,
 )
 from exporters._docx import (
     Document,
@@ -33,9 +46,10 @@ from exporters._docx import (
     usable_width,
 )
 from exporters._docx_annexes import annex_certifications, annex_subprocessors, annex_treatments
-from exporters._docx_table import Block, Bullets, Para, Row, SectionRow, add_table
+from exporters._docx_table import Block, Bullets, Para, Row, SectionRow, add_blocks, add_table
 from exporters._files import Ticker
 from exporters._labels import DocText
+from exporters._marks import MarkNotes, has_marks
 from workbench.domain.enums import Role
 from workbench.domain.records import Organisation, Treatment
 from workbench.domain.snapshot import RegisterSnapshot
@@ -89,8 +103,11 @@ def _cover(doc: Document, text: DocText, snapshot: RegisterSnapshot, title: str)
     doc.add_paragraph(text(N_("Article 30 of the General Data Protection Regulation")), "Subtitle")
     for org in snapshot.own_organisations:
         doc.add_paragraph().add_run(org.legal_name or org.name).font.size = Pt(14)
-        dpo = " — ".join(part for part in (org.dpo_name, org.dpo_email) if part)
-        add_labelled(doc, text(N_("Data protection officer")), dpo, text.colon)
+        # The cover only names; the markers and their notes are in the organisation's part.
+        dpo = dpo_block(text, MarkNotes(text), snapshot, org)
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(dpo.label).bold = True
+        paragraph.add_run(dpo.text).italic = dpo.italic
         add_labelled(doc, text(N_("Address")), org.address, text.colon)
     doc.add_paragraph()
     add_labelled(doc, text(N_("Register as of")), text.date(snapshot.as_of), text.colon)
@@ -99,22 +116,38 @@ def _cover(doc: Document, text: DocText, snapshot: RegisterSnapshot, title: str)
         treatments=len(snapshot.treatments), subprocessors=len(snapshot.subprocessors)
     )
     doc.add_paragraph(counts)
+    if has_marks(
+        snapshot.organisations,
+        snapshot.treatments,
+        snapshot.subprocessors,
+        snapshot.certifications,
+    ):
+        doc.add_paragraph(marks_explained(text)).runs[0].italic = True
     add_page_break(doc)
+
+
+def marks_explained(text: DocText) -> str:
+    return text(
+        N_(
+            "Values marked “[to be verified]” were inferred by the application (read from a "
+            "text, chosen by a rule, computed or assumed) and no person has confirmed them yet; "
+            "the numbered notes give the reason for each."
+        )
+    )
 
 
 def _organisation_records(
     doc: Document, text: DocText, snapshot: RegisterSnapshot, org: Organisation, tick: Ticker
 ) -> None:
     add_heading(doc, org.name, level=1)
-    for label, value in (
-        (N_("Legal name"), org.legal_name),
-        (N_("Registration"), org.registration),
-        (N_("Address"), org.address),
-        (N_("Contact"), org.contact_email),
-        (N_("Data protection officer"), " — ".join(p for p in (org.dpo_name, org.dpo_email) if p)),
-        (N_("Representative"), org.representative),
-    ):
-        add_labelled(doc, text(label), value, text.colon)
+    notes = MarkNotes(text)
+    blocks = identity_blocks(text, notes, snapshot, org)[1:]  # the heading names it
+    if org.security_policy is not None:
+        policy = policy_text(text, org.security_policy)
+        flag = notes.flag(org, "security_policy")
+        blocks.append(labelled(text, text(N_("Security policy")), policy, flag))
+    notes.add_rest(org)
+    add_blocks(doc, blocks + notes_blocks(notes))
     width = usable_width(doc.sections[-1])
     add_heading(doc, text(N_("Record as controller (Art. 30(1) GDPR)")), level=2)
     controller = snapshot.treatments_of(org.id, Role.CONTROLLER)
@@ -129,6 +162,8 @@ def _organisation_records(
     processor = snapshot.treatments_of(org.id, Role.PROCESSOR)
     if not processor:
         doc.add_paragraph(text(N_("No processing activity in this role.")))
+    else:
+        _controllers_summary(doc, text, snapshot, processor, width)
     for treatment in processor:
         add_heading(doc, treatment.name, level=3)
         rows = _processor_rows(text, snapshot, org, treatment)
@@ -136,72 +171,97 @@ def _organisation_records(
         tick()
 
 
+def _controllers_summary(
+    doc: Document, text: DocText, snapshot: RegisterSnapshot, records: list[Treatment], width: int
+) -> None:
+    """Art. 30(2)(a) and (b): each controller served, with its contact, and the categories of
+    processing carried out on its behalf."""
+    served: dict[int, list[Treatment]] = {}
+    for t in records:
+        for controller_id in t.controller_ids:
+            if controller_id in snapshot.organisation_by_id:
+                served.setdefault(controller_id, []).append(t)
+    if not served:
+        return
+    notes = MarkNotes(text)
+    rows: list[Row] = [
+        [
+            controller_blocks(text, notes, snapshot.organisation_by_id[controller_id]),
+            [Bullets(tuple(t.name for t in done))],
+        ]
+        for controller_id, done in served.items()
+    ]
+    headers = [
+        text(N_("Controller served and contact (a)")),
+        text(N_("Categories of processing carried out on its behalf (b)")),
+    ]
+    add_table(doc, headers, [1, 1], rows, width)
+    add_blocks(doc, notes_blocks(notes))
+
+
 def _controller_rows(
     text: DocText, snapshot: RegisterSnapshot, org: Organisation, t: Treatment
 ) -> list[Row]:
-    identity = _identity(text, org)
+    notes = MarkNotes(text)
+    identity = identity_blocks(text, notes, snapshot, org)
     if t.joint_controller:
-        identity.append(Para(text(N_("Joint controller: {name}")).format(name=t.joint_controller)))
-    recipients: list[Block] = (
-        [Bullets(tuple(text.recipient(r) for r in t.recipients))] if t.recipients else []
-    )
-    subs = snapshot.subprocessor_names(t)
-    if subs:
-        recipients += [Para(text(N_("Subprocessors")) + text.colon.rstrip()), Bullets(tuple(subs))]
+        joint = text(N_("Joint controller: {name}")).format(name=t.joint_controller)
+        identity.append(Para(joint, flag=notes.flag(t, "joint_controller")))
+    categories = category_blocks(text, t.data_categories)
+    subjects: list[Block] = [Bullets(t.data_subjects)]
     rows: list[Row] = [
         [text(N_("Controller (a)")), identity],
-        [text(N_("Purposes (b)")), purpose_blocks(t)[1:] or [Para(t.name)]],
-        [text(N_("Data subjects (c)")), [Bullets(t.data_subjects)]],
-        [text(N_("Categories of personal data (c)")), category_blocks(text, t.data_categories)],
-        [text(N_("Legal basis")), legal_basis_lines(text, t)],
-        [text(N_("Recipients (d)")), recipients],
-        [text(N_("Transfers outside the EEA (e)")), transfer_blocks(text, snapshot, t)],
-        [text(N_("Retention period (f)")), t.retention.text],
-        [text(N_("Security measures (g)")), [Bullets(t.security_measures)]],
-        [text(N_("Impact assessment (Art. 35)")), text.dpia(t.dpia)],
+        [text(N_("Purposes (b)")), purpose_blocks(t, notes)[1:] or [Para(t.name)]],
+        [text(N_("Data subjects (c)")), with_flag(subjects, notes.flag(t, "data_subjects"))],
+        [
+            text(N_("Categories of personal data (c)")),
+            with_flag(categories, notes.flag(t, "data_categories")),
+        ],
+        [text(N_("Legal basis")), legal_basis_blocks(text, notes, t)],
+        [text(N_("Recipients (d)")), recipient_blocks(text, notes, snapshot, t)],
+        [text(N_("Transfers outside the EEA (e)")), transfer_blocks(text, snapshot, t, notes)],
+        [text(N_("Retention period (f)")), _retention(notes, t)],
+        [text(N_("Security measures (g)")), security_blocks(text, notes, snapshot, t)],
+        [text(N_("Impact assessment (Art. 35)")), dpia_blocks(text, notes, t)],
     ]
     reviewed = text.date(t.last_reviewed_on)
     if reviewed:
         rows.append([text(N_("Last reviewed on")), reviewed])
-    return _flag_missing(text, rows)
+    return _with_notes(text, notes, t, _flag_missing(text, rows))
 
 
-def _identity(text: DocText, org: Organisation) -> list[Block]:
-    """Art. 30(1)(a) and 30(2)(a): name and contact details, representative and DPO."""
-    blocks: list[Block] = [Para(org.legal_name or org.name, bold=True)]
-    for line in (org.address, org.contact_email):
-        if line:
-            blocks.append(Para(line))
-    if org.representative:
-        blocks.append(Para(text(N_("Representative")) + text.colon + org.representative))
-    dpo = " — ".join(p for p in (org.dpo_name, org.dpo_email) if p)
-    if dpo:
-        blocks.append(Para(text(N_("Data protection officer")) + text.colon + dpo))
-    return blocks
+def _retention(notes: MarkNotes, t: Treatment) -> list[Block]:
+    if not t.retention.text:
+        return []
+    return [Para(t.retention.text, flag=notes.flag(t, "retention"))]
+
+
+def _with_notes(text: DocText, notes: MarkNotes, t: Treatment, rows: list[Row]) -> list[Row]:
+    """The record's last row: its values to be verified, every mark it carries numbered."""
+    notes.add_rest(t)
+    if not notes:
+        return rows
+    return [*rows, [text(N_("Values to be verified")), [Para(line) for line in notes.lines()]]]
 
 
 def _processor_rows(
     text: DocText, snapshot: RegisterSnapshot, org: Organisation, t: Treatment
 ) -> list[Row]:
-    controllers: list[Block] = []
-    for controller_id in t.controller_ids:
-        controller = snapshot.organisation_by_id.get(controller_id)
-        if controller is not None:
-            contact = " — ".join(p for p in (controller.contact_email, controller.dpo_email) if p)
-            controllers.append(Para(controller.name, bold=True))
-            if contact:
-                controllers.append(Para(contact))
-    return _flag_missing(
-        text,
+    notes = MarkNotes(text)
+    categories = category_blocks(text, t.data_categories)
+    rows: list[Row] = [
+        [text(N_("Processor (a)")), identity_blocks(text, notes, snapshot, org)],
+        [text(N_("Controllers served (a)")), controllers_served_blocks(text, notes, snapshot, t)],
+        [text(N_("Category of processing (b)")), purpose_blocks(t, notes)],
         [
-            [text(N_("Processor (a)")), _identity(text, org)],
-            [text(N_("Controllers served (a)")), controllers],
-            [text(N_("Category of processing (b)")), purpose_blocks(t)],
-            [text(N_("Categories of personal data")), category_blocks(text, t.data_categories)],
-            [text(N_("Transfers outside the EEA (c)")), transfer_blocks(text, snapshot, t)],
-            [text(N_("Security measures (d)")), [Bullets(t.security_measures)]],
+            text(N_("Categories of personal data")),
+            with_flag(categories, notes.flag(t, "data_categories")),
         ],
-    )
+        [text(N_("Recipients and subprocessors")), recipient_blocks(text, notes, snapshot, t)],
+        [text(N_("Transfers outside the EEA (c)")), transfer_blocks(text, snapshot, t, notes)],
+        [text(N_("Security measures (d)")), security_blocks(text, notes, snapshot, t)],
+    ]
+    return _with_notes(text, notes, t, _flag_missing(text, rows))
 
 
 def _flag_missing(text: DocText, rows: list[Row]) -> list[Row]:
@@ -218,6 +278,6 @@ def _has_content(cell: object) -> bool:
     if isinstance(cell, str):
         return bool(cell.strip())
     return any(
-        (isinstance(b, Para) and b.text.strip()) or (isinstance(b, Bullets) and b.items)
+        (isinstance(b, Para) and (b.text.strip() or b.flag)) or (isinstance(b, Bullets) and b.items)
         for b in cell  # type: ignore[attr-defined]
     )

@@ -3,7 +3,8 @@
 Five columns: name, description, categories of personal data processed, server location, data
 transfer mechanism (if applicable). What a processor publishes so that its controllers know who
 processes their data (Art. 28(2): information on the processors it engages), in Word (landscape,
-grouped by category as in Annex 2), Excel or CSV.
+grouped by category as in Annex 2), Excel or CSV. A value the application inferred is marked to
+be verified: a marker and numbered notes in Word, a last column with the reasons in Excel/CSV.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from docx.enum.section import WD_ORIENT
 
+from exporters._art30 import notes_blocks
 from exporters._content import subprocessor_cells
 from exporters._docx import (
     add_heading,
@@ -23,18 +25,20 @@ from exporters._docx import (
     usable_width,
 )
 from exporters._docx_annexes import SUBPROCESSOR_WIDTHS, subprocessor_headers
-from exporters._docx_table import Row, SectionRow, add_table
+from exporters._docx_table import Row, SectionRow, add_blocks, add_table
 from exporters._files import Ticker, atomic_target
 from exporters._labels import DocText, clean_text
+from exporters._marks import MarkNotes, field_label, reason
 from exporters._xlsx import (
     add_sheet,
     append_row,
-    cell,
     finish_table,
+    flagged_cell,
     new_workbook,
     save_workbook,
     streaming,
 )
+from workbench.domain.inference import marks_on
 from workbench.domain.records import Subprocessor
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.i18n import N_
@@ -44,7 +48,9 @@ CSV_INJECTION = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _title(text: DocText, snapshot: RegisterSnapshot) -> str:
-    names = ", ".join(o.name for o in snapshot.own_organisations)
+    # Only the organisations whose subprocessors the list shows (not one that has none).
+    holders = {s.organisation_id for s in snapshot.subprocessors_of(snapshot.focus_id)}
+    names = ", ".join(o.name for o in snapshot.own_organisations if o.id in holders)
     title = text(N_("List of subcontractors"))
     return f"{title} — {names}" if names else title
 
@@ -67,9 +73,10 @@ def write_subprocessors_docx(
     add_heading(doc, title, 1)
     doc.add_paragraph(text(N_("Updated on {date}.")).format(date=text.date(snapshot.as_of)))
     rows: list[Row] = []
-    for category, subs in snapshot.subprocessors_by_category():
+    notes = MarkNotes(text, named=True)
+    for category, subs in snapshot.subprocessors_by_category(snapshot.focus_id):
         rows.append(SectionRow(text.enum(category).upper()))
-        rows.extend(subprocessor_cells(text, s) for s in subs)
+        rows.extend(subprocessor_cells(text, s, notes) for s in subs)
     add_table(
         doc,
         subprocessor_headers(text),
@@ -78,6 +85,7 @@ def write_subprocessors_docx(
         usable_width(section),
         on_row=tick,
     )
+    add_blocks(doc, notes_blocks(notes))
     save_document(doc, path, snapshot.as_of)
     tick.finish()
 
@@ -93,11 +101,30 @@ def _plain_row(text: DocText, sub: Subprocessor) -> list[str]:
         "\n".join(lines),
         text.server_location(sub),
         text.transfer(sub),
+        "\n".join(
+            field_label(text, m.field) + text.colon + reason(text, m) for m in sub.unconfirmed
+        ),
     ]
 
 
+# The record fields each column of the Excel/CSV list shows, for shading what is inferred.
+PLAIN_COLUMN_FIELDS: tuple[tuple[str, ...], ...] = (
+    ("category",),
+    ("name", "legal_entity", "optional"),
+    ("service_description",),
+    ("data_categories",),
+    ("locations", "location_text"),
+    ("transfer_mechanism", "transfer_text"),
+    (),
+)
+
+
+def _plain_headers(text: DocText) -> list[str]:
+    return [text(N_("Category")), *subprocessor_headers(text), text(N_("To be verified"))]
+
+
 def _ordered(snapshot: RegisterSnapshot) -> list[Subprocessor]:
-    return [s for _, subs in snapshot.subprocessors_by_category() for s in subs]
+    return [s for _, subs in snapshot.subprocessors_by_category(snapshot.focus_id) for s in subs]
 
 
 def write_subprocessors_xlsx(
@@ -111,17 +138,23 @@ def write_subprocessors_xlsx(
     tick = Ticker(progress or NullProgress(), len(subs), text(N_("Writing")))
     workbook = new_workbook(snapshot.as_of, _title(text, snapshot), text.locale)
     with streaming(workbook, path):
-        headers = [text(N_("Category")), *subprocessor_headers(text)]
+        headers = _plain_headers(text)
         sheet = add_sheet(
             workbook,
             text(N_("List of subcontractors")),
-            [18, 28, 45, 50, 24, 30],
+            [18, 28, 45, 50, 24, 30, 40],
             headers,
             fit_width=True,
         )
         for sub in subs:
             values = [text.enum(sub.category), *_plain_row(text, sub)]
-            append_row(sheet, [cell(sheet, v) for v in values])
+            marked = [
+                [reason(text, m) for f in fields for m in marks_on(sub, f)]
+                for fields in PLAIN_COLUMN_FIELDS
+            ]
+            append_row(
+                sheet, [flagged_cell(sheet, v, r) for v, r in zip(values, marked, strict=True)]
+            )
             tick()
         finish_table(sheet, len(headers), len(subs))
         save_workbook(workbook, path, snapshot.as_of)
@@ -140,7 +173,7 @@ def write_subprocessors_csv(
     tick = Ticker(progress or NullProgress(), len(subs), text(N_("Writing")))
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";" if text.locale == "fr" else ",")
-    writer.writerow([text(N_("Category")), *subprocessor_headers(text)])
+    writer.writerow(_plain_headers(text))
     for sub in subs:
         writer.writerow([_csv_safe(v) for v in [text.enum(sub.category), *_plain_row(text, sub)]])
         tick()

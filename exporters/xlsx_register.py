@@ -27,16 +27,20 @@ from exporters._xlsx import (
     append_row,
     cell,
     finish_table,
+    flagged_cell,
     new_workbook,
     save_workbook,
     streaming,
 )
 from exporters._xlsx_cnil import add_cnil_sheets
+from exporters._xlsx_marks import add_marks_sheet, reasons_by_key
 from workbench.domain.enums import DataSensitivity
 from workbench.domain.fields import (
     SUBPROCESSOR_FIELDS,
     TREATMENT_FIELDS,
+    UNCONFIRMED_FIELD,
     FieldSpec,
+    format_marks,
     format_recipient,
 )
 from workbench.domain.records import Certification, Subprocessor, Treatment
@@ -47,7 +51,7 @@ from workbench.progress import NullProgress, Progress
 WIDE = {"purpose", "description", "data_categories", "sensitive_data", "security_measures"}
 MEDIUM = {"name", "legal_basis_text", "retention.text", "recipients", "subprocessors"}
 MEDIUM |= {"service_description", "location_text", "transfer_text", "controllers", "notes"}
-MEDIUM |= {"processors"}
+MEDIUM |= {"processors", "unconfirmed"}
 NARROW = {"id", "retention.duration", "chain_level", "optional", "dpia.status", "dpia.done_on"}
 
 
@@ -82,21 +86,22 @@ def write_register_xlsx(
         _entity_sheet(
             workbook,
             text(N_("Treatments")),
-            TREATMENT_FIELDS,
+            (*TREATMENT_FIELDS, UNCONFIRMED_FIELD),
             text,
-            [treatment_values(text, snapshot, t) for t in _ticking(snapshot.treatments, tick)],
+            [(t, treatment_values(text, snapshot, t)) for t in _ticking(snapshot.treatments, tick)],
         )
         _entity_sheet(
             workbook,
             text(N_("Subprocessors")),
-            SUBPROCESSOR_FIELDS,
+            (*SUBPROCESSOR_FIELDS, UNCONFIRMED_FIELD),
             text,
             [
-                subprocessor_values(text, snapshot, s)
+                (s, subprocessor_values(text, snapshot, s))
                 for s in _ticking(snapshot.subprocessors, tick)
             ],
         )
         _certification_sheet(workbook, text, snapshot)
+        add_marks_sheet(workbook, text, snapshot)
         add_cnil_sheets(workbook, text, snapshot, tick)
         progress.check_cancelled()
         save_workbook(workbook, path, snapshot.as_of)
@@ -114,13 +119,18 @@ def _entity_sheet(
     title: str,
     fields: tuple[FieldSpec, ...],
     text: DocText,
-    rows: list[dict[str, Any]],
+    rows: list[tuple[Treatment | Subprocessor, dict[str, Any]]],
 ) -> None:
+    """One row per record; a value to be verified is shaded with its reason in a comment, and
+    the "unconfirmed" column carries the marks themselves for the trip back."""
     sheet = add_sheet(
         workbook, title, [column_width(f) for f in fields], [f.header(text.locale) for f in fields]
     )
-    for values in rows:
-        append_row(sheet, [cell(sheet, values.get(f.key)) for f in fields])
+    for record, values in rows:
+        reasons = reasons_by_key(text, record, [f.key for f in fields])
+        append_row(
+            sheet, [flagged_cell(sheet, values.get(f.key), reasons.get(f.key, ())) for f in fields]
+        )
     finish_table(sheet, len(fields), len(rows))
 
 
@@ -165,6 +175,7 @@ def treatment_values(text: DocText, snapshot: RegisterSnapshot, t: Treatment) ->
         "last_reviewed_on": t.last_reviewed_on,
         "next_review_on": t.next_review_on,
         "notes": t.notes,
+        "unconfirmed": format_marks(t.unconfirmed),
     }
 
 
@@ -192,6 +203,7 @@ def subprocessor_values(
         "address": s.address,
         "chain_level": s.chain_level,
         "notes": s.notes,
+        "unconfirmed": format_marks(s.unconfirmed),
     }
 
 

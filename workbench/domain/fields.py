@@ -7,8 +7,11 @@ is what makes an export import back without loss. A field's `key` is the record 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
+from workbench.domain.enums import InferenceOrigin
+from workbench.domain.records import Unconfirmed
 from workbench.i18n import N_
 
 
@@ -122,3 +125,80 @@ def split_recipient(line: str) -> tuple[str, str]:
         if tag.strip() in _RECIPIENT_KINDS:
             return head.strip(), tag.strip()
     return text, "other"
+
+
+# The last column of an exported treatment or subprocessor sheet: the marks the record carries.
+# Kept out of the field lists above, whose columns importers read as values; an importer reads
+# this one with `parse_marks` (importers.marks knows its headers).
+UNCONFIRMED_FIELD = FieldSpec(
+    "unconfirmed", N_("Unconfirmed values"), "Valeurs non confirmées", multi=True
+)
+
+
+# -- one unconfirmed mark per cell line --------------------------------------------------------
+# The cell is a JSON list with one mark per line:
+#   [{"field": "transfer_mechanism", "origin": "read_from_text", "source_text": "CCT + DPF",
+#    "column": "Garanties", "row": 7},
+#   {"field": "art9_condition", "origin": "rule"}]
+# The keys are the `Unconfirmed` attributes (empty ones left out), always in the same order, so
+# the same marks give the same text; quotes, brackets and line breaks of a source text are
+# escaped. Importers read the column back with `parse_marks` (or as JSON): an export imported
+# again carries exactly the marks it had.
+_MARK_KEYS = ("field", "origin", "source_text", "column", "row", "note")
+
+
+def format_mark(mark: Unconfirmed) -> str:
+    """One mark as a JSON object on one line."""
+    data: dict[str, object] = {"field": mark.field, "origin": mark.origin.value}
+    for key in _MARK_KEYS[2:]:
+        value = getattr(mark, key)
+        if value not in ("", None):
+            data[key] = value
+    return json.dumps(data, ensure_ascii=False)
+
+
+def format_marks(marks: tuple[Unconfirmed, ...]) -> list[str]:
+    """The lines of an "unconfirmed" cell: together a JSON list, one mark per line."""
+    lines = [format_mark(m) for m in marks]
+    if not lines:
+        return []
+    lines = [line + "," for line in lines[:-1]] + [lines[-1]]
+    lines[0] = "[" + lines[0]
+    lines[-1] += "]"
+    return lines
+
+
+def parse_marks(text: str) -> tuple[Unconfirmed, ...]:
+    """The marks of a cell written by `format_marks`; ValueError saying what is wrong."""
+    if not text.strip():
+        return ()
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"the unconfirmed values are not a readable list ({exc.msg}, line {exc.lineno})"
+        ) from None
+    if not isinstance(items, list):
+        raise ValueError("the unconfirmed values must be a list, one mark per line")
+    return tuple(_mark(item, number) for number, item in enumerate(items, start=1))
+
+
+def _mark(item: object, number: int) -> Unconfirmed:
+    where = f"unconfirmed value {number}"
+    if not isinstance(item, dict) or not isinstance(item.get("field"), str) or not item["field"]:
+        raise ValueError(f"{where} must name its field")
+    unknown = set(item) - set(_MARK_KEYS)
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    try:
+        origin = InferenceOrigin(item.get("origin", InferenceOrigin.READ_FROM_TEXT.value))
+    except ValueError:
+        codes = ", ".join(o.value for o in InferenceOrigin)
+        raise ValueError(f"{where}: '{item.get('origin')}' is not an origin ({codes})") from None
+    row = item.get("row")
+    if row is not None and (not isinstance(row, int) or isinstance(row, bool)):
+        raise ValueError(f"{where}: the row must be a whole number")
+    texts = {k: item.get(k, "") for k in ("source_text", "column", "note")}
+    if not all(isinstance(v, str) for v in texts.values()):
+        raise ValueError(f"{where}: source_text, column and note must be text")
+    return Unconfirmed(item["field"], origin, row=row, **texts)

@@ -150,12 +150,23 @@ def _only(
     subs: list[Subprocessor],
     certs: list[Certification],
 ) -> tuple[list[Organisation], list[Treatment], list[Subprocessor], list[Certification]]:
-    """The organisation's own records, and only the other organisations its treatments serve."""
+    """The organisation's own records, and of the others only what its record names: the
+    controllers its treatments serve, the group organisation whose DPO it shares (Art. 37(2)),
+    the own organisations processing on its behalf and their subprocessors its treatments go
+    through (the Art. 30(1)(d) chain)."""
     kept_treatments = [t for t in treatments if t.organisation_id == org.id]
-    kept_subs = [s for s in subs if s.organisation_id == org.id]
+    processors = {p for t in kept_treatments for p in t.processor_ids}
+    linked = {i for t in kept_treatments for i in t.subprocessor_ids}
+    kept_subs = [
+        s
+        for s in subs
+        if s.organisation_id == org.id or (s.organisation_id in processors and s.id in linked)
+    ]
     sub_ids = {s.id for s in kept_subs}
-    served = {c for t in kept_treatments for c in t.controller_ids}
-    kept_orgs = [o for o in orgs if o.id == org.id or o.id in served]
+    named = {c for t in kept_treatments for c in t.controller_ids} | processors
+    if org.dpo_organisation_id is not None:
+        named.add(org.dpo_organisation_id)
+    kept_orgs = [o for o in orgs if o.id == org.id or o.id in named]
     kept_certs = [c for c in certs if c.organisation_id == org.id or c.subprocessor_id in sub_ids]
     # A treatment may still point at another organisation's subprocessor: drop the link.
     kept_treatments = [

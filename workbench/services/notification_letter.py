@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from babel.dates import format_date
 
-from exporters.docx_notification_letter import LetterSection, NotificationLetter
+from exporters.docx_notification_letter import LetterSection, NotificationLetter, letter_marks
 from workbench.compliance.certification_status import effective_expiry
 from workbench.compliance.snapshot import RegisterSnapshot
 from workbench.domain.enums import CertificationKind
@@ -48,17 +48,7 @@ def compose_letter(
         return format_date(day, format="long", locale=locale) if day else ""
 
     sections = tuple(
-        LetterSection(
-            _heading(item, gettext),
-            _facts(
-                item,
-                records.get(item.subprocessor_id or -1),
-                notification,
-                snapshot,
-                gettext,
-                locale,
-            ),
-        )
+        _section(item, records.get(item.subprocessor_id or -1), notification, snapshot, locale)
         for item in notification.items
     )
     return NotificationLetter(
@@ -113,16 +103,43 @@ def _heading(item: NotificationItem, gettext: Callable[[str], str]) -> str:
     return gettext(template).format(name=item.subprocessor_name, previous=item.detail)
 
 
-def _facts(
+def _section(
     item: NotificationItem,
     sub: Subprocessor | None,
     notification: Notification,
     snapshot: RegisterSnapshot,
+    locale: str,
+) -> LetterSection:
+    """One change: its facts, an inferred one with its "to be verified" marker, then the
+    reasons — the letter never presents as fact what the register holds as inferred."""
+    gettext = translator(locale).gettext
+    heading = _heading(item, gettext)
+    if sub is None:
+        return LetterSection(heading, ((gettext("Subprocessor"), item.subprocessor_name),))
+    notes = letter_marks(locale)
+    certificates = snapshot.certifications_by_subprocessor.get(sub.id or -1, ())
+    facts = []
+    for label, value, fields in _facts(item, sub, notification, snapshot, gettext, locale):
+        flags = [notes.flag(sub, *fields, name=sub.name)] if value and fields else []
+        if fields == CERTIFICATE_FIELDS and value:
+            flags = [notes.flag(c, *fields, name=sub.name) for c in certificates]
+        flag = " ".join(f for f in flags if f)
+        facts.append((label, f"{value} {flag}" if flag else value))
+    return LetterSection(heading, tuple(facts), tuple(notes.lines()))
+
+
+CERTIFICATE_FIELDS = ("expires_on", "issued_on", "hds_activities", "referential_version")
+
+
+def _facts(
+    item: NotificationItem,
+    sub: Subprocessor,
+    notification: Notification,
+    snapshot: RegisterSnapshot,
     gettext: Callable[[str], str],
     locale: str,
-) -> tuple[tuple[str, str], ...]:
-    if sub is None:
-        return ((gettext("Subprocessor"), item.subprocessor_name),)
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(label, value, the record fields the value shows) for each fact of the change."""
     treatments = [
         tr.name
         for tr in snapshot.treatments_by_subprocessor.get(sub.id or -1, ())
@@ -138,22 +155,31 @@ def _facts(
         mechanism = info.label(locale) if info else sub.transfer_mechanism.value
     effective = sub.contract_start_on or sub.dpa_signed_on
     facts = [
-        (gettext("Activities subcontracted"), activities),
-        (gettext("Identity"), identity),
-        (gettext("Contact"), contact),
-        (gettext("Location of the data"), location),
-        (gettext("Transfer mechanism"), mechanism or sub.transfer_text),
-        (gettext("Certification"), _certification(sub, snapshot, gettext, locale)),
+        (gettext("Activities subcontracted"), activities, ("service_description",)),
+        (gettext("Identity"), identity, ("legal_entity", "address")),
+        (gettext("Contact"), contact, ("contact_name", "contact_email")),
+        (gettext("Location of the data"), location, ("locations", "location_text")),
+        (
+            gettext("Transfer mechanism"),
+            mechanism or sub.transfer_text,
+            ("transfer_mechanism", "transfer_text"),
+        ),
+        (
+            gettext("Certification"),
+            _certification(sub, snapshot, gettext, locale),
+            CERTIFICATE_FIELDS,
+        ),
         (
             gettext("Effective date of the contract"),
             format_date(effective, format="long", locale=locale) if effective else "",
+            ("contract_start_on", "dpa_signed_on"),
         ),
     ]
     if item.change == "new_location":
-        facts.insert(0, (gettext("New location"), item.detail))
+        facts.insert(0, (gettext("New location"), item.detail, ()))
     if item.change == "lost_certification":
-        facts.insert(0, (gettext("Certificate lost"), item.detail))
-    return tuple(facts)
+        facts.insert(0, (gettext("Certificate lost"), item.detail, ()))
+    return facts
 
 
 def _certification(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -10,6 +11,10 @@ from exporters.docx_notification_letter import (
     NotificationLetter,
     write_notification_letter,
 )
+from tests.unit.exporters.chain_register import fill_chain
+from workbench.domain import InferenceOrigin, Location, Subprocessor, Unconfirmed
+from workbench.services import Register
+from workbench.services.notification_workflow import NotificationWorkflow
 
 
 def test_letter_is_laid_out_and_reads_back(tmp_path: Path) -> None:
@@ -31,8 +36,43 @@ def test_letter_is_laid_out_and_reads_back(tmp_path: Path) -> None:
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
     assert "Objet : test" in texts
-    assert "Identité: X SAS" in texts
+    assert "Identité\u00a0: X SAS" in texts  # French spacing before the colon
     assert not any(t.startswith("Contact") for t in texts)  # empty facts are left out
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert headings == ["Nouveau : X"]
     assert document.core_properties.title == "Information"
+
+
+def test_an_inferred_fact_of_a_letter_is_marked_with_its_reason(
+    register: Register, tmp_path: Path
+) -> None:
+    ids = fill_chain(register)
+    workflow = NotificationWorkflow(register)
+    today = dt.date(2026, 6, 1)
+    workflow.set_baseline(today)
+    brevo = register.subprocessors.create(
+        Subprocessor(
+            ids.medaviz,
+            "Brevo",
+            locations=(Location("FR"),),
+            location_text="Paris ou Francfort",
+            unconfirmed=(
+                Unconfirmed(
+                    "locations", InferenceOrigin.READ_FROM_TEXT, "Paris ou Francfort", "Pays", 3
+                ),
+            ),
+        )
+    ).ids[0]
+    treatment = register.treatments.get(ids.teleconsultation)
+    register.treatments.update(
+        dataclasses.replace(treatment, subprocessor_ids=(*treatment.subprocessor_ids, brevo))
+    )
+    drafts = workflow.generate(today, "fr", tmp_path)
+    [letter] = [d for d in drafts if d.controller_id == ids.durand]
+    texts = [p.text for p in docx.Document(letter.document_path).paragraphs]
+    assert "Localisation des données\u00a0: Paris ou Francfort [à vérifier, note 1]" in texts
+    at = texts.index("Valeurs à vérifier")
+    assert texts[at + 1].replace("\u00a0", " ") == (
+        "1. Brevo — Pays : Lu dans le texte « Paris ou Francfort » (colonne Pays, ligne 3)"
+    )
+    assert not any("Garantie" in t and "à vérifier" in t for t in texts)  # stated: unmarked

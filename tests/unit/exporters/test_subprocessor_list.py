@@ -41,7 +41,8 @@ def test_word_list_has_the_seed_columns_and_every_subprocessor(
     assert "DATA HOSTING" in names  # the category rows, as in Annex 2
     twilio = next(row for row in table.rows if row.cells[0].paragraphs[0].text == "Twilio")
     assert "(optional)" in twilio.cells[0].text
-    assert twilio.cells[3].text == "USA, sauvegarde dans l'UE"
+    # The countries in the document's language, not the source's "USA, sauvegarde dans l'UE".
+    assert twilio.cells[3].text == "United States, European Union"
     assert twilio.cells[4].text.startswith("Standard contractual clauses 2021/914, module 2")
     categories = twilio.cells[2].paragraphs
     assert [p.text for p in categories] == ["Patients:", "Phone number"]
@@ -60,6 +61,7 @@ def test_excel_list_in_french(snapshot: RegisterSnapshot, tmp_path: Path) -> Non
         "Catégories de données personnelles traitées",
         "Localisation des serveurs",
         "Garantie de transfert (le cas échéant)",
+        "À vérifier",
     )
     by_name = {r[1]: r for r in rows[1:]}
     assert set(by_name) >= {"OVHcloud", "Twilio (optionnel)", FORMULA_NAME}
@@ -68,7 +70,8 @@ def test_excel_list_in_french(snapshot: RegisterSnapshot, tmp_path: Path) -> Non
         "Patients\u00a0: Identification data",
         "Patients\u00a0: Medical information (données de santé)",
     ]
-    assert by_name["OVHcloud"][5] == "N/A"
+    assert by_name["OVHcloud"][4] == "France"
+    assert by_name["OVHcloud"][5] == "Sans objet"  # the source's "N/A", in French
     assert by_name[FORMULA_NAME][0] == "Autres"  # not the certificate kind sharing "other"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1
@@ -101,7 +104,7 @@ def test_english_csv_uses_commas(snapshot: RegisterSnapshot, tmp_path: Path) -> 
     write_subprocessors_csv(snapshot, path, "en")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         header = next(csv.reader(handle))
-    assert header == ["Category", *SEED_COLUMNS_EN]
+    assert header == ["Category", *SEED_COLUMNS_EN, "To be verified"]
 
 
 def test_a_transfer_out_of_the_eea_with_no_recorded_basis_is_not_stated(
@@ -109,7 +112,7 @@ def test_a_transfer_out_of_the_eea_with_no_recorded_basis_is_not_stated(
 ) -> None:
     from dataclasses import replace
 
-    from workbench.domain import Location
+    from workbench.domain import Location, TransferMechanism
 
     unknown = replace(
         snapshot.subprocessors[0],
@@ -119,10 +122,17 @@ def test_a_transfer_out_of_the_eea_with_no_recorded_basis_is_not_stated(
         transfer_text="",
     )
     intra_eea = replace(unknown, name="Brevo", locations=(Location("FR"),))
-    extended = replace(snapshot, subprocessors=(*snapshot.subprocessors, unknown, intra_eea))
+    # The source's "N/A" for a US location is no safeguard: not printed as "not applicable".
+    said_none = replace(
+        unknown, name="OVH US", transfer_mechanism=TransferMechanism.NONE, transfer_text="N/A"
+    )
+    extended = replace(
+        snapshot, subprocessors=(*snapshot.subprocessors, unknown, intra_eea, said_none)
+    )
     path = tmp_path / "sous-traitants.csv"
     write_subprocessors_csv(extended, path, "fr")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = {r[1]: r for r in csv.reader(handle, delimiter=";")}
     assert rows["Sentry"][5] == "Non renseignée"
     assert rows["Brevo"][5] == "Sans objet"
+    assert rows["OVH US"][5] == "Non renseignée"

@@ -12,7 +12,12 @@ import pytest
 
 from exporters import write_register_xlsx
 from tests.unit.exporters.sample_register import FORMULA_NAME, FORMULA_VALUES, SampleIds
-from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS, format_category
+from workbench.domain.fields import (
+    SUBPROCESSOR_FIELDS,
+    TREATMENT_FIELDS,
+    UNCONFIRMED_FIELD,
+    format_category,
+)
 from workbench.domain.snapshot import RegisterSnapshot
 
 
@@ -41,6 +46,7 @@ def test_sheets_one_per_entity_then_the_cnil_layout(
         "Traitements",
         "Sous-traitants",
         "Certifications",
+        "Valeurs à vérifier",
         "Liste des traitements",
         *[f"Fiche {n}" for n in range(1, count + 1)],
     ]
@@ -48,9 +54,10 @@ def test_sheets_one_per_entity_then_the_cnil_layout(
 
 def test_headers_are_exactly_the_canonical_fields(french_book: Any) -> None:
     treatments = next(french_book["Traitements"].iter_rows(max_row=1, values_only=True))
-    assert list(treatments) == [f.header("fr") for f in TREATMENT_FIELDS]
+    marks = UNCONFIRMED_FIELD.header("fr")
+    assert list(treatments) == [*(f.header("fr") for f in TREATMENT_FIELDS), marks]
     subs = next(french_book["Sous-traitants"].iter_rows(max_row=1, values_only=True))
-    assert list(subs) == [f.header("fr") for f in SUBPROCESSOR_FIELDS]
+    assert list(subs) == [*(f.header("fr") for f in SUBPROCESSOR_FIELDS), marks]
 
 
 def test_every_treatment_with_its_values(
@@ -159,12 +166,13 @@ def test_english_export_has_english_headers_and_sheets(
     path = tmp_path / "register.xlsx"
     write_register_xlsx(dated, path, "en")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames[:4] == [
+    assert book.sheetnames[:5] == [
         "Treatments",
         "Subprocessors",
         "Certifications",
+        "Values to be verified",
         "Processing activities list",
     ]
     header = next(book["Treatments"].iter_rows(max_row=1, values_only=True))
-    assert list(header) == [f.header("en") for f in TREATMENT_FIELDS]
+    assert list(header) == [*(f.header("en") for f in TREATMENT_FIELDS), "Unconfirmed values"]
     assert book.properties.language == "en"

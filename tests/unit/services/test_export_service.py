@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from importers import RecordKind, propose_mapping, read_records, read_tables
+from tests.unit.exporters.chain_register import fill_chain
 from tests.unit.exporters.sample_register import SampleIds, fill_sample
 from workbench.domain import codec
 from workbench.domain.errors import ValidationError
@@ -185,3 +186,23 @@ def test_cross_organisation_subprocessor_links_survive_the_round_trip(
     finally:
         imported.close()
     assert got == _contents(register, same_org_links=False)[0]
+
+
+@pytest.mark.parametrize("locale", ["fr", "en"])
+def test_excel_round_trip_keeps_every_mark_and_invents_none(
+    register: Register, tmp_path: Path, locale: str
+) -> None:
+    # The import side reads the "unconfirmed" column with importers.marks (branch issue-11imp);
+    # checked end to end with both branches merged.
+    pytest.importorskip("importers.marks")
+    fill_chain(register)
+    imported = _round_trip(register, tmp_path, locale)
+    try:
+        got_treatments = {t.name: t.unconfirmed for t in imported.treatments.list()}
+        got_subs = {s.name: s.unconfirmed for s in imported.subprocessors.list()}
+    finally:
+        imported.close()
+    assert got_treatments == {t.name: t.unconfirmed for t in register.treatments.list()}
+    assert got_subs == {s.name: s.unconfirmed for s in register.subprocessors.list()}
+    assert any(got_treatments.values())
+    assert any(got_subs.values())
