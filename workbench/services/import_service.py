@@ -28,12 +28,20 @@ from importers.model import ColumnMapping, ImportBatch, ImportedRow, RecordKind,
 from workbench.domain import codec
 from workbench.domain.enums import ChangeAction, EntityKind, OrganisationKind, Role
 from workbench.domain.errors import ImportFileError, MappingError, NothingToUndoError
-from workbench.domain.records import Changes, Organisation, Provenance, Subprocessor, Treatment
+from workbench.domain.records import (
+    Changes,
+    Organisation,
+    Provenance,
+    Subprocessor,
+    Treatment,
+    Unconfirmed,
+)
 from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 from workbench.services._context import changes_of
 from workbench.services._import_keys import ImportKeyStore
 from workbench.services._import_matching import OrganisationResolver, VendorIndex, treatment_key
+from workbench.services._import_merge import FieldChange, merge
 from workbench.services._journal import UnitOfWork
 from workbench.services.journal_service import OperationInfo
 from workbench.services.operation_labels import import_of
@@ -55,8 +63,6 @@ CHUNK = 500
 # file with the same problem on every row must not hold 100k messages).
 LISTED = 1000
 PROFILE_PREFIX = "import.profile."
-# The stored name stays: the row was matched on it ("Zendesk Inc." updates "Zendesk").
-NOT_COMPARED = frozenset({"provenance", "id", "version", "organisation_id", "name"})
 
 
 class RowStatus(StrEnum):
@@ -64,13 +70,6 @@ class RowStatus(StrEnum):
     CHANGED = "changed"
     UNCHANGED = "unchanged"
     DUPLICATE = "duplicate"  # the same record twice in the file: the first one counts
-
-
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    field: str
-    before: Any  # codec values (JSON-able), as the journal stores them
-    after: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +81,8 @@ class PreviewItem:
     provenance: Provenance
     existing_id: int | None = None
     changes: tuple[FieldChange, ...] = ()
+    # the values this row brings in unconfirmed (inferred by the import, still to be confirmed)
+    unconfirmed: tuple[Unconfirmed, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,9 @@ class ImportReport:
     detail_limit: int | None = None
     missing_count: int = 0
     warning_count: int = 0
+    # values the import writes unconfirmed (new records' marks, and marks on changed values);
+    # a person confirms them in the forms or with `dpo-workbench confirm`
+    unconfirmed_count: int = 0
 
     @property
     def new(self) -> int:
@@ -121,8 +125,9 @@ class ImportReport:
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def add(self, item: PreviewItem) -> None:
+    def add(self, item: PreviewItem, unconfirmed: int = 0) -> None:
         self.counts[item.status] += 1
+        self.unconfirmed_count += unconfirmed
         if self.detail_limit is None or len(self.items) < self.detail_limit:
             self.items.append(item)
 
@@ -372,14 +377,19 @@ class _Run:
         new_records: list[Treatment | Subprocessor] = []
         for row, org_id, existing_id in placed:
             record = self._resolved(row, org_id)
+            for warning in row.warnings:
+                self.report.warn(f"{_where(row.provenance)}: {warning}")
             if existing_id is None:
-                self.report.add(self._item(RowStatus.NEW, kind, row, org_id, None))
+                item = self._item(RowStatus.NEW, kind, row, org_id, None, (), record.unconfirmed)
+                self.report.add(item, len(record.unconfirmed))
                 new_records.append(record)
                 continue
             before = records[existing_id]
-            merged, changes = _merge(before, record, row)
+            merged, changes, new_marks = merge(before, record, row.fields)
             status = RowStatus.CHANGED if changes else RowStatus.UNCHANGED
-            self.report.add(self._item(status, kind, row, org_id, existing_id, changes))
+            came = tuple(m for m in merged.unconfirmed if m not in before.unconfirmed)
+            item = self._item(status, kind, row, org_id, existing_id, changes, came)
+            self.report.add(item, new_marks)
             if changes and self.uow is not None:
                 service._update(self.uow, merged, check_version=False)
         if new_records and self.uow is not None:
@@ -489,6 +499,7 @@ class _Run:
         org_id: int,
         existing_id: int | None,
         changes: tuple[FieldChange, ...] = (),
+        unconfirmed: tuple[Unconfirmed, ...] = (),
     ) -> PreviewItem:
         return PreviewItem(
             status,
@@ -498,6 +509,7 @@ class _Run:
             row.provenance,
             existing_id,
             changes,
+            unconfirmed,
         )
 
     # -- writing ----------------------------------------------------------------------------------
@@ -591,23 +603,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def _merge(
-    before: Treatment | Subprocessor, record: Treatment | Subprocessor, row: ImportedRow
-) -> tuple[Treatment | Subprocessor, tuple[FieldChange, ...]]:
-    """The stored record with the fields the file supplied; and what that changes."""
-    supplied = {f for f in row.fields if f not in NOT_COMPARED}
-    updates = {f: getattr(record, f) for f in supplied}
-    changes = tuple(
-        FieldChange(f, codec._encode(getattr(before, f)), codec._encode(value))
-        for f, value in sorted(updates.items())
-        if codec._encode(getattr(before, f)) != codec._encode(value)
-    )
-    if not changes:
-        return before, ()
-    merged = dataclasses.replace(before, **updates, provenance=row.provenance)
-    return merged, changes
 
 
 def _where(provenance: Provenance) -> str:
