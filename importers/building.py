@@ -328,7 +328,9 @@ class RowBuilder:
             if "transfer_mechanism" in self.fields:
                 return
         mechanism = parse_mechanism(text)
-        row.put("transfer_mechanism", mechanism, _mechanism_mark(cell, text, mechanism))
+        # a code is stated in the mechanism's own column; "BCR" in a free-text one is words
+        stated = mechanism is None or (key == "transfer_mechanism" and is_mechanism_code(text))
+        row.put("transfer_mechanism", mechanism, None if stated else _mechanism_mark(cell, text))
 
     def _treatment_extras(self, row: _Row, section: Section) -> None:
         if "role" not in row.supplied and section.role is not None:
@@ -371,18 +373,12 @@ class RowBuilder:
                 if mechanism is not None and mechanism.is_safeguard:
                     row.put("transfer_text", sentence.strip())
                     cell = Cell(sentence, header, row.number)
-                    row.put(
-                        "transfer_mechanism", mechanism, _mechanism_mark(cell, sentence, mechanism)
-                    )
+                    row.put("transfer_mechanism", mechanism, _mechanism_mark(cell, sentence))
                     break
 
 
-def _mechanism_mark(
-    cell: Cell, text: str, mechanism: TransferMechanism | None
-) -> Unconfirmed | None:
+def _mechanism_mark(cell: Cell, text: str) -> Unconfirmed:
     """ "CCT + DPF" reads as the DPF: marked with the text, and the note says it names two."""
-    if mechanism is None or is_mechanism_code(text):
-        return None
     return cell.mark("transfer_mechanism", note=several_named_note(text))
 
 

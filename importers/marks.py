@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from importers.cleaning import clean_text
 from workbench.domain import codec
 from workbench.domain.enums import InferenceOrigin
 from workbench.domain.inference import field_exists
@@ -41,7 +42,7 @@ class Cell:
         note: str = "",
         source_text: str | None = None,
     ) -> Unconfirmed:
-        words = " ".join((self.text if source_text is None else source_text).split())
+        words = clean_text(self.text if source_text is None else source_text)
         return Unconfirmed(field, origin, words[:SOURCE_TEXT_LIMIT], self.column, self.row, note)
 
 
