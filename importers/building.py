@@ -390,9 +390,11 @@ def _sensitivity_mark(cell: Cell, guessed: tuple[DataCategory, ...]) -> Unconfir
         )
         if len(sensitive) > _LISTED_SENSITIVE:
             names += "; …"
-        note = _("sensitivity guessed from keywords: {names}; the others standard").format(
-            names=names
-        )
+        note = (
+            _("sensitivity guessed from keywords: {names}; the others standard")
+            if len(sensitive) < len(guessed)
+            else _("sensitivity guessed from keywords: {names}")
+        ).format(names=names)
     else:
         note = _("sensitivity guessed from keywords: none recognised as sensitive")
     return cell.mark("data_categories", InferenceOrigin.RULE, note)
