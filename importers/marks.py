@@ -19,9 +19,14 @@ from dataclasses import dataclass
 from importers.cleaning import clean_text
 from workbench.domain import codec
 from workbench.domain.enums import InferenceOrigin
+from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS
 from workbench.domain.inference import field_exists
 from workbench.domain.records import Subprocessor, Treatment, Unconfirmed
-from workbench.i18n import _
+from workbench.i18n import N_, _
+
+# `inference.describe` builds its sentence with the reader's gettext passed in, which the
+# catalog extraction does not see: its parts are marked here so that they are translated.
+_DESCRIBE_PARTS = (N_("{origin} “{text}”"), N_("column {column}"))
 
 # Only the first characters of a long cell are kept with the mark: enough to find it again.
 SOURCE_TEXT_LIMIT = 500
@@ -44,6 +49,16 @@ class Cell:
     ) -> Unconfirmed:
         words = clean_text(self.text if source_text is None else source_text)
         return Unconfirmed(field, origin, words[:SOURCE_TEXT_LIMIT], self.column, self.row, note)
+
+
+_FIELD_LABELS = {spec.key: spec.header_en for spec in (*TREATMENT_FIELDS, *SUBPROCESSOR_FIELDS)}
+_FIELD_LABELS.setdefault("unconfirmed", N_("Values to be confirmed"))
+
+
+def field_label(key: str) -> str:
+    """A field as the register's columns name it, translated ("retention": its text's column)."""
+    label = _FIELD_LABELS.get(key) or _FIELD_LABELS.get(f"{key}.text")
+    return _(label) if label else key
 
 
 class MarkError(ValueError):

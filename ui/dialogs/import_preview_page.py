@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from importers import read_records
+from importers.marks import field_label
 from ui.jobs import run_job, show_error
 from ui.models.static_table_model import StaticTableModel
-from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS
 from workbench.domain.inference import describe
 from workbench.domain.records import Provenance
 from workbench.i18n import N_, _
@@ -61,17 +61,6 @@ STATUS_COLOURS = {
 }
 PROBLEM_COLOUR = QColor("#ffcdd2")
 INFERRED_COLOUR = QColor("#fff3b0")  # a value the import derived: to be verified
-
-
-_FIELD_LABELS = {spec.key: spec.header_en for spec in (*TREATMENT_FIELDS, *SUBPROCESSOR_FIELDS)}
-
-
-_FIELD_LABELS.setdefault("unconfirmed", N_("Values to be confirmed"))
-
-
-def field_label(key: str) -> str:
-    label = _FIELD_LABELS.get(key) or _FIELD_LABELS.get(f"{key}.text")  # "retention" is nested
-    return _(label) if label else key
 
 
 def _short(value: object, limit: int = 100) -> str:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from importers import RecordKind, propose_mapping, read_records, read_tables
+from importers.marks import field_label
 from importers.model import ColumnMapping, ImportBatch
 from workbench.cli._common import open_from_args, print_json
 from workbench.domain import codec, inference
@@ -190,8 +191,8 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
         for mark in item.unconfirmed:
             print(
                 "            "
-                + _("to be verified: {field} ({why})").format(
-                    field=mark.field, why=_short(inference.describe(mark), 110)
+                + _("to be verified: {field} [{code}]: {why}").format(
+                    field=field_label(mark.field), code=mark.field, why=inference.describe(mark)
                 )
             )
     if new_or_changed > min(len(listed), MAX_LISTED):

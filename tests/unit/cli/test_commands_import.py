@@ -152,8 +152,8 @@ def test_the_report_counts_the_values_that_come_in_unconfirmed_and_says_how_to_c
     assert "unconfirmed: 9 values came in inferred" in out
     assert "`dpo-workbench confirm`" in out
     assert (
-        "to be verified: transfer_mechanism (Read from the text “CCT + DPF” (column Garanties, "
-        "row 6) — the text names several mechanisms" in out
+        "to be verified: Transfer mechanism [transfer_mechanism]: Read from the text “CCT + DPF” "
+        "(column Garanties, row 6) — the text names several mechanisms" in out
     )
     code, out, _err = run(capsys, db, str(path), "--json", "--dry-run")
     report = json.loads(out[out.index("{") :])
