@@ -158,6 +158,7 @@ class RowBuilder:
             tuple(row.extra.get("controllers", ())),
             tuple(row.extra.get("subprocessors", ())),
             tuple(row.warnings),
+            "unconfirmed" in self.fields,
         )
 
     def _name_header(self) -> str:

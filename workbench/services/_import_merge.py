@@ -4,7 +4,10 @@ The file updates the fields it supplies; the others keep their stored value. Mar
 values (the rule of `workbench.domain.inference`):
 - a value the file gives again, equal to the stored one, keeps the stored standing: confirmed
   or stated by a person, it stays so (`keep_confirmations`); still unconfirmed, it keeps its
-  mark as it was (the row moving in a new version of the file is not a change);
+  mark as it was (the row moving in a new version of the file is not a change), even when the
+  file writes it as a code: a code in a column is no person's confirmation. Only a file that
+  lists its unconfirmed values (an export's "unconfirmed" column) and does not list this one
+  confirms it;
 - a value the file changes comes in with the import's mark (read from text, by a rule...), or
   stated when the file states it (a code in its own column);
 - marks on fields the file does not supply stay as they are.
@@ -30,6 +33,10 @@ class FieldChange:
     after: Any
 
 
+def _unchanged(before: object, record: object, field: str) -> bool:
+    return bool(inference.value_at(before, field) == inference.value_at(record, field))
+
+
 def _supplies(field: str, supplied: set[str]) -> bool:
     return any(inference.covers(field, f) for f in supplied)
 
@@ -39,13 +46,20 @@ def incoming_marks(record: Treatment | Subprocessor, supplied: set[str]) -> tupl
     return tuple(m for m in record.unconfirmed if _supplies(m.field, supplied))
 
 
-def merged_marks(before: R, record: R, supplied: set[str]) -> tuple[tuple[Unconfirmed, ...], int]:
+def merged_marks(
+    before: R, record: R, supplied: set[str], lists_unconfirmed: bool
+) -> tuple[tuple[Unconfirmed, ...], int]:
     """The stored record's marks once the file's fields are in; and how many came in new."""
     incoming = inference.keep_confirmations(before, record)
-    marks = [m for m in before.unconfirmed if not _supplies(m.field, supplied)]
+    marks = [
+        m
+        for m in before.unconfirmed
+        if not _supplies(m.field, supplied)
+        or (not lists_unconfirmed and _unchanged(before, record, m.field))
+    ]
     new = 0
     for mark in incoming_marks(incoming, supplied):
-        if inference.value_at(before, mark.field) == inference.value_at(record, mark.field):
+        if _unchanged(before, record, mark.field):
             kept = inference.marks_on(before, mark.field)  # unchanged, still unconfirmed
             marks += [m for m in kept if m not in marks]
         else:
@@ -57,13 +71,13 @@ def merged_marks(before: R, record: R, supplied: set[str]) -> tuple[tuple[Unconf
 
 
 def merge(
-    before: R, record: R, supplied_fields: frozenset[str]
+    before: R, record: R, supplied_fields: frozenset[str], lists_unconfirmed: bool = False
 ) -> tuple[R, tuple[FieldChange, ...], int]:
     """The stored record with the fields the file supplied, what that changes, and how many of
     the values it writes come in unconfirmed."""
     supplied = {f for f in supplied_fields if f not in NOT_COMPARED}
     updates = {f: getattr(record, f) for f in supplied}
-    marks, new_marks = merged_marks(before, record, supplied)
+    marks, new_marks = merged_marks(before, record, supplied, lists_unconfirmed)
     changes = [
         FieldChange(f, codec._encode(getattr(before, f)), codec._encode(value))
         for f, value in sorted(updates.items())

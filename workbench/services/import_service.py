@@ -385,7 +385,7 @@ class _Run:
                 new_records.append(record)
                 continue
             before = records[existing_id]
-            merged, changes, new_marks = merge(before, record, row.fields)
+            merged, changes, new_marks = merge(before, record, row.fields, row.lists_unconfirmed)
             status = RowStatus.CHANGED if changes else RowStatus.UNCHANGED
             came = tuple(m for m in merged.unconfirmed if m not in before.unconfirmed)
             item = self._item(status, kind, row, org_id, existing_id, changes, came)

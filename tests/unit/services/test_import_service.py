@@ -440,21 +440,30 @@ def test_a_value_a_person_stated_stays_stated_when_a_file_reads_the_same(
     assert is_stated(_vendors(register, "Stripe"), "transfer_mechanism")
 
 
-def test_a_file_stating_a_marked_value_lifts_the_mark(
+def test_a_code_in_a_file_is_no_confirmation_unless_the_file_lists_what_is_unconfirmed(
     register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
 ) -> None:
     service.apply(batches(vendor_list_xlsx(tmp_path / "vendors.xlsx")))
-    path = tmp_path / "codes.csv"
-    path.write_text(
-        "Sous-traitant;Garantie de transfert\nStripe;ADEQUACY_US_DPF\n", encoding="utf-8"
+    # an export written before it listed marks: the code it wrote is no person's statement
+    codes = tmp_path / "codes.csv"
+    codes.write_text(
+        "ID;Sous-traitant;Garantie de transfert\n2;Stripe;ADEQUACY_US_DPF\n", encoding="utf-8"
     )
-    report = service.preview(batches(path))
+    report = service.preview(batches(codes))
+    assert [i.status for i in report.items] == [RowStatus.UNCHANGED]
+    # a file that lists the values still to be confirmed, and no longer lists this one
+    listed = tmp_path / "listed.csv"
+    listed.write_text(
+        "ID;Sous-traitant;Garantie de transfert;Valeurs à confirmer\n2;Stripe;ADEQUACY_US_DPF;\n",
+        encoding="utf-8",
+    )
+    report = service.preview(batches(listed))
     (item,) = report.items
     assert item.status is RowStatus.CHANGED
     assert [c.field for c in item.changes] == ["unconfirmed"]
-    service.apply(batches(path))
+    service.apply(batches(listed))
     assert is_stated(_vendors(register, "Stripe"), "transfer_mechanism")
-    assert is_unconfirmed(_vendors(register, "Stripe"), "locations")
+    assert is_unconfirmed(_vendors(register, "Stripe"), "locations")  # not in that file
 
 
 def test_an_export_with_its_unconfirmed_column_imports_with_the_same_marks(
