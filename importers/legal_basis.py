@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeVar
 
 from importers.cleaning import fold
 from workbench.domain.enums import Art9Condition, LegalBasis
@@ -57,11 +58,19 @@ def parse_legal_basis(text: str) -> LegalBasis | None:
     if stripped in LegalBasis._value2member_map_:
         return LegalBasis(stripped)
     folded = fold(stripped)
-    best: tuple[int, LegalBasis] | None = None
-    for basis, pattern in _PATTERNS:
+    return _first_named(_PATTERNS, folded)
+
+
+C = TypeVar("C")
+
+
+def _first_named(patterns: tuple[tuple[C, re.Pattern[str]], ...], folded: str) -> C | None:
+    """The code whose words come first in the text: a cell naming two reads as the first."""
+    best: tuple[int, C] | None = None
+    for code, pattern in patterns:
         match = pattern.search(folded)
         if match and (best is None or match.start() < best[0]):
-            best = (match.start(), basis)
+            best = (match.start(), code)
     return best[1] if best else None
 
 
@@ -112,12 +121,7 @@ def parse_art9_condition(text: str) -> Art9Condition | None:
     cited = _ART9_CITATION.search(folded)
     if cited:
         return Art9Condition("9_2_" + cited.group(1))
-    best: tuple[int, Art9Condition] | None = None
-    for condition, pattern in _ART9_WORDS:
-        match = pattern.search(folded)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), condition)
-    return best[1] if best else None
+    return _first_named(_ART9_WORDS, folded)
 
 
 def cites_art9(text: str) -> bool:
