@@ -102,6 +102,9 @@ def test_import_a_vendor_list_to_the_end_then_undo(
     assert published[-1].kinds
     assert page.undo_button.isEnabled()
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    stored_marks = sum(len(s.unconfirmed) for s in register.subprocessors.list())
+    assert stored_marks > 0
+    assert f"{stored_marks} values came in unconfirmed" in page.status.text()
 
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.undone, timeout=10_000)

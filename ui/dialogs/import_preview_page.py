@@ -344,11 +344,15 @@ class ApplyPage(QWizardPage):
         self.running = False
         self.result = result
         report = result.report
-        self.status.setText(
-            _(
-                "Imported: {new} new and {changed} changed rows. The import is in the history."
-            ).format(new=report.new, changed=report.changed)
-        )
+        text = _(
+            "Imported: {new} new and {changed} changed rows. The import is in the history."
+        ).format(new=report.new, changed=report.changed)
+        if report.unconfirmed_count:
+            text += " " + _(
+                "{count} values came in unconfirmed: the lists and forms show them as to be "
+                "verified until you confirm them."
+            ).format(count=report.unconfirmed_count)
+        self.status.setText(text)
         self.undo_button.setEnabled(bool(result.operation_id))
         self._wizard().publish(result.changes)
         self.completeChanged.emit()

@@ -26,7 +26,13 @@ from sqlalchemy.orm import Session
 from importers.mapping import mapping_from_profile
 from importers.model import ColumnMapping, ImportBatch, ImportedRow, RecordKind, TableCandidate
 from workbench.domain import codec
-from workbench.domain.enums import ChangeAction, EntityKind, OrganisationKind, Role
+from workbench.domain.enums import (
+    ChangeAction,
+    EntityKind,
+    InferenceOrigin,
+    OrganisationKind,
+    Role,
+)
 from workbench.domain.errors import ImportFileError, MappingError, NothingToUndoError
 from workbench.domain.records import (
     Changes,
@@ -282,6 +288,7 @@ class _Run:
             select(OrganisationModel.id).where(OrganisationModel.kind == OrganisationKind.OWN.value)
         ).all()
         self._own_ids = list(own)
+        self._user_named = default_organisation or ""  # the user's word, not the file's
         self.default_org = self.orgs.resolve(default_organisation) if default_organisation else None
         # Subprocessors are few and matched fuzzily, in memory; every other key is on disk.
         self._vendors: dict[int, VendorIndex] = {}
@@ -295,11 +302,27 @@ class _Run:
     def _create_organisation(self, name: str, controller: bool) -> int:
         kind = OrganisationKind.CLIENT_CONTROLLER if controller else OrganisationKind.OWN
         self.report.new_organisations.append(name)
+        marks: tuple[Unconfirmed, ...] = ()
+        if name != self._user_named:
+            # "Partenaires" served as processor may be a category of clients, not a named
+            # controller (Art. 30(2)(a)); a title naming an organisation may not be one of ours
+            marks = (
+                Unconfirmed(
+                    "kind",
+                    InferenceOrigin.RULE,
+                    name,
+                    note=_(
+                        "organisation created by an import, its kind chosen from the file's layout"
+                    ),
+                ),
+            )
+            self.report.unconfirmed_count += 1
         if self.uow is None:
             self._placeholder -= 1
             self.org_names[self._placeholder] = name
             return self._placeholder
-        stored = self.register.organisations._create(self.uow, Organisation(name=name, kind=kind))
+        organisation = Organisation(name=name, kind=kind, unconfirmed=marks)
+        stored = self.register.organisations._create(self.uow, organisation)
         entity_id = int(stored.id or 0)
         self.org_names[entity_id] = name
         return entity_id

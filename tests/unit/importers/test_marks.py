@@ -24,7 +24,7 @@ from workbench.domain.enums import (
     TransferMechanism,
 )
 from workbench.domain.errors import ImportFileError
-from workbench.domain.inference import describe, is_stated, marks_on
+from workbench.domain.inference import Marked, describe, is_stated, marks_on
 from workbench.domain.records import Location, Subprocessor, Treatment, Unconfirmed
 
 
@@ -33,7 +33,7 @@ def rows(path: Path) -> dict[str, ImportedRow]:
     return {r.record.name: r for r in read_records(table, propose_mapping(table)).rows()}
 
 
-def only_mark(record: Treatment | Subprocessor, field: str) -> Unconfirmed:
+def only_mark(record: Marked, field: str) -> Unconfirmed:
     (mark,) = marks_on(record, field)
     return mark
 

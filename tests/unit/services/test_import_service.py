@@ -14,6 +14,7 @@ from tests.unit.importers.test_marks import only_mark
 from tests.unit.importers.vendor_files import vendor_list_xlsx
 from workbench.domain.enums import (
     EntityKind,
+    InferenceOrigin,
     OrganisationKind,
     Role,
     SubprocessorCategory,
@@ -512,3 +513,14 @@ def _register_sheet(path: Path, vendors: list[Subprocessor]) -> Path:
         )
     book.save(path)
     return path
+
+
+def test_an_organisation_the_file_names_comes_in_with_its_kind_unconfirmed(
+    register: Register, service: ImportService, own_org: Organisation
+) -> None:
+    service.apply(batches("annex1.docx"))
+    created = next(o for o in register.organisations.list() if o.name == "Podalire Communauté")
+    assert created.kind is OrganisationKind.OWN
+    mark = only_mark(created, "kind")
+    assert (mark.origin, mark.source_text) == (InferenceOrigin.RULE, "Podalire Communauté")
+    assert is_stated(own_org, "kind")
