@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from importers.cleaning import clean_text
+from importers.cleaning import clean_text, fold
 from workbench.domain import codec
 from workbench.domain.enums import InferenceOrigin
 from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS
@@ -55,6 +55,13 @@ _FIELD_LABELS = {spec.key: spec.header_en for spec in (*TREATMENT_FIELDS, *SUBPR
 _FIELD_LABELS.setdefault("unconfirmed", N_("Values to be confirmed"))
 
 
+_FIELD_BY_HEADER = {
+    fold(header): spec.key.removesuffix(".text")  # "Durée de conservation": the retention
+    for spec in (*TREATMENT_FIELDS, *SUBPROCESSOR_FIELDS)
+    for header in (spec.header_en, spec.header_fr)
+}
+
+
 def field_label(key: str) -> str:
     """A field as the register's columns name it, translated ("retention": its text's column)."""
     label = _FIELD_LABELS.get(key) or _FIELD_LABELS.get(f"{key}.text")
@@ -79,7 +86,7 @@ def parse_unconfirmed(text: str, record_cls: type[Treatment | Subprocessor]) -> 
     if stripped.startswith("["):
         marks = _from_json(stripped)
     else:
-        marks = [_from_line(line) for line in stripped.splitlines() if line.strip()]
+        marks = [_from_line(line, record_cls) for line in stripped.splitlines() if line.strip()]
     for mark in marks:
         if not field_exists(record_cls, mark.field):
             raise MarkError(
@@ -106,9 +113,13 @@ def _with_defaults(item: dict[str, object]) -> dict[str, object]:
     return {"origin": InferenceOrigin.READ_FROM_TEXT.value} | item
 
 
-def _from_line(line: str) -> Unconfirmed:
+def _from_line(line: str, record_cls: type[Treatment | Subprocessor]) -> Unconfirmed:
+    """ "transfer_mechanism: CCT + DPF", or with the column's name: "Garantie de transfert : …"."""
     field, _sep, reason = line.partition(":")
-    return Unconfirmed(field.strip(), InferenceOrigin.ASSUMED, note=reason.strip())
+    name = field.strip()
+    if not field_exists(record_cls, name):
+        name = _FIELD_BY_HEADER.get(fold(name), name)
+    return Unconfirmed(name, InferenceOrigin.ASSUMED, note=reason.strip())
 
 
 def format_unconfirmed(marks: tuple[Unconfirmed, ...]) -> str:

@@ -258,8 +258,10 @@ def test_an_unconfirmed_cell_naming_no_field_is_a_clear_error(tmp_path: Path) ->
 
 
 def test_an_unconfirmed_cell_written_by_hand_lists_fields_and_reasons() -> None:
-    marks = parse_unconfirmed("transfer_mechanism: CCT + DPF, à voir\nlocations", Subprocessor)
+    cell = "transfer_mechanism: CCT + DPF, à voir\nlocations\nCatégorie : d'après le titre"
+    marks = parse_unconfirmed(cell, Subprocessor)
     assert [(m.field, m.origin, m.note) for m in marks] == [
         ("transfer_mechanism", InferenceOrigin.ASSUMED, "CCT + DPF, à voir"),
         ("locations", InferenceOrigin.ASSUMED, ""),
+        ("category", InferenceOrigin.ASSUMED, "d'après le titre"),  # the column's own name
     ]
