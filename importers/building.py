@@ -155,10 +155,11 @@ class RowBuilder:
             frozenset(row.supplied),
             provenance,
             organisation,
-            tuple(row.extra.get("controllers", ())),
-            tuple(row.extra.get("subprocessors", ())),
-            tuple(row.warnings),
-            "unconfirmed" in self.fields,
+            controllers=tuple(row.extra.get("controllers", ())),
+            processors=tuple(row.extra.get("processors", ())),
+            subprocessors=tuple(row.extra.get("subprocessors", ())),
+            warnings=tuple(row.warnings),
+            lists_unconfirmed="unconfirmed" in self.fields,
         )
 
     def _name_header(self) -> str:
@@ -180,9 +181,9 @@ class RowBuilder:
             row.put("name", name)
         elif key == "organisation":
             row.extra["organisation"] = one_line(raw)
-        elif key in ("controllers", "subprocessors"):
+        elif key in ("controllers", "processors", "subprocessors"):
             row.extra[key] = split_values(raw)
-            row.supplied.add("controller_ids" if key == "controllers" else "subprocessor_ids")
+            row.supplied.add(_LINK_FIELDS[key])
         elif key == "unconfirmed":
             try:
                 row.listed.extend(parse_unconfirmed(raw, self.record_cls))
@@ -478,3 +479,11 @@ def check_mapping(table: TableCandidate, mapping: ColumnMapping) -> None:
 
 
 __all__ = ["TransferMechanism", "build_rows", "check_mapping"]
+
+
+# the file's column of names -> the record's link field of ids
+_LINK_FIELDS = {
+    "controllers": "controller_ids",
+    "processors": "processor_ids",
+    "subprocessors": "subprocessor_ids",
+}

@@ -24,10 +24,6 @@ from workbench.domain.inference import field_exists
 from workbench.domain.records import Subprocessor, Treatment, Unconfirmed
 from workbench.i18n import N_, _
 
-# `inference.describe` builds its sentence with the reader's gettext passed in, which the
-# catalog extraction does not see: its parts are marked here so that they are translated.
-_DESCRIBE_PARTS = (N_("{origin} “{text}”"), N_("column {column}"))
-
 # Only the first characters of a long cell are kept with the mark: enough to find it again.
 SOURCE_TEXT_LIMIT = 500
 

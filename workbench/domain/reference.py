@@ -34,6 +34,9 @@ class AdequacyDecision:
     adopted: dt.date | None
     valid_until: dt.date | None
     verified: bool
+    kind: str = "country"  # or "international_organisation" (Art. 45(1)), which has no country code
+    renewed: dt.date | None = None
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,9 @@ def adequacy_decisions() -> dict[str, AdequacyDecision]:
             adopted=_date(d.get("adopted")),
             valid_until=_date(d.get("valid_until")),
             verified=bool(d.get("verified")),
+            kind=d.get("kind", "country"),
+            renewed=_date(d.get("renewed")),
+            source=d.get("source", ""),
         )
     return result
 
