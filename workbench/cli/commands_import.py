@@ -239,8 +239,9 @@ def _print_unconfirmed_count(count: int, dry_run: bool) -> None:
     print(text.format(count=count))
     print(
         _(
-            "  Check them, then confirm them in the forms or with `dpo-workbench confirm` "
-            "(correcting a value confirms it too)."
+            "  Check them, then confirm them in the forms or with `dpo-workbench confirm KIND "
+            "ID... [--field FIELD]` (the field's code is in brackets below; correcting a value "
+            "confirms it too)."
         )
     )
 

@@ -150,7 +150,7 @@ def test_the_report_counts_the_values_that_come_in_unconfirmed_and_says_how_to_c
     code, out, _err = run(capsys, db, str(path))
     assert code == 0
     assert "unconfirmed: 9 values came in inferred" in out
-    assert "`dpo-workbench confirm`" in out
+    assert "`dpo-workbench confirm KIND ID... [--field FIELD]`" in out
     assert (
         "to be verified: Transfer mechanism [transfer_mechanism]: Read from the text “CCT + DPF” "
         "(column Garanties, row 6) — the text names several mechanisms" in out
