@@ -107,24 +107,49 @@ def _free_categories(text: str) -> tuple[tuple[DataCategory, ...], tuple[DataCat
 
 def parse_codes(text: str) -> tuple[tuple[Location, ...], tuple[str, ...]]:
     """Countries and regions, one per value; and the values read out of free text (not a code
-    nor a country's name: "USA (datacenters in Oregon)")."""
+    nor a country's name: "USA (datacenters in Oregon)"). A code may carry what the register
+    says of the place in parentheses ("FR (région parisienne)"), as the Excel export writes it."""
     locations: list[Location] = []
     read_from_text: list[str] = []
-    for value in split_values(text.replace(",", "\n").replace(";", "\n")):
-        code = value.strip().upper()
-        if code in REGION_CODES:
-            locations.append(Location(code, LocationKind.REGION))
-            continue
-        found = country_code(value)
-        if found is None:
-            parsed = parse_locations(value)
-            if not parsed:
-                raise CellError(_("'{value}' is not a country or region.").format(value=value))
-            locations.extend(parsed)
-            read_from_text.append(value)
-        else:
-            locations.append(Location(found, LocationKind.COUNTRY))
+    for line in split_values(text):
+        for value in (v.strip() for v in _SEPARATOR.split(line)):
+            if value:
+                locations.extend(_one_location(value, read_from_text))
     return tuple(dict.fromkeys(locations)), tuple(read_from_text)
+
+
+_SEPARATOR = re.compile(r"[,;](?![^()]*\))")  # not inside parentheses
+_CODE_WITH_DETAIL = re.compile(r"^(?P<code>[A-Za-z]{2}|EU|EEA|WORLDWIDE)\s*\((?P<detail>.+)\)$")
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _one_location(value: str, read_from_text: list[str]) -> tuple[Location, ...]:
+    with_detail = _CODE_WITH_DETAIL.match(value)
+    if with_detail and not _balanced(with_detail.group("detail")):
+        with_detail = None  # "FR (x), DE (y)" is two places, not FR with "x), DE (y"
+    code, detail = (
+        (with_detail.group("code").upper(), with_detail.group("detail").strip())
+        if with_detail
+        else (value.upper(), "")
+    )
+    if code in REGION_CODES:
+        return (Location(code, LocationKind.REGION, detail),)
+    found = country_code(code if with_detail else value)
+    if found is not None and (not with_detail or found == code):
+        return (Location(found, LocationKind.COUNTRY, detail),)
+    parsed = parse_locations(value)
+    if not parsed:
+        raise CellError(_("'{value}' is not a country or region.").format(value=value))
+    read_from_text.append(value)
+    return parsed
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -265,3 +265,23 @@ def test_an_unconfirmed_cell_written_by_hand_lists_fields_and_reasons() -> None:
         ("locations", InferenceOrigin.ASSUMED, ""),
         ("category", InferenceOrigin.ASSUMED, "d'après le titre"),  # the column's own name
     ]
+
+
+def test_a_countries_cell_keeps_what_the_register_says_of_each_place(tmp_path: Path) -> None:
+    path = tmp_path / "codes.csv"
+    path.write_text(
+        'Sous-traitant;Pays\nAWS;"FR (région parisienne)\nDE (région de Francfort (§14 C))"\n'
+        "Twilio;US, FR (sauvegarde dans l'UE)\n",
+        encoding="utf-8",
+    )
+    vendors = rows(path)
+    assert vendors["AWS"].record.locations == (  # type: ignore[union-attr]
+        Location("FR", detail="région parisienne"),
+        Location("DE", detail="région de Francfort (§14 C)"),
+    )
+    twilio = vendors["Twilio"].record
+    assert twilio.locations == (  # type: ignore[union-attr]
+        Location("US"),
+        Location("FR", detail="sauvegarde dans l'UE"),
+    )
+    assert is_stated(twilio, "locations")
