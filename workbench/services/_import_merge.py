@@ -33,6 +33,17 @@ class FieldChange:
     after: Any
 
 
+def with_stored_details(before: Subprocessor, record: Subprocessor) -> Subprocessor:
+    """A cell of codes alone ("FR\nDE") says nothing of what the register notes on each place
+    ("région parisienne"): the same places keep their stored details."""
+    incoming, stored = record.locations, before.locations
+    if not incoming or any(loc.detail for loc in incoming):
+        return record
+    if [(loc.code, loc.kind) for loc in incoming] != [(loc.code, loc.kind) for loc in stored]:
+        return record
+    return dataclasses.replace(record, locations=stored)
+
+
 def _unchanged(before: object, record: object, field: str) -> bool:
     return bool(inference.value_at(before, field) == inference.value_at(record, field))
 

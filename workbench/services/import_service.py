@@ -47,7 +47,7 @@ from workbench.progress import NullProgress, Progress
 from workbench.services._context import changes_of
 from workbench.services._import_keys import ImportKeyStore
 from workbench.services._import_matching import OrganisationResolver, VendorIndex, treatment_key
-from workbench.services._import_merge import FieldChange, merge
+from workbench.services._import_merge import FieldChange, merge, with_stored_details
 from workbench.services._journal import UnitOfWork
 from workbench.services.journal_service import OperationInfo
 from workbench.services.operation_labels import import_of
@@ -406,6 +406,8 @@ class _Run:
                 new_records.append(record)
                 continue
             before = records[existing_id]
+            if isinstance(record, Subprocessor):
+                record = with_stored_details(before, record)
             merged, changes, new_marks = merge(before, record, row.fields, row.lists_unconfirmed)
             status = RowStatus.CHANGED if changes else RowStatus.UNCHANGED
             came = tuple(m for m in merged.unconfirmed if m not in before.unconfirmed)

@@ -524,3 +524,22 @@ def test_an_organisation_the_file_names_comes_in_with_its_kind_unconfirmed(
     mark = only_mark(created, "kind")
     assert (mark.origin, mark.source_text) == (InferenceOrigin.RULE, "Podalire Communauté")
     assert is_stated(own_org, "kind")
+
+
+def test_the_demos_own_export_imported_back_onto_it_changes_nothing_and_keeps_its_marks(
+    register: Register, tmp_path: Path
+) -> None:
+    from workbench.services.demo import load_demo
+    from workbench.services.export_service import ExportService
+
+    load_demo(register)
+    before = {s.name: s for s in register.subprocessors.list()}
+    marks = sum(len(r.unconfirmed) for r in register.treatments.list() + list(before.values()))
+    assert marks > 0
+    path = tmp_path / "register.xlsx"
+    ExportService(register).export_register(path, "xlsx", "fr")
+    report = ImportService(register).preview(batches(path))
+    assert (report.new, report.changed, report.unconfirmed_count) == (0, 0, 0)
+    # AWS's places carry the register's words ("région parisienne"); the export's codes alone
+    # say nothing of them, so they stay
+    assert any(loc.detail for loc in before["Amazon Web Services (AWS)"].locations)
