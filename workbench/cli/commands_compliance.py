@@ -78,6 +78,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
+    from workbench.domain.inference import describe
+
     return {
         "rule": finding.rule_id,
         "severity": finding.severity.value,
@@ -89,6 +91,11 @@ def finding_json(finding: Finding) -> dict[str, Any]:
             "id": finding.link.id,
             "name": finding.entity_name,
         },
+        # the inferred values the finding rests on: it is "to be verified" until confirmed
+        "unconfirmed": [
+            {"field": m.field, "origin": m.origin.value, "reason": describe(m)}
+            for m in finding.unconfirmed
+        ],
     }
 
 

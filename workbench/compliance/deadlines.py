@@ -13,7 +13,8 @@ from enum import StrEnum
 
 from workbench.compliance.audits import FINISHED, notice_rule_applies
 from workbench.compliance.calendar import FrenchCalendar
-from workbench.compliance.certification_status import assess
+from workbench.compliance.certification_status import CertificationStatus, assess
+from workbench.compliance.checks.certificates import status_basis
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import EntityKind, NotificationStatus
 from workbench.i18n import _
@@ -59,12 +60,11 @@ def _certificates(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
         holder = snapshot.holder_name(cert)
         name = cert.name or cert.kind.value.upper()
         if result.expires_on is not None and result.expires_on >= snapshot.today:
-            yield DeadlineItem(
-                result.expires_on,
-                DeadlineKind.CERTIFICATE_EXPIRY,
-                link,
-                _("{name} certificate of {holder} expires").format(name=name, holder=holder),
-            )
+            label = _("{name} certificate of {holder} expires").format(name=name, holder=holder)
+            if status_basis(cert, CertificationStatus.EXPIRING):
+                # A computed or inferred expiry date: a date to check, not an established one.
+                label += " " + _("(date to be verified)")
+            yield DeadlineItem(result.expires_on, DeadlineKind.CERTIFICATE_EXPIRY, link, label)
         # An expired certificate needs renewal, not a surveillance audit: the expiry check
         # says so; listing its surveillance as "966 days late" would only be noise.
         if result.next_surveillance_on is not None and result.status.is_usable:

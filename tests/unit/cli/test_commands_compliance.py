@@ -29,6 +29,13 @@ def test_check_json_on_the_demo_exits_1_and_names_the_us_transfer(
     assert code == main(["--db", db, "--demo", "check", "--severity", "error", "--json"])
     errors_only = json.loads(capsys.readouterr().out)
     assert {f["severity"] for f in errors_only} == {"error"}
+    # no error rests on an inferred value; the findings that do say which, and why
+    assert all(f["unconfirmed"] == [] for f in errors_only)
+    resting = [f for f in findings if f["unconfirmed"]]
+    assert resting
+    assert all(m["field"] and m["reason"] for f in resting for m in f["unconfirmed"])
+    art9 = [f for f in resting if f["rule"] == "treatment-art9-condition-to-verify"]
+    assert len(art9) == 8  # the demo's eight Art. 9 conditions read from §5 A
 
 
 def test_check_on_an_empty_register_exits_0(

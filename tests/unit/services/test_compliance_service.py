@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -15,10 +16,13 @@ from workbench.domain import (
     CertificationKind,
     DataCategory,
     DataSensitivity,
+    Dpia,
+    DpiaStatus,
     LegalBasis,
     Location,
     Organisation,
     Retention,
+    SecurityPolicy,
     Subprocessor,
     SubprocessorCategory,
     TransferMechanism,
@@ -58,6 +62,14 @@ def test_demo_reports_the_real_seed_problems(register: Register) -> None:
 
 
 def test_clean_register_has_nothing_to_report(register: Register, own_org: Organisation) -> None:
+    # Art. 30(1)(a) contact and (g) security policy, so that the organisation itself is complete.
+    register.organisations.update(
+        dataclasses.replace(
+            own_org,
+            contact_email="contact@medaviz.com",
+            security_policy=SecurityPolicy("Politique de sécurité", "3.0"),
+        )
+    )
     health = DataCategory("Dossier médical", DataSensitivity.HEALTH, "Patients")
     host_id = register.subprocessors.create(
         Subprocessor(
@@ -93,6 +105,7 @@ def test_clean_register_has_nothing_to_report(register: Register, own_org: Organ
             art9_condition=Art9Condition.HEALTH_OR_SOCIAL_CARE,
             retention=Retention("20 ans", 20),
             subprocessor_ids=(host_id,),
+            dpia=Dpia(DpiaStatus.DONE, done_on=dt.date(2025, 12, 1)),
         )
     )
     service = ComplianceService(register)

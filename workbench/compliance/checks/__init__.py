@@ -1,28 +1,32 @@
 """The compliance checks: every rule, and the checks that produce their findings."""
 
 from workbench.compliance.checks import (
+    actors,
     certificates,
     hosting,
     records,
+    safeguards,
     statements,
     tracking,
+    transfer_bases,
     transfers,
 )
 from workbench.compliance.checks.engine import Check, Finding, Rule, Severity, run_checks
 
-ALL_CHECKS: tuple[Check, ...] = (
-    *transfers.CHECKS,
-    *hosting.CHECKS,
-    *certificates.CHECKS,
-    *records.CHECKS,
-    *tracking.CHECKS,
-    *statements.CHECKS,
+_MODULES = (
+    transfers,
+    transfer_bases,
+    hosting,
+    certificates,
+    records,
+    actors,
+    safeguards,
+    tracking,
+    statements,
 )
+ALL_CHECKS: tuple[Check, ...] = tuple(check for module in _MODULES for check in module.CHECKS)
 ALL_RULES: tuple[Rule, ...] = tuple(
-    value
-    for module in (transfers, hosting, certificates, records, tracking, statements)
-    for value in vars(module).values()
-    if isinstance(value, Rule)
+    value for module in _MODULES for value in vars(module).values() if isinstance(value, Rule)
 )
 
 __all__ = ["ALL_CHECKS", "ALL_RULES", "Check", "Finding", "Rule", "Severity", "run_checks"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
+from workbench.domain.records import Unconfirmed
 
 
 class Severity(StrEnum):
@@ -34,6 +35,9 @@ class Finding:
     fix: str
     link: EntityLink
     entity_name: str = ""
+    # The unconfirmed values the finding rests on: such a finding says "to be verified" and is
+    # never an error (the application does not present as fact what it guessed).
+    unconfirmed: tuple[Unconfirmed, ...] = ()
 
     @property
     def message(self) -> str:

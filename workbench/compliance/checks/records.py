@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from workbench.compliance.checks._proof import basis, marks, reasons, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
-from workbench.domain.enums import EntityKind, Role
+from workbench.domain.enums import Art9Condition, EntityKind, Role
 from workbench.domain.records import Treatment
 from workbench.i18n import _
 
@@ -39,6 +40,19 @@ def check_treatments(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 _link(t),
                 t.name,
             )
+        legal_basis = basis(t, "legal_basis")
+        if t.legal_basis is not None and legal_basis and not t.legal_basis_text.strip():
+            yield Finding(
+                TREATMENT_LEGAL_BASIS_TO_VERIFY.id,
+                Severity.WARNING,
+                _('The legal basis of the treatment "{name}" is not confirmed ({reasons}).').format(
+                    name=t.name, reasons=reasons(legal_basis)
+                ),
+                _("Check its Art. 6(1) legal basis and confirm or correct it."),
+                _link(t),
+                t.name,
+                marks(legal_basis),
+            )
         if not (t.retention.text.strip() or t.retention.is_structured):
             yield Finding(
                 TREATMENT_NO_RETENTION.id,
@@ -48,21 +62,56 @@ def check_treatments(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 _link(t),
                 t.name,
             )
-        if t.processes_art9_data and t.art9_condition is None:
-            yield Finding(
-                TREATMENT_NO_ART9_CONDITION.id,
-                Severity.ERROR,
-                _(
-                    'The treatment "{name}" processes health or other special-category data '
-                    "without an Art. 9(2) condition."
-                ).format(name=t.name),
-                _(
-                    "Record the Art. 9(2) exception that allows it (for care, usually 9(2)(h)), "
-                    "or stop processing these data."
-                ),
-                _link(t),
-                t.name,
-            )
+        yield from _art9(t)
+
+
+def _art9(t: Treatment) -> Iterator[Finding]:
+    """Art. 9(2): special-category data needs a condition a person stated, not one inferred."""
+    if not t.processes_art9_data:
+        return
+    if t.art9_condition is None:
+        finding = Finding(
+            TREATMENT_NO_ART9_CONDITION.id,
+            Severity.ERROR,
+            _(
+                'The treatment "{name}" processes health or other special-category data '
+                "without an Art. 9(2) condition."
+            ).format(name=t.name),
+            _(
+                "Record the Art. 9(2) exception that allows it (for care, usually 9(2)(h)), "
+                "or stop processing these data."
+            ),
+            _link(t),
+            t.name,
+        )
+        yield to_verify(finding, basis(t, "data_categories"))
+        return
+    rests_on = basis(t, "art9_condition")
+    if rests_on:
+        yield Finding(
+            TREATMENT_ART9_CONDITION_TO_VERIFY.id,
+            Severity.WARNING,
+            _(
+                'The Art. 9(2) condition of the treatment "{name}" (Art. {condition}) is not '
+                "confirmed ({reasons}): until a person confirms it, its health or other "
+                "special-category data has no established Art. 9(2) condition."
+            ).format(
+                name=t.name, condition=art9_label(t.art9_condition), reasons=reasons(rests_on)
+            ),
+            _(
+                "Check which condition the source states (explicit consent 9(2)(a), care "
+                "9(2)(h)...) and confirm or correct it."
+            ),
+            _link(t),
+            t.name,
+            marks(rests_on),
+        )
+
+
+def art9_label(condition: Art9Condition) -> str:
+    """'9(2)(h)' for the code '9_2_h'."""
+    article, paragraph, point = condition.value.split("_")
+    return f"{article}({paragraph})({point})"
 
 
 def check_subprocessors(snapshot: RegisterSnapshot) -> Iterator[Finding]:
@@ -99,6 +148,12 @@ TREATMENT_NO_PURPOSE = Rule("treatment-no-purpose", Severity.ERROR, "GDPR Art. 3
 TREATMENT_NO_LEGAL_BASIS = Rule("treatment-no-legal-basis", Severity.ERROR, "GDPR Art. 6(1)")
 TREATMENT_NO_RETENTION = Rule("treatment-no-retention", Severity.WARNING, "GDPR Art. 30(1)(f)")
 TREATMENT_NO_ART9_CONDITION = Rule("treatment-no-art9-condition", Severity.ERROR, "GDPR Art. 9(2)")
+TREATMENT_ART9_CONDITION_TO_VERIFY = Rule(
+    "treatment-art9-condition-to-verify", Severity.WARNING, "GDPR Art. 9(2)"
+)
+TREATMENT_LEGAL_BASIS_TO_VERIFY = Rule(
+    "treatment-legal-basis-to-verify", Severity.WARNING, "GDPR Art. 6(1)"
+)
 SUBPROCESSOR_UNUSED = Rule("subprocessor-unused", Severity.WARNING, "GDPR Art. 30")
 SUBPROCESSOR_NO_DPA = Rule("subprocessor-no-dpa", Severity.WARNING, "GDPR Art. 28(4)")
 CHECKS = (check_treatments, check_subprocessors)

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 
 from workbench.compliance.checks._facts import (
     handles_health_data,
+    hds_applies_basis,
     health_hosts,
     usable_hds_certificates,
 )
+from workbench.compliance.checks._proof import Basis, basis, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.locations import outside_eea, outside_eu
 from workbench.compliance.settings import Statement, StatementCode
@@ -48,7 +50,7 @@ def check_statements(snapshot: RegisterSnapshot) -> Iterator[Finding]:
         for sub in _contradicting(statement, snapshot):
             if sub.id is None:
                 continue
-            yield Finding(
+            finding = Finding(
                 STATEMENT_CONTRADICTED.id,
                 Severity.ERROR,
                 _(
@@ -67,6 +69,16 @@ def check_statements(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 EntityLink(EntityKind.SUBPROCESSOR, sub.id),
                 sub.name,
             )
+            yield to_verify(finding, _basis(statement, snapshot, sub))
+
+
+def _basis(statement: Statement, snapshot: RegisterSnapshot, sub: Subprocessor) -> Basis:
+    """The unconfirmed values the contradiction rests on."""
+    if statement.code is StatementCode.NO_HEALTH_DATA_OUTSIDE_EU:
+        return basis(sub, "locations", "data_categories")
+    if statement.code is StatementCode.NO_DATA_OUTSIDE_EEA:
+        return basis(sub, "locations")
+    return hds_applies_basis(snapshot, sub)
 
 
 STATEMENT_CONTRADICTED = Rule("statement-contradicted", Severity.ERROR, "GDPR Art. 5(1)(a), 13")

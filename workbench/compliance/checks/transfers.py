@@ -1,13 +1,20 @@
-"""Transfers outside the EEA need an adequacy decision or a safeguard (GDPR Art. 44 to 46)."""
+"""Transfers outside the EEA need an adequacy decision or a safeguard (GDPR Art. 44 to 46).
+
+Only a confirmed mechanism counts: one the application read from free text or chose by a rule
+is reported "to be confirmed" and does not cover the transfer until a person confirms it; the
+countries, when inferred, make the conclusion "to be verified" too.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from workbench.compliance.checks._facts import mechanism_label, roles_towards
+from workbench.compliance.checks._proof import basis, marks, reasons, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.locations import describe, outside_eea
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
-from workbench.domain.enums import EntityKind, LocationKind, TransferMechanism
+from workbench.domain.enums import EntityKind, LocationKind, Role, TransferMechanism
 from workbench.domain.records import Location, Subprocessor
 from workbench.domain.reference import adequacy_for, normalise_country_code
 from workbench.i18n import _
@@ -15,10 +22,16 @@ from workbench.i18n import _
 _ADEQUACY_CODES = (TransferMechanism.ADEQUACY, TransferMechanism.ADEQUACY_US_DPF)
 
 
-def _covered(location: Location, sub: Subprocessor, snapshot: RegisterSnapshot) -> bool:
-    mechanism = sub.transfer_mechanism
-    if mechanism is not None and mechanism.is_safeguard and mechanism not in _ADEQUACY_CODES:
-        return True  # an Art. 46 safeguard or an Art. 49 derogation is recorded
+def is_safeguard(mechanism: TransferMechanism | None) -> bool:
+    """An Art. 46 safeguard or an Art. 49 derogation: covers a transfer to any country."""
+    return mechanism is not None and mechanism.is_safeguard and mechanism not in _ADEQUACY_CODES
+
+
+def covered(
+    location: Location, mechanism: TransferMechanism | None, snapshot: RegisterSnapshot
+) -> bool:
+    if is_safeguard(mechanism):
+        return True
     if location.kind is LocationKind.REGION:
         return False
     code = normalise_country_code(location.code)
@@ -31,35 +44,114 @@ def _covered(location: Location, sub: Subprocessor, snapshot: RegisterSnapshot) 
     return True
 
 
+def stated_mechanism(sub: Subprocessor) -> TransferMechanism | None:
+    """The mechanism a person stated or confirmed; None while it is only inferred."""
+    return None if basis(sub, "transfer_mechanism") else sub.transfer_mechanism
+
+
+def scc_advice(snapshot: RegisterSnapshot, sub: Subprocessor) -> str:
+    """Which standard contractual clauses fit the organisation's role (Decision (EU) 2021/914)."""
+    roles = roles_towards(snapshot, sub)
+    if roles == {Role.CONTROLLER}:
+        return _("standard contractual clauses 2021/914 module 2 (the organisation is controller)")
+    if roles == {Role.PROCESSOR}:
+        return _(
+            "standard contractual clauses 2021/914 module 3 (the organisation is processor, "
+            "this is its subprocessor)"
+        )
+    return _(
+        "standard contractual clauses 2021/914 (module 2 where the organisation is controller, "
+        "module 3 where it is processor)"
+    )
+
+
 def check_transfers(snapshot: RegisterSnapshot) -> Iterator[Finding]:
     for sub in snapshot.subprocessors:
-        uncovered = [
-            loc for loc in sub.locations if outside_eea(loc) and not _covered(loc, sub, snapshot)
-        ]
-        if not uncovered or sub.id is None:
+        if sub.id is None:
             continue
-        recorded = sub.transfer_text or (sub.transfer_mechanism or _("none"))
-        yield Finding(
-            TRANSFER_WITHOUT_MECHANISM.id,
-            Severity.ERROR,
-            _(
-                "{name} processes data outside the EEA ({countries}) with no adequacy "
-                'decision and no transfer mechanism (recorded: "{recorded}").'
-            ).format(
-                name=sub.name,
-                countries=describe(uncovered),
-                recorded=recorded,
-            ),
-            _(
-                "Put standard contractual clauses (module 3 for a subprocessor) or another "
-                "Art. 46 safeguard in place and record it, or move the processing into the EEA; "
-                "for the USA, record the adequacy decision only if the importer is certified "
-                "under the Data Privacy Framework."
-            ),
-            EntityLink(EntityKind.SUBPROCESSOR, sub.id),
-            sub.name,
-        )
+        link = EntityLink(EntityKind.SUBPROCESSOR, sub.id)
+        stated = stated_mechanism(sub)
+        countries = basis(sub, "locations")
+        uncovered = [
+            loc for loc in sub.locations if outside_eea(loc) and not covered(loc, stated, snapshot)
+        ]
+        would_cover = []
+        if sub.transfer_mechanism is not stated:
+            # Inferred: say what it would cover, and do not count it.
+            would_cover = [
+                loc for loc in uncovered if covered(loc, sub.transfer_mechanism, snapshot)
+            ]
+            if would_cover:
+                yield _inferred_mechanism(snapshot, sub, would_cover, link)
+                uncovered = [loc for loc in uncovered if loc not in would_cover]
+        if uncovered:
+            yield to_verify(_without_mechanism(snapshot, sub, uncovered, link), countries)
+        elif countries and not would_cover and not is_safeguard(stated):
+            yield Finding(
+                TRANSFER_TO_VERIFY.id,
+                Severity.WARNING,
+                _(
+                    "The countries of {name} ({countries}) are not confirmed, and whether its "
+                    "data leaves the EEA without a safeguard rests on them (GDPR Art. 44-46): "
+                    "{reasons}."
+                ).format(
+                    name=sub.name, countries=describe(sub.locations), reasons=reasons(countries)
+                ),
+                _("Confirm the countries where the data is processed, or correct them."),
+                link,
+                sub.name,
+                marks(countries),
+            )
+
+
+def _inferred_mechanism(
+    snapshot: RegisterSnapshot, sub: Subprocessor, locations: list[Location], link: EntityLink
+) -> Finding:
+    rests_on = basis(sub, "transfer_mechanism", "locations")
+    return Finding(
+        TRANSFER_TO_VERIFY.id,
+        Severity.WARNING,
+        _(
+            "The transfer mechanism of {name} ({mechanism}) is to be confirmed: {reasons}. Until "
+            "a person confirms it, the transfer to {countries} is not counted as covered "
+            "(GDPR Art. 44-46)."
+        ).format(
+            name=sub.name,
+            mechanism=mechanism_label(sub.transfer_mechanism),
+            reasons=reasons(rests_on),
+            countries=describe(locations),
+        ),
+        _(
+            "Check the mechanism in {name}'s contract (for the USA: its Data Privacy Framework "
+            "certification) and confirm or correct it; otherwise put {clauses} in place."
+        ).format(name=sub.name, clauses=scc_advice(snapshot, sub)),
+        link,
+        sub.name,
+        marks(rests_on),
+    )
+
+
+def _without_mechanism(
+    snapshot: RegisterSnapshot, sub: Subprocessor, uncovered: list[Location], link: EntityLink
+) -> Finding:
+    recorded = sub.transfer_text or (sub.transfer_mechanism or _("none"))
+    return Finding(
+        TRANSFER_WITHOUT_MECHANISM.id,
+        Severity.ERROR,
+        _(
+            "{name} processes data outside the EEA ({countries}) with no adequacy "
+            'decision and no transfer mechanism (recorded: "{recorded}").'
+        ).format(name=sub.name, countries=describe(uncovered), recorded=recorded),
+        _(
+            "Put {clauses} or another Art. 46 safeguard in place and record it, or move the "
+            "processing into the EEA; for the USA, record the adequacy decision only if the "
+            "importer is certified under the Data Privacy Framework."
+        ).format(clauses=scc_advice(snapshot, sub)),
+        link,
+        sub.name,
+    )
 
 
 TRANSFER_WITHOUT_MECHANISM = Rule("transfer-without-mechanism", Severity.ERROR, "GDPR Art. 44-46")
+TRANSFER_TO_VERIFY = Rule("transfer-to-verify", Severity.WARNING, "GDPR Art. 44-46")
 CHECKS = (check_transfers,)
