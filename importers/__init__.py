@@ -30,9 +30,20 @@ Every long call takes a `workbench.progress.Progress` (report(done, total), chec
 `workbench.domain.errors.ImportFileError` whose message names the file, sheet, row and column.
 
 The preview lists `PreviewItem(status, kind, name, organisation, provenance, existing_id,
-changes)` with status new / changed / unchanged / duplicate, and `changes` the field-level diff
-(`FieldChange(field, before, after)`); `report.missing` the stored records the file no longer
-lists (never deleted). Matching rules: `workbench/services/_import_matching.py`.
+changes, unconfirmed)` with status new / changed / unchanged / duplicate, `changes` the
+field-level diff (`FieldChange(field, before, after)`) and `unconfirmed` the values the row
+brings in inferred; `report.missing` the stored records the file no longer lists (never
+deleted), `report.unconfirmed_count` the values the import writes unconfirmed. Matching rules:
+`workbench/services/_import_matching.py`; what a re-import does to marks and confirmations:
+`workbench/services/_import_merge.py`.
+
+Stated or inferred: a value the import reads out of free text ("CCT + DPF", "USA (datacenters
+in Oregon or Virginia)", "5 ans à compter de..."), chooses by a rule (a category from a section
+title, a sensitivity from keywords) or takes by default (the role) carries an `Unconfirmed`
+mark with the cell it came from: its text, the column header as the file writes it, the row as
+the file numbers it (`importers.marks`). A code in its own column (as the Excel export writes
+them) is stated; an export's "unconfirmed" column (`importers.marks.parse_unconfirmed`) gives
+its marks back.
 
 Formats: .xlsx/.xlsm (streamed by `importers.xlsx_stream`: lxml, memory flat), .ods
 (python-calamine), .csv (delimiter , ; or tab and

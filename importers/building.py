@@ -1,52 +1,68 @@
-"""Rows of a mapped table -> `ImportedRow`s: cleaning and parsing every mapped cell."""
+"""Rows of a mapped table -> `ImportedRow`s: cleaning and parsing every mapped cell.
+
+A value the builder derives, rather than finds stated, carries an `Unconfirmed` mark naming
+the cell it came from (`importers.marks`): a mechanism, countries, a legal basis, an Art. 9
+condition or a retention period read out of free text, a sensitivity guessed from keywords, a
+category chosen from a section title, a role taken by default. A code in its own column (as the
+Excel export writes them) is stated; the export's "unconfirmed" column gives back its marks.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from importers.cleaning import clean_text, fold, has_markup, html_to_lines, parse_bool, split_values
-from importers.countries import country_code, parse_locations
-from importers.legal_basis import parse_legal_basis
+from importers import legal_basis
+from importers.cleaning import clean_text, fold, parse_bool, split_values
+from importers.countries import parse_locations
 from importers.mapping import NAME_AND_PURPOSE
+from importers.marks import Cell, MarkError, parse_unconfirmed
 from importers.model import ColumnMapping, ImportedRow, RecordKind, TableCandidate
 from importers.retention import parse_retention
-from importers.sensitivity import classify
 from importers.tables import RowKind, Section, classify_row, read_section
-from importers.transfers import parse_mechanism
+from importers.transfers import is_code as is_mechanism_code
+from importers.transfers import parse_mechanism, several_named_note
+from importers.values import (
+    CATEGORY_LABELS,
+    CellError,
+    one_line,
+    parse_categories,
+    parse_category,
+    parse_codes,
+    parse_date,
+    parse_dpia_status,
+    parse_int,
+    parse_recipient,
+    parse_role,
+    parse_status,
+    parse_unit,
+    split_name_and_purpose,
+)
 from workbench.domain.enums import (
-    Art9Condition,
     DataSensitivity,
     DpiaStatus,
-    LocationKind,
-    RecipientKind,
-    RetentionUnit,
+    InferenceOrigin,
     Role,
-    SubprocessorCategory,
     TransferMechanism,
     TreatmentStatus,
 )
 from workbench.domain.errors import ImportFileError, MappingError
-from workbench.domain.fields import split_category, split_recipient
 from workbench.domain.names import readable_name
 from workbench.domain.records import (
     DataCategory,
     Dpia,
-    Location,
     Provenance,
-    Recipient,
     Retention,
     Subprocessor,
     Treatment,
+    Unconfirmed,
 )
 from workbench.i18n import _
 from workbench.progress import Progress
 
-REGION_CODES = frozenset({"EU", "EEA", "WORLDWIDE"})
 _OPTIONAL = re.compile(
     r"\s*\((?:optional|optionnel|optionnelle|facultatif|facultative)\)\s*$", re.I
 )
@@ -55,180 +71,34 @@ _DESCRIPTION_LOCATION = re.compile(
     r"(?P<where>[^\n]+)",
     re.I,
 )
-_SENSITIVE_LEAD = re.compile(r"sensib|sensitive|donn[ée]es de sant[ée]|health data", re.I)
-_ROLES = {
-    "controller": Role.CONTROLLER,
-    "responsable de traitement": Role.CONTROLLER,
-    "responsable": Role.CONTROLLER,
-    "processor": Role.PROCESSOR,
-    "sous traitant": Role.PROCESSOR,
-}
-_STATUS = {
-    "draft": TreatmentStatus.DRAFT,
-    "brouillon": TreatmentStatus.DRAFT,
-    "active": TreatmentStatus.ACTIVE,
-    "actif": TreatmentStatus.ACTIVE,
-    "en cours": TreatmentStatus.ACTIVE,
-    "retired": TreatmentStatus.RETIRED,
-    "retire": TreatmentStatus.RETIRED,
-    "archive": TreatmentStatus.RETIRED,
-}
-
-
 _EXPORT_MARKERS = frozenset({"id"})
+_RETENTION_PARTS = ("duration", "unit", "start_event")
+_STRUCTURED_RETENTION = frozenset(f"retention.{part}" for part in _RETENTION_PARTS)
+_LISTED_SENSITIVE = 5  # categories named in a sensitivity mark's note
 
 
-class CellError(ValueError):
-    """A cell cannot be read: raised by a parser, turned into ImportFileError with the place."""
+@dataclass
+class _Row:
+    """One row while its cells are read: the record's values, the fields the file supplied,
+    what is not a record field (organisation, links by name), and the marks on derived values."""
 
+    number: int
+    values: dict[str, Any] = field(default_factory=dict)
+    supplied: set[str] = field(default_factory=set)
+    extra: dict[str, Any] = field(default_factory=dict)
+    marks: dict[str, Unconfirmed] = field(default_factory=dict)  # one per field
+    listed: list[Unconfirmed] = field(default_factory=list)  # the "unconfirmed" column's
+    warnings: list[str] = field(default_factory=list)
 
-def _one_line(text: str) -> str:
-    return " ".join(clean_text(text).split())
+    def put(self, name: str, value: Any, mark: Unconfirmed | None = None) -> None:
+        self.values[name] = value
+        self.supplied.add(name)
+        self.marks.pop(name, None)  # a later column stating the value lifts an earlier mark
+        if mark is not None:
+            self.marks[mark.field] = mark
 
-
-# -- value parsers ----------------------------------------------------------------------------
-def parse_categories(text: str, canonical: bool) -> tuple[DataCategory, ...]:
-    """Data categories, one per value. A lead-in ending with ':' ("Patients:", "Données
-    sensibles :") gives the subject, or the sensitivity, of the values after it. An export's
-    column (canonical) is read exactly as `format_category` wrote it."""
-    if canonical:
-        result = []
-        for line in clean_text(text).split("\n"):
-            if line.strip():
-                name, subject, code = split_category(line)
-                result.append(DataCategory(name, DataSensitivity(code), subject))
-        return tuple(result)
-    return _free_categories(text)
-
-
-@lru_cache(maxsize=4096)
-def _free_categories(text: str) -> tuple[DataCategory, ...]:
-    result: list[DataCategory] = []
-    subject = ""
-    forced: DataSensitivity | None = None
-    for value in split_values(text):
-        if value.endswith(":") and len(value) <= 60:
-            lead = value[:-1].strip()
-            if _SENSITIVE_LEAD.search(lead) and not lead.lower().startswith(
-                ("patient", "praticien")
-            ):
-                forced = DataSensitivity.HEALTH
-            else:
-                subject, forced = lead, None
-            continue
-        name, _subject, code = split_category(value) if value.endswith("]") else (value, "", "")
-        if code and code != "standard":
-            sensitivity = DataSensitivity(code)
-        else:
-            sensitivity = forced or classify(name)
-        category = DataCategory(name, sensitivity, subject)
-        if category not in result:
-            result.append(category)
-    return tuple(result)
-
-
-def parse_codes(text: str) -> tuple[Location, ...]:
-    locations: list[Location] = []
-    for value in split_values(text.replace(",", "\n").replace(";", "\n")):
-        code = value.strip().upper()
-        if code in REGION_CODES:
-            locations.append(Location(code, LocationKind.REGION))
-            continue
-        found = country_code(value)
-        if found is None:
-            parsed = parse_locations(value)
-            if not parsed:
-                raise CellError(_("'{value}' is not a country or region.").format(value=value))
-            locations.extend(parsed)
-        else:
-            locations.append(Location(found, LocationKind.COUNTRY))
-    return tuple(dict.fromkeys(locations))
-
-
-def parse_date(text: str) -> dt.date | None:
-    value = text.strip()
-    if not value:
-        return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d.%m.%Y", "%Y-%m-%dT%H:%M:%S"):
-        try:
-            return dt.datetime.strptime(value[:19], fmt).date()
-        except ValueError:
-            continue
-    raise CellError(
-        _("'{value}' is not a date (expected 2024-04-30 or 30/04/2024).").format(value=value)
-    )
-
-
-def _enum_or_label(enum_cls: Any, labels: dict[str, Any]) -> Callable[[str], Any]:
-    def parse(text: str) -> Any:
-        value = text.strip()
-        if not value:
-            return None
-        if value in enum_cls._value2member_map_:
-            return enum_cls(value)
-        found = labels.get(fold(value))
-        if found is None:
-            choices = ", ".join(m.value for m in enum_cls)
-            raise CellError(
-                _("'{value}' is not one of: {choices}.").format(value=value, choices=choices)
-            )
-        return found
-
-    return parse
-
-
-_CATEGORY_LABELS = {fold(m.value.replace("_", " ")): m for m in SubprocessorCategory}
-_CATEGORY_LABELS.update(
-    {
-        "hebergement": SubprocessorCategory.HOSTING,
-        "hebergement de donnees": SubprocessorCategory.HOSTING,
-        "securite": SubprocessorCategory.SECURITY,
-        "securite informatique": SubprocessorCategory.SECURITY,
-        "analytique": SubprocessorCategory.ANALYTICS,
-        "applicatifs": SubprocessorCategory.APPLICATIONS,
-        "relation client": SubprocessorCategory.CUSTOMER_RELATION,
-        "autre": SubprocessorCategory.OTHER,
-    }
-)
-parse_role = _enum_or_label(Role, _ROLES)
-parse_status = _enum_or_label(TreatmentStatus, _STATUS)
-parse_category = _enum_or_label(SubprocessorCategory, _CATEGORY_LABELS)
-parse_unit = _enum_or_label(
-    RetentionUnit,
-    {
-        "ans": RetentionUnit.YEAR,
-        "annees": RetentionUnit.YEAR,
-        "mois": RetentionUnit.MONTH,
-        "jours": RetentionUnit.DAY,
-        "semaines": RetentionUnit.WEEK,
-    },
-)
-parse_art9 = _enum_or_label(Art9Condition, {})
-
-
-def parse_int(text: str) -> int | None:
-    value = text.strip()
-    if not value:
-        return None
-    try:
-        return int(float(value))
-    except ValueError as exc:
-        raise CellError(_("'{value}' is not a whole number.").format(value=value)) from exc
-
-
-def split_name_and_purpose(text: str) -> tuple[str, str]:
-    """Annex 1's "Finalités": the name, then the description in italics or on the next lines."""
-    if has_markup(text):
-        marked = html_to_lines(text)
-        names = [line for line, italic in marked if not italic]
-        rest = [line for line, italic in marked if italic]
-        if not names and rest:
-            names, rest = rest[:1], rest[1:]
-        if len(names) > 1 and not rest:
-            names, rest = names[:1], names[1:]
-        return " ".join(names[:1]), " ".join(names[1:] + rest)
-    lines = clean_text(text).split("\n")
-    return lines[0], " ".join(lines[1:])
+    def mark(self, mark: Unconfirmed) -> None:
+        self.marks[mark.field] = mark
 
 
 # -- rows -> records -----------------------------------------------------------------------------
@@ -237,32 +107,28 @@ class RowBuilder:
         self.table = table
         self.mapping = mapping
         self.kind = kind
+        self.record_cls = Treatment if kind is RecordKind.TREATMENTS else Subprocessor
         # A file written by the Excel export (it has the ID column) is read exactly as written:
         # category tags say the sensitivity, no guessing from keywords.
         from_export = any(fold(h) in _EXPORT_MARKERS for h in table.headers)
         self.columns = [
-            (c.index, c.field, c.header, from_export and c.confidence >= 1.0)
+            (c.index, c.field, c.header or str(c.index + 1), from_export and c.confidence >= 1.0)
             for c in mapping.columns
             if c.field
         ]
         self.fields = mapping.fields
 
     def build(self, cells: list[str], section: Section, row_number: int) -> ImportedRow:
-        values: dict[str, Any] = {}
-        supplied: set[str] = set()
-        extra: dict[str, Any] = {}
+        row = _Row(row_number)
         for index, key, header, canonical in self.columns:
-            raw = cells[index] if index < len(cells) else ""
+            cell = Cell(cells[index] if index < len(cells) else "", header, row_number)
             try:
-                self._read(key, raw, canonical, values, supplied, extra)
+                self._read(key, cell, canonical, row)
             except CellError as exc:
                 raise ImportFileError(
-                    str(self.table.file),
-                    str(exc),
-                    self.table.sheet,
-                    row_number,
-                    header or str(index + 1),
+                    str(self.table.file), str(exc), self.table.sheet, row_number, header
                 ) from exc
+        values = row.values
         if not values.get("name"):
             raise ImportFileError(
                 str(self.table.file),
@@ -272,24 +138,29 @@ class RowBuilder:
                 self._name_header(),
             )
         provenance = Provenance(readable_name(self.table.file.name), self.table.sheet, row_number)
-        organisation = extra.get("organisation") or section.organisation
+        organisation = row.extra.get("organisation") or section.organisation
         if self.kind is RecordKind.TREATMENTS:
-            if "role" not in supplied and section.role is not None:
-                values["role"], supplied = section.role, supplied | {"role"}
-            record: Treatment | Subprocessor = Treatment(
-                organisation_id=0, provenance=provenance, **values
-            )
+            self._treatment_extras(row, section)
         else:
-            self._subprocessor_extras(values, supplied, section)
-            record = Subprocessor(organisation_id=0, provenance=provenance, **values)
+            self._subprocessor_extras(row, section)
+        for mark in row.listed:  # the export's own list of what is still to be confirmed
+            row.mark(mark)
+        record = self.record_cls(
+            organisation_id=0,
+            provenance=provenance,
+            unconfirmed=tuple(row.marks.values()),
+            **values,
+        )
         return ImportedRow(
             record,
-            frozenset(supplied),
+            frozenset(row.supplied),
             provenance,
             organisation,
-            tuple(extra.get("controllers", ())),
-            processors=tuple(extra.get("processors", ())),
-            subprocessors=tuple(extra.get("subprocessors", ())),
+            controllers=tuple(row.extra.get("controllers", ())),
+            processors=tuple(row.extra.get("processors", ())),
+            subprocessors=tuple(row.extra.get("subprocessors", ())),
+            warnings=tuple(row.warnings),
+            lists_unconfirmed="unconfirmed" in self.fields,
         )
 
     def _name_header(self) -> str:
@@ -297,155 +168,247 @@ class RowBuilder:
             (c.header for c in self.mapping.columns if c.field in ("name", NAME_AND_PURPOSE)), ""
         )
 
-    def _read(
-        self,
-        key: str,
-        raw: str,
-        canonical: bool,
-        values: dict[str, Any],
-        supplied: set[str],
-        extra: dict[str, Any],
-    ) -> None:
-        def put(name: str, value: Any) -> None:
-            values[name] = value
-            supplied.add(name)
-
+    def _read(self, key: str, cell: Cell, canonical: bool, row: _Row) -> None:
+        raw = cell.text
         if key == NAME_AND_PURPOSE:
             name, purpose = split_name_and_purpose(raw)
-            put("name", name)
-            put("purpose", purpose)
+            row.put("name", name)
+            row.put("purpose", purpose)
         elif key == "name":
-            name = _one_line(raw)
+            name = one_line(raw)
             if self.kind is RecordKind.SUBPROCESSORS and _OPTIONAL.search(name):
                 name = _OPTIONAL.sub("", name)
-                put("optional", True)
-            put("name", name)
-        elif key in ("organisation",):
-            extra["organisation"] = _one_line(raw)
-        elif key == "controllers":
-            extra["controllers"] = split_values(raw)
-            supplied.add("controller_ids")
-        elif key == "processors":
-            extra["processors"] = split_values(raw)
-            supplied.add("processor_ids")
-        elif key == "subprocessors":
-            extra["subprocessors"] = split_values(raw)
-            supplied.add("subprocessor_ids")
+                row.put("optional", True)
+            row.put("name", name)
+        elif key == "organisation":
+            row.extra["organisation"] = one_line(raw)
+        elif key in ("controllers", "processors", "subprocessors"):
+            row.extra[key] = split_values(raw)
+            row.supplied.add(_LINK_FIELDS[key])
+        elif key == "unconfirmed":
+            try:
+                row.listed.extend(parse_unconfirmed(raw, self.record_cls))
+            except MarkError as exc:
+                raise CellError(str(exc)) from exc
         elif key == "data_categories":
-            put(key, parse_categories(raw, canonical))
+            categories, guessed = parse_categories(raw, canonical)
+            row.put(key, categories, _sensitivity_mark(cell, guessed) if guessed else None)
         elif key in ("data_subjects", "security_measures"):
-            put(key, split_values(raw))
+            row.put(key, split_values(raw))
         elif key == "recipients":
-            put(key, tuple(_recipient(line) for line in split_values(raw)))
-        elif key == "legal_basis":
-            text = clean_text(raw)
-            put(key, parse_legal_basis(text))
-        elif key == "legal_basis_text":
-            text = clean_text(raw)
-            put(key, text)
-            if "legal_basis" not in self.fields:
-                put("legal_basis", parse_legal_basis(text))
+            row.put(key, tuple(parse_recipient(line) for line in split_values(raw)))
+        elif key in ("legal_basis", "legal_basis_text", "art9_condition"):
+            self._legal_basis(key, cell, row)
         elif key.startswith("retention."):
-            self._retention(key, raw, values, supplied)
+            self._retention(key, cell, row)
         elif key == "role":
-            put(key, parse_role(raw) or Role.CONTROLLER)
+            role = parse_role(raw)
+            row.put(key, role or Role.CONTROLLER, None if role else _default_role_mark(cell))
         elif key == "status":
-            put(key, parse_status(raw) or TreatmentStatus.ACTIVE)
-        elif key == "art9_condition":
-            put(key, parse_art9(raw))
+            row.put(key, parse_status(raw) or TreatmentStatus.ACTIVE)
         elif key == "optional":
-            put(key, bool(parse_bool(raw)))
+            row.put(key, bool(parse_bool(raw)))
         elif key.startswith("dpia."):
-            self._dpia(key, raw, values, supplied)
+            self._dpia(key, cell, row)
         elif key.endswith("_on"):
-            put(key, parse_date(raw))
+            row.put(key, parse_date(raw))
         elif key == "chain_level":
-            put(key, parse_int(raw) or 1)
+            row.put(key, parse_int(raw) or 1)
         elif key == "category":
-            found = (
-                parse_category(raw)
-                if canonical
-                else (_CATEGORY_LABELS.get(fold(raw)) or read_section(raw).category)
-            )
-            if found is not None:
-                put(key, found)
-        elif key == "locations":
-            put(key, parse_codes(raw))
-        elif key == "location_text":
-            text = clean_text(raw)
-            put(key, text)
-            if "locations" not in self.fields:
-                put("locations", parse_locations(text))
-        elif key == "transfer_mechanism":
-            put(key, parse_mechanism(_one_line(raw)))
-        elif key == "transfer_text":
-            text = clean_text(raw)
-            put(key, text)
-            if "transfer_mechanism" not in self.fields:
-                put("transfer_mechanism", parse_mechanism(text))
-        elif key in ("name", "purpose", "legal_entity", "contact_name", "contact_email"):
-            put(key, _one_line(raw))
+            self._category(cell, canonical, row)
+        elif key in ("locations", "location_text"):
+            self._locations(key, cell, row)
+        elif key in ("transfer_mechanism", "transfer_text"):
+            self._transfer(key, cell, row)
+        elif key in ("purpose", "legal_entity", "contact_name", "contact_email"):
+            row.put(key, one_line(raw))
         else:
-            put(key, clean_text(raw))
+            row.put(key, clean_text(raw))
 
-    def _retention(self, key: str, raw: str, values: dict[str, Any], supplied: set[str]) -> None:
-        current: Retention = values.get("retention", Retention())
+    def _legal_basis(self, key: str, cell: Cell, row: _Row) -> None:
+        text = clean_text(cell.text)
+        if key == "legal_basis":
+            basis = legal_basis.parse_legal_basis(text)
+            stated = basis is None or legal_basis.is_code(text)
+            row.put(key, basis, None if stated else cell.mark(key))
+        elif key == "art9_condition":
+            condition = legal_basis.parse_art9_condition(text)
+            if text and condition is None:
+                raise CellError(
+                    _(
+                        "'{value}' is not an Art. 9(2) condition (expected a code such as "
+                        "9_2_h, a citation such as 9(2)(h), or the condition's words)."
+                    ).format(value=text)
+                )
+            stated = condition is None or legal_basis.is_code(text)
+            row.put(key, condition, None if stated else cell.mark(key))
+        else:
+            row.put(key, text)
+            if "legal_basis" not in self.fields:
+                basis = legal_basis.parse_legal_basis(text)
+                row.put("legal_basis", basis, cell.mark("legal_basis") if basis else None)
+            condition = legal_basis.parse_art9_condition(text)
+            if "art9_condition" not in self.fields and condition is not None:
+                # kept once the row's data categories are known (`_treatment_extras`)
+                row.extra["art9_from_text"] = (condition, cell)
+
+    def _retention(self, key: str, cell: Cell, row: _Row) -> None:
+        current: Retention = row.values.get("retention", Retention())
         sub = key.split(".", 1)[1]
         if sub == "text":
-            parsed = parse_retention(raw)
-            explicit = {
-                "retention.duration",
-                "retention.unit",
-                "retention.start_event",
-            } & self.fields
-            if explicit:  # an export: the structured columns say it, not the parser
-                parsed = Retention(parsed.text, current.duration, current.unit, current.start_event)
+            parsed = parse_retention(cell.text)
+            if _STRUCTURED_RETENTION & self.fields:  # an export: its columns say it, not a parser
+                parsed = dataclasses.replace(current, text=parsed.text)
+            else:
+                for part in _RETENTION_PARTS:
+                    if getattr(parsed, part) not in (None, ""):
+                        row.mark(cell.mark(f"retention.{part}"))
             current = parsed
         elif sub == "duration":
-            current = Retention(current.text, parse_int(raw), current.unit, current.start_event)
+            current = dataclasses.replace(current, duration=parse_int(cell.text))
         elif sub == "unit":
-            current = Retention(
-                current.text, current.duration, parse_unit(raw), current.start_event
-            )
+            current = dataclasses.replace(current, unit=parse_unit(cell.text))
         elif sub == "start_event":
-            current = Retention(current.text, current.duration, current.unit, clean_text(raw))
-        values["retention"] = current
-        supplied.add("retention")
+            current = dataclasses.replace(current, start_event=clean_text(cell.text))
+        row.values["retention"] = current
+        row.supplied.add("retention")
 
-    def _dpia(self, key: str, raw: str, values: dict[str, Any], supplied: set[str]) -> None:
-        current: Dpia = values.get("dpia", Dpia())
+    def _dpia(self, key: str, cell: Cell, row: _Row) -> None:
+        current: Dpia = row.values.get("dpia", Dpia())
         sub = key.split(".", 1)[1]
         if sub == "status":
-            current = dataclasses.replace(current, status=parse_dpia_status(raw))
+            status, is_code = parse_dpia_status(cell.text)
+            text = one_line(cell.text)
+            if text and not is_code and status is DpiaStatus.UNKNOWN:
+                row.warnings.append(
+                    _(
+                        "DPIA status '{value}' not recognised (expected required, not required "
+                        "or done); left unknown."
+                    ).format(value=text)
+                )
+            elif text and not is_code:
+                row.mark(cell.mark(key))
+            current = dataclasses.replace(current, status=status)
         elif sub == "reason":
-            current = dataclasses.replace(current, reason=clean_text(raw))
+            current = dataclasses.replace(current, reason=clean_text(cell.text))
         elif sub == "done_on":
-            current = dataclasses.replace(current, done_on=parse_date(raw))
-        values["dpia"] = current
-        supplied.add("dpia")
+            current = dataclasses.replace(current, done_on=parse_date(cell.text))
+        row.values["dpia"] = current
+        row.supplied.add("dpia")
 
-    def _subprocessor_extras(
-        self, values: dict[str, Any], supplied: set[str], section: Section
-    ) -> None:
+    def _category(self, cell: Cell, canonical: bool, row: _Row) -> None:
+        if canonical:
+            found, mark = parse_category(cell.text), None
+        else:
+            found, mark = CATEGORY_LABELS.get(fold(cell.text)), None
+            if found is None:
+                found = read_section(cell.text).category
+                mark = cell.mark(
+                    "category",
+                    InferenceOrigin.RULE,
+                    _("category chosen from the words of the cell"),
+                )
+        if found is not None:
+            row.put("category", found, mark)
+
+    def _locations(self, key: str, cell: Cell, row: _Row) -> None:
+        if key == "locations":
+            locations, from_text = parse_codes(cell.text)
+            row.put(key, locations, cell.mark(key) if from_text else None)
+            return
+        text = clean_text(cell.text)
+        row.put(key, text)
+        if "locations" not in self.fields:
+            locations = parse_locations(text)
+            row.put("locations", locations, cell.mark("locations") if locations else None)
+
+    def _transfer(self, key: str, cell: Cell, row: _Row) -> None:
+        if key == "transfer_mechanism":
+            text = one_line(cell.text)
+        else:
+            text = clean_text(cell.text)
+            row.put(key, text)
+            if "transfer_mechanism" in self.fields:
+                return
+        mechanism = parse_mechanism(text)
+        # a code is stated in the mechanism's own column; "BCR" in a free-text one is words
+        stated = mechanism is None or (key == "transfer_mechanism" and is_mechanism_code(text))
+        row.put("transfer_mechanism", mechanism, None if stated else _mechanism_mark(cell, text))
+
+    def _treatment_extras(self, row: _Row, section: Section) -> None:
+        if "role" not in row.supplied and section.role is not None:
+            row.put("role", section.role)  # the title says it: "... agit en qualité de ..."
+        elif "role" not in row.supplied:
+            row.mark(_default_role_mark(Cell("", "", row.number)))
+        found = row.extra.pop("art9_from_text", None)
+        if found is not None:
+            condition, cell = found
+            categories: tuple[DataCategory, ...] = row.values.get("data_categories", ())
+            # a condition's words ("consentement explicite") count for Art. 9 data only
+            if legal_basis.cites_art9(cell.text) or any(c.sensitivity.is_art9 for c in categories):
+                row.put("art9_condition", condition, cell.mark("art9_condition"))
+
+    def _subprocessor_extras(self, row: _Row, section: Section) -> None:
+        values, supplied = row.values, row.supplied
         if "category" not in supplied and section.category is not None:
-            values["category"] = section.category
-            supplied.add("category")
+            note = (
+                _("category chosen from the section title above the row")
+                if section.row is not None
+                else _("category chosen from the heading above the table")
+            )
+            title = Cell(section.title, "", section.row)
+            row.put(
+                "category", section.category, title.mark("category", InferenceOrigin.RULE, note)
+            )
         description = values.get("service_description", "")
+        header = next((h for _i, k, h, _c in self.columns if k == "service_description"), "")
         if "location_text" not in self.fields and "locations" not in self.fields and description:
             match = _DESCRIPTION_LOCATION.search(description)
             if match:  # Annex 2: "Localisation centre de données : États-Unis" in the description
                 where = match.group("where").strip().rstrip(".")
-                values["location_text"] = where
-                values["locations"] = parse_locations(where)
-                supplied.update({"location_text", "locations"})
+                row.put("location_text", where)
+                locations = parse_locations(where)
+                cell = Cell(match.group(0), header, row.number)
+                row.put("locations", locations, cell.mark("locations") if locations else None)
         if "transfer_text" not in self.fields and "transfer_mechanism" not in self.fields:
             for sentence in re.split(r"(?<=[.!?])\s+", description):
                 mechanism = parse_mechanism(sentence) if len(sentence) > 3 else None
                 if mechanism is not None and mechanism.is_safeguard:
-                    values["transfer_mechanism"] = mechanism
-                    values["transfer_text"] = sentence.strip()
-                    supplied.update({"transfer_mechanism", "transfer_text"})
+                    row.put("transfer_text", sentence.strip())
+                    cell = Cell(sentence, header, row.number)
+                    row.put("transfer_mechanism", mechanism, _mechanism_mark(cell, sentence))
                     break
+
+
+def _mechanism_mark(cell: Cell, text: str) -> Unconfirmed:
+    """ "CCT + DPF" reads as the DPF: marked with the text, and the note says it names two."""
+    return cell.mark("transfer_mechanism", note=several_named_note(text))
+
+
+def _sensitivity_mark(cell: Cell, guessed: tuple[DataCategory, ...]) -> Unconfirmed:
+    sensitive = [c for c in guessed if c.sensitivity is not DataSensitivity.STANDARD]
+    if sensitive:
+        names = "; ".join(
+            f"{c.name} ({c.sensitivity.value})" for c in sensitive[:_LISTED_SENSITIVE]
+        )
+        if len(sensitive) > _LISTED_SENSITIVE:
+            names += "; …"
+        note = (
+            _("sensitivity guessed from keywords: {names}; the others standard")
+            if len(sensitive) < len(guessed)
+            else _("sensitivity guessed from keywords: {names}")
+        ).format(names=names)
+    else:
+        note = _("sensitivity guessed from keywords: none recognised as sensitive")
+    return cell.mark("data_categories", InferenceOrigin.RULE, note)
+
+
+def _default_role_mark(cell: Cell) -> Unconfirmed:
+    return cell.mark(
+        "role",
+        InferenceOrigin.DEFAULT,
+        _("the file does not say; a processing activity is recorded as controller by default"),
+    )
 
 
 def build_rows(
@@ -486,9 +449,11 @@ def build_rows(
             found = read_section(next(c for c in cells if c.strip()))
             # a role heading starts a new part; a category row keeps the part's organisation
             section = (
-                found
+                dataclasses.replace(found, row=index + 1)
                 if found.role is not None
-                else Section(found.title, section.organisation, section.role, found.category)
+                else Section(
+                    found.title, section.organisation, section.role, found.category, index + 1
+                )
             )
         elif row_kind is RowKind.RECORD:
             pending = (index + 1, list(cells), section)
@@ -517,31 +482,9 @@ def check_mapping(table: TableCandidate, mapping: ColumnMapping) -> None:
 __all__ = ["TransferMechanism", "build_rows", "check_mapping"]
 
 
-def _recipient(line: str) -> Recipient:
-    name, kind = split_recipient(line)
-    return Recipient(name, RecipientKind(kind))
-
-
-_DPIA_STATUSES = {
-    "required": DpiaStatus.REQUIRED,
-    "requise": DpiaStatus.REQUIRED,
-    "oui": DpiaStatus.REQUIRED,
-    "yes": DpiaStatus.REQUIRED,
-    "not required": DpiaStatus.NOT_REQUIRED,
-    "not_required": DpiaStatus.NOT_REQUIRED,
-    "non requise": DpiaStatus.NOT_REQUIRED,
-    "non": DpiaStatus.NOT_REQUIRED,
-    "no": DpiaStatus.NOT_REQUIRED,
-    "done": DpiaStatus.DONE,
-    "realisee": DpiaStatus.DONE,
-    "faite": DpiaStatus.DONE,
+# the file's column of names -> the record's link field of ids
+_LINK_FIELDS = {
+    "controllers": "controller_ids",
+    "processors": "processor_ids",
+    "subprocessors": "subprocessor_ids",
 }
-
-
-def parse_dpia_status(raw: str) -> DpiaStatus:
-    """A DPIA status as an export writes it (code or label) or as people write it."""
-    text = fold(clean_text(raw)).strip(" .")
-    for status in DpiaStatus:
-        if text == status.value:
-            return status
-    return _DPIA_STATUSES.get(text, DpiaStatus.UNKNOWN)

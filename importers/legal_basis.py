@@ -5,15 +5,19 @@
 "Obligations légales" -> LEGAL_OBLIGATION (6(1)(c)), "Consentement" -> CONSENT (6(1)(a)),
 and the English wordings. A cell naming two bases ("... : Obligations légales. ... : Consentement.")
 reads as the first one; the text is always kept beside the code by the caller.
+
+The Art. 9(2) condition is read the same way: a citation ("art. 9(2)(h)", "9.2.a") or the
+condition's own words ("consentement explicite", "médecine préventive", "santé publique").
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeVar
 
 from importers.cleaning import fold
-from workbench.domain.enums import LegalBasis
+from workbench.domain.enums import Art9Condition, LegalBasis
 
 _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
     (
@@ -54,9 +58,78 @@ def parse_legal_basis(text: str) -> LegalBasis | None:
     if stripped in LegalBasis._value2member_map_:
         return LegalBasis(stripped)
     folded = fold(stripped)
-    best: tuple[int, LegalBasis] | None = None
-    for basis, pattern in _PATTERNS:
+    return _first_named(_PATTERNS, folded)
+
+
+C = TypeVar("C")
+
+
+def _first_named(patterns: tuple[tuple[C, re.Pattern[str]], ...], folded: str) -> C | None:
+    """The code whose words come first in the text: a cell naming two reads as the first."""
+    best: tuple[int, C] | None = None
+    for code, pattern in patterns:
         match = pattern.search(folded)
         if match and (best is None or match.start() < best[0]):
-            best = (match.start(), basis)
+            best = (match.start(), code)
     return best[1] if best else None
+
+
+# "9(2)(h)", "9.2.h", "article 9 paragraphe 2 h", "9-2-h" all fold to "9 2 h" (or close).
+_ART9_CITATION = re.compile(r"\b9\s+(?:paragraphe\s+|paragraph\s+|para\s+|al\s+)?2\s+([a-j])\b")
+_ART9_WORDS: tuple[tuple[Art9Condition, re.Pattern[str]], ...] = (
+    (
+        Art9Condition.EXPLICIT_CONSENT,
+        re.compile(r"\b(?:consentement (?:expres|explicite)|explicit consent)\b"),
+    ),
+    (
+        Art9Condition.HEALTH_OR_SOCIAL_CARE,
+        re.compile(
+            r"\b(?:medecine preventive|medecine du travail|diagnostics? medica(?:l|ux)"
+            r"|prise en charge sanitaire|preventive (?:or occupational )?medicine"
+            r"|medical diagnosis|provision of health (?:or social )?care)"
+        ),
+    ),
+    (Art9Condition.PUBLIC_HEALTH, re.compile(r"\b(?:sante publique|public health)\b")),
+    (
+        Art9Condition.LEGAL_CLAIMS,
+        re.compile(r"\b(?:droits? en justice|legal claims?)\b"),
+    ),
+    (
+        Art9Condition.SUBSTANTIAL_PUBLIC_INTEREST,
+        re.compile(r"\b(?:interet public important|substantial public interest)\b"),
+    ),
+    (
+        Art9Condition.MANIFESTLY_PUBLIC,
+        re.compile(r"\b(?:manifestement (?:rendues? )?publiques?|manifestly made public)\b"),
+    ),
+    (
+        Art9Condition.ARCHIVING_RESEARCH_STATISTICS,
+        re.compile(r"\b(?:recherche scientifique|scientific research)\b"),
+    ),
+)
+
+
+@lru_cache(maxsize=4096)
+def parse_art9_condition(text: str) -> Art9Condition | None:
+    """The Art. 9(2) condition a text cites or names, or None when it names none."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if stripped in Art9Condition._value2member_map_:
+        return Art9Condition(stripped)
+    folded = fold(stripped)
+    cited = _ART9_CITATION.search(folded)
+    if cited:
+        return Art9Condition("9_2_" + cited.group(1))
+    return _first_named(_ART9_WORDS, folded)
+
+
+def cites_art9(text: str) -> bool:
+    """True when the text cites Art. 9(2) by its number ("art. 9(2)(h)", "9.2.a")."""
+    return _ART9_CITATION.search(fold(text)) is not None
+
+
+def is_code(text: str) -> bool:
+    """True when the cell holds a legal basis's or an Art. 9 condition's stable code."""
+    stripped = text.strip()
+    return stripped in LegalBasis._value2member_map_ or stripped in Art9Condition._value2member_map_

@@ -20,6 +20,19 @@ MIN_CONFIDENCE = 0.6
 SYNONYM_CONFIDENCE = 0.95
 MAX_HEADER_LENGTH = 60
 
+# The column an export lists its records' unconfirmed values in (read by `importers.marks`).
+UNCONFIRMED_HEADERS = (
+    "unconfirmed",
+    "unconfirmed values",
+    "values to confirm",
+    "values to be verified",
+    "to be verified",
+    "valeurs a confirmer",
+    "valeurs non confirmees",
+    "a confirmer",
+    "a verifier",
+)
+
 TREATMENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": (
         "traitement",
@@ -104,9 +117,29 @@ TREATMENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "joint_controller": ("responsable conjoint", "co responsable", "joint controller"),
     "description": ("description", "sous finalites", "details"),
     "notes": ("notes", "remarques", "commentaires", "comments", "observations"),
+    "art9_condition": (
+        "condition art 9",
+        "exception art 9",
+        "derogation art 9",
+        "article 9 condition",
+        "art 9 condition",
+    ),
+    "dpia.status": (
+        "aipd",
+        "dpia",
+        "pia",
+        "analyse d impact",
+        "aipd requise",
+        "aipd necessaire",
+        "dpia required",
+        "data protection impact assessment",
+    ),
+    "dpia.done_on": ("date de l aipd", "aipd realisee le", "date of the dpia", "dpia date"),
+    "unconfirmed": UNCONFIRMED_HEADERS,
 }
 
 SUBPROCESSOR_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "unconfirmed": UNCONFIRMED_HEADERS,
     "name": (
         "subcontractor name",
         "subcontractor",

@@ -114,6 +114,9 @@ class ImportedRow:
     processors: tuple[str, ...] = ()  # names of own organisations processing on its behalf
     subprocessors: tuple[str, ...] = ()  # names, linked within the same organisation
     warnings: tuple[str, ...] = ()
+    # The file lists which values are still unconfirmed (an export's "unconfirmed" column):
+    # a value it gives again without listing it is confirmed there.
+    lists_unconfirmed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

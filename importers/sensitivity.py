@@ -118,9 +118,19 @@ _NOT_HEALTH = re.compile(
 )
 
 
+# People and places of care named in contact data: "Email address for patients and health
+# professionals" says nothing of anyone's health ("professionnels de santé consultés" does).
+_CARE_PROVIDERS = re.compile(
+    r"\b(?:health ?care professionals?|health professionals?|healthcare providers?"
+    r"|health care providers?|professionnels? de (?:la )?sante|etablissements? de sante)\b"
+)
+
+
 @lru_cache(maxsize=8192)
 def classify(category: str) -> DataSensitivity:
     folded = fold(category)
+    if _NOT_HEALTH.search(folded):
+        folded = _CARE_PROVIDERS.sub(" ", folded)
     for sensitivity, pattern in _PATTERNS:
         match = pattern.search(folded)
         if not match:

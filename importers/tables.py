@@ -57,6 +57,7 @@ class Section:
     organisation: str = ""
     role: Role | None = None
     category: SubprocessorCategory | None = None
+    row: int | None = None  # the title's row, as the file numbers it (None: a Word heading)
 
 
 def read_section(title: str) -> Section:

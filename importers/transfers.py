@@ -10,6 +10,9 @@ Rules, first match wins (the text is always kept beside the code by the caller):
 - adequacy / adéquation -> ADEQUACY (Art. 45);
 - "intra-EEA", "no transfer", "pas de transfert" -> NONE_INTRA_EEA;
 - a code written as is ("SCC_EU_2021_914_M3", the Excel export's column) -> that code.
+
+A text may name several tools ("CCT + DPF"): `parse_mechanism` keeps the first rule's, and
+`mechanisms_named` lists them all, so that the import's mark on the value says so.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from functools import lru_cache
 
 from importers.cleaning import fold
 from workbench.domain.enums import TransferMechanism
+from workbench.i18n import N_, _
 
 _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
     (
@@ -63,6 +67,65 @@ _MODULES = {
     "module 1": TransferMechanism.SCC_EU_2021_914_M1,
     "module 4": TransferMechanism.SCC_EU_2021_914_M4,
 }
+
+
+# Short names for the mark's note ("the text names several mechanisms: SCC, DPF").
+_SHORT_NAMES = {
+    TransferMechanism.NONE: N_("none"),
+    TransferMechanism.NONE_INTRA_EEA: N_("no transfer outside the EEA"),
+    TransferMechanism.BCR: N_("binding corporate rules"),
+    TransferMechanism.ADEQUACY_US_DPF: N_("EU-US Data Privacy Framework"),
+    TransferMechanism.SCC_EU_2021_914_M1: N_("standard contractual clauses, module 1"),
+    TransferMechanism.SCC_EU_2021_914_M2: N_("standard contractual clauses, module 2"),
+    TransferMechanism.SCC_EU_2021_914_M3: N_("standard contractual clauses, module 3"),
+    TransferMechanism.SCC_EU_2021_914_M4: N_("standard contractual clauses, module 4"),
+    TransferMechanism.AD_HOC_CLAUSES: N_("ad hoc clauses"),
+    TransferMechanism.ADEQUACY: N_("adequacy decision"),
+    TransferMechanism.CODE_OF_CONDUCT: N_("code of conduct"),
+}
+
+
+def is_code(text: str) -> bool:
+    """True when the cell holds a mechanism's stable code, as the Excel export writes it."""
+    return text.strip() in TransferMechanism.__members__
+
+
+@lru_cache(maxsize=4096)
+def mechanisms_named(text: str) -> tuple[TransferMechanism, ...]:
+    """Every mechanism the text names, in the rules' order (the first is `parse_mechanism`'s)."""
+    first = parse_mechanism(text)
+    if first is None:
+        return ()
+    folded = fold(text)
+    found = [first]
+    for pattern, mechanism in _RULES:
+        if not mechanism.is_safeguard or not pattern.search(folded):
+            continue
+        named = mechanism
+        if mechanism is TransferMechanism.SCC_EU_2021_914_M2:
+            named = next((m for w, m in _MODULES.items() if w in folded), mechanism)
+        # "SCCs (module 3)" is one tool, not module 3 and module 2; "DPF adequacy" is the DPF
+        if named.value.startswith("SCC") and any(f.value.startswith("SCC") for f in found):
+            continue
+        if named is TransferMechanism.ADEQUACY and TransferMechanism.ADEQUACY_US_DPF in found:
+            continue
+        if named not in found:
+            found.append(named)
+    return tuple(found)
+
+
+def several_named_note(text: str) -> str:
+    """The mark's note when the text names more than one mechanism ('' when it names one)."""
+    named = mechanisms_named(text)
+    if len(named) < 2:
+        return ""
+    return _(
+        "the text names several mechanisms ({names}); the first one, {kept}, was kept: check "
+        "which one covers the transfer."
+    ).format(
+        names="; ".join(_(_SHORT_NAMES.get(m, m.value)) for m in named),
+        kept=_(_SHORT_NAMES.get(named[0], named[0].value)),
+    )
 
 
 @lru_cache(maxsize=4096)

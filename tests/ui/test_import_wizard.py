@@ -102,6 +102,9 @@ def test_import_a_vendor_list_to_the_end_then_undo(
     assert published[-1].kinds
     assert page.undo_button.isEnabled()
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    stored_marks = sum(len(s.unconfirmed) for s in register.subprocessors.list())
+    assert stored_marks > 0
+    assert f"{stored_marks} values came in unconfirmed" in page.status.text()
 
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.undone, timeout=10_000)
@@ -159,6 +162,33 @@ def test_preview_of_a_reimport_shows_unchanged_rows_and_no_import(
     assert (report.new, report.changed, report.unchanged) == (0, 0, 9)
     assert "already holds everything" in wizard.preview_page.summary.text()
     assert not wizard.preview_page.isComplete()  # nothing to import
+
+
+def test_the_preview_highlights_inferred_values_with_their_reason_and_counts_them(
+    qtbot: QtBot, register: Register, own: Organisation, tmp_path: Path
+) -> None:
+    from tests.unit.importers.vendor_files import vendor_list_xlsx
+    from ui.dialogs.import_preview_page import INFERRED_COLOUR, PreviewTableModel, plain_tooltip
+
+    wizard = make_wizard(qtbot, register)
+    wizard.file_page.set_path(vendor_list_xlsx(tmp_path / "vendors.xlsx"))
+    go_to(qtbot, wizard, ImportWizard.TABLE)
+    go_to(qtbot, wizard, ImportWizard.MAPPING)
+    go_to(qtbot, wizard, ImportWizard.PREVIEW)
+    wait_preview(qtbot, wizard)
+    model = wizard.preview_page.model
+    names = [model.index(r, 1).data() for r in range(model.rowCount())]
+    stripe = model.index(names.index("Stripe"), PreviewTableModel.INFERRED_COLUMN)
+    assert stripe.data() == "Countries, Transfer mechanism, Category"
+    assert stripe.data(Qt.ItemDataRole.BackgroundRole) == INFERRED_COLOUR
+    tooltip = stripe.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Read from the text “CCT + DPF” (column Garanties, row 6)" in tooltip
+    assert "several mechanisms" in tooltip
+    assert "9 values come in unconfirmed" in wizard.preview_page.summary.text()
+    # a cell holding markup shows as text, not as rich text
+    assert plain_tooltip("<b>SCC</b>\nDPF") == (
+        "<p style='white-space:pre-wrap'>&lt;b&gt;SCC&lt;/b&gt;\nDPF</p>"
+    )
 
 
 def test_a_file_that_is_not_a_register_shows_a_clear_error(

@@ -52,6 +52,8 @@ def field_choices(kind: RecordKind) -> list[tuple[str | None, str]]:
     if kind is RecordKind.TREATMENTS:
         choices.append((NAME_AND_PURPOSE, _("Name + purpose (Annex 1)")))
     choices += [(s.key, _(s.header_en)) for s in specs if s.key not in _SKIPPED_FIELDS]
+    if all(key != "unconfirmed" for key, _label in choices):  # until fields.py lists it
+        choices.append(("unconfirmed", _("Values to be confirmed")))
     return choices
 
 

@@ -7,7 +7,8 @@ in a job (progress bar, cancel = nothing written) and offers to undo exactly tha
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import html
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -31,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from importers import read_records
+from importers.marks import field_label
 from ui.jobs import run_job, show_error
 from ui.models.static_table_model import StaticTableModel
-from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS
+from workbench.domain.inference import describe
 from workbench.domain.records import Provenance
 from workbench.i18n import N_, _
 from workbench.services.import_service import ImportReport, ImportResult, RowStatus
@@ -58,14 +60,7 @@ STATUS_COLOURS = {
     MISSING: QColor("#eceff1"),
 }
 PROBLEM_COLOUR = QColor("#ffcdd2")
-
-
-_FIELD_LABELS = {spec.key: spec.header_en for spec in (*TREATMENT_FIELDS, *SUBPROCESSOR_FIELDS)}
-
-
-def field_label(key: str) -> str:
-    label = _FIELD_LABELS.get(key) or _FIELD_LABELS.get(f"{key}.text")  # "retention" is nested
-    return _(label) if label else key
+INFERRED_COLOUR = QColor("#fff3b0")  # a value the import derived: to be verified
 
 
 def _short(value: object, limit: int = 100) -> str:
@@ -83,12 +78,34 @@ def where(provenance: Provenance) -> str:
     return ", ".join(parts)
 
 
-class PreviewTableModel(StaticTableModel[tuple[str, str, str, str, str, str, str]]):
-    HEADERS = (N_("Status"), N_("Name"), N_("Organisation"), N_("Row"), N_("What changes"))
+def plain_tooltip(text: str) -> str:
+    """A tooltip showing `text` (cells of the file) as plain text: Qt would take a tooltip that
+    looks like markup as rich text, so it is escaped and its line breaks kept."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        # rows: (status, name, organisation, row, detail, problem, change tooltip)
-        super().__init__(parent)
+
+class PreviewRow(NamedTuple):
+    status: str
+    name: str
+    organisation: str
+    row: str
+    detail: str  # the fields that change
+    problem: str  # the warnings of the row
+    before_after: str  # the change tooltip
+    inferred: str  # the fields that come in unconfirmed
+    inferred_why: str  # ... and why, one line each
+
+
+class PreviewTableModel(StaticTableModel[PreviewRow]):
+    HEADERS = (
+        N_("Status"),
+        N_("Name"),
+        N_("Organisation"),
+        N_("Row"),
+        N_("What changes"),
+        N_("To be verified"),
+    )
+    INFERRED_COLUMN = 5
 
     def set_report(self, report: ImportReport) -> None:
         places: dict[str, list[str]] = {}
@@ -103,24 +120,50 @@ class PreviewTableModel(StaticTableModel[tuple[str, str, str, str, str, str, str
                 for c in item.changes
             )
             row = "" if item.provenance.row is None else str(item.provenance.row)
-            problem = "\n".join(problems)
-            status = item.status.value
-            rows.append((status, item.name, item.organisation, row, detail, problem, before_after))
-        rows += [(MISSING, m.name, m.organisation, "", "", "", "") for m in report.missing]
+            inferred = ", ".join(dict.fromkeys(field_label(m.field) for m in item.unconfirmed))
+            why = "\n".join(f"{field_label(m.field)}: {describe(m)}" for m in item.unconfirmed)
+            rows.append(
+                PreviewRow(
+                    item.status.value,
+                    item.name,
+                    item.organisation,
+                    row,
+                    detail,
+                    "\n".join(problems),
+                    before_after,
+                    inferred,
+                    why,
+                )
+            )
+        rows += [
+            PreviewRow(MISSING, m.name, m.organisation, "", "", "", "", "", "")
+            for m in report.missing
+        ]
         self.replace_rows(rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        status, name, organisation, row, detail, problem, before_after = self._rows[index.row()]
+        row = self._rows[index.row()]
+        inferred_cell = index.column() == self.INFERRED_COLUMN
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_(STATUS_LABELS[status]), name, organisation, row, detail)[index.column()]
+            return (
+                _(STATUS_LABELS[row.status]),
+                row.name,
+                row.organisation,
+                row.row,
+                row.detail,
+                row.inferred,
+            )[index.column()]
         if role == Qt.ItemDataRole.UserRole:
-            return status
+            return row.status
         if role == Qt.ItemDataRole.ToolTipRole:
-            return problem or before_after or None
+            text = row.inferred_why if inferred_cell else row.problem or row.before_after
+            return plain_tooltip(text) if text else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return PROBLEM_COLOUR if problem else STATUS_COLOURS.get(status)
+            if inferred_cell:
+                return INFERRED_COLOUR if row.inferred else None
+            return PROBLEM_COLOUR if row.problem else STATUS_COLOURS.get(row.status)
         return None
 
 
@@ -129,7 +172,10 @@ class PreviewPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(_("Check what the import will change"))
         self.setSubTitle(
-            _("Nothing is written yet. Rows in red have a problem: point at them for details.")
+            _(
+                "Nothing is written yet. Rows in red have a problem, values in yellow were "
+                "inferred: point at them for details."
+            )
         )
         self.report: ImportReport | None = None
         self.summary = QLabel(_("Reading the file…"))
@@ -229,6 +275,12 @@ def summary_text(report: ImportReport) -> str:
         unchanged=report.unchanged,
         missing=report.missing_count,
     )
+    if report.unconfirmed_count:
+        text += " " + _(
+            "{count} values come in unconfirmed (read from the file's text, chosen by a rule or "
+            "by default): they are highlighted under “To be verified”, point at one for its "
+            "reason; confirm them once checked."
+        ).format(count=report.unconfirmed_count)
     if report.new_organisations:
         text += " " + _("New organisations: {names}.").format(
             names=", ".join(report.new_organisations)
@@ -292,11 +344,15 @@ class ApplyPage(QWizardPage):
         self.running = False
         self.result = result
         report = result.report
-        self.status.setText(
-            _(
-                "Imported: {new} new and {changed} changed rows. The import is in the history."
-            ).format(new=report.new, changed=report.changed)
-        )
+        text = _(
+            "Imported: {new} new and {changed} changed rows. The import is in the history."
+        ).format(new=report.new, changed=report.changed)
+        if report.unconfirmed_count:
+            text += " " + _(
+                "{count} values came in unconfirmed: the lists and forms show them as to be "
+                "verified until you confirm them."
+            ).format(count=report.unconfirmed_count)
+        self.status.setText(text)
         self.undo_button.setEnabled(bool(result.operation_id))
         self._wizard().publish(result.changes)
         self.completeChanged.emit()

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from importers import RecordKind, propose_mapping, read_records, read_tables
+from importers.marks import field_label
 from importers.model import ColumnMapping, ImportBatch
 from workbench.cli._common import open_from_args, print_json
+from workbench.domain import codec, inference
 from workbench.domain.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.services.import_service import ImportReport, ImportService, RowStatus
@@ -153,6 +155,8 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
                             {"field": c.field, "before": c.before, "after": c.after}
                             for c in i.changes
                         ],
+                        # the values this row brings in unconfirmed, with where they came from
+                        "unconfirmed": [codec.to_dict(m) for m in i.unconfirmed],
                     }
                     for i in report.items
                 ],
@@ -160,6 +164,7 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
                 "new_organisations": report.new_organisations,
                 "warnings": report.warnings,
                 "warning_count": report.warning_count,
+                "unconfirmed_count": report.unconfirmed_count,
             }
         )
         return
@@ -173,6 +178,7 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
             missing=report.missing_count,
         )
     )
+    _print_unconfirmed_count(report.unconfirmed_count, dry_run)
     listed = [i for i in report.items if i.status in (RowStatus.NEW, RowStatus.CHANGED)]
     new_or_changed = report.new + report.changed
     for item in listed[:MAX_LISTED]:
@@ -182,6 +188,13 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
         )
         for change in item.changes:
             print(f"            {change.field}: {_short(change.before)} -> {_short(change.after)}")
+        for mark in item.unconfirmed:
+            print(
+                "            "
+                + _("to be verified: {field} [{code}]: {why}").format(
+                    field=field_label(mark.field), code=mark.field, why=inference.describe(mark)
+                )
+            )
     if new_or_changed > min(len(listed), MAX_LISTED):
         print(
             _("  ... and {count} more").format(count=new_or_changed - min(len(listed), MAX_LISTED))
@@ -208,6 +221,31 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
         )
 
 
-def _short(value: object) -> str:
+def _print_unconfirmed_count(count: int, dry_run: bool) -> None:
+    """The rule of the register: what the import derived is not fact until a person says so."""
+    if not count:
+        return
+    text = (
+        _(
+            "unconfirmed: {count} values would come in inferred (read from free text, chosen by "
+            "a rule or by default); each says where it came from."
+        )
+        if dry_run
+        else _(
+            "unconfirmed: {count} values came in inferred (read from free text, chosen by a rule "
+            "or by default); each says where it came from."
+        )
+    )
+    print(text.format(count=count))
+    print(
+        _(
+            "  Check them, then confirm them in the forms or with `dpo-workbench confirm KIND "
+            "ID... [--field FIELD]` (the field's code is in brackets below; correcting a value "
+            "confirms it too)."
+        )
+    )
+
+
+def _short(value: object, limit: int = 70) -> str:
     text = " ".join(str(value).split())
-    return text if len(text) <= 70 else text[:69] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -26,15 +26,29 @@ from sqlalchemy.orm import Session
 from importers.mapping import mapping_from_profile
 from importers.model import ColumnMapping, ImportBatch, ImportedRow, RecordKind, TableCandidate
 from workbench.domain import codec
-from workbench.domain.enums import ChangeAction, EntityKind, OrganisationKind, Role
+from workbench.domain.enums import (
+    ChangeAction,
+    EntityKind,
+    InferenceOrigin,
+    OrganisationKind,
+    Role,
+)
 from workbench.domain.errors import ImportFileError, MappingError, NothingToUndoError
 from workbench.domain.names import readable_name
-from workbench.domain.records import Changes, Organisation, Provenance, Subprocessor, Treatment
+from workbench.domain.records import (
+    Changes,
+    Organisation,
+    Provenance,
+    Subprocessor,
+    Treatment,
+    Unconfirmed,
+)
 from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 from workbench.services._context import changes_of
 from workbench.services._import_keys import ImportKeyStore
 from workbench.services._import_matching import OrganisationResolver, VendorIndex, treatment_key
+from workbench.services._import_merge import FieldChange, merge, with_stored_details
 from workbench.services._journal import UnitOfWork
 from workbench.services.journal_service import OperationInfo
 from workbench.services.operation_labels import import_of
@@ -54,8 +68,6 @@ CHUNK = 500
 # file with the same problem on every row must not hold 100k messages).
 LISTED = 1000
 PROFILE_PREFIX = "import.profile."
-# The stored name stays: the row was matched on it ("Zendesk Inc." updates "Zendesk").
-NOT_COMPARED = frozenset({"provenance", "id", "version", "organisation_id", "name"})
 
 
 class RowStatus(StrEnum):
@@ -63,13 +75,6 @@ class RowStatus(StrEnum):
     CHANGED = "changed"
     UNCHANGED = "unchanged"
     DUPLICATE = "duplicate"  # the same record twice in the file: the first one counts
-
-
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    field: str
-    before: Any  # codec values (JSON-able), as the journal stores them
-    after: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +86,8 @@ class PreviewItem:
     provenance: Provenance
     existing_id: int | None = None
     changes: tuple[FieldChange, ...] = ()
+    # the values this row brings in unconfirmed (inferred by the import, still to be confirmed)
+    unconfirmed: tuple[Unconfirmed, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +110,9 @@ class ImportReport:
     detail_limit: int | None = None
     missing_count: int = 0
     warning_count: int = 0
+    # values the import writes unconfirmed (new records' marks, and marks on changed values);
+    # a person confirms them in the forms or with `dpo-workbench confirm`
+    unconfirmed_count: int = 0
 
     @property
     def new(self) -> int:
@@ -120,8 +130,9 @@ class ImportReport:
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def add(self, item: PreviewItem) -> None:
+    def add(self, item: PreviewItem, unconfirmed: int = 0) -> None:
         self.counts[item.status] += 1
+        self.unconfirmed_count += unconfirmed
         if self.detail_limit is None or len(self.items) < self.detail_limit:
             self.items.append(item)
 
@@ -276,6 +287,7 @@ class _Run:
             select(OrganisationModel.id).where(OrganisationModel.kind == OrganisationKind.OWN.value)
         ).all()
         self._own_ids = list(own)
+        self._user_named = default_organisation or ""  # the user's word, not the file's
         self.default_org = self.orgs.resolve(default_organisation) if default_organisation else None
         # Subprocessors are few and matched fuzzily, in memory; every other key is on disk.
         self._vendors: dict[int, VendorIndex] = {}
@@ -289,11 +301,27 @@ class _Run:
     def _create_organisation(self, name: str, controller: bool) -> int:
         kind = OrganisationKind.CLIENT_CONTROLLER if controller else OrganisationKind.OWN
         self.report.new_organisations.append(name)
+        marks: tuple[Unconfirmed, ...] = ()
+        if name != self._user_named:
+            # "Partenaires" served as processor may be a category of clients, not a named
+            # controller (Art. 30(2)(a)); a title naming an organisation may not be one of ours
+            marks = (
+                Unconfirmed(
+                    "kind",
+                    InferenceOrigin.RULE,
+                    name,
+                    note=_(
+                        "organisation created by an import, its kind chosen from the file's layout"
+                    ),
+                ),
+            )
+            self.report.unconfirmed_count += 1
         if self.uow is None:
             self._placeholder -= 1
             self.org_names[self._placeholder] = name
             return self._placeholder
-        stored = self.register.organisations._create(self.uow, Organisation(name=name, kind=kind))
+        organisation = Organisation(name=name, kind=kind, unconfirmed=marks)
+        stored = self.register.organisations._create(self.uow, organisation)
         entity_id = int(stored.id or 0)
         self.org_names[entity_id] = name
         return entity_id
@@ -371,14 +399,21 @@ class _Run:
         new_records: list[Treatment | Subprocessor] = []
         for row, org_id, existing_id in placed:
             record = self._resolved(row, org_id)
+            for warning in row.warnings:
+                self.report.warn(f"{_where(row.provenance)}: {warning}")
             if existing_id is None:
-                self.report.add(self._item(RowStatus.NEW, kind, row, org_id, None))
+                item = self._item(RowStatus.NEW, kind, row, org_id, None, (), record.unconfirmed)
+                self.report.add(item, len(record.unconfirmed))
                 new_records.append(record)
                 continue
             before = records[existing_id]
-            merged, changes = _merge(before, record, row)
+            if isinstance(record, Subprocessor):
+                record = with_stored_details(before, record)
+            merged, changes, new_marks = merge(before, record, row.fields, row.lists_unconfirmed)
             status = RowStatus.CHANGED if changes else RowStatus.UNCHANGED
-            self.report.add(self._item(status, kind, row, org_id, existing_id, changes))
+            came = tuple(m for m in merged.unconfirmed if m not in before.unconfirmed)
+            item = self._item(status, kind, row, org_id, existing_id, changes, came)
+            self.report.add(item, new_marks)
             if changes and self.uow is not None:
                 service._update(self.uow, merged, check_version=False)
         if new_records and self.uow is not None:
@@ -490,6 +525,7 @@ class _Run:
         org_id: int,
         existing_id: int | None,
         changes: tuple[FieldChange, ...] = (),
+        unconfirmed: tuple[Unconfirmed, ...] = (),
     ) -> PreviewItem:
         return PreviewItem(
             status,
@@ -499,6 +535,7 @@ class _Run:
             row.provenance,
             existing_id,
             changes,
+            unconfirmed,
         )
 
     # -- writing ----------------------------------------------------------------------------------
@@ -588,23 +625,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def _merge(
-    before: Treatment | Subprocessor, record: Treatment | Subprocessor, row: ImportedRow
-) -> tuple[Treatment | Subprocessor, tuple[FieldChange, ...]]:
-    """The stored record with the fields the file supplied; and what that changes."""
-    supplied = {f for f in row.fields if f not in NOT_COMPARED}
-    updates = {f: getattr(record, f) for f in supplied}
-    changes = tuple(
-        FieldChange(f, codec._encode(getattr(before, f)), codec._encode(value))
-        for f, value in sorted(updates.items())
-        if codec._encode(getattr(before, f)) != codec._encode(value)
-    )
-    if not changes:
-        return before, ()
-    merged = dataclasses.replace(before, **updates, provenance=row.provenance)
-    return merged, changes
 
 
 def _where(provenance: Provenance) -> str:

@@ -71,7 +71,14 @@ def test_json_report(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     assert code == 0
     payload = json.loads(out[out.index("{") :])
     assert payload["counts"] == {"new": 9, "changed": 0, "unchanged": 0, "duplicate": 0}
-    assert payload["items"][0] == {
+    assert payload["unconfirmed_count"] == sum(len(i["unconfirmed"]) for i in payload["items"])
+    first = payload["items"][0]
+    assert [(m["field"], m["column"], m["row"]) for m in first.pop("unconfirmed")] == [
+        ("data_categories", "Categories of personal data processed", 4),
+        ("locations", "Server location", 4),
+        ("transfer_mechanism", "Data transfer mechanism (if applicable)", 4),
+    ]
+    assert first == {
         "status": "new",
         "kind": "subprocessor",
         "name": "Mailjet",
@@ -132,3 +139,24 @@ def test_unknown_profile_and_nothing_to_undo(capsys: pytest.CaptureFixture[str],
     code, _out, err = run(capsys, db, "--undo")
     assert code == 2
     assert "No import to undo." in err
+
+
+def test_the_report_counts_the_values_that_come_in_unconfirmed_and_says_how_to_confirm(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    from tests.unit.importers.vendor_files import vendor_list_xlsx
+
+    path = vendor_list_xlsx(tmp_path / "vendors.xlsx")
+    code, out, _err = run(capsys, db, str(path))
+    assert code == 0
+    assert "unconfirmed: 9 values came in inferred" in out
+    assert "`dpo-workbench confirm KIND ID... [--field FIELD]`" in out
+    assert (
+        "to be verified: Transfer mechanism [transfer_mechanism]: Read from the text “CCT + DPF” "
+        "(column Garanties, row 6) — the text names several mechanisms" in out
+    )
+    code, out, _err = run(capsys, db, str(path), "--json", "--dry-run")
+    report = json.loads(out[out.index("{") :])
+    assert report["unconfirmed_count"] == 0  # the same file again brings nothing new
+    (stripe,) = [i for i in report["items"] if i["name"] == "Stripe"]
+    assert (stripe["status"], stripe["unconfirmed"]) == ("unchanged", [])

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from importers.legal_basis import parse_legal_basis
-from workbench.domain.enums import LegalBasis
+from importers.legal_basis import cites_art9, parse_art9_condition, parse_legal_basis
+from workbench.domain.enums import Art9Condition, LegalBasis
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,31 @@ def test_the_first_basis_named_wins() -> None:
 
 def test_unknown_text() -> None:
     assert parse_legal_basis("Cf. ci-dessus") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "cited"),
+    [
+        ("Art. 9(2)(h) RGPD", Art9Condition.HEALTH_OR_SOCIAL_CARE, True),
+        ("article 9.2.a du RGPD", Art9Condition.EXPLICIT_CONSENT, True),
+        ("9_2_i", Art9Condition.PUBLIC_HEALTH, True),  # the export's code
+        ("Consentement explicite de la personne", Art9Condition.EXPLICIT_CONSENT, False),
+        (
+            "Nécessaire aux fins de la médecine préventive et des diagnostics médicaux",
+            Art9Condition.HEALTH_OR_SOCIAL_CARE,
+            False,
+        ),
+        (
+            "Motifs d'intérêt public dans le domaine de la santé publique",
+            Art9Condition.PUBLIC_HEALTH,
+            False,
+        ),
+        ("Consentement", None, False),
+        ("Intérêt légitime", None, False),
+    ],
+)
+def test_art9_conditions_from_a_citation_or_their_words(
+    text: str, condition: Art9Condition | None, cited: bool
+) -> None:
+    assert parse_art9_condition(text) is condition
+    assert cites_art9(text) is cited

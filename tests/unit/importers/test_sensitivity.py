@@ -20,6 +20,9 @@ from workbench.domain.enums import DataSensitivity as S
         ("Civilité", S.STANDARD),
         ("Email du Patient / Praticien", S.STANDARD),
         ("Contact details (email address, phone number)", S.STANDARD),
+        ("Email address for patients and health professionals", S.STANDARD),
+        ("Téléphone des professionnels de santé", S.STANDARD),
+        ("Liste des professionnels de santé consultés", S.HEALTH),
     ],
 )
 def test_keywords(category: str, sensitivity: S) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.transfers import parse_mechanism
+from importers.transfers import mechanisms_named, parse_mechanism, several_named_note
 from workbench.domain.enums import TransferMechanism as T
 
 
@@ -28,3 +28,21 @@ def test_mechanisms_from_free_text(text: str, mechanism: T) -> None:
 
 def test_unknown_text_gives_none() -> None:
     assert parse_mechanism("à vérifier avec le fournisseur") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("CCT + DPF", (T.ADEQUACY_US_DPF, T.SCC_EU_2021_914_M2)),
+        ("SCCs (module 3) and DPF", (T.ADEQUACY_US_DPF, T.SCC_EU_2021_914_M3)),
+        ("BCR, SCC", (T.BCR, T.SCC_EU_2021_914_M2)),
+        ("DPF adequacy decision", (T.ADEQUACY_US_DPF,)),  # one tool, named twice
+        ("Standard contractual clauses (module 3)", (T.SCC_EU_2021_914_M3,)),
+        ("N/A", (T.NONE,)),
+        ("à vérifier", ()),
+    ],
+)
+def test_every_mechanism_a_text_names_first_the_one_kept(text: str, named: tuple[T, ...]) -> None:
+    assert mechanisms_named(text) == named
+    assert parse_mechanism(text) == (named[0] if named else None)
+    assert bool(several_named_note(text)) is (len(named) > 1)

@@ -96,16 +96,11 @@ def test_as_of_shows_the_register_before_a_later_change(
     assert "renommé" not in _text_of(path)
 
 
-# The Excel register does not carry the marks of inferred values yet (issue 11, in progress in
-# the exporters and importers): compared apart until it does.
-NOT_YET_EXPORTED = ("unconfirmed",)
-
-
 def _key_treatment(
     record: Any, orgs: dict[int, str], subs: dict[int, tuple[int, str]], same_org_links: bool
 ) -> tuple[Any, Any]:
     data = codec.to_dict(record)
-    for volatile in ("id", "version", "provenance", "organisation_id", *NOT_YET_EXPORTED):
+    for volatile in ("id", "version", "provenance", "organisation_id"):
         data.pop(volatile)
     data["controller_ids"] = sorted(orgs[i] for i in record.controller_ids)
     data["processor_ids"] = sorted(orgs[i] for i in record.processor_ids)
@@ -119,7 +114,7 @@ def _key_treatment(
 
 def _key_subprocessor(record: Any, orgs: dict[int, str]) -> tuple[Any, Any]:
     data = codec.to_dict(record)
-    for volatile in ("id", "version", "provenance", "organisation_id", *NOT_YET_EXPORTED):
+    for volatile in ("id", "version", "provenance", "organisation_id"):
         data.pop(volatile)
     # Known gap: the importer reads country codes only; a location's free-text detail
     # ("région parisienne") travels in the "Server location" text column instead.
@@ -192,9 +187,6 @@ def test_cross_organisation_subprocessor_links_survive_the_round_trip(
 def test_excel_round_trip_keeps_every_mark_and_invents_none(
     register: Register, tmp_path: Path, locale: str
 ) -> None:
-    # The import side reads the "unconfirmed" column with importers.marks (branch issue-11imp);
-    # checked end to end with both branches merged.
-    pytest.importorskip("importers.marks")
     fill_chain(register)
     imported = _round_trip(register, tmp_path, locale)
     try:

@@ -7,10 +7,21 @@ from pathlib import Path
 import pytest
 
 from importers import ImportBatch, propose_mapping, read_records, read_tables
+from importers.marks import format_unconfirmed
 from tests.conftest import DATA_DIR
 from tests.unit.importers.conftest import RecordingProgress
-from workbench.domain.enums import EntityKind, OrganisationKind, Role, SubprocessorCategory
+from tests.unit.importers.test_marks import only_mark
+from tests.unit.importers.vendor_files import vendor_list_xlsx
+from workbench.domain.enums import (
+    EntityKind,
+    InferenceOrigin,
+    OrganisationKind,
+    Role,
+    SubprocessorCategory,
+    TransferMechanism,
+)
 from workbench.domain.errors import ImportFileError, MappingError, NothingToUndoError
+from workbench.domain.inference import is_stated, is_unconfirmed
 from workbench.domain.records import Organisation, Subprocessor
 from workbench.progress import Cancelled
 from workbench.services import Register
@@ -354,3 +365,181 @@ def test_missing_and_warnings_are_counted_beyond_those_listed(
     assert [m.name for m in report.missing[:2]] == ["Traitement 30", "Traitement 31"]
     assert report.warning_count == 30
     assert len(report.warnings) == 30
+
+
+# -- stated vs inferred: the marks an import writes, and a person's confirmations -------------
+def _vendors(register: Register, name: str) -> Subprocessor:
+    return next(s for s in register.subprocessors.list() if s.name == name)
+
+
+def test_values_read_from_free_text_come_in_marked_and_are_counted(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    result = service.apply(batches(vendor_list_xlsx(tmp_path / "vendors.xlsx")))
+    stripe = _vendors(register, "Stripe")
+    mark = only_mark(stripe, "transfer_mechanism")
+    assert (mark.source_text, mark.column, mark.row) == ("CCT + DPF", "Garanties", 6)
+    stored = register.subprocessors.list()
+    assert result.report.unconfirmed_count == sum(len(s.unconfirmed) for s in stored) == 9
+    item = next(i for i in result.report.items if i.name == "Stripe")
+    assert {m.field for m in item.unconfirmed} == {"transfer_mechanism", "locations", "category"}
+
+
+def test_reimporting_after_a_confirmation_keeps_it(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    path = vendor_list_xlsx(tmp_path / "vendors.xlsx")
+    service.apply(batches(path))
+    stripe = _vendors(register, "Stripe")
+    register.subprocessors.confirm([stripe.id or 0], ["transfer_mechanism"])
+    again = service.apply(batches(path))
+    assert (again.report.changed, again.report.unconfirmed_count) == (0, 0)
+    assert again.operation_id == ""
+    stripe = _vendors(register, "Stripe")
+    assert is_stated(stripe, "transfer_mechanism")
+    assert is_unconfirmed(stripe, "locations")  # not confirmed: still marked, as it was
+    assert only_mark(stripe, "locations").row == 6
+
+
+def test_a_changed_value_comes_in_with_its_new_mark(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    service.apply(batches(vendor_list_xlsx(tmp_path / "vendors.xlsx")))
+    stripe = _vendors(register, "Stripe")
+    register.subprocessors.confirm([stripe.id or 0])
+    path = tmp_path / "vendors_v2.csv"
+    path.write_text(
+        "Sous-traitant;Localisation des données;Garanties\n"
+        "Stripe;USA (datacenters in Oregon or Virginia);BCR\n",
+        encoding="utf-8",
+    )
+    result = service.apply(batches(path))
+    assert result.report.changed == 1
+    assert result.report.unconfirmed_count == 1  # the mechanism; the countries read the same
+    stripe = _vendors(register, "Stripe")
+    assert stripe.transfer_mechanism is TransferMechanism.BCR
+    mark = only_mark(stripe, "transfer_mechanism")
+    assert (mark.source_text, mark.column, mark.row) == ("BCR", "Garanties", 2)
+    assert is_stated(stripe, "locations")  # confirmed, and the file reads it the same
+    assert is_stated(stripe, "category")  # the new file does not say: the confirmation stays
+
+
+def test_a_value_a_person_stated_stays_stated_when_a_file_reads_the_same(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    register.subprocessors.create(
+        Subprocessor(
+            organisation_id=own_org.id or 0,
+            name="Stripe",
+            transfer_mechanism=TransferMechanism.ADEQUACY_US_DPF,
+        )
+    )
+    path = tmp_path / "vendors.csv"
+    path.write_text("Sous-traitant;Garanties\nStripe;CCT + DPF\n", encoding="utf-8")
+    result = service.apply(batches(path))
+    assert result.report.unconfirmed_count == 0
+    assert is_stated(_vendors(register, "Stripe"), "transfer_mechanism")
+
+
+def test_a_code_in_a_file_is_no_confirmation_unless_the_file_lists_what_is_unconfirmed(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    service.apply(batches(vendor_list_xlsx(tmp_path / "vendors.xlsx")))
+    # an export written before it listed marks: the code it wrote is no person's statement
+    codes = tmp_path / "codes.csv"
+    codes.write_text(
+        "ID;Sous-traitant;Garantie de transfert\n2;Stripe;ADEQUACY_US_DPF\n", encoding="utf-8"
+    )
+    report = service.preview(batches(codes))
+    assert [i.status for i in report.items] == [RowStatus.UNCHANGED]
+    # a file that lists the values still to be confirmed, and no longer lists this one
+    listed = tmp_path / "listed.csv"
+    listed.write_text(
+        "ID;Sous-traitant;Garantie de transfert;Valeurs à confirmer\n2;Stripe;ADEQUACY_US_DPF;\n",
+        encoding="utf-8",
+    )
+    report = service.preview(batches(listed))
+    (item,) = report.items
+    assert item.status is RowStatus.CHANGED
+    assert [c.field for c in item.changes] == ["unconfirmed"]
+    service.apply(batches(listed))
+    assert is_stated(_vendors(register, "Stripe"), "transfer_mechanism")
+    assert is_unconfirmed(_vendors(register, "Stripe"), "locations")  # not in that file
+
+
+def test_an_export_with_its_unconfirmed_column_imports_with_the_same_marks(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    service.apply(batches(vendor_list_xlsx(tmp_path / "vendors.xlsx")))
+    stored = {s.name: s for s in register.subprocessors.list()}
+    export = _register_sheet(tmp_path / "export.xlsx", list(stored.values()))
+    report = service.preview(batches(export))
+    assert (report.changed, report.unchanged) == (0, 3)  # the marks read back are the same
+    # into another organisation, as new records: each carries the marks of the original
+    result = service.apply(batches(export), organisation="Clinique des Lilas")
+    assert result.report.new == 3
+    copies = {s.name: s for s in register.subprocessors.list() if s.organisation_id != own_org.id}
+    assert {n: c.unconfirmed for n, c in copies.items()} == {
+        n: s.unconfirmed for n, s in stored.items()
+    }
+    assert result.report.unconfirmed_count == 9
+
+
+def _register_sheet(path: Path, vendors: list[Subprocessor]) -> Path:
+    """Subprocessors as the Excel export lays them out, with the marks column."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(
+        [
+            *("ID", "Sous-traitant", "Catégorie", "Pays", "Localisation des serveurs"),
+            *("Garantie de transfert", "Garantie (texte)", "Valeurs à confirmer"),
+        ]
+    )
+    for s in vendors:
+        sheet.append(
+            [
+                s.id,
+                s.name,
+                s.category.value,
+                "\n".join(loc.code for loc in s.locations),
+                s.location_text,
+                s.transfer_mechanism.value if s.transfer_mechanism else "",
+                s.transfer_text,
+                format_unconfirmed(s.unconfirmed),
+            ]
+        )
+    book.save(path)
+    return path
+
+
+def test_an_organisation_the_file_names_comes_in_with_its_kind_unconfirmed(
+    register: Register, service: ImportService, own_org: Organisation
+) -> None:
+    service.apply(batches("annex1.docx"))
+    created = next(o for o in register.organisations.list() if o.name == "Podalire Communauté")
+    assert created.kind is OrganisationKind.OWN
+    mark = only_mark(created, "kind")
+    assert (mark.origin, mark.source_text) == (InferenceOrigin.RULE, "Podalire Communauté")
+    assert is_stated(own_org, "kind")
+
+
+def test_the_demos_own_export_imported_back_onto_it_changes_nothing_and_keeps_its_marks(
+    register: Register, tmp_path: Path
+) -> None:
+    from workbench.services.demo import load_demo
+    from workbench.services.export_service import ExportService
+
+    load_demo(register)
+    before = {s.name: s for s in register.subprocessors.list()}
+    marks = sum(len(r.unconfirmed) for r in register.treatments.list() + list(before.values()))
+    assert marks > 0
+    path = tmp_path / "register.xlsx"
+    ExportService(register).export_register(path, "xlsx", "fr")
+    report = ImportService(register).preview(batches(path))
+    assert (report.new, report.changed, report.unconfirmed_count) == (0, 0, 0)
+    # AWS's places carry the register's words ("région parisienne"); the export's codes alone
+    # say nothing of them, so they stay
+    assert any(loc.detail for loc in before["Amazon Web Services (AWS)"].locations)
