@@ -112,3 +112,24 @@ def test_a_garbage_file_without_backups_says_so(tmp_path: Path) -> None:
         open_register(db, author="dpo")
     # The refused open released its lock: nothing stays held by this process.
     assert lock_module.lock_path_for(db.resolve()) not in lock_module._held
+
+
+def test_backups_before_a_migration_and_before_a_restore_carry_the_journal_seal(
+    tmp_path: Path,
+) -> None:
+    """Every backup has its seal beside it, the automatic ones too: the journal's head as it
+    stood when the copy was taken (`verify-journal --against <backup>.seal`)."""
+    db = tmp_path / "register.sqlite"
+    _register_with(db, "Podalire", "Medaviz")
+    reg = open_register(db, author="dpo")
+    head = reg.journal.head_seal()
+    manual = reg.backup("manual")
+    migrate.downgrade(reg.engine, "0002")  # as if written before the journal seal existed
+    reg.close()
+    open_register(db, author="dpo").close()
+    (migration,) = [b for b in register_backups(db) if "before-migration" in b.name]
+    assert migration.with_suffix(".seal").read_text(encoding="utf-8").strip() == head
+    assert manual is not None
+    restore_register(manual, db)
+    (restore,) = [b for b in register_backups(db) if "before-restore" in b.name]
+    assert restore.with_suffix(".seal").read_text(encoding="utf-8").strip() == head

@@ -225,7 +225,8 @@ def restore_register(
         saved: Path | None = None
         if path.exists() and path.stat().st_size:
             try:
-                saved = backup_sqlite(path, "before-restore", passphrase=passphrase)
+                seal = _file_seal(path, passphrase)
+                saved = backup_sqlite(path, "before-restore", passphrase=passphrase, seal=seal)
             except Exception:  # a damaged file is why one restores: go on without a copy
                 saved = None
         restore_sqlite(backup, path, passphrase)
@@ -261,12 +262,41 @@ def _open_checks(
                 )
             if upgrade:
                 if path is not None and inspect(engine).get_table_names():
+                    seal = _journal_seal(engine)
                     engine.dispose()  # release the file so the backup sees every WAL page
-                    backup_sqlite(path, "before-migration", keep=keep, passphrase=passphrase)
+                    backup_sqlite(
+                        path, "before-migration", keep=keep, passphrase=passphrase, seal=seal
+                    )
                 migrate.upgrade(engine)
         return keep
     except DatabaseError as exc:
         raise _unreadable(location, path, passphrase, str(exc.orig)) from exc
+
+
+def _journal_seal(engine: Engine) -> str | None:
+    """The journal head of a register about to be migrated or replaced, for its backup's seal.
+
+    The journal's head is read with the tables of revision 0001 (entries and operations have
+    kept their columns since), so an older register is sealed before it is migrated. None when
+    the file holds no journal that can be read: the backup is still made, without a seal.
+    """
+    from sqlalchemy.orm import Session
+
+    from workbench.services.journal_proof import journal_head
+
+    try:
+        with Session(engine) as session:
+            return journal_head(session).text()
+    except DatabaseError:
+        return None
+
+
+def _file_seal(path: Path, passphrase: str | None) -> str | None:
+    engine = make_engine(database_url(path), read_only=True, passphrase=passphrase)
+    try:
+        return _journal_seal(engine)
+    finally:
+        engine.dispose()
 
 
 def _check_sqlite_integrity(engine: Engine, path: Path) -> None:
