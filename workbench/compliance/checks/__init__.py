@@ -1,6 +1,7 @@
 """The compliance checks: every rule, and the checks that produce their findings."""
 
 from workbench.compliance.checks import (
+    breaches,
     certificates,
     hosting,
     records,
@@ -17,10 +18,11 @@ ALL_CHECKS: tuple[Check, ...] = (
     *records.CHECKS,
     *tracking.CHECKS,
     *statements.CHECKS,
+    *breaches.CHECKS,
 )
 ALL_RULES: tuple[Rule, ...] = tuple(
     value
-    for module in (transfers, hosting, certificates, records, tracking, statements)
+    for module in (transfers, hosting, certificates, records, tracking, statements, breaches)
     for value in vars(module).values()
     if isinstance(value, Rule)
 )
