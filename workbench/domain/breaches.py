@@ -10,7 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from workbench.domain.enums import Art34Exemption, BreachNature, BreachRisk, Role
+from workbench.domain.enums import (
+    Art34Exemption,
+    BreachNature,
+    BreachRisk,
+    NotificationPhase,
+    Role,
+)
 from workbench.domain.records import DataCategory
 
 
@@ -20,7 +26,7 @@ class AuthorityNotification:
 
     at: dt.datetime
     reference: str = ""  # the CNIL's acknowledgement number
-    complete: bool = True  # False: an initial notification, information to follow
+    phase: NotificationPhase = NotificationPhase.COMPLETE
     summary: str = ""
 
 

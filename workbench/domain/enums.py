@@ -203,6 +203,15 @@ class BreachRisk(StrEnum):
     HIGH = "high"  # notify the CNIL and communicate to the persons (Art. 34(1))
 
 
+class NotificationPhase(StrEnum):
+    """A notification to the CNIL in one go, or in phases (Art. 33(4)): the CNIL's online
+    service takes an initial notification and complementary ones."""
+
+    COMPLETE = "complete"
+    INITIAL = "initial"  # the information that is missing follows
+    COMPLEMENTARY = "complementary"
+
+
 class Art34Exemption(StrEnum):
     """Art. 34(3) (a) to (c): when the communication to persons is not required."""
 

@@ -8,7 +8,7 @@ import pytest
 
 from workbench.domain import DataCategory, DataSensitivity, Organisation, Subprocessor, Treatment
 from workbench.domain.breaches import AuthorityNotification, Breach, ControllerNotice
-from workbench.domain.enums import BreachNature, BreachRisk, EntityKind, Role
+from workbench.domain.enums import BreachNature, BreachRisk, EntityKind, NotificationPhase, Role
 from workbench.domain.errors import ValidationError
 from workbench.services import Register
 
@@ -31,7 +31,9 @@ def a_breach(org_id: int, **changes: object) -> Breach:
         subjects_count=120,
         risk=BreachRisk.HIGH,
         authority_notifications=(
-            AuthorityNotification(paris(2026, 3, 28, 16, 0), "CNIL-2026-0042", complete=False),
+            AuthorityNotification(
+                paris(2026, 3, 28, 16, 0), "CNIL-2026-0042", NotificationPhase.INITIAL
+            ),
         ),
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
