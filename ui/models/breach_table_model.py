@@ -68,11 +68,9 @@ class BreachTableModel(EntityTableModel[BreachListRow]):
     columns = (
         Column("id", N_("ID"), lambda r: r.id, RIGHT, visible_by_default=False),
         Column("title", N_("Breach"), lambda r: r.breach.title),
-        Column("organisation", N_("Organisation"), lambda r: r.organisation),
-        Column("role", N_("Role"), lambda r: r.breach.role),
-        Column("aware_at", N_("Aware at"), lambda r: local_minute(r.breach.aware_at)),
-        Column("deadline", N_("72 hours end"), deadline_text),
         Column("clock", N_("72-hour clock"), clock_text),
+        Column("deadline", N_("72 hours end"), deadline_text),
+        Column("aware_at", N_("Aware at"), lambda r: local_minute(r.breach.aware_at)),
         Column(
             "notified_at",
             N_("Notified to the CNIL"),
@@ -80,6 +78,8 @@ class BreachTableModel(EntityTableModel[BreachListRow]):
         ),
         Column("risk", N_("Risk"), lambda r: r.breach.risk),
         Column("health", N_("Health data"), lambda r: r.breach.involves_health_data),
+        Column("role", N_("Role"), lambda r: r.breach.role),
+        Column("organisation", N_("Organisation"), lambda r: r.organisation),
         Column("closed_on", N_("Closed on"), lambda r: r.breach.closed_on),
     )
 

@@ -55,12 +55,12 @@ class DataSubjectRequestTableModel(EntityTableModel[RequestListRow]):
         Column("id", N_("ID"), lambda r: r.id, RIGHT, visible_by_default=False),
         Column("received_on", N_("Received on"), lambda r: r.request.received_on),
         Column("requester", N_("Requester"), lambda r: r.request.requester),
-        Column("organisation", N_("Organisation"), lambda r: r.organisation),
+        Column("status", N_("Status"), status_text),
+        Column("due", N_("Answer due"), due_text),
         Column("rights", N_("Rights exercised"), lambda r: r.request.rights),
         Column("channel", N_("Channel"), lambda r: r.request.channel),
-        Column("due", N_("Answer due"), due_text),
-        Column("status", N_("Status"), status_text),
         Column("extension", N_("Extension (months)"), lambda r: r.request.extension_months, RIGHT),
+        Column("organisation", N_("Organisation"), lambda r: r.organisation),
         Column("closed_on", N_("Closed on"), lambda r: r.request.closed_on),
     )
 

@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.labels import enum_label
 from ui.widgets.table_editor import MOMENT, RecordTableEditor, TableCellError, TableColumn
@@ -33,7 +33,9 @@ class EnumChecklist(QWidget, Generic[E]):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        self.list.setMaximumHeight(self.list.sizeHintForRow(0) * len(self._members) + 8)
+        # exactly its rows: a taller list would take the form's spare height from other rows
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * len(self._members) + 8)
+        self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)

@@ -41,7 +41,7 @@ class MomentEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setClearButtonEnabled(True)
-        self.setMaximumWidth(220)
+        self.setMaximumWidth(280)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
