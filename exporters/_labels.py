@@ -29,6 +29,7 @@ from workbench.domain.enums import (
     TreatmentStatus,
 )
 from workbench.domain.fields import format_category
+from workbench.domain.log_labels import LOG_ENUM_LABELS
 from workbench.domain.records import DataCategory, Location, Subprocessor
 from workbench.domain.reference import is_eea, transfer_mechanisms
 from workbench.i18n import N_, translator
@@ -79,7 +80,9 @@ _ENUM_PAIRS: tuple[tuple[Enum, str], ...] = (
     (CertificationKind.ISO27001, N_("ISO/IEC 27001")),
     (CertificationKind.OTHER, N_("Other certification")),
 )
-ENUM_LABELS: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in _ENUM_PAIRS}
+ENUM_LABELS: dict[tuple[type, str], str] = {
+    (type(k), k.value): v for k, v in (*_ENUM_PAIRS, *LOG_ENUM_LABELS.items())
+}
 
 SHORT_SENSITIVITY = {
     DataSensitivity.STANDARD: "",

@@ -35,7 +35,7 @@ def local_minute(moment: dt.datetime | None) -> str:
 
 
 def deadline_text(row: BreachListRow) -> str:
-    if row.clock is None:
+    if row.clock is None or row.breach.role is Role.PROCESSOR:  # the controllers' own clock
         return ""
     return _("{moment} (computed)").format(moment=local_minute(row.clock.deadline))
 

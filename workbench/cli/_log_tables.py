@@ -9,7 +9,7 @@ from typing import Any
 from workbench.compliance.calendar import FrenchCalendar
 from workbench.compliance.legal_clocks import breach_clock, local, request_deadline
 from workbench.domain.breaches import Breach
-from workbench.domain.enums import EntityKind
+from workbench.domain.enums import EntityKind, Role
 from workbench.domain.subject_requests import DataSubjectRequest
 from workbench.services import Register
 
@@ -26,7 +26,7 @@ def computed_json(record: Any, calendar: FrenchCalendar, today: dt.date) -> dict
     """The clocks of a breach or request, each with its basis (how it was computed)."""
     if isinstance(record, Breach):
         clock = breach_clock(record)
-        if clock is None:
+        if clock is None or record.role is Role.PROCESSOR:  # the controllers' clock, not ours
             return {"notification_deadline": None, "notified_late": None, "basis": ""}
         return {
             "notification_deadline": clock.deadline.isoformat(),
@@ -80,7 +80,7 @@ def _breach_row(breach: Breach, orgs: dict[int | None, str]) -> list[str]:
         breach.role.value,
         breach.title,
         _minute(breach.aware_at),
-        _minute(clock.deadline) if clock else "",
+        _minute(clock.deadline) if clock and breach.role is Role.CONTROLLER else "",
         _minute(notified) if notified else "",
         breach.risk.value if breach.risk else "",
     ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -26,10 +27,12 @@ from workbench.compliance.calendar import FrenchCalendar
 from workbench.domain.breaches import Breach
 from workbench.domain.enums import IdentityCheck
 from workbench.domain.subject_requests import DataSubjectRequest
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 BREACH_NOTIFICATION_HOURS = 72  # Art. 33(1)
 LOCAL_TIME = ZoneInfo("Europe/Paris")  # the DPO's wall clock, for showing moments
+# The wording of a basis: the UI's language by default, a document's when an exporter asks.
+Translate = Callable[[str], str]
 
 
 def local(moment: dt.datetime) -> dt.datetime:
@@ -64,16 +67,18 @@ class BreachClock:
         return self.notified_at is None and now > self.deadline
 
 
-def breach_clock(breach: Breach) -> BreachClock | None:
+def breach_clock(breach: Breach, tr: Translate = _) -> BreachClock | None:
     """None until the moment of awareness is recorded: without it there is no clock."""
     if breach.aware_at is None:
         return None
     # In UTC: Python adds a timedelta to a Europe/Paris time on the wall clock, which across a
     # clock change gives 71 or 73 hours.
     deadline = breach.aware_at.astimezone(dt.UTC) + dt.timedelta(hours=BREACH_NOTIFICATION_HOURS)
-    basis = _(
-        "computed: {hours} hours from awareness on {aware} (Art. 33(1)); a period in hours "
-        "has no weekend or holiday extension"
+    basis = tr(
+        N_(
+            "computed: {hours} hours from awareness on {aware} (Art. 33(1)); a period in hours "
+            "has no weekend or holiday extension"
+        )
     ).format(hours=BREACH_NOTIFICATION_HOURS, aware=moment_text(breach.aware_at))
     return BreachClock(breach.aware_at, deadline, breach.first_notified_at, basis)
 
@@ -100,27 +105,29 @@ class RequestDeadline:
 
 
 def request_deadline(
-    request: DataSubjectRequest, calendar: FrenchCalendar, today: dt.date
+    request: DataSubjectRequest, calendar: FrenchCalendar, today: dt.date, tr: Translate = _
 ) -> RequestDeadline:
     steps = [
-        _(
-            "computed: one month from receipt on {date} (Art. 12(3); Reg. 1182/71 Art. 3(2)(c))"
+        tr(
+            N_("computed: one month from receipt on {date} (Art. 12(3); Reg. 1182/71 Art. 3(2)(c))")
         ).format(date=request.received_on.isoformat())
     ]
     months = 1 + request.extension_months
     if request.extension_months:
         steps.append(
-            _("extended by {months} further month(s) (Art. 12(3))").format(
+            tr(N_("extended by {months} further month(s) (Art. 12(3))")).format(
                 months=request.extension_months
             )
         )
     end = add_months(request.received_on, months)
     if end.day != request.received_on.day:
-        steps.append(_("no such day in that month: its last day, {date}").format(date=end))
+        steps.append(tr(N_("no such day in that month: its last day, {date}")).format(date=end))
     waited, waiting = _suspension(request, today)
     if waited:
         steps.append(
-            _("plus {days} day(s) waiting for proof of identity (Art. 12(6))").format(days=waited)
+            tr(N_("plus {days} day(s) waiting for proof of identity (Art. 12(6))")).format(
+                days=waited
+            )
         )
         end += dt.timedelta(days=waited)
     first_month = calendar.next_working_day(
@@ -129,13 +136,13 @@ def request_deadline(
     due = calendar.next_working_day(end)
     if due != end:
         steps.append(
-            _("{date} is not a working day: the next one (Reg. 1182/71 Art. 3(4))").format(
+            tr(N_("{date} is not a working day: the next one (Reg. 1182/71 Art. 3(4))")).format(
                 date=end.isoformat()
             )
         )
     if waiting:
         steps.append(
-            _("suspended: proof of identity asked on {date}, not received").format(
+            tr(N_("suspended: proof of identity asked on {date}, not received")).format(
                 date=request.identity_requested_on.isoformat()
                 if request.identity_requested_on
                 else ""

@@ -84,3 +84,28 @@ def test_list_requests_show_and_history(capsys: pytest.CaptureFixture[str], db: 
     assert [e["action"] for e in history] == ["create", "update"]
     assert history[1]["changes"]["measures_taken"] == ["", "Serveur isolé"]
     assert "Edit breach" in run(capsys, db, "history", "breach", "1")
+
+
+def test_export_the_breach_register_the_request_log_and_a_worksheet(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    import docx
+    import openpyxl
+
+    register_path, log_path = tmp_path / "violations.docx", tmp_path / "requests.xlsx"
+    out = run(capsys, db, "export", "breaches", "--format", "docx", "-o", str(register_path))
+    assert "1 records" in out
+    assert any(
+        p.text.startswith("Registre des violations")
+        for p in docx.Document(str(register_path)).paragraphs
+    )
+    run(capsys, db, "export", "requests", "--format", "xlsx", "-o", str(log_path), "--lang", "en")
+    sheet = openpyxl.load_workbook(log_path).worksheets[0]
+    assert [c.value for c in sheet[2]][2] == "J. Patient"
+    worksheet = tmp_path / "worksheet.docx"
+    run(capsys, db, "export", "breach-worksheet", "1", "-o", str(worksheet), "--lang", "en")
+    headings = [
+        p.text for p in docx.Document(str(worksheet)).paragraphs if p.style.name == "Heading 2"
+    ]
+    assert headings[0] == "1. Type of notification (Art. 33(4))"
+    assert len(headings) == 9
