@@ -7,16 +7,15 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from workbench.domain.breaches import Breach
-from workbench.domain.enums import EntityKind, Role
+from workbench.domain.enums import EntityKind
 from workbench.i18n import _
 from workbench.services._crud import require
+from workbench.services._log_rules import shared_problems
 from workbench.services._mapping import LinkSpec, RecordMapper
 from workbench.services._moments import UtcCrudService, naive_problems
 from workbench.storage.models import (
     BreachModel,
-    OrganisationModel,
     SubprocessorModel,
-    TreatmentModel,
     breach_subprocessor,
     breach_treatment,
 )
@@ -35,40 +34,22 @@ class BreachService(UtcCrudService[Breach]):
     order_by = ("organisation_id", "aware_at", "id")
 
     def validate(self, session: Session, record: Breach) -> dict[str, str]:
-        problems: dict[str, str] = {}
-        require(problems, bool(record.title.strip()), "title", _("A breach needs a short title."))
-        require(
-            problems,
-            session.get(OrganisationModel, record.organisation_id) is not None,
-            "organisation_id",
-            _("No organisation with id {id}.").format(id=record.organisation_id),
+        problems = shared_problems(
+            session,
+            record,
+            _("Only a breach suffered as processor is passed on to controllers (Art. 33(2))."),
         )
-        for tid in record.treatment_ids:
-            if session.get(TreatmentModel, tid) is None:
-                problems["treatment_ids"] = _("No treatment with id {id}.").format(id=tid)
+        require(problems, bool(record.title.strip()), "title", _("A breach needs a short title."))
         for sid in record.subprocessor_ids:
             if session.get(SubprocessorModel, sid) is None:
                 problems["subprocessor_ids"] = _("No subprocessor with id {id}.").format(id=sid)
-        naive = naive_problems(record)
-        problems.update(naive)
-        if not naive:  # aware and naive moments cannot be compared
+        if not naive_problems(record):  # aware and naive moments cannot be compared
             _check_moments(problems, record)
         for name, count in (
             ("subjects_count", record.subjects_count),
             ("records_count", record.records_count),
         ):
             require(problems, count is None or count >= 0, name, _("A number, 0 or more."))
-        require(
-            problems,
-            record.role is Role.PROCESSOR or not record.controller_notices,
-            "controller_notices",
-            _("Only a breach suffered as processor is passed on to controllers (Art. 33(2))."),
-        )
-        for notice in record.controller_notices:
-            if session.get(OrganisationModel, notice.controller_id) is None:
-                problems["controller_notices"] = _("No organisation with id {id}.").format(
-                    id=notice.controller_id
-                )
         return problems
 
 

@@ -6,16 +6,15 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from workbench.domain.enums import EntityKind, IdentityCheck, RequestOutcome, Role
+from workbench.domain.enums import EntityKind, IdentityCheck, RequestOutcome
 from workbench.domain.subject_requests import MAX_EXTENSION_MONTHS, DataSubjectRequest
 from workbench.i18n import _
 from workbench.services._crud import require
+from workbench.services._log_rules import shared_problems
 from workbench.services._mapping import LinkSpec, RecordMapper
-from workbench.services._moments import UtcCrudService, naive_problems
+from workbench.services._moments import UtcCrudService
 from workbench.storage.models import (
     DataSubjectRequestModel,
-    OrganisationModel,
-    TreatmentModel,
     request_treatment,
 )
 
@@ -30,16 +29,9 @@ class DataSubjectRequestService(UtcCrudService[DataSubjectRequest]):
     order_by = ("organisation_id", "received_on", "id")
 
     def validate(self, session: Session, record: DataSubjectRequest) -> dict[str, str]:
-        problems: dict[str, str] = {}
-        require(
-            problems,
-            session.get(OrganisationModel, record.organisation_id) is not None,
-            "organisation_id",
-            _("No organisation with id {id}.").format(id=record.organisation_id),
+        problems = shared_problems(
+            session, record, _("Only a request received as processor is passed on to controllers.")
         )
-        for tid in record.treatment_ids:
-            if session.get(TreatmentModel, tid) is None:
-                problems["treatment_ids"] = _("No treatment with id {id}.").format(id=tid)
         require(
             problems,
             0 <= record.extension_months <= MAX_EXTENSION_MONTHS,
@@ -76,18 +68,6 @@ class DataSubjectRequestService(UtcCrudService[DataSubjectRequest]):
             "outcome_reason",
             _("A refusal gives its reasons and the remedies to the person (Art. 12(4))."),
         )
-        require(
-            problems,
-            record.role is Role.PROCESSOR or not record.controller_notices,
-            "controller_notices",
-            _("Only a request received as processor is passed on to controllers."),
-        )
-        for notice in record.controller_notices:
-            if session.get(OrganisationModel, notice.controller_id) is None:
-                problems["controller_notices"] = _("No organisation with id {id}.").format(
-                    id=notice.controller_id
-                )
-        problems.update(naive_problems(record))
         return problems
 
 

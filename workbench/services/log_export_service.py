@@ -4,6 +4,7 @@ in the document's language, hand the snapshot to an exporter."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from exporters.breach_register import (
@@ -25,6 +26,7 @@ from workbench.services.export_service import REGISTER_FORMATS, ExportFormat, _f
 from workbench.services.register import Register
 
 LOG_FORMATS = REGISTER_FORMATS  # Word and Excel
+LogWriter = Callable[[LogSnapshot, str | Path, str, Progress | None], None]
 
 
 class LogExportService:
@@ -79,13 +81,12 @@ class LogExportService:
         organisation: str | int | None = None,
         progress: Progress | None = None,
     ) -> LogSnapshot:
-        fmt = _format(fmt, LOG_FORMATS)
-        snap = self.snapshot(locale, organisation)
-        writer = (
-            write_breach_register_docx if fmt is ExportFormat.DOCX else write_breach_register_xlsx
-        )
-        writer(snap, path, locale, progress or NullProgress())
-        return snap
+        """The breach register (Art. 33(5)) in Word or Excel."""
+        writers: dict[ExportFormat, LogWriter] = {
+            ExportFormat.DOCX: write_breach_register_docx,
+            ExportFormat.XLSX: write_breach_register_xlsx,
+        }
+        return self._export(writers, path, fmt, locale, organisation, progress)
 
     def export_requests(
         self,
@@ -95,9 +96,24 @@ class LogExportService:
         organisation: str | int | None = None,
         progress: Progress | None = None,
     ) -> LogSnapshot:
-        fmt = _format(fmt, LOG_FORMATS)
+        """The log of data-subject requests (Art. 12 to 22) in Word or Excel."""
+        writers: dict[ExportFormat, LogWriter] = {
+            ExportFormat.DOCX: write_request_log_docx,
+            ExportFormat.XLSX: write_request_log_xlsx,
+        }
+        return self._export(writers, path, fmt, locale, organisation, progress)
+
+    def _export(
+        self,
+        writers: dict[ExportFormat, LogWriter],
+        path: str | Path,
+        fmt: ExportFormat | str,
+        locale: str,
+        organisation: str | int | None,
+        progress: Progress | None,
+    ) -> LogSnapshot:
+        writer = writers[_format(fmt, LOG_FORMATS)]
         snap = self.snapshot(locale, organisation)
-        writer = write_request_log_docx if fmt is ExportFormat.DOCX else write_request_log_xlsx
         writer(snap, path, locale, progress or NullProgress())
         return snap
 
