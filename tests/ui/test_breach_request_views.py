@@ -115,3 +115,51 @@ def test_a_request_saved_from_the_form_shows_its_computed_deadline(
     assert model.index(0, model.column_of_key("due")).data() == "2026-03-02 (computed)"
     window.show_view("requests")
     assert window.list_view("requests").model.rowCount() == 1
+
+
+def test_the_export_dialog_writes_the_breach_register(
+    qtbot: Any, demo_register: Register, tmp_path: Any
+) -> None:
+    import docx
+
+    from ui.dialogs.export_dialog import BREACHES, ExportDialog
+    from ui.jobs import shutdown
+
+    own = demo_register.organisations.own()[0]
+    assert own.id is not None
+    demo_register.breaches.create(
+        Breach(
+            own.id, "Perte d'un dossier papier", aware_at=dt.datetime(2026, 3, 27, 10, tzinfo=PARIS)
+        )
+    )
+    dialog = ExportDialog(demo_register, what=BREACHES)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.destination.setText(str(tmp_path / "breaches.docx"))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
+        dialog.export_button.click()
+    texts = [p.text for p in docx.Document(str(blocker.args[0])).paragraphs]
+    assert texts[0].startswith("Register of personal data breaches")
+    assert "1. Perte d'un dossier papier" in texts[3:] or any(
+        "Perte d'un dossier" in t for t in texts
+    )
+    assert shutdown(5000)
+
+
+def test_the_breach_form_writes_its_cnil_worksheet(
+    window: Any, demo_register: Register, tmp_path: Any
+) -> None:
+    import docx
+
+    own = demo_register.organisations.own()[0]
+    assert own.id is not None
+    bid = demo_register.breaches.create(Breach(own.id, "Vol de badge")).ids[0]
+    dialog: BreachDialog = window.editor.dialog_for(
+        EntityKind.BREACH, demo_register.breaches.get(bid)
+    )
+    assert dialog.worksheet_button.isEnabled()
+    path = dialog.write_worksheet(tmp_path / "worksheet.docx")
+    assert path is not None
+    headings = [p.style.name for p in docx.Document(str(path)).paragraphs].count("Heading 2")
+    assert headings == 9
+    dialog.deleteLater()

@@ -4,9 +4,11 @@ concerns, the risk and measures, and who was told (CNIL, persons, controllers)."
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.entity_form_dialog import EntityFormDialog
+from ui.jobs import show_error
 from ui.models.breach_table_model import BreachListRow, clock_text, deadline_text
 from ui.widgets.form_editors import DateEdit, EnumComboBox, LinkedItemsEditor
 from ui.widgets.list_editors import StringListEditor
@@ -31,8 +34,10 @@ from ui.widgets.table_editor import CategoryEditor, TableCellError
 from workbench.compliance.legal_clocks import breach_clock
 from workbench.domain.breaches import Breach
 from workbench.domain.enums import Art34Exemption, BreachNature, BreachRisk, EntityKind, Role
-from workbench.i18n import N_, _
+from workbench.domain.errors import WorkbenchError
+from workbench.i18n import N_, _, current_locale
 from workbench.services import Register
+from workbench.services.log_export_service import LogExportService
 
 MOMENT_ERROR = N_("Not a moment: write the date and hour, as 2026-03-27 10:00 (Paris time).")
 
@@ -61,7 +66,7 @@ class BreachDialog(EntityFormDialog[Breach]):
         self._build_risk()
         self._build_notice()
         self.finish_layout(self.tabs)
-        self.saved.connect(lambda _changes: self._show_clock(self.record))  # recomputed
+        self.saved.connect(lambda _changes: self._saved())
         self.resize(860, 700)
         self.load_record()
         self.retranslate_fields()
@@ -163,6 +168,9 @@ class BreachDialog(EntityFormDialog[Breach]):
         )
         self.add_controllers = QPushButton()
         form.addRow("", self.add_controllers)
+        self.worksheet_button = QPushButton()  # the saved breach, as the CNIL's form asks it
+        form.addRow("", self.worksheet_button)
+        self.worksheet_button.clicked.connect(self.write_worksheet)
         self.add_controllers.clicked.connect(self._add_affected_controllers)
         self.attachments = self.add_row(
             form, "attachments", N_("Documents (paths)"), StringListEditor()
@@ -188,6 +196,29 @@ class BreachDialog(EntityFormDialog[Breach]):
             }
         )
         self.controller_notices.add_missing(controllers)
+
+    def write_worksheet(self, path: Path | None = None) -> Path | None:
+        """The CNIL notification worksheet of the breach as saved (a one-page document)."""
+        if self.record.id is None or (self.dirty and not self.save()):
+            return None
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                _("CNIL notification worksheet"),
+                f"notification-cnil-{self.record.id}.docx",
+                _("Word (.docx)") + " (*.docx)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            LogExportService(self.register).export_worksheet(
+                int(self.record.id), path, current_locale()
+            )
+        except WorkbenchError as exc:
+            show_error(self, _("The export failed"), exc)
+            return None
+        return path
 
     # -- record <-> fields ---------------------------------------------------------------------
     def load(self, record: Breach) -> None:
@@ -229,6 +260,7 @@ class BreachDialog(EntityFormDialog[Breach]):
         self.closed_on.set_value(record.closed_on)
         self.notes.setPlainText(record.notes)
         self._role_changed()
+        self.worksheet_button.setEnabled(record.id is not None)
         self._show_clock(record)
 
     def _moments(self, record: Breach) -> list[tuple[MomentEdit, dt.datetime | None]]:
@@ -239,6 +271,10 @@ class BreachDialog(EntityFormDialog[Breach]):
             (self.ended_at, record.ended_at),
             (self.persons_informed_at, record.persons_informed_at),
         ]
+
+    def _saved(self) -> None:
+        self._show_clock(self.record)  # recomputed from what was stored
+        self.worksheet_button.setEnabled(True)
 
     def _show_clock(self, record: Breach) -> None:
         clock = breach_clock(record)
@@ -339,6 +375,7 @@ class BreachDialog(EntityFormDialog[Breach]):
             self.tabs.setTabText(i, _(title))
         self.clock_title.setText(_("72-hour clock (computed)"))
         self.add_controllers.setText(_("Add the controllers of the treatments affected"))
+        self.worksheet_button.setText(_("Write the CNIL notification worksheet…"))
         editors: list[Any] = [
             self.role,
             self.natures,
