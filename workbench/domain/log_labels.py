@@ -47,7 +47,7 @@ LOG_ENUM_LABELS: dict[Enum, str] = {
     RequestChannel.WEB_FORM: N_("Web form"),
     RequestChannel.PHONE: N_("Phone"),
     RequestChannel.IN_PERSON: N_("In person"),
-    RequestChannel.OTHER: N_("Other"),
+    RequestChannel.OTHER: N_("Other channel"),
     IdentityCheck.NOT_NEEDED: N_("Not needed"),
     IdentityCheck.REQUESTED: N_("Proof asked, awaited"),
     IdentityCheck.VERIFIED: N_("Verified"),
