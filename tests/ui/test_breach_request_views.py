@@ -163,3 +163,21 @@ def test_the_breach_form_writes_its_cnil_worksheet(
     headings = [p.style.name for p in docx.Document(str(path)).paragraphs].count("Heading 2")
     assert headings == 9
     dialog.deleteLater()
+
+
+def test_the_history_reads_a_breach_snapshot_in_paris_time() -> None:
+    from ui.journal_text import decoded, field_text
+    from workbench.domain import codec
+    from workbench.domain.breaches import AuthorityNotification
+
+    breach = Breach(
+        1,
+        "x",
+        aware_at=dt.datetime(2026, 3, 27, 9, tzinfo=dt.UTC),
+        authority_notifications=(
+            AuthorityNotification(dt.datetime(2026, 3, 30, 9, tzinfo=dt.UTC), "R1"),
+        ),
+    )
+    record = decoded(EntityKind.BREACH, codec.to_dict(breach))
+    assert field_text(record, "aware_at", None) == "2026-03-27 10:00"  # UTC+1
+    assert field_text(record, "authority_notifications", None) == "2026-03-30 11:00 - R1 - Complete"
