@@ -139,3 +139,21 @@ def test_a_processor_breach_lists_the_controllers_it_was_passed_to(
         )
     ).ids[0]
     assert register.breaches.get(bid).controller_notices[0].controller_id == client
+
+
+def test_the_compliance_service_reads_breaches_and_requests_from_the_register(
+    register: Register, own_org: Organisation
+) -> None:
+    from workbench.compliance.deadlines import DeadlineKind
+    from workbench.domain.subject_requests import DataSubjectRequest
+    from workbench.services.compliance_service import ComplianceService
+
+    assert own_org.id is not None
+    register.breaches.create(a_breach(own_org.id, authority_notifications=()))
+    register.requests.create(DataSubjectRequest(own_org.id, dt.date(2026, 3, 2)))
+    compliance = ComplianceService(register)
+    findings = compliance.check(now=paris(2026, 3, 31, 9, 0))
+    rules = {f.rule_id for f in findings}
+    assert {"breach-not-notified", "breach-persons-not-informed"} <= rules
+    kinds = {i.kind for i in compliance.deadlines(now=paris(2026, 3, 27, 12, 0), within_days=60)}
+    assert kinds == {DeadlineKind.BREACH_NOTIFICATION, DeadlineKind.REQUEST_ANSWER}
