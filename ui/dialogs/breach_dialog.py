@@ -11,15 +11,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QTabWidget,
     QWidget,
 )
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.entity_form_dialog import EntityFormDialog
+from ui.dialogs.log_form_fields import read_count, read_moment, read_table, text_box
 from ui.jobs import show_error
 from ui.models.breach_table_model import BreachListRow, clock_text, deadline_text
 from ui.widgets.form_editors import DateEdit, EnumComboBox, LinkedItemsEditor
@@ -30,7 +29,7 @@ from ui.widgets.log_editors import (
     EnumChecklist,
 )
 from ui.widgets.moment_edit import MomentEdit
-from ui.widgets.table_editor import CategoryEditor, TableCellError
+from ui.widgets.table_editor import CategoryEditor
 from workbench.compliance.legal_clocks import breach_clock
 from workbench.domain.breaches import Breach
 from workbench.domain.enums import Art34Exemption, BreachNature, BreachRisk, EntityKind, Role
@@ -38,17 +37,6 @@ from workbench.domain.errors import WorkbenchError
 from workbench.i18n import N_, _, current_locale
 from workbench.services import Register
 from workbench.services.log_export_service import LogExportService
-
-MOMENT_ERROR = N_("Not a moment: write the date and hour, as 2026-03-27 10:00 (Paris time).")
-
-
-def text_box(height: int = 60) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(height)
-    # fixed, or the form hands its spare height to these rows and spreads them apart
-    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    return box
 
 
 class BreachDialog(EntityFormDialog[Breach]):
@@ -290,7 +278,7 @@ class BreachDialog(EntityFormDialog[Breach]):
         if organisation_id is None:
             self.problems["organisation_id"] = _("Choose the organisation keeping this register.")
         moments = {
-            key: self._read_moment(key, editor)
+            key: read_moment(self.problems, key, editor)
             for key, editor in (
                 ("occurred_at", self.occurred_at),
                 ("discovered_at", self.discovered_at),
@@ -312,8 +300,8 @@ class BreachDialog(EntityFormDialog[Breach]):
             cause=self.cause.toPlainText().strip(),
             natures=self.natures.values(),
             subject_categories=self.subject_categories.values(),
-            subjects_count=self._read_count("subjects_count", self.subjects_count),
-            records_count=self._read_count("records_count", self.records_count),
+            subjects_count=read_count(self.problems, "subjects_count", self.subjects_count),
+            records_count=read_count(self.problems, "records_count", self.records_count),
             data_categories=self.categories.values(),
             treatment_ids=self.treatment_links.checked_ids(),
             subprocessor_ids=self.subprocessor_links.checked_ids(),
@@ -322,8 +310,11 @@ class BreachDialog(EntityFormDialog[Breach]):
             measures_proposed=self.measures_proposed.toPlainText().strip(),
             risk=self.risk.value(),
             risk_reasoning=self.risk_reasoning.toPlainText().strip(),
-            authority_notifications=self._read_table(
-                "authority_notifications", self.notifications, self.record.authority_notifications
+            authority_notifications=read_table(
+                self.problems,
+                "authority_notifications",
+                self.notifications,
+                self.record.authority_notifications,
             ),
             delay_reasons=self.delay_reasons.toPlainText().strip(),
             not_notified_reason=self.not_notified_reason.toPlainText().strip(),
@@ -332,8 +323,11 @@ class BreachDialog(EntityFormDialog[Breach]):
             art34_exemption=self.exemption.value(),
             art34_exemption_reasoning=self.exemption_reasoning.toPlainText().strip(),
             controller_notices=(
-                self._read_table(
-                    "controller_notices", self.controller_notices, self.record.controller_notices
+                read_table(
+                    self.problems,
+                    "controller_notices",
+                    self.controller_notices,
+                    self.record.controller_notices,
                 )
                 if role is Role.PROCESSOR
                 else ()
@@ -344,30 +338,6 @@ class BreachDialog(EntityFormDialog[Breach]):
             id=self.record.id,
             version=self.record.version,
         )
-
-    def _read_moment(self, key: str, editor: MomentEdit) -> dt.datetime | None:
-        try:
-            return editor.value()
-        except ValueError:
-            self.problems[key] = _(MOMENT_ERROR)
-            return None
-
-    def _read_count(self, key: str, editor: QLineEdit) -> int | None:
-        text = editor.text().strip().replace(" ", "").replace("\u202f", "")
-        if not text:
-            return None
-        if not text.isdigit():
-            self.problems[key] = _("A whole number (an estimate is fine), or nothing if unknown.")
-            return None
-        return int(text)
-
-    def _read_table(self, key: str, editor: Any, previous: tuple[Any, ...]) -> tuple[Any, ...]:
-        try:
-            values: tuple[Any, ...] = editor.values()
-        except TableCellError as exc:
-            self.problems[key] = str(exc)
-            return previous
-        return values
 
     def retranslate_fields(self) -> None:
         titles = (N_("The breach"), N_("Persons and data"), N_("Risk and measures"), N_("Notice"))

@@ -9,12 +9,11 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QTabWidget, QWidget
 
 from ui.change_bus import ChangeBus
-from ui.dialogs.breach_dialog import text_box
 from ui.dialogs.entity_form_dialog import EntityFormDialog
+from ui.dialogs.log_form_fields import read_table, text_box
 from ui.widgets.form_editors import DateEdit, EnumComboBox, LinkedItemsEditor
 from ui.widgets.list_editors import StringListEditor
 from ui.widgets.log_editors import ControllerNoticeEditor, EnumChecklist
-from ui.widgets.table_editor import TableCellError
 from workbench.compliance.calendar import FrenchCalendar
 from workbench.compliance.legal_clocks import request_deadline
 from workbench.domain.enums import (
@@ -170,10 +169,12 @@ class DataSubjectRequestDialog(EntityFormDialog[DataSubjectRequest]):
         role = self.role.value() or Role.CONTROLLER
         notices: tuple[Any, ...] = ()
         if role is Role.PROCESSOR:
-            try:
-                notices = self.controller_notices.values()
-            except TableCellError as exc:
-                self.problems["controller_notices"] = str(exc)
+            notices = read_table(
+                self.problems,
+                "controller_notices",
+                self.controller_notices,
+                self.record.controller_notices,
+            )
         return DataSubjectRequest(
             organisation_id=int(organisation_id or 0),
             received_on=received or self.record.received_on,
