@@ -306,9 +306,7 @@ class ExportDialog(QDialog):
                     target, fmt, locale, organisation, progress
                 )
             elif what in (BREACHES, REQUESTS):
-                logs = LogExportService(register)
-                export = logs.export_breaches if what == BREACHES else logs.export_requests
-                export(target, fmt, locale, organisation, progress)
+                LogExportService(register).export(what, target, fmt, locale, organisation, progress)
             else:
                 target.mkdir(parents=True, exist_ok=True)
                 workflow = NotificationWorkflow(register)

@@ -139,9 +139,8 @@ def run_export_log(args: argparse.Namespace) -> int:
 
     reg = open_from_args(args)
     try:
-        service = LogExportService(reg)
-        export = service.export_breaches if args.log == "breaches" else service.export_requests
-        snapshot = export(
+        snapshot = LogExportService(reg).export(
+            args.log,
             args.output,
             args.fmt,
             locale=_document_language(args),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 
 from exporters.breach_register import (
@@ -27,6 +28,19 @@ from workbench.services.register import Register
 
 LOG_FORMATS = REGISTER_FORMATS  # Word and Excel
 LogWriter = Callable[[LogSnapshot, str | Path, str, Progress | None], None]
+
+
+class LogKind(StrEnum):
+    BREACHES = "breaches"
+    REQUESTS = "requests"
+
+
+WRITERS: dict[tuple[LogKind, ExportFormat], LogWriter] = {
+    (LogKind.BREACHES, ExportFormat.DOCX): write_breach_register_docx,
+    (LogKind.BREACHES, ExportFormat.XLSX): write_breach_register_xlsx,
+    (LogKind.REQUESTS, ExportFormat.DOCX): write_request_log_docx,
+    (LogKind.REQUESTS, ExportFormat.XLSX): write_request_log_xlsx,
+}
 
 
 class LogExportService:
@@ -73,46 +87,17 @@ class LogExportService:
             request_deadlines=request_deadlines,
         )
 
-    def export_breaches(
+    def export(
         self,
+        log: LogKind | str,
         path: str | Path,
         fmt: ExportFormat | str,
         locale: str = "fr",
         organisation: str | int | None = None,
         progress: Progress | None = None,
     ) -> LogSnapshot:
-        """The breach register (Art. 33(5)) in Word or Excel."""
-        writers: dict[ExportFormat, LogWriter] = {
-            ExportFormat.DOCX: write_breach_register_docx,
-            ExportFormat.XLSX: write_breach_register_xlsx,
-        }
-        return self._export(writers, path, fmt, locale, organisation, progress)
-
-    def export_requests(
-        self,
-        path: str | Path,
-        fmt: ExportFormat | str,
-        locale: str = "fr",
-        organisation: str | int | None = None,
-        progress: Progress | None = None,
-    ) -> LogSnapshot:
-        """The log of data-subject requests (Art. 12 to 22) in Word or Excel."""
-        writers: dict[ExportFormat, LogWriter] = {
-            ExportFormat.DOCX: write_request_log_docx,
-            ExportFormat.XLSX: write_request_log_xlsx,
-        }
-        return self._export(writers, path, fmt, locale, organisation, progress)
-
-    def _export(
-        self,
-        writers: dict[ExportFormat, LogWriter],
-        path: str | Path,
-        fmt: ExportFormat | str,
-        locale: str,
-        organisation: str | int | None,
-        progress: Progress | None,
-    ) -> LogSnapshot:
-        writer = writers[_format(fmt, LOG_FORMATS)]
+        """The breach register (Art. 33(5)) or the request log (Art. 12-22), Word or Excel."""
+        writer = WRITERS[LogKind(log), _format(fmt, LOG_FORMATS)]
         snap = self.snapshot(locale, organisation)
         writer(snap, path, locale, progress or NullProgress())
         return snap

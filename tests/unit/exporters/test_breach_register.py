@@ -77,7 +77,7 @@ def test_breach_register_in_word_says_what_was_computed_and_how(
     logged: Register, tmp_path: Path
 ) -> None:
     path = tmp_path / "violations.docx"
-    LogExportService(logged).export_breaches(path, "docx", "fr")
+    LogExportService(logged).export("breaches", path, "docx", "fr")
     texts = paragraphs(path)
     assert texts[0].startswith("Registre des violations de données personnelles")
     assert "1. Courriel au mauvais patient" in texts
@@ -95,8 +95,8 @@ def test_breach_register_and_request_log_in_excel_read_back(
     logged: Register, tmp_path: Path
 ) -> None:
     breaches, requests = tmp_path / "breaches.xlsx", tmp_path / "requests.xlsx"
-    LogExportService(logged).export_breaches(breaches, "xlsx", "en")
-    LogExportService(logged).export_requests(requests, "xlsx", "en")
+    LogExportService(logged).export("breaches", breaches, "xlsx", "en")
+    LogExportService(logged).export("requests", requests, "xlsx", "en")
     sheet = openpyxl.load_workbook(breaches).worksheets[0]
     header = [c.value for c in sheet[1]]
     row = dict(zip(header, [c.value for c in sheet[2]], strict=True))
@@ -114,7 +114,7 @@ def test_breach_register_and_request_log_in_excel_read_back(
 
 def test_request_log_in_word_is_a_table(logged: Register, tmp_path: Path) -> None:
     path = tmp_path / "demandes.docx"
-    LogExportService(logged).export_requests(path, "docx", "fr")
+    LogExportService(logged).export("requests", path, "docx", "fr")
     (table,) = docx.Document(str(path)).tables
     assert table.rows[0].cells[1].text == "Reçue le"
     assert table.rows[1].cells[2].text == "J. Patient"
