@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from PySide6.QtCore import Qt
+
 from ui.dialogs.breach_dialog import BreachDialog
 from ui.dialogs.data_subject_request_dialog import DataSubjectRequestDialog
 from ui.models.breach_table_model import BreachListRow, BreachTableModel, clock_text
@@ -15,6 +17,7 @@ from ui.models.data_subject_request_table_model import DataSubjectRequestTableMo
 from workbench.domain import Organisation, OrganisationKind, Role, Treatment
 from workbench.domain.breaches import Breach
 from workbench.domain.enums import BreachRisk, DataSubjectRight, EntityKind
+from workbench.domain.subject_requests import DataSubjectRequest
 from workbench.services import Register
 
 pytestmark = pytest.mark.gui
@@ -181,3 +184,30 @@ def test_the_history_reads_a_breach_snapshot_in_paris_time() -> None:
     record = decoded(EntityKind.BREACH, codec.to_dict(breach))
     assert field_text(record, "aware_at", None) == "2026-03-27 10:00"  # UTC+1
     assert field_text(record, "authority_notifications", None) == "2026-03-30 11:00 - R1 - Complete"
+
+
+def test_the_forms_offer_only_the_organisations_own_treatments(
+    window: Any, demo_register: Register
+) -> None:
+    own, other = demo_register.organisations.own()[:2]
+    assert own.id is not None
+    assert other.id is not None
+    dialog: DataSubjectRequestDialog = window.editor.dialog_for(
+        EntityKind.DATA_SUBJECT_REQUEST, DataSubjectRequest(own.id, dt.date(2026, 1, 5))
+    )
+    listed = {
+        int(dialog.treatment_links.list.item(i).data(Qt.ItemDataRole.UserRole))
+        for i in range(dialog.treatment_links.list.count())
+    }
+    mine = {t.id for t in demo_register.treatments.list() if t.organisation_id == own.id}
+    assert listed == mine
+    dialog.organisation.setCurrentIndex(dialog.organisation.findData(other.id))
+    listed_after = {
+        int(dialog.treatment_links.list.item(i).data(Qt.ItemDataRole.UserRole))
+        for i in range(dialog.treatment_links.list.count())
+    }
+    assert listed_after == {
+        t.id for t in demo_register.treatments.list() if t.organisation_id == other.id
+    }
+    dialog.dirty = False
+    dialog.deleteLater()

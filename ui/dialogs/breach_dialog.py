@@ -48,6 +48,7 @@ class BreachDialog(EntityFormDialog[Breach]):
         super().__init__(register, bus, record, parent)
         self._organisations = register.organisations.list()
         self._treatments = register.treatments.list()
+        self._subprocessors = register.subprocessors.list()
         self.tabs = QTabWidget()
         self._build_facts()
         self._build_scope()
@@ -166,6 +167,35 @@ class BreachDialog(EntityFormDialog[Breach]):
         self.closed_on = self.add_row(form, "closed_on", N_("Closed on"), DateEdit())
         self.notes = self.add_row(form, "notes", N_("Notes"), text_box(50))
         self.role.currentIndexChanged.connect(self._role_changed)
+        self.organisation.currentIndexChanged.connect(self._organisation_changed)
+
+    def _fill_links(
+        self, treatment_ids: tuple[int, ...], subprocessor_ids: tuple[int, ...]
+    ) -> None:
+        """The organisation's own treatments and subprocessors (each keeps its own register)."""
+        org = self.organisation.currentData()
+        self.treatment_links.set_items(
+            [
+                (t.id, t.name)
+                for t in self._treatments
+                if t.id is not None and t.organisation_id == org
+            ],
+            treatment_ids,
+        )
+        self.subprocessor_links.set_items(
+            [
+                (s.id, s.name)
+                for s in self._subprocessors
+                if s.id is not None and s.organisation_id == org
+            ],
+            subprocessor_ids,
+        )
+
+    def _organisation_changed(self) -> None:
+        if not self._loading:
+            self._fill_links(
+                self.treatment_links.checked_ids(), self.subprocessor_links.checked_ids()
+            )
 
     def _role_changed(self) -> None:
         processor = self.role.value() is Role.PROCESSOR
@@ -222,13 +252,7 @@ class BreachDialog(EntityFormDialog[Breach]):
         self.subjects_count.setText(_count_text(record.subjects_count))
         self.records_count.setText(_count_text(record.records_count))
         self.categories.set_values(record.data_categories)
-        self.treatment_links.set_items(
-            [(t.id, t.name) for t in self._treatments if t.id is not None], record.treatment_ids
-        )
-        self.subprocessor_links.set_items(
-            [(s.id, s.name) for s in self.register.subprocessors.list() if s.id is not None],
-            record.subprocessor_ids,
-        )
+        self._fill_links(record.treatment_ids, record.subprocessor_ids)
         self.consequences.setPlainText(record.consequences)
         self.measures_taken.setPlainText(record.measures_taken)
         self.measures_proposed.setPlainText(record.measures_proposed)

@@ -42,6 +42,7 @@ class DataSubjectRequestDialog(EntityFormDialog[DataSubjectRequest]):
     ) -> None:
         super().__init__(register, bus, record, parent)
         self._organisations = register.organisations.list()
+        self._treatments = register.treatments.list()
         subdivision = ComplianceService(register).settings().holiday_subdivision
         self._calendar = FrenchCalendar(subdivision)
         self.tabs = QTabWidget()
@@ -115,6 +116,23 @@ class DataSubjectRequestDialog(EntityFormDialog[DataSubjectRequest]):
         )
         self.notes = self.add_row(form, "notes", N_("Notes"), text_box(50))
         self.role.currentIndexChanged.connect(self._role_changed)
+        self.organisation.currentIndexChanged.connect(self._organisation_changed)
+
+    def _fill_treatments(self, checked: tuple[int, ...]) -> None:
+        """The organisation's own treatments (each keeps its own register)."""
+        org = self.organisation.currentData()
+        self.treatment_links.set_items(
+            [
+                (t.id, t.name)
+                for t in self._treatments
+                if t.id is not None and t.organisation_id == org
+            ],
+            checked,
+        )
+
+    def _organisation_changed(self) -> None:
+        if not self._loading:
+            self._fill_treatments(self.treatment_links.checked_ids())
 
     def _role_changed(self) -> None:
         self.controller_notices.setEnabled(self.role.value() is Role.PROCESSOR)
@@ -128,10 +146,7 @@ class DataSubjectRequestDialog(EntityFormDialog[DataSubjectRequest]):
         self.rights.set_values(record.rights)
         self.description.setPlainText(record.description)
         self.role.set_value(record.role)
-        self.treatment_links.set_items(
-            [(t.id, t.name) for t in self.register.treatments.list() if t.id is not None],
-            record.treatment_ids,
-        )
+        self._fill_treatments(record.treatment_ids)
         self.identity.set_value(record.identity)
         self.identity_requested_on.set_value(record.identity_requested_on)
         self.identity_received_on.set_value(record.identity_received_on)

@@ -36,8 +36,13 @@ def shared_problems(session: Session, record: LoggedRecord, processor_only: str)
         _("No organisation with id {id}.").format(id=record.organisation_id),
     )
     for tid in record.treatment_ids:
-        if session.get(TreatmentModel, tid) is None:
+        treatment = session.get(TreatmentModel, tid)
+        if treatment is None:
             problems["treatment_ids"] = _("No treatment with id {id}.").format(id=tid)
+        elif treatment.organisation_id != record.organisation_id:
+            problems["treatment_ids"] = _(
+                "The treatment {id} is another organisation's: each keeps its own register."
+            ).format(id=tid)
     require(
         problems,
         record.role is Role.PROCESSOR or not record.controller_notices,

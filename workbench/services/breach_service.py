@@ -41,8 +41,13 @@ class BreachService(UtcCrudService[Breach]):
         )
         require(problems, bool(record.title.strip()), "title", _("A breach needs a short title."))
         for sid in record.subprocessor_ids:
-            if session.get(SubprocessorModel, sid) is None:
+            sub = session.get(SubprocessorModel, sid)
+            if sub is None:
                 problems["subprocessor_ids"] = _("No subprocessor with id {id}.").format(id=sid)
+            elif sub.organisation_id != record.organisation_id:
+                problems["subprocessor_ids"] = _(
+                    "The subprocessor {id} is another organisation's."
+                ).format(id=sid)
         if not naive_problems(record):  # aware and naive moments cannot be compared
             _check_moments(problems, record)
         for name, count in (

@@ -157,3 +157,18 @@ def test_the_compliance_service_reads_breaches_and_requests_from_the_register(
     assert {"breach-not-notified", "breach-persons-not-informed"} <= rules
     kinds = {i.kind for i in compliance.deadlines(now=paris(2026, 3, 27, 12, 0), within_days=60)}
     assert kinds == {DeadlineKind.BREACH_NOTIFICATION, DeadlineKind.REQUEST_ANSWER}
+
+
+def test_a_breach_links_only_its_own_organisations_treatments_and_subprocessors(
+    register: Register, own_org: Organisation
+) -> None:
+    assert own_org.id is not None
+    other = register.organisations.create(Organisation("Autre organisme")).ids[0]
+    theirs = register.treatments.create(Treatment(organisation_id=other, name="Paie")).ids[0]
+    their_host = register.subprocessors.create(Subprocessor(organisation_id=other, name="X")).ids[0]
+    with pytest.raises(ValidationError) as caught:
+        register.breaches.create(
+            a_breach(own_org.id, treatment_ids=(theirs,), subprocessor_ids=(their_host,))
+        )
+    assert "another organisation" in caught.value.problems["treatment_ids"]
+    assert "another organisation" in caught.value.problems["subprocessor_ids"]
