@@ -89,7 +89,7 @@ class BreachTableModel(EntityTableModel[BreachListRow]):
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(CLOCK_REFRESH_MS)
         self._clock_timer.timeout.connect(self.refresh_clock)
-        self._clock_timer.start()
+        self.rows_reloaded.connect(self._run_clock_while_needed)
 
     def load_rows(self) -> Sequence[BreachListRow]:
         names = {o.id: o.name for o in self._register.organisations.list()}
@@ -97,6 +97,21 @@ class BreachTableModel(EntityTableModel[BreachListRow]):
             BreachListRow(b, names.get(b.organisation_id, ""), breach_clock(b))
             for b in self._register.breaches.list()
         ]
+
+    def _run_clock_while_needed(self) -> None:
+        """Tick only while some breach's 72 hours are running (not notified, as controller)."""
+        running = any(
+            r.clock is not None and r.clock.notified_at is None and r.breach.role is Role.CONTROLLER
+            for r in self._rows
+        )
+        if running and not self._clock_timer.isActive():
+            self._clock_timer.start()
+        elif not running:
+            self._clock_timer.stop()
+
+    @property
+    def clock_running(self) -> bool:
+        return self._clock_timer.isActive()
 
     def refresh_clock(self) -> None:
         """The hours moved on: repaint the clock column (its text is computed when shown)."""
