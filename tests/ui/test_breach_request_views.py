@@ -211,3 +211,27 @@ def test_the_forms_offer_only_the_organisations_own_treatments(
     }
     dialog.dirty = False
     dialog.deleteLater()
+
+
+def test_a_processor_request_is_passed_to_the_controllers_of_its_treatments(
+    window: Any, demo_register: Register
+) -> None:
+    own = demo_register.organisations.own()[0]
+    assert own.id is not None
+    clinic = demo_register.organisations.create(
+        Organisation("Clinique Test", OrganisationKind.CLIENT_CONTROLLER)
+    ).ids[0]
+    tid = demo_register.treatments.create(
+        Treatment(own.id, "Hébergement test", Role.PROCESSOR, controller_ids=(clinic,))
+    ).ids[0]
+    record = DataSubjectRequest(
+        own.id, dt.date(2026, 2, 2), role=Role.PROCESSOR, treatment_ids=(tid,)
+    )
+    dialog: DataSubjectRequestDialog = window.editor.dialog_for(
+        EntityKind.DATA_SUBJECT_REQUEST, record
+    )
+    dialog.add_controllers.click()
+    assert dialog.save()
+    (stored,) = demo_register.requests.list()
+    assert [n.controller_id for n in stored.controller_notices] == [clinic]
+    dialog.deleteLater()

@@ -160,7 +160,11 @@ class BreachDialog(EntityFormDialog[Breach]):
         self.worksheet_button = QPushButton()  # the saved breach, as the CNIL's form asks it
         form.addRow("", self.worksheet_button)
         self.worksheet_button.clicked.connect(self.write_worksheet)
-        self.add_controllers.clicked.connect(self._add_affected_controllers)
+        self.add_controllers.clicked.connect(
+            lambda: self.controller_notices.add_controllers_of(
+                self._treatments, self.treatment_links.checked_ids()
+            )
+        )
         self.attachments = self.add_row(
             form, "attachments", N_("Documents (paths)"), StringListEditor()
         )
@@ -201,19 +205,6 @@ class BreachDialog(EntityFormDialog[Breach]):
         processor = self.role.value() is Role.PROCESSOR
         self.controller_notices.setEnabled(processor)
         self.add_controllers.setEnabled(processor)
-
-    def _add_affected_controllers(self) -> None:
-        """Rows for the controllers of the processor treatments ticked (Art. 33(2))."""
-        ticked = set(self.treatment_links.checked_ids())
-        controllers = sorted(
-            {
-                cid
-                for t in self._treatments
-                if t.id in ticked and t.role is Role.PROCESSOR
-                for cid in t.controller_ids
-            }
-        )
-        self.controller_notices.add_missing(controllers)
 
     def write_worksheet(self, path: Path | None = None) -> Path | None:
         """The CNIL notification worksheet of the breach as saved (a one-page document)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget, QWidget
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.entity_form_dialog import EntityFormDialog
@@ -104,6 +104,13 @@ class DataSubjectRequestDialog(EntityFormDialog[DataSubjectRequest]):
             N_("Controllers it was passed to (as processor)"),
             ControllerNoticeEditor(),
         )
+        self.add_controllers = QPushButton()
+        form.addRow("", self.add_controllers)
+        self.add_controllers.clicked.connect(
+            lambda: self.controller_notices.add_controllers_of(
+                self._treatments, self.treatment_links.checked_ids()
+            )
+        )
         self.outcome = self.add_row(
             form, "outcome", N_("Outcome"), EnumComboBox(RequestOutcome, True)
         )
@@ -135,7 +142,9 @@ class DataSubjectRequestDialog(EntityFormDialog[DataSubjectRequest]):
             self._fill_treatments(self.treatment_links.checked_ids())
 
     def _role_changed(self) -> None:
-        self.controller_notices.setEnabled(self.role.value() is Role.PROCESSOR)
+        processor = self.role.value() is Role.PROCESSOR
+        self.controller_notices.setEnabled(processor)
+        self.add_controllers.setEnabled(processor)
 
     def load(self, record: DataSubjectRequest) -> None:
         self.organisation.setCurrentIndex(self.organisation.findData(record.organisation_id))
@@ -224,6 +233,7 @@ class DataSubjectRequestDialog(EntityFormDialog[DataSubjectRequest]):
         for i, title in enumerate((N_("The request"), N_("Handling"))):
             self.tabs.setTabText(i, _(title))
         self.deadline_title.setText(_("Answer due (computed)"))
+        self.add_controllers.setText(_("Add the controllers of the treatments concerned"))
         editors: list[Any] = [
             self.received_on,
             self.channel,

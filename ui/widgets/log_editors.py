@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QVBoxLa
 from ui.labels import enum_label
 from ui.widgets.table_editor import MOMENT, RecordTableEditor, TableCellError, TableColumn
 from workbench.domain.breaches import AuthorityNotification, ControllerNotice
-from workbench.domain.enums import NotificationPhase
+from workbench.domain.enums import NotificationPhase, Role
+from workbench.domain.records import Treatment
 from workbench.i18n import N_, _
 
 E = TypeVar("E", bound=Enum)
@@ -110,6 +111,19 @@ class ControllerNoticeEditor(RecordTableEditor):
                 for n in notices
             ]
         )
+
+    def add_controllers_of(self, treatments: Iterable[Treatment], ticked: Iterable[int]) -> int:
+        """Rows for the controllers of the processor treatments ticked (Art. 33(2), 28(3)(e))."""
+        chosen = set(ticked)
+        controllers = sorted(
+            {
+                cid
+                for t in treatments
+                if t.id in chosen and t.role is Role.PROCESSOR
+                for cid in t.controller_ids
+            }
+        )
+        return self.add_missing(controllers)
 
     def add_missing(self, controller_ids: Iterable[int]) -> int:
         """Rows for the controllers not listed yet (to be told); how many were added."""
