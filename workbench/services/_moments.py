@@ -25,8 +25,9 @@ class UtcCrudService(CrudService[S]):
     def _create(self, uow: UnitOfWork, record: S, entity_id: int | None = None) -> S:
         return super()._create(uow, in_utc(record), entity_id)
 
-    def _update(self, uow: UnitOfWork, record: S, check_version: bool = True) -> S:
-        return super()._update(uow, in_utc(record), check_version)
+    # **options: passed on as they come (main's CrudService._update takes `restoring=`)
+    def _update(self, uow: UnitOfWork, record: S, check_version: bool = True, **options: Any) -> S:
+        return super()._update(uow, in_utc(record), check_version, **options)
 
 
 def in_utc(record: R) -> R:
