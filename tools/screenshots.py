@@ -1,6 +1,7 @@
 """Screenshots of every main view, taken from the real application on the demo register.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py         # every view and form
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py logs    # breaches and requests only
 
 Writes docs/screenshots/<view>_<lang>.png at 1400x900, in French and English.
 """
@@ -93,6 +94,45 @@ def example_audit(register: object) -> object:
     )
 
 
+LOG_VIEWS = ("breaches", "requests")
+
+
+def logs_with_examples(window: object, register: object) -> None:
+    """The breach and request views and forms, on the fictitious examples of
+    tools/example_logs.py (the demo register itself has no breach or request)."""
+    import datetime as dt
+
+    from tools.example_logs import add_example_logs
+    from ui.i18n_qt import apply_language
+    from workbench.domain.enums import EntityKind
+
+    main = window  # a MainWindow
+    add_example_logs(register, dt.datetime.now(dt.UTC))  # type: ignore[arg-type]
+    breach = next(b for b in register.breaches.list() if b.description)  # type: ignore[attr-defined]
+    request = register.requests.list()[1]  # type: ignore[attr-defined]
+    for lang in LANGUAGES:
+        apply_language(lang)
+        settle()
+        for key in LOG_VIEWS:
+            main.show_view(key)  # type: ignore[attr-defined]
+            settle()
+            main.grab().save(str(OUT / f"{key}_{lang}.png"))  # type: ignore[attr-defined]
+        forms = (
+            (EntityKind.BREACH, breach, "breach_form", (0, 3)),
+            (EntityKind.DATA_SUBJECT_REQUEST, request, "request_form", (0, 1)),
+        )
+        for kind, record, name, tabs in forms:
+            dialog = main.editor.dialog_for(kind, record)  # type: ignore[attr-defined]
+            dialog.show()
+            for tab in tabs:
+                dialog.tabs.setCurrentIndex(tab)
+                settle()
+                suffix = "" if tab == 0 else f"_{tab + 1}"
+                dialog.grab().save(str(OUT / f"{name}{suffix}_{lang}.png"))
+            dialog.dirty = False
+            dialog.close()
+
+
 def main() -> int:
     from PySide6.QtCore import QSettings
 
@@ -112,10 +152,12 @@ def main() -> int:
         window = MainWindow(register, Settings())
         window.resize(*SIZE)
         window.show()
-        for lang in LANGUAGES:
+        for lang in LANGUAGES if "logs" not in sys.argv[1:] else ():
             apply_language(lang)
             settle()
             for view in VIEWS:
+                if view.key in LOG_VIEWS:
+                    continue  # shown with examples, after the demo register's own views
                 window.show_view(view.key)
                 settle(0.6 if view.key in ("dashboard", "checks") else 0.2)
                 if view.key == "history":
@@ -153,6 +195,7 @@ def main() -> int:
             audit_dialog.dirty = False
             audit_dialog.close()
             wizard_and_export(window, lang)
+        logs_with_examples(window, register)
         settle()
         window.close()
         register.close()

@@ -9,7 +9,9 @@ from enum import Enum
 from typing import Any
 
 from ui.labels import country_name, date_text, enum_label, yes_no
+from ui.widgets.moment_edit import moment_field_text
 from workbench.domain import codec
+from workbench.domain.breaches import AuthorityNotification, Breach, ControllerNotice
 from workbench.domain.enums import EntityKind
 from workbench.domain.fields import format_category
 from workbench.domain.records import (
@@ -27,6 +29,7 @@ from workbench.domain.records import (
     Subprocessor,
     Treatment,
 )
+from workbench.domain.subject_requests import DataSubjectRequest
 from workbench.i18n import N_, _
 
 RECORD_CLASSES: dict[EntityKind, type[Any]] = {
@@ -36,6 +39,8 @@ RECORD_CLASSES: dict[EntityKind, type[Any]] = {
     EntityKind.CERTIFICATION: Certification,
     EntityKind.AUDIT: Audit,
     EntityKind.NOTIFICATION: Notification,
+    EntityKind.BREACH: Breach,
+    EntityKind.DATA_SUBJECT_REQUEST: DataSubjectRequest,
 }
 
 FIELD_LABELS = {
@@ -151,6 +156,8 @@ def value_text(value: object) -> str:
         return yes_no(value)
     if isinstance(value, Enum):
         return enum_label(value)
+    if isinstance(value, dt.datetime):  # a moment: on the Paris wall clock, to the minute
+        return moment_field_text(value)
     if isinstance(value, dt.date):
         return date_text(value)
     if isinstance(value, DataCategory):
@@ -165,6 +172,9 @@ def value_text(value: object) -> str:
         return " / ".join(p for p in (value.file, value.sheet, row) if p)
     if isinstance(value, AuditFinding | AuditAction | NotificationItem):
         return " - ".join(str(v) for v in dataclasses.astuple(value) if v not in (None, ""))
+    if isinstance(value, AuthorityNotification | ControllerNotice):
+        parts = (getattr(value, f.name) for f in dataclasses.fields(value))
+        return " - ".join(value_text(v) for v in parts if v not in (None, ""))
     if isinstance(value, tuple):
         separator = "\n" if any(dataclasses.is_dataclass(v) for v in value) else "; "
         return separator.join(value_text(v) for v in value)

@@ -1,15 +1,11 @@
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.domain import codec
 from workbench.domain.enums import (
-    ChangeAction,
     EntityKind,
     LegalBasis,
     OrganisationKind,
@@ -111,31 +107,12 @@ class TreatmentService(CrudService[Treatment]):
             )
             return self.mapper.records(session, models)
 
-    def unlink(self, uow: UnitOfWork, link_field: str, removed_id: int) -> None:
-        """Drop `removed_id` from every treatment's `link_field` (controller_ids or
-        subprocessor_ids), journaling each change, so that undoing the delete that removed the
-        organisation or subprocessor brings the links back. The FK cascade alone would not."""
-        session = uow.session
-        spec = self.mapper.links[link_field]
-        linked = session.scalars(
-            select(spec.table.c[spec.own_column]).where(
-                spec.table.c[spec.other_column] == removed_id
-            )
-        ).all()
-        for treatment_id in linked:
-            before = self._get(session, treatment_id)
-            kept: dict[str, Any] = {
-                link_field: tuple(i for i in getattr(before, link_field) if i != removed_id)
-            }
-            after = dataclasses.replace(before, **kept)
-            self.mapper.save_links(session, treatment_id, after)
-            uow.record(
-                EntityKind.TREATMENT,
-                treatment_id,
-                ChangeAction.UPDATE,
-                codec.to_dict(before),
-                codec.to_dict(after),
-            )
+    def _before_delete(self, uow: UnitOfWork, entity_id: int) -> None:
+        from workbench.services.breach_service import BreachService
+        from workbench.services.data_subject_request_service import DataSubjectRequestService
+
+        BreachService(self._context).unlink(uow, "treatment_ids", entity_id)
+        DataSubjectRequestService(self._context).unlink(uow, "treatment_ids", entity_id)
 
     def validate(self, session: Session, record: Treatment) -> dict[str, str]:
         problems: dict[str, str] = {}
