@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,12 +28,15 @@ from workbench.services import Register
 class HdsActivitiesEditor(QWidget):
     """The six HDS activities of CSP R.1111-9, as checkboxes numbered like the decree."""
 
+    changed = Signal()
+
     def __init__(self) -> None:
         super().__init__()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = [QCheckBox(str(n)) for n in range(1, 7)]
         for box in self.boxes:
+            box.toggled.connect(lambda _checked: self.changed.emit())
             layout.addWidget(box)
         layout.addStretch(1)
         self.retranslate_ui()
@@ -67,7 +71,9 @@ class CertificationDialog(EntityFormDialog[Certification]):
         self.cert_kind = self.add_row(
             form, "kind", N_("Certificate"), EnumComboBox(CertificationKind)
         )
-        self.holder = self.add_row(form, "holder", N_("Holder"), QComboBox())
+        self.holder = self.add_row(
+            form, "holder", N_("Holder"), QComboBox(), ("organisation_id", "subprocessor_id")
+        )
         for org in register.organisations.own():
             self.holder.addItem(org.name, ("organisation", org.id))
         for sub in register.subprocessors.list():
@@ -79,8 +85,6 @@ class CertificationDialog(EntityFormDialog[Certification]):
         self.activities = self.add_row(
             form, "hds_activities", N_("HDS activities (CSP R.1111-9)"), HdsActivitiesEditor()
         )
-        for box in self.activities.boxes:
-            box.toggled.connect(self.mark_dirty)
         self.referential = self.add_row(
             form, "referential_version", N_("Referential version"), QLineEdit()
         )
