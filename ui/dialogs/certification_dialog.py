@@ -75,9 +75,9 @@ class CertificationDialog(EntityFormDialog[Certification]):
             form, "holder", N_("Holder"), QComboBox(), ("organisation_id", "subprocessor_id")
         )
         for org in register.organisations.own():
-            self.holder.addItem(org.name, ("organisation", org.id))
+            self.holder.addItem(org.name, f"organisation:{org.id}")
         for sub in register.subprocessors.list():
-            self.holder.addItem(sub.name, ("subprocessor", sub.id))
+            self.holder.addItem(sub.name, f"subprocessor:{sub.id}")
         self.name = self.add_row(form, "name", N_("Name"), QLineEdit())
         self.certifier = self.add_row(form, "certifier", N_("Certifier"), QLineEdit())
         self.number = self.add_row(form, "number", N_("Number"), QLineEdit())
@@ -107,10 +107,11 @@ class CertificationDialog(EntityFormDialog[Certification]):
 
     def load(self, record: Certification) -> None:
         self.cert_kind.set_value(record.kind)
+        # "kind:id" strings: a combo box does not find Python tuples among its items' data
         holder = (
-            ("subprocessor", record.subprocessor_id)
+            f"subprocessor:{record.subprocessor_id}"
             if record.subprocessor_id is not None
-            else ("organisation", record.organisation_id)
+            else f"organisation:{record.organisation_id}"
         )
         self.holder.setCurrentIndex(self.holder.findData(holder))
         self.name.setText(record.name)
@@ -127,10 +128,11 @@ class CertificationDialog(EntityFormDialog[Certification]):
 
     def build_record(self) -> Certification:
         kind = self.cert_kind.value() or CertificationKind.OTHER
-        holder = self.holder.currentData()
-        if holder is None:
+        data = self.holder.currentData()
+        if data is None:
             self.problems["holder"] = _("Choose who holds the certificate.")
-            holder = ("organisation", None)
+        holder_kind, _sep, holder_id = str(data or "organisation:").partition(":")
+        holder = (holder_kind, int(holder_id) if holder_id else None)
         if kind is CertificationKind.OTHER and not self.name.text().strip():
             self.problems["name"] = _("Name the certificate (e.g. SOC 2 Type II).")
         issued = self.read_date("issued_on", self.issued_on)

@@ -19,6 +19,7 @@ from ui.widgets.form_editors import (
     EnumComboBox,
     LinkedItemsEditor,
 )
+from ui.labels import date_text
 from ui.widgets.inferred_marks import plain_label
 from ui.widgets.list_editors import StringListEditor
 from ui.widgets.table_editor import CategoryEditor, RecipientEditor
@@ -234,7 +235,7 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
             p
             for p in (
                 _("version {version}").format(version=policy.version) if policy.version else "",
-                policy.issued_on.isoformat() if policy.issued_on else "",
+                date_text(policy.issued_on),
                 policy.reference,
             )
             if p

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ui.journal_text import field_label
 from ui.labels import country_name
-from ui.models.entity_table_model import RIGHT, Column, EntityTableModel
+from ui.models.entity_table_model import RIGHT, Column, EntityTableModel, marks_column
 from workbench.domain.enums import EntityKind
+from workbench.domain.inference import describe
 from workbench.domain.records import Subprocessor
-from workbench.i18n import N_
+from workbench.i18n import N_, _
 from workbench.services import Register
 
 
@@ -30,11 +32,23 @@ class SubprocessorTableModel(EntityTableModel[Subprocessor]):
         Column("dpa_signed_on", N_("DPA signed on"), lambda s: s.dpa_signed_on),
         Column("optional", N_("Optional"), lambda s: s.optional, visible_by_default=False),
         Column("chain_level", N_("Chain level"), lambda s: s.chain_level, RIGHT, False),
+        marks_column(lambda s: tuple(m.field for m in s.unconfirmed)),
     )
+    shows_marks = True
 
     def __init__(self, register: Register) -> None:
         super().__init__()
         self._register = register
+
+    def marked_fields(self, row: Subprocessor) -> tuple[str, ...]:
+        return tuple(m.field for m in row.unconfirmed)
+
+    def marks_tooltip(self, row: Subprocessor) -> str:
+        """The full records are at hand: say why each value is marked."""
+        return "\n".join(
+            [_("To be verified:")]
+            + [f"• {field_label(m.field.split('.')[0])}: {describe(m)}" for m in row.unconfirmed]
+        )
 
     def load_rows(self) -> Sequence[Subprocessor]:
         return self._register.subprocessors.list()

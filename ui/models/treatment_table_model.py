@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ui.models.entity_table_model import RIGHT, Column, EntityTableModel
+from ui.models.entity_table_model import RIGHT, Column, EntityTableModel, marks_column
 from workbench.domain.enums import EntityKind
 from workbench.i18n import N_
 from workbench.services import Register
@@ -23,11 +23,16 @@ class TreatmentTableModel(EntityTableModel[TreatmentRow]):
         Column("retention", N_("Retention period"), lambda r: r.retention_text),
         Column("status", N_("Status"), lambda r: r.status),
         Column("subprocessors", N_("Subprocessors"), lambda r: r.subprocessor_count, RIGHT),
+        marks_column(lambda r: r.unconfirmed_fields),
     )
+    shows_marks = True
 
     def __init__(self, register: Register) -> None:
         super().__init__()
         self._register = register
+
+    def marked_fields(self, row: TreatmentRow) -> tuple[str, ...]:
+        return row.unconfirmed_fields
 
     def load_rows(self) -> Sequence[TreatmentRow]:
         return self._register.treatments.rows()
