@@ -47,6 +47,7 @@ from workbench.progress import NullProgress, Progress
 WIDE = {"purpose", "description", "data_categories", "sensitive_data", "security_measures"}
 MEDIUM = {"name", "legal_basis_text", "retention.text", "recipients", "subprocessors"}
 MEDIUM |= {"service_description", "location_text", "transfer_text", "controllers", "notes"}
+MEDIUM |= {"processors"}
 NARROW = {"id", "retention.duration", "chain_level", "optional", "dpia.status", "dpia.done_on"}
 
 
@@ -137,6 +138,7 @@ def treatment_values(text: DocText, snapshot: RegisterSnapshot, t: Treatment) ->
         "organisation": snapshot.organisation_name(t.organisation_id),
         "role": code(t.role),
         "controllers": snapshot.controller_names(t),
+        "processors": snapshot.processor_names(t),
         "name": t.name,
         "purpose": t.purpose,
         "description": t.description,

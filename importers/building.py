@@ -287,7 +287,8 @@ class RowBuilder:
             provenance,
             organisation,
             tuple(extra.get("controllers", ())),
-            tuple(extra.get("subprocessors", ())),
+            processors=tuple(extra.get("processors", ())),
+            subprocessors=tuple(extra.get("subprocessors", ())),
         )
 
     def _name_header(self) -> str:
@@ -323,6 +324,9 @@ class RowBuilder:
         elif key == "controllers":
             extra["controllers"] = split_values(raw)
             supplied.add("controller_ids")
+        elif key == "processors":
+            extra["processors"] = split_values(raw)
+            supplied.add("processor_ids")
         elif key == "subprocessors":
             extra["subprocessors"] = split_values(raw)
             supplied.add("subprocessor_ids")

@@ -111,6 +111,7 @@ class ImportedRow:
     provenance: Provenance
     organisation: str = ""  # '' = the import's default organisation
     controllers: tuple[str, ...] = ()  # names, for treatments carried out as processor
+    processors: tuple[str, ...] = ()  # names of own organisations processing on its behalf
     subprocessors: tuple[str, ...] = ()  # names, linked within the same organisation
     warnings: tuple[str, ...] = ()
 

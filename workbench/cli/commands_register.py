@@ -1,4 +1,5 @@
-"""`list`, `show` and `history`: read the register from a terminal or a script."""
+"""`list`, `show` and `history`: read the register from a terminal or a script; `confirm`: a
+person confirms the values the application inferred."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from workbench.cli._common import open_from_args, print_json, print_table, records_json
-from workbench.domain import codec
+from workbench.domain import codec, inference
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import Certification, Subprocessor, Treatment
@@ -24,6 +25,15 @@ KINDS = {
     "notifications": EntityKind.NOTIFICATION,
 }
 SINGULAR = {k.value: k for k in EntityKind} | {name: kind for name, kind in KINDS.items()}
+# The records that carry marks on inferred values (workbench.domain.inference).
+CONFIRMABLE = frozenset(
+    {
+        EntityKind.ORGANISATION,
+        EntityKind.TREATMENT,
+        EntityKind.SUBPROCESSOR,
+        EntityKind.CERTIFICATION,
+    }
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,8 +61,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_history)
 
+    p = subparsers.add_parser(
+        "confirm",
+        help=_("confirm values the application inferred (they stop being marked 'to be verified')"),
+    )
+    p.add_argument("kind", choices=sorted(k for k, v in SINGULAR.items() if v in CONFIRMABLE))
+    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+    p.add_argument(
+        "--field",
+        action="append",
+        dest="fields",
+        metavar="FIELD",
+        help=_("only this field (repeatable; default: every inferred value of the records)"),
+    )
+    p.set_defaults(handler=run_confirm)
+
 
 class NotFoundByNameError(WorkbenchError):
+    pass
+
+
+class NothingToConfirmError(WorkbenchError):
     pass
 
 
@@ -93,7 +122,7 @@ def _table(
     kind: EntityKind, records: list[Any], orgs: dict[int | None, str]
 ) -> tuple[list[str], list[list[str]]]:
     if kind is EntityKind.TREATMENT:
-        return ["ID", "ORGANISATION", "ROLE", "NAME", "LEGAL BASIS", "RETENTION"], [
+        return ["ID", "ORGANISATION", "ROLE", "NAME", "LEGAL BASIS", "RETENTION", "TO VERIFY"], [
             [
                 str(t.id),
                 orgs.get(t.organisation_id, "?"),
@@ -101,36 +130,44 @@ def _table(
                 t.name,
                 t.legal_basis.value if t.legal_basis else "",
                 t.retention.text,
+                _to_verify(t),
             ]
             for t in records
             if isinstance(t, Treatment)
         ]
     if kind is EntityKind.SUBPROCESSOR:
-        return ["ID", "NAME", "CATEGORY", "LOCATIONS", "MECHANISM"], [
+        return ["ID", "NAME", "CATEGORY", "LOCATIONS", "MECHANISM", "TO VERIFY"], [
             [
                 str(s.id),
                 s.name,
                 s.category.value,
                 ", ".join(loc.code for loc in s.locations),
                 s.transfer_mechanism.value if s.transfer_mechanism else "",
+                _to_verify(s),
             ]
             for s in records
             if isinstance(s, Subprocessor)
         ]
     if kind is EntityKind.CERTIFICATION:
-        return ["ID", "KIND", "HOLDER", "ACTIVITIES", "EXPIRES"], [
+        return ["ID", "KIND", "HOLDER", "ACTIVITIES", "EXPIRES", "TO VERIFY"], [
             [
                 str(c.id),
                 c.kind.value,
                 orgs.get(c.organisation_id, "") or f"subprocessor {c.subprocessor_id}",
                 ",".join(map(str, c.hds_activities)),
                 c.expires_on.isoformat() if c.expires_on else "",
+                _to_verify(c),
             ]
             for c in records
             if isinstance(c, Certification)
         ]
     headers = ["ID", "SUMMARY"]
     return headers, [[str(r.id), _summary(r)] for r in records]
+
+
+def _to_verify(record: Any) -> str:
+    """The fields still unconfirmed, for a table cell ("" when every value is stated)."""
+    return ", ".join(dict.fromkeys(m.field for m in record.unconfirmed))
 
 
 def _summary(record: Any) -> str:
@@ -149,7 +186,47 @@ def run_show(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     for key, value in data.items():
-        print(f"{key:>22}: {_plain(value)}")
+        if key != "unconfirmed":
+            print(f"{key:>22}: {_plain(value)}")
+    marks = getattr(record, "unconfirmed", ())
+    if marks:
+        print()
+        print(_("To be verified (inferred, not confirmed by a person):"))
+        for mark in marks:
+            print(f"  {mark.field}: {inference.describe(mark)}")
+    return 0
+
+
+def run_confirm(args: argparse.Namespace) -> int:
+    reg = open_from_args(args)
+    kind = SINGULAR[args.kind]
+    service = reg.service_for(kind)
+    records = [service.get(entity_id) for entity_id in args.ids]
+    wanted = tuple(args.fields) if args.fields else None
+    count = 0
+    for record in records:
+        marked = [
+            m
+            for m in record.unconfirmed
+            if wanted is None or any(inference.covers(m.field, f) for f in wanted)
+        ]
+        if wanted and not marked:
+            fields = ", ".join(m.field for m in record.unconfirmed) or "—"
+            raise NothingToConfirmError(
+                _("{kind} {id} has no inferred value for {fields} (inferred: {marked}).").format(
+                    kind=kind.value, id=record.id, fields=", ".join(wanted), marked=fields
+                )
+            )
+        count += len(marked)
+    if count == 0:
+        print(_("Nothing to confirm: every value of these records is stated."))
+        return 0
+    service.confirm(args.ids, wanted)
+    print(
+        _("Confirmed {count} value(s) in {records} record(s); see `history`.").format(
+            count=count, records=len(records)
+        )
+    )
     return 0
 
 

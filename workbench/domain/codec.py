@@ -52,7 +52,29 @@ def _encode(value: object) -> Any:
     return value
 
 
+# Snapshot keys renamed or reshaped since they were journaled: (class, old key) -> a function
+# giving the new (key, value). The journal is never rewritten (its hashes seal it), so an undo or
+# an "as of" read of an old entry passes through here.
+_OLDER_KEYS: dict[tuple[type, str], Any] = {}
+
+
+def older_key(cls: type, key: str) -> Any:
+    """Register how a snapshot key written by an older version reads today (a decorator)."""
+
+    def register(upgrade: Any) -> Any:
+        _OLDER_KEYS[cls, key] = upgrade
+        return upgrade
+
+    return register
+
+
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    if _OLDER_KEYS:
+        for (owner, key), upgrade in _OLDER_KEYS.items():
+            if owner is cls and key in data:
+                new_key, value = upgrade(data[key])
+                data = {k: v for k, v in data.items() if k != key}
+                data.setdefault(new_key, value)
     hints = _hints(cls)
     kwargs = {
         f.name: _decode(hints[f.name], data[f.name])
@@ -96,5 +118,7 @@ def _decode(hint: Any, value: Any) -> Any:
         if hint is dt.date:
             return dt.date.fromisoformat(value)
         if dataclasses.is_dataclass(hint):
+            if isinstance(value, str):  # stored as text before the field became a record
+                return hint(value)  # type: ignore[call-arg]
             return from_dict(hint, value)
     return value

@@ -28,6 +28,7 @@ TREATMENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("organisation", N_("Organisation"), "Organisme"),
     FieldSpec("role", N_("Role"), "Rôle"),
     FieldSpec("controllers", N_("Controllers served"), "Responsables de traitement servis", True),
+    FieldSpec("processors", N_("Processors of the group"), "Sous-traitants du groupe", True),
     FieldSpec("name", N_("Processing activity"), "Traitement"),
     FieldSpec("purpose", N_("Purpose"), "Finalité"),
     FieldSpec("description", N_("Description"), "Description"),

@@ -143,18 +143,23 @@ _ORIGINS: dict[InferenceOrigin, str] = {
 }
 
 
+_QUOTED = N_("{origin} “{text}”")
+_COLUMN = N_("column {column}")
+_ROW = N_("row {row}")
+
+
 def describe(mark: Unconfirmed, translate: Callable[[str], str] = _) -> str:
     """Why the value is marked, for a person: "read from the text «CCT + DPF» (column
     Garanties, row 7) — the note". `translate` is the reader's gettext (a document's own)."""
     text = translate(_ORIGINS[mark.origin])
     if mark.source_text:
         quoted = mark.source_text if len(mark.source_text) <= 120 else mark.source_text[:117] + "…"
-        text = translate("{origin} “{text}”").format(origin=text, text=quoted)
+        text = translate(_QUOTED).format(origin=text, text=quoted)
     where = []
     if mark.column:
-        where.append(translate("column {column}").format(column=mark.column))
+        where.append(translate(_COLUMN).format(column=mark.column))
     if mark.row is not None:
-        where.append(translate("row {row}").format(row=mark.row))
+        where.append(translate(_ROW).format(row=mark.row))
     if where:
         text += " (" + ", ".join(where) + ")"
     if mark.note:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from workbench.domain import codec
 from workbench.domain.enums import (
     Art9Condition,
     AuditRequester,
@@ -357,3 +358,15 @@ class Changes:
 
     def touches(self, kind: EntityKind) -> bool:
         return kind in self.kinds
+
+
+def _dpia_from_older_flag(required: bool | None) -> tuple[str, dict[str, str]]:
+    """`dpia_required` (before DPIA statuses) in a journal snapshot: True/False/None."""
+    status = {True: DpiaStatus.REQUIRED, False: DpiaStatus.NOT_REQUIRED}.get(
+        required,  # type: ignore[arg-type]
+        DpiaStatus.UNKNOWN,
+    )
+    return "dpia", {"status": status.value}
+
+
+codec.older_key(Treatment, "dpia_required")(_dpia_from_older_flag)

@@ -98,3 +98,11 @@ class RegisterSnapshot:
             for i in treatment.controller_ids
             if i in self.organisation_by_id
         ]
+
+    def processor_names(self, treatment: Treatment) -> list[str]:
+        """The own organisations processing the treatment on its organisation's behalf."""
+        return [
+            self.organisation_name(i)
+            for i in treatment.processor_ids
+            if i in self.organisation_by_id
+        ]

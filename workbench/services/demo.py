@@ -3,8 +3,10 @@
 The content lives in `resources/demo/seeds.json`, a data file a DPO can read next to the seeds:
 every key is a field of the `workbench.domain` record it describes, except the symbolic keys that
 let records refer to each other before they have ids (`key`, `organisation`, `controllers`,
-`subprocessors`, `subprocessor`, `data_same_as`). Treatments and subprocessors are listed in the
-seed's order, so their position in a section is the row their provenance names.
+`processors`, `subprocessors`, `subprocessor`, `data_same_as`). Values the data entry had to
+infer carry an `unconfirmed` mark with its reason, as an import's would. Treatments and
+subprocessors are listed in the seed's order, so their position in a section is the row their
+provenance names.
 """
 
 from __future__ import annotations
@@ -35,7 +37,15 @@ DEMO_DATA_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "
 LOAD_LABEL = LOAD_DEMO
 
 # Keys of the data file that are not record fields: references resolved to ids while loading.
-_SYMBOLIC = {"key", "organisation", "controllers", "subprocessors", "subprocessor", "data_same_as"}
+_SYMBOLIC = {
+    "key",
+    "organisation",
+    "controllers",
+    "processors",
+    "subprocessors",
+    "subprocessor",
+    "data_same_as",
+}
 
 
 @cache
@@ -143,11 +153,15 @@ class _DemoLoader:
         controller_ids = tuple(
             self._ref(self.organisations, key) for key in section.get("controllers", [])
         )
+        processor_ids = [
+            self._ref(self.organisations, key) for key in section.get("processors", [])
+        ]
         for row, item in enumerate(section["treatments"], start=1):
             extra: dict[str, Any] = {
                 "organisation_id": organisation_id,
                 "role": section["role"],
                 "controller_ids": list(controller_ids),
+                "processor_ids": processor_ids,
                 "subprocessor_ids": [
                     self._ref(self.subprocessors, key) for key in item.get("subprocessors", [])
                 ],

@@ -42,8 +42,6 @@ from workbench.storage.models import (
     OrganisationModel,
     SubprocessorModel,
     TreatmentModel,
-    treatment_controller,
-    treatment_subprocessor,
 )
 
 if TYPE_CHECKING:
@@ -462,6 +460,7 @@ class _Run:
                         "processor; ignored."
                     ).format(where=_where(row.provenance))
                 )
+        processors = tuple(self.orgs.resolve(n) for n in row.processors)
         subprocessors = []
         for name in row.subprocessors:
             found = self._vendor_index(org_id).find(name) or self._vendor_elsewhere(name, org_id)
@@ -478,6 +477,7 @@ class _Run:
             organisation_id=org_id,
             # as a read returns links (distinct, in id order), so a re-import compares equal
             controller_ids=tuple(sorted(set(controllers))),
+            processor_ids=tuple(sorted(set(processors))),
             subprocessor_ids=tuple(sorted(set(subprocessors))),
         )
 
@@ -510,25 +510,21 @@ class _Run:
         records = [mapper.normalise_links(r) for r in records]
         values = [mapper.row_values(r) | {"version": 1} for r in records]
         ids = _insert_returning_ids(self.session, model, values)
-        controller_links = []
-        subprocessor_links = []
+        # every link field of the record (controllers, processors, subprocessors): its table
+        links: dict[str, list[dict[str, int]]] = {name: [] for name in mapper.links}
         entries: list[tuple[int, dict[str, Any] | None, dict[str, Any] | None]] = []
         for entity_id, record, row in zip(ids, records, values, strict=True):
             entries.append((entity_id, None, _snapshot(mapper, record, row, entity_id)))
-            if isinstance(record, Treatment):
-                controller_links += [
-                    {"treatment_id": entity_id, "organisation_id": o} for o in record.controller_ids
+            for name, spec in mapper.links.items():
+                links[name] += [
+                    {spec.own_column: entity_id, spec.other_column: other}
+                    for other in getattr(record, name)
                 ]
-                subprocessor_links += [
-                    {"treatment_id": entity_id, "subprocessor_id": s}
-                    for s in record.subprocessor_ids
-                ]
-            else:
+            if isinstance(record, Subprocessor):
                 self._vendor_index(record.organisation_id).add(record.name, entity_id)
-        if controller_links:
-            self.session.execute(insert(treatment_controller), controller_links)
-        if subprocessor_links:
-            self.session.execute(insert(treatment_subprocessor), subprocessor_links)
+        for name, rows in links.items():
+            if rows:
+                self.session.execute(insert(mapper.links[name].table), rows)
         self.uow.record_many(kind, ChangeAction.CREATE, entries)
 
     def _report_missing(self) -> None:

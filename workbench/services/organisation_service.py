@@ -26,7 +26,9 @@ class OrganisationService(CrudService[Organisation]):
         return self.list(kind=OrganisationKind.OWN.value)
 
     def controllers(self) -> list[Organisation]:
-        return self.list(kind=OrganisationKind.CLIENT_CONTROLLER.value)
+        """The clients served as processor: named controllers and categories of clients."""
+        client_kinds = (OrganisationKind.CLIENT_CONTROLLER, OrganisationKind.CLIENT_CATEGORY)
+        return [o for o in self.list() if o.kind in client_kinds]
 
     def find_by_name(self, name: str) -> Organisation | None:
         wanted = name.strip().casefold()

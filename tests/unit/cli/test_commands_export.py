@@ -42,8 +42,9 @@ def test_export_register_xlsx_for_one_organisation_as_of_a_date(
     code = main(["--db", str(db), "export", "register", "--format", "xlsx", "-o", str(out),
                  "--organisation", "Podalire", "--as-of", "2999-12-31"])  # fmt: skip
     assert code == 0
-    names = [row[4] for row in openpyxl.load_workbook(out)["Traitements"].iter_rows(
-        min_row=2, values_only=True)]  # fmt: skip
+    sheet = openpyxl.load_workbook(out)["Traitements"]
+    name = [cell.value for cell in sheet[1]].index("Traitement")
+    names = [row[name] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sorted(names) == [
         "Fourniture d'un service de Téléconsultation",
         "Gestion de compte Patient",

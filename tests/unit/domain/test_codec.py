@@ -76,3 +76,20 @@ def test_unknown_keys_from_an_older_or_newer_snapshot_are_ignored() -> None:
     )
     payload = to_dict(audit) | {"field_from_the_future": 1}
     assert from_dict(Audit, payload) == audit
+
+
+def test_a_treatment_snapshot_from_before_recipient_records_and_dpia_status_still_reads() -> None:
+    """Journal entries are never rewritten: an undo or an "as of" read of an entry written
+    before recipients became records and the DPIA flag a status must still decode."""
+    from workbench.domain import codec
+    from workbench.domain.enums import DpiaStatus, RecipientKind
+    from workbench.domain.records import Recipient, Treatment
+
+    old = {"organisation_id": 1, "name": "Paie", "recipients": ["URSSAF"], "dpia_required": True}
+    treatment = codec.from_dict(Treatment, old)
+    assert treatment.recipients == (Recipient("URSSAF", RecipientKind.OTHER),)
+    assert treatment.dpia.status is DpiaStatus.REQUIRED
+    assert codec.from_dict(Treatment, old | {"dpia_required": None}).dpia.status is (
+        DpiaStatus.UNKNOWN
+    )
+    assert "dpia_required" in old  # the snapshot itself is left as written

@@ -108,10 +108,11 @@ def test_sheets_have_frozen_header_filter_widths_and_wrapping(french_book: Any) 
 
 def test_rows_are_tall_enough_for_their_lines(french_book: Any) -> None:
     sheet = french_book["Traitements"]
+    name = [cell.value for cell in sheet[1]].index("Traitement")
     heights = {
         row[0].row: sheet.row_dimensions[row[0].row].height
         for row in sheet.iter_rows(min_row=2)
-        if row[4].value == "Gestion de compte Patient"
+        if row[name].value == "Gestion de compte Patient"
     }
     (height,) = heights.values()
     assert height is not None

