@@ -24,6 +24,7 @@ from tests.ui.marked_register import (
 )
 from ui.change_bus import ChangeBus
 from ui.entity_editor import EntityEditor
+from ui.i18n_qt import apply_language
 from ui.models.entity_table_model import MARKS_KEY
 from ui.models.subprocessor_table_model import SubprocessorTableModel
 from ui.models.treatment_table_model import TreatmentTableModel
@@ -85,6 +86,19 @@ def test_a_marked_field_is_marked_and_its_tooltip_says_why(
     legal_tab = dialog.tabs.indexOf(dialog.tabs.widget(2))
     assert not dialog.tabs.tabIcon(legal_tab).isNull()
     assert dialog.tabs.tabIcon(0).isNull()
+
+
+def test_the_marks_follow_a_language_switch(
+    editor: EntityEditor, marked: tuple[Register, MarkedIds], qtbot: QtBot
+) -> None:
+    _register, ids = marked
+    dialog = _open(editor, qtbot, EntityKind.CERTIFICATION, ids.certification)
+    apply_language("fr")
+    bar = dialog._rows["expires_on"].mark_bar
+    qtbot.waitUntil(lambda: bar.badge.text() == "À vérifier :", timeout=2000)
+    assert bar.confirm_button.text() == "Confirmer"
+    assert dialog.marks_banner.text.text().startswith("1 valeur a été déduite")
+    assert bar.reason.text().startswith("Calculé")
 
 
 def test_confirming_a_field_in_the_form_removes_its_mark_and_is_journaled(
@@ -248,3 +262,31 @@ def test_bulk_confirm_from_the_list_names_the_counts_and_is_journaled(
     assert all(model.index(r, column).data() == "" for r in range(model.rowCount()))
     register.journal.undo()  # one operation: one undo brings every mark back
     assert register.treatments.get(ids.marked_treatments[1]).unconfirmed == (ART9,)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        EntityKind.TREATMENT,
+        EntityKind.SUBPROCESSOR,
+        EntityKind.ORGANISATION,
+        EntityKind.CERTIFICATION,
+    ],
+)
+def test_every_demo_record_comes_back_unchanged_from_its_form(
+    demo_register: Register, qtbot: QtBot, kind: EntityKind
+) -> None:
+    """On the demo (marks on everything inferred), a form only read states nothing."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    editor = EntityEditor(parent, demo_register, ChangeBus(parent))
+    records = demo_register.service_for(kind).list()
+    marked = [r for r in records if r.unconfirmed]
+    assert marked or kind is EntityKind.ORGANISATION
+    # the marked ones (a few per kind, to stay fast) and one stated throughout
+    for record in marked[:3] + [r for r in records if not r.unconfirmed][:1]:
+        dialog = editor.dialog_for(kind, record)
+        qtbot.addWidget(dialog)
+        built = dialog.build_record()
+        assert dialog.problems == {}, (record.name, dialog.problems)
+        assert built == record, record.name

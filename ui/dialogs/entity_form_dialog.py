@@ -58,6 +58,7 @@ class FieldRow(QWidget):
         self.title = title
         self.fields = fields  # the record fields (dotted) whose marks this row shows
         self.marks: tuple[Unconfirmed, ...] = ()
+        self._edited = False
         self.setObjectName("inferredRow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.label_box = QWidget()
@@ -86,7 +87,14 @@ class FieldRow(QWidget):
         self.error.setVisible(bool(text))
 
     def set_marks(self, marks: tuple[Unconfirmed, ...], edited: bool) -> None:
-        self.marks = marks
+        if (marks, edited) == (self.marks, self._edited):
+            return  # most rows stay unmarked: no widget calls for them
+        self.marks, self._edited = marks, edited
+        self.show_marks()
+
+    def show_marks(self) -> None:
+        """Show the row's marks (again: after a language switch, in the new language)."""
+        marks, edited = self.marks, self._edited
         self.mark_bar.set_marks(marks, edited)
         marked = bool(marks)
         self.setStyleSheet(ROW_STYLE if marked and not edited else "")
@@ -329,6 +337,9 @@ class EntityFormDialog(QDialog, FormMarks[R]):
             self.load(self.record)
         finally:
             self._loading = False
+        for row in self._rows.values():
+            if isinstance(row.editor, QLineEdit):
+                row.editor.setCursorPosition(0)  # a long value shows its beginning
         self.dirty = False
         self.reset_marks()
 
@@ -372,5 +383,8 @@ class EntityFormDialog(QDialog, FormMarks[R]):
             for label, text in self._labels:
                 label.setText(_(text))
             self.retranslate_fields()
-            self.refresh_marks()
+            for row in self._rows.values():
+                if row.marks:
+                    row.show_marks()
+            self.marks_banner.retranslate_ui()
         super().changeEvent(event)

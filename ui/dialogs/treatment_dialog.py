@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.entity_form_dialog import EntityFormDialog
+from ui.labels import date_text
 from ui.widgets.form_editors import (
     DateEdit,
     EnumComboBox,
     LinkedItemsEditor,
 )
-from ui.labels import date_text
 from ui.widgets.inferred_marks import plain_label
 from ui.widgets.list_editors import StringListEditor
 from ui.widgets.table_editor import CategoryEditor, RecipientEditor
@@ -113,7 +113,7 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         self.retention_duration = self.add_row(
             form,
             "retention_duration",
-            N_("Retention duration"),
+            N_("Retention duration (number)"),
             QSpinBox(),
             ("retention.duration",),
         )

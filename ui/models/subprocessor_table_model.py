@@ -22,6 +22,7 @@ class SubprocessorTableModel(EntityTableModel[Subprocessor]):
     columns = (
         Column("id", N_("ID"), lambda s: s.id, RIGHT, visible_by_default=False),
         Column("name", N_("Subprocessor"), lambda s: s.name),
+        marks_column(lambda s: tuple(m.field for m in s.unconfirmed)),
         Column(
             "legal_entity", N_("Legal entity"), lambda s: s.legal_entity, visible_by_default=False
         ),
@@ -32,7 +33,6 @@ class SubprocessorTableModel(EntityTableModel[Subprocessor]):
         Column("dpa_signed_on", N_("DPA signed on"), lambda s: s.dpa_signed_on),
         Column("optional", N_("Optional"), lambda s: s.optional, visible_by_default=False),
         Column("chain_level", N_("Chain level"), lambda s: s.chain_level, RIGHT, False),
-        marks_column(lambda s: tuple(m.field for m in s.unconfirmed)),
     )
     shows_marks = True
 

@@ -17,13 +17,13 @@ class TreatmentTableModel(EntityTableModel[TreatmentRow]):
     columns = (
         Column("id", N_("ID"), lambda r: r.id, RIGHT, visible_by_default=False),
         Column("name", N_("Processing activity"), lambda r: r.name),
+        marks_column(lambda r: r.unconfirmed_fields),  # beside the name: seen without scrolling
         Column("organisation", N_("Organisation"), lambda r: r.organisation),
         Column("role", N_("Role"), lambda r: r.role),
         Column("legal_basis", N_("Legal basis"), lambda r: r.legal_basis),
         Column("retention", N_("Retention period"), lambda r: r.retention_text),
         Column("status", N_("Status"), lambda r: r.status),
         Column("subprocessors", N_("Subprocessors"), lambda r: r.subprocessor_count, RIGHT),
-        marks_column(lambda r: r.unconfirmed_fields),
     )
     shows_marks = True
 
