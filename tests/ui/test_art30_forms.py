@@ -3,6 +3,7 @@ security policy; a treatment's processors of the group, recipients, DPIA, securi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +18,15 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from tests.ui.marked_register import POLICY, MarkedIds, marked_register
 from ui.change_bus import ChangeBus
 from ui.entity_editor import EntityEditor
-from workbench.domain.enums import DpiaStatus, EntityKind, OrganisationKind, RecipientKind
-from workbench.domain.records import Dpia, Organisation, Recipient, SecurityPolicy
+from workbench.domain.enums import (
+    DpiaStatus,
+    EntityKind,
+    InferenceOrigin,
+    OrganisationKind,
+    RecipientKind,
+)
+from workbench.domain.inference import describe
+from workbench.domain.records import Dpia, Organisation, Recipient, SecurityPolicy, Unconfirmed
 from workbench.services import Register
 
 pytestmark = pytest.mark.gui
@@ -184,3 +192,19 @@ def test_a_treatment_without_measures_shows_the_policy_that_applies(
     dialog.measures.set_values(())
     dialog.measures.changed.emit()
     assert "records no security policy" in dialog.policy_note.text()
+
+
+def test_a_mark_on_the_whole_policy_says_why_once(
+    editor: EntityEditor, marked: tuple[Register, MarkedIds], qtbot: QtBot
+) -> None:
+    register, ids = marked
+    mark = Unconfirmed("security_policy", InferenceOrigin.ASSUMED, note="la PSSI du groupe")
+    record = dataclasses.replace(register.organisations.get(ids.sample.own), unconfirmed=(mark,))
+    dialog = _form(editor, qtbot, EntityKind.ORGANISATION, record)
+    rows = [dialog._rows[f"security_policy_{part}"] for part in ("title", "version", "reference")]
+    assert all(row.marks == (mark,) for row in rows)
+    assert describe(mark) in rows[0].mark_bar.reason.text()
+    assert [row.mark_bar.reason.text() for row in rows[1:]] == ["as above.", "as above."]
+    assert describe(mark) in dialog.policy_version.toolTip()  # the tooltip still says why
+    dialog.confirm_row("security_policy_reference")  # any part confirms the whole
+    assert all(row.marks == () for row in rows)

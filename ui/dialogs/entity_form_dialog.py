@@ -59,6 +59,7 @@ class FieldRow(QWidget):
         self.fields = fields  # the record fields (dotted) whose marks this row shows
         self.marks: tuple[Unconfirmed, ...] = ()
         self._edited = False
+        self._repeated = False
         self.setObjectName("inferredRow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.label_box = QWidget()
@@ -86,16 +87,18 @@ class FieldRow(QWidget):
         self.error.setText(text)
         self.error.setVisible(bool(text))
 
-    def set_marks(self, marks: tuple[Unconfirmed, ...], edited: bool) -> None:
-        if (marks, edited) == (self.marks, self._edited):
+    def set_marks(
+        self, marks: tuple[Unconfirmed, ...], edited: bool, repeated: bool = False
+    ) -> None:
+        if (marks, edited, repeated) == (self.marks, self._edited, self._repeated):
             return  # most rows stay unmarked: no widget calls for them
-        self.marks, self._edited = marks, edited
+        self.marks, self._edited, self._repeated = marks, edited, repeated
         self.show_marks()
 
     def show_marks(self) -> None:
         """Show the row's marks (again: after a language switch, in the new language)."""
         marks, edited = self.marks, self._edited
-        self.mark_bar.set_marks(marks, edited)
+        self.mark_bar.set_marks(marks, edited, self._repeated)
         marked = bool(marks)
         self.setStyleSheet(ROW_STYLE if marked and not edited else "")
         self._layout.setContentsMargins(*((6, 3, 3, 3) if marked else (0, 0, 0, 0)))

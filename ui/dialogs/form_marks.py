@@ -75,11 +75,13 @@ class FormMarks(Generic[R]):
     # -- display -------------------------------------------------------------------------------
     def refresh_marks(self) -> None:
         marks = self.current_marks()
+        shown: set[Unconfirmed] = set()
         for key, row in self._rows.items():
             on_row = tuple(
                 m for m in marks if any(inference.covers(m.field, f) for f in row.fields)
             )
-            row.set_marks(on_row, key in self._edited_rows)
+            row.set_marks(on_row, key in self._edited_rows, bool(on_row) and shown >= set(on_row))
+            shown.update(on_row)
         self._show_summary()
 
     def _show_summary(self) -> None:

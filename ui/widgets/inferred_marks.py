@@ -88,10 +88,15 @@ class MarkBar(QWidget):
         layout.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignTop)
         self._marks: tuple[Unconfirmed, ...] = ()
         self._edited = False
+        self._repeated = False
         self.hide()
 
-    def set_marks(self, marks: tuple[Unconfirmed, ...], edited: bool) -> None:
-        self._marks, self._edited = marks, edited
+    def set_marks(
+        self, marks: tuple[Unconfirmed, ...], edited: bool, repeated: bool = False
+    ) -> None:
+        """`repeated`: a mark on a whole value (the security policy) already shown on the row of
+        its first part: the others only refer to it."""
+        self._marks, self._edited, self._repeated = marks, edited, repeated
         self.retranslate_ui()
         self.setVisible(bool(marks))
 
@@ -102,7 +107,11 @@ class MarkBar(QWidget):
             self.reason.setText(_("the value you entered is saved as stated by you."))
         else:
             self.badge.setText(_("To be verified:"))
-            self.reason.setText(" · ".join(inference.describe(m) for m in self._marks))
+            self.reason.setText(
+                _("as above.")
+                if self._repeated
+                else " · ".join(inference.describe(m) for m in self._marks)
+            )
         self.confirm_button.setVisible(not self._edited)
         self.confirm_button.setToolTip(
             _("Confirm this value as correct: it is then recorded as stated by you.")
