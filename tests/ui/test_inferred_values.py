@@ -25,7 +25,9 @@ from tests.ui.marked_register import (
 from ui.change_bus import ChangeBus
 from ui.entity_editor import EntityEditor
 from ui.i18n_qt import apply_language
+from ui.models.certification_table_model import CertificationTableModel
 from ui.models.entity_table_model import MARKS_KEY
+from ui.models.organisation_table_model import OrganisationTableModel
 from ui.models.subprocessor_table_model import SubprocessorTableModel
 from ui.models.treatment_table_model import TreatmentTableModel
 from ui.settings import Settings
@@ -213,16 +215,26 @@ def test_the_treatment_list_counts_the_values_to_verify_and_filters_them(
     assert model.rowCount() == model.total_count()
 
 
-def test_the_subprocessor_list_says_why_in_its_tooltip(
-    marked: tuple[Register, MarkedIds],
+@pytest.mark.parametrize(
+    ("model_cls", "record", "mark", "label"),
+    [
+        (SubprocessorTableModel, "zendesk", MECHANISM, "Transfer mechanism"),
+        (CertificationTableModel, "certification", EXPIRY, "Expires on"),
+        (OrganisationTableModel, "own", REGISTRATION, "Registration"),
+    ],
+)
+def test_the_lists_of_records_say_why_in_their_tooltip(
+    marked: tuple[Register, MarkedIds], model_cls: Any, record: str, mark: Any, label: str
 ) -> None:
     register, ids = marked
-    model = SubprocessorTableModel(register)
+    entity_id = getattr(ids.sample, record, None) or getattr(ids, record)
+    model = model_cls(register)
     model.reload()
-    row = model.row_of_id(ids.sample.zendesk)
+    row = model.row_of_id(entity_id)
     assert row is not None
-    tip = model.index(row, model.column_of_key(MARKS_KEY)).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip == f"To be verified:\n• Transfer mechanism: {describe(MECHANISM)}"
+    cell = model.index(row, model.column_of_key(MARKS_KEY))
+    assert cell.data() == "1"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == f"To be verified:\n• {label}: {describe(mark)}"
 
 
 def test_bulk_confirm_from_the_list_names_the_counts_and_is_journaled(

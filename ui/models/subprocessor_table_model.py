@@ -2,13 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ui.journal_text import field_label
 from ui.labels import country_name
 from ui.models.entity_table_model import RIGHT, Column, EntityTableModel, marks_column
+from ui.widgets.inferred_marks import reasons_text
 from workbench.domain.enums import EntityKind
-from workbench.domain.inference import describe
 from workbench.domain.records import Subprocessor
-from workbench.i18n import N_, _
+from workbench.i18n import N_
 from workbench.services import Register
 
 
@@ -44,11 +43,7 @@ class SubprocessorTableModel(EntityTableModel[Subprocessor]):
         return tuple(m.field for m in row.unconfirmed)
 
     def marks_tooltip(self, row: Subprocessor) -> str:
-        """The full records are at hand: say why each value is marked."""
-        return "\n".join(
-            [_("To be verified:")]
-            + [f"• {field_label(m.field.split('.')[0])}: {describe(m)}" for m in row.unconfirmed]
-        )
+        return reasons_text(row.unconfirmed)  # the full records are at hand: say why
 
     def load_rows(self) -> Sequence[Subprocessor]:
         return self._register.subprocessors.list()

@@ -57,6 +57,12 @@ def marks_tooltip(marks: Iterable[Unconfirmed]) -> str:
     return "\n".join(lines)
 
 
+def reasons_text(marks: Iterable[Unconfirmed]) -> str:
+    """For a list's tooltip: each marked field by its label, and why it is marked."""
+    lines = [f"• {field_label(m.field.split('.')[0])}: {inference.describe(m)}" for m in marks]
+    return "\n".join([_("To be verified:"), *lines]) if lines else ""
+
+
 def fields_text(marks: Iterable[Unconfirmed]) -> str:
     """The marked fields by their labels, each once, in the order of the marks."""
     labels = dict.fromkeys(field_label(m.field.split(".")[0]) for m in marks)
