@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 from tests.ui.marked_register import (
@@ -32,8 +34,9 @@ from ui.models.subprocessor_table_model import SubprocessorTableModel
 from ui.models.treatment_table_model import TreatmentTableModel
 from ui.settings import Settings
 from ui.widgets.entity_list_widget import EntityListWidget
-from workbench.domain.enums import EntityKind, LegalBasis
+from workbench.domain.enums import EntityKind, InferenceOrigin, LegalBasis
 from workbench.domain.inference import describe
+from workbench.domain.records import Unconfirmed
 from workbench.services import Register
 
 pytestmark = pytest.mark.gui
@@ -51,6 +54,11 @@ def editor(qtbot: QtBot, marked: tuple[Register, MarkedIds]) -> EntityEditor:
     parent = QWidget()
     qtbot.addWidget(parent)
     return EntityEditor(parent, marked[0], ChangeBus(parent))
+
+
+def _shown(tooltip: str) -> str:
+    """What a (rich-text) tooltip shows."""
+    return QTextDocumentFragment.fromHtml(tooltip).toPlainText()
 
 
 def _last_operation(register: Register) -> str:
@@ -76,8 +84,8 @@ def test_a_marked_field_is_marked_and_its_tooltip_says_why(
     assert row.label_icon.isVisible()
     assert row.mark_bar.badge.text() == "To be verified:"
     assert describe(LEGAL_BASIS) in row.mark_bar.reason.text()
-    assert describe(LEGAL_BASIS) in dialog.legal_basis.toolTip()
-    assert describe(LEGAL_BASIS) in row.title.toolTip()
+    assert describe(LEGAL_BASIS) in _shown(dialog.legal_basis.toolTip())
+    assert describe(LEGAL_BASIS) in _shown(row.title.toolTip())
     # the nested mark lands on the row of its part only
     assert dialog._rows["retention_duration"].marks == (RETENTION,)
     assert dialog._rows["retention"].marks == ()
@@ -101,6 +109,21 @@ def test_the_marks_follow_a_language_switch(
     assert bar.confirm_button.text() == "Confirmer"
     assert dialog.marks_banner.text.text().startswith("1 valeur a été déduite")
     assert bar.reason.text().startswith("Calculé")
+
+
+def test_a_source_text_that_looks_like_markup_is_shown_as_written(
+    editor: EntityEditor, marked: tuple[Register, MarkedIds], qtbot: QtBot
+) -> None:
+    register, ids = marked
+    mark = Unconfirmed("name", InferenceOrigin.READ_FROM_TEXT, "<b>Zendesk</b> & co")
+    record = register.subprocessors.get(ids.sample.zendesk)
+    dialog = editor.dialog_for(
+        EntityKind.SUBPROCESSOR, dataclasses.replace(record, unconfirmed=(mark,))
+    )
+    qtbot.addWidget(dialog)
+    assert "“<b>Zendesk</b> & co”" in dialog._rows["name"].mark_bar.reason.text()
+    assert dialog._rows["name"].mark_bar.reason.textFormat() == Qt.TextFormat.PlainText
+    assert "“<b>Zendesk</b> & co”" in _shown(dialog.name.toolTip())
 
 
 def test_confirming_a_field_in_the_form_removes_its_mark_and_is_journaled(
@@ -199,7 +222,7 @@ def test_the_treatment_list_counts_the_values_to_verify_and_filters_them(
     assert row is not None
     cell = model.index(row, column)
     assert cell.data() == "2"
-    assert cell.data(Qt.ItemDataRole.ToolTipRole) == (
+    assert _shown(cell.data(Qt.ItemDataRole.ToolTipRole)) == (
         "To be verified: Legal basis (Art. 6), Retention period"
     )
     assert cell.data(Qt.ItemDataRole.DecorationRole) is not None
@@ -234,7 +257,8 @@ def test_the_lists_of_records_say_why_in_their_tooltip(
     assert row is not None
     cell = model.index(row, model.column_of_key(MARKS_KEY))
     assert cell.data() == "1"
-    assert cell.data(Qt.ItemDataRole.ToolTipRole) == f"To be verified:\n• {label}: {describe(mark)}"
+    tip = _shown(cell.data(Qt.ItemDataRole.ToolTipRole))
+    assert tip == f"To be verified:\n• {label}: {describe(mark)}"
 
 
 def test_bulk_confirm_from_the_list_names_the_counts_and_is_journaled(

@@ -37,7 +37,13 @@ from PySide6.QtWidgets import (
 from ui.change_bus import ChangeBus
 from ui.dialogs.form_marks import FormMarks
 from ui.widgets.form_editors import DateEdit
-from ui.widgets.inferred_marks import ROW_STYLE, MarkBar, marks_tooltip, warning_icon
+from ui.widgets.inferred_marks import (
+    ROW_STYLE,
+    MarkBar,
+    marks_tooltip,
+    plain_tooltip,
+    warning_icon,
+)
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import ConflictError, NotFoundError, ValidationError
 from workbench.domain.records import Changes, Organisation, Unconfirmed
@@ -105,7 +111,7 @@ class FieldRow(QWidget):
         self.label_icon.setVisible(marked and not edited)
         tip = marks_tooltip(marks) if marked else ""
         for widget in (self.title, self.label_icon, self.editor):
-            widget.setToolTip(tip)
+            widget.setToolTip(plain_tooltip(tip))
         self.editor.setAccessibleDescription(tip)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTabWidget
 
-from ui.widgets.inferred_marks import InferredBanner, fields_text, warning_icon
+from ui.widgets.inferred_marks import InferredBanner, fields_text, plain_tooltip, warning_icon
 from workbench.domain import inference
 from workbench.domain.errors import ConflictError
 from workbench.domain.records import Changes, Unconfirmed
@@ -105,7 +105,9 @@ class FormMarks(Generic[R]):
             tabs.setTabIcon(index, warning_icon() if on_tab else QIcon())
             tabs.setTabToolTip(
                 index,
-                _("To be verified: {fields}").format(fields=fields_text(on_tab)) if on_tab else "",
+                plain_tooltip(_("To be verified: {fields}").format(fields=fields_text(on_tab)))
+                if on_tab
+                else "",
             )
 
     # -- saving --------------------------------------------------------------------------------

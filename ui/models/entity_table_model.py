@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 
 from ui.journal_text import field_label
 from ui.labels import date_text, enum_label, yes_no
-from ui.widgets.inferred_marks import warning_icon
+from ui.widgets.inferred_marks import plain_tooltip, warning_icon
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Changes
 from workbench.i18n import N_, _
@@ -299,7 +299,7 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
                 return None
             if role == Qt.ItemDataRole.DecorationRole:
                 return warning_icon()
-            return self.marks_tooltip(row)
+            return plain_tooltip(self.marks_tooltip(row))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return display_text(column.value(row))
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -7,6 +7,7 @@ icon carry the meaning; the tint only helps the eye (colour alone would not do, 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
@@ -49,6 +50,13 @@ def plain_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip showing `text` as written. Qt takes a tooltip that looks like markup for rich
+    text, and source texts are data: escaped in a paragraph that keeps the line breaks (and
+    wraps the long lines a plain tooltip would not)."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
 
 
 def marks_tooltip(marks: Iterable[Unconfirmed]) -> str:
@@ -122,7 +130,7 @@ class MarkBar(QWidget):
         self.confirm_button.setToolTip(
             _("Confirm this value as correct: it is then recorded as stated by you.")
         )
-        self.setToolTip(marks_tooltip(self._marks) if self._marks else "")
+        self.setToolTip(plain_tooltip(marks_tooltip(self._marks)) if self._marks else "")
 
 
 class InferredBanner(QWidget):
