@@ -20,7 +20,7 @@ from ui.dialogs.entity_form_dialog import EntityFormDialog
 from ui.dialogs.organisation_dialog import OrganisationDialog
 from ui.dialogs.subprocessor_dialog import SubprocessorDialog
 from ui.dialogs.treatment_dialog import TreatmentDialog
-from ui.jobs import show_error
+from ui.jobs import Job, run_job, show_error
 from ui.labels import enum_label
 from workbench.domain.breaches import Breach
 from workbench.domain.enums import (
@@ -39,7 +39,7 @@ from workbench.domain.records import (
     Treatment,
 )
 from workbench.domain.subject_requests import DataSubjectRequest
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 from workbench.services import Register
 
 DIALOGS: dict[EntityKind, type[EntityFormDialog[Any]]] = {
@@ -154,3 +154,26 @@ class EntityEditor:
             show_error(self._parent, _("Cannot delete this record"), exc)
             return False
         return True
+
+    def confirm_marks(self, kind: EntityKind, ids: list[int], values: int) -> Job | None:
+        """Confirm, after asking, the inferred values of several records: one journaled
+        operation ("Confirm … values" in History, undone with Ctrl+Z)."""
+        question = _(
+            "Confirm {values} in {records}? They are then recorded as stated by you; "
+            "History keeps the confirmation and Ctrl+Z undoes it."
+        ).format(
+            values=ngettext("{count} inferred value", "{count} inferred values", values).format(
+                count=values
+            ),
+            records=ngettext("{count} record", "{count} records", len(ids)).format(count=len(ids)),
+        )
+        answer = QMessageBox.question(self._parent, _("Confirm inferred values"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        service = self.register.service_for(kind)
+        return (
+            run_job(self._parent, lambda _progress: service.confirm(ids))
+            .on_success(self._bus.publish)
+            .with_progress(_("Confirming inferred values…"))
+            .start()
+        )

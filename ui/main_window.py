@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
             view.delete_requested.connect(
                 lambda entity_id, k=kind: self.editor.delete(k, entity_id)
             )
+            view.confirm_requested.connect(
+                lambda ids, values, k=kind: self.editor.confirm_marks(k, ids, values)
+            )
             return view
         if key == "history":
             model = JournalTableModel(self.register)

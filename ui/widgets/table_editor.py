@@ -1,4 +1,4 @@
-"""Small tables of records inside a form: data categories, audit findings, audit actions.
+"""Small tables of records inside a form: data categories, recipients, audit findings, actions.
 
 `RecordTableEditor` edits rows of cells, each column a text, a closed list (an enum, shown by
 its translated labels) or a date typed as in the date fields; a subclass turns rows into records
@@ -27,8 +27,8 @@ from ui.labels import enum_label
 from ui.widgets.form_editors import parse_date_text
 from ui.widgets.list_editors import AddRemoveButtons
 from ui.widgets.moment_edit import moment_field_text, parse_moment_text
-from workbench.domain.enums import DataSensitivity, FindingSeverity
-from workbench.domain.records import AuditAction, AuditFinding, DataCategory
+from workbench.domain.enums import DataSensitivity, FindingSeverity, RecipientKind
+from workbench.domain.records import AuditAction, AuditFinding, DataCategory, Recipient
 from workbench.i18n import N_, _
 
 TEXT = "text"
@@ -204,6 +204,22 @@ class CategoryEditor(RecordTableEditor):
         return tuple(
             DataCategory(name, sensitivity, subject) for name, sensitivity, subject in self.rows()
         )
+
+
+class RecipientEditor(RecordTableEditor):
+    """Art. 30(1)(d) recipients other than the linked subprocessors: name, kind, what or why."""
+
+    columns = (
+        TableColumn(N_("Recipient"), stretch=True),
+        TableColumn(N_("Kind"), RecipientKind),
+        TableColumn(N_("Receives, or why"), stretch=True),
+    )
+
+    def set_values(self, recipients: tuple[Recipient, ...]) -> None:
+        self.set_rows([(r.name, r.kind, r.detail) for r in recipients])
+
+    def values(self) -> tuple[Recipient, ...]:
+        return tuple(Recipient(name, kind, detail) for name, kind, detail in self.rows())
 
 
 class FindingEditor(RecordTableEditor):
