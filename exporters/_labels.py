@@ -31,6 +31,7 @@ from workbench.domain.enums import (
     TreatmentStatus,
 )
 from workbench.domain.fields import format_category
+from workbench.domain.log_labels import LOG_ENUM_LABELS
 from workbench.domain.records import DataCategory, Dpia, Location, Recipient, Subprocessor
 from workbench.domain.reference import is_eea, transfer_mechanisms
 from workbench.i18n import N_, translator
@@ -90,7 +91,9 @@ _ENUM_PAIRS: tuple[tuple[Enum, str], ...] = (
     (RecipientKind.PARTNER, N_("Partner or third party")),
     (RecipientKind.OTHER, N_("Other recipient")),
 )
-ENUM_LABELS: dict[tuple[type, str], str] = {(type(k), k.value): v for k, v in _ENUM_PAIRS}
+ENUM_LABELS: dict[tuple[type, str], str] = {
+    (type(k), k.value): v for k, v in (*_ENUM_PAIRS, *LOG_ENUM_LABELS.items())
+}
 
 SHORT_SENSITIVITY = {
     DataSensitivity.STANDARD: "",

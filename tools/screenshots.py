@@ -1,8 +1,11 @@
 """Screenshots of every main view, taken from the real application on the demo register.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py             # every view and form
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py logs        # breaches and requests only
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [name ...]  # only these ("forms"...)
 
-Writes docs/screenshots/<view>_<lang>.png at 1400x900, in French and English.
+Writes docs/screenshots/<name>_<lang>.png, the window at 1366x768 (a common laptop screen), in
+French and English. With names (a view key such as "treatments", or "forms"), only those.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1400, 900)
+SIZE = (1366, 768)
 LANGUAGES = ("fr", "en")
 
 
@@ -93,6 +97,100 @@ def example_audit(register: object) -> object:
     )
 
 
+LOG_VIEWS = ("breaches", "requests")
+
+
+def logs_with_examples(window: object, register: object) -> None:
+    """The breach and request views and forms, on the fictitious examples of
+    tools/example_logs.py (the demo register itself has no breach or request)."""
+    import datetime as dt
+
+    from tools.example_logs import add_example_logs
+    from ui.i18n_qt import apply_language
+    from workbench.domain.enums import EntityKind
+
+    main = window  # a MainWindow
+    add_example_logs(register, dt.datetime.now(dt.UTC))  # type: ignore[arg-type]
+    breach = next(b for b in register.breaches.list() if b.description)  # type: ignore[attr-defined]
+    request = register.requests.list()[1]  # type: ignore[attr-defined]
+    for lang in LANGUAGES:
+        apply_language(lang)
+        settle()
+        for key in LOG_VIEWS:
+            main.show_view(key)  # type: ignore[attr-defined]
+            settle()
+            main.grab().save(str(OUT / f"{key}_{lang}.png"))  # type: ignore[attr-defined]
+        forms = (
+            (EntityKind.BREACH, breach, "breach_form", (0, 3)),
+            (EntityKind.DATA_SUBJECT_REQUEST, request, "request_form", (0, 1)),
+        )
+        for kind, record, name, tabs in forms:
+            dialog = main.editor.dialog_for(kind, record)  # type: ignore[attr-defined]
+            dialog.show()
+            for tab in tabs:
+                dialog.tabs.setCurrentIndex(tab)
+                settle()
+                suffix = "" if tab == 0 else f"_{tab + 1}"
+                dialog.grab().save(str(OUT / f"{name}{suffix}_{lang}.png"))
+            dialog.dirty = False
+            dialog.close()
+
+
+NAMES = tuple(sys.argv[1:])
+
+
+def wanted(name: str) -> bool:
+    return not NAMES or name in NAMES
+
+
+def grab_form(dialog: object, name: str, tab: int | None = None) -> None:
+    """Shoot a form (on `tab`, if given) and close it without asking."""
+    if tab is not None:
+        dialog.tabs.setCurrentIndex(tab)  # type: ignore[attr-defined]
+    dialog.show()  # type: ignore[attr-defined]
+    settle()
+    dialog.grab().save(str(OUT / f"{name}.png"))  # type: ignore[attr-defined]
+    dialog.dirty = False  # type: ignore[attr-defined]
+    dialog.close()  # type: ignore[attr-defined]
+
+
+def first_marked_tab(dialog: object) -> int:
+    """The first tab holding a field whose value is still to be verified (0 if none)."""
+    tabs = dialog.tabs  # type: ignore[attr-defined]
+    return next((i for i in range(tabs.count()) if not tabs.tabIcon(i).isNull()), 0)
+
+
+def forms(window: object, register: object, lang: str) -> None:
+    """The forms a DPO uses daily, on records with values still to be verified."""
+    from workbench.domain.enums import EntityKind
+
+    editor = window.editor  # type: ignore[attr-defined]
+    reg: Any = register
+    treatments = reg.treatments.list()
+    treatment = max(treatments, key=lambda t: len(t.unconfirmed))
+    dialog = editor.dialog_for(EntityKind.TREATMENT, treatment)
+    grab_form(dialog, f"treatment_form_{lang}")
+    dialog = editor.dialog_for(EntityKind.TREATMENT, treatment)
+    grab_form(dialog, f"treatment_form_legal_{lang}", first_marked_tab(dialog))
+    for tab, name in ((1, "data"), (3, "security"), (4, "processors")):
+        dialog = editor.dialog_for(EntityKind.TREATMENT, treatment)
+        grab_form(dialog, f"treatment_form_{name}_{lang}", tab)
+    subprocessors = reg.subprocessors.list()
+    sub = next((s for s in subprocessors if len(s.unconfirmed) > 1), None) or max(
+        subprocessors, key=lambda s: len(s.unconfirmed)
+    )
+    grab_form(editor.dialog_for(EntityKind.SUBPROCESSOR, sub), f"subprocessor_form_{lang}")
+    organisations = reg.organisations.own()
+    grab_form(
+        editor.dialog_for(EntityKind.ORGANISATION, organisations[0]), f"organisation_form_{lang}"
+    )
+    marked = next((o for o in organisations[1:] if o.unconfirmed), organisations[-1])
+    dialog = editor.dialog_for(EntityKind.ORGANISATION, marked)
+    grab_form(dialog, f"organisation_form_marked_{lang}", first_marked_tab(dialog))
+    dialog = editor.dialog_for(EntityKind.ORGANISATION, organisations[0])
+    grab_form(dialog, f"organisation_form_dpo_{lang}", 1)
+
+
 def main() -> int:
     from PySide6.QtCore import QSettings
 
@@ -112,10 +210,13 @@ def main() -> int:
         window = MainWindow(register, Settings())
         window.resize(*SIZE)
         window.show()
-        for lang in LANGUAGES:
+        only_logs = NAMES == ("logs",)
+        for lang in () if only_logs else LANGUAGES:
             apply_language(lang)
             settle()
             for view in VIEWS:
+                if view.key in LOG_VIEWS or not wanted(view.key):
+                    continue  # the logs are shown with examples, after the demo's own views
                 window.show_view(view.key)
                 settle(0.6 if view.key in ("dashboard", "checks") else 0.2)
                 if view.key == "history":
@@ -129,30 +230,19 @@ def main() -> int:
                     settle()
                     window.grab().save(str(OUT / f"dashboard_timeline_{lang}.png"))
                     bar.setValue(0)
-            first = register.treatments.rows()[0].id
-            dialog = window.editor.dialog_for(EntityKind.TREATMENT, register.treatments.get(first))
-            dialog.show()
-            settle()
-            dialog.grab().save(str(OUT / f"treatment_form_{lang}.png"))
-            dialog.tabs.setCurrentIndex(1)
-            settle()
-            dialog.grab().save(str(OUT / f"treatment_form_data_{lang}.png"))
-            dialog.dirty = False
-            dialog.close()
-            sub = register.subprocessors.list()[0]
-            sub_dialog = window.editor.dialog_for(EntityKind.SUBPROCESSOR, sub)
-            sub_dialog.show()
-            settle()
-            sub_dialog.grab().save(str(OUT / f"subprocessor_form_{lang}.png"))
-            sub_dialog.dirty = False
-            sub_dialog.close()
-            audit_dialog = window.editor.dialog_for(EntityKind.AUDIT, example_audit(register))
-            audit_dialog.show()
-            settle()
-            audit_dialog.grab().save(str(OUT / f"audit_form_{lang}.png"))
-            audit_dialog.dirty = False
-            audit_dialog.close()
-            wizard_and_export(window, lang)
+            if wanted("forms"):
+                forms(window, register, lang)
+            if wanted("audit_form"):
+                audit_dialog = window.editor.dialog_for(EntityKind.AUDIT, example_audit(register))
+                audit_dialog.show()
+                settle()
+                audit_dialog.grab().save(str(OUT / f"audit_form_{lang}.png"))
+                audit_dialog.dirty = False
+                audit_dialog.close()
+            if wanted("import"):
+                wizard_and_export(window, lang)
+        if wanted("logs"):
+            logs_with_examples(window, register)
         settle()
         window.close()
         register.close()

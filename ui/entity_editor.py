@@ -6,19 +6,23 @@ is followed once the current form is saved or closed, so only one form is open a
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.audit_dialog import AuditDialog
+from ui.dialogs.breach_dialog import BreachDialog
 from ui.dialogs.certification_dialog import CertificationDialog
+from ui.dialogs.data_subject_request_dialog import DataSubjectRequestDialog
 from ui.dialogs.entity_form_dialog import EntityFormDialog
 from ui.dialogs.organisation_dialog import OrganisationDialog
 from ui.dialogs.subprocessor_dialog import SubprocessorDialog
 from ui.dialogs.treatment_dialog import TreatmentDialog
-from ui.jobs import show_error
+from ui.jobs import Job, run_job, show_error
 from ui.labels import enum_label
+from workbench.domain.breaches import Breach
 from workbench.domain.enums import (
     AuditRequester,
     AuditType,
@@ -34,7 +38,8 @@ from workbench.domain.records import (
     Subprocessor,
     Treatment,
 )
-from workbench.i18n import _
+from workbench.domain.subject_requests import DataSubjectRequest
+from workbench.i18n import _, ngettext
 from workbench.services import Register
 
 DIALOGS: dict[EntityKind, type[EntityFormDialog[Any]]] = {
@@ -43,6 +48,8 @@ DIALOGS: dict[EntityKind, type[EntityFormDialog[Any]]] = {
     EntityKind.ORGANISATION: OrganisationDialog,
     EntityKind.CERTIFICATION: CertificationDialog,
     EntityKind.AUDIT: AuditDialog,
+    EntityKind.BREACH: BreachDialog,
+    EntityKind.DATA_SUBJECT_REQUEST: DataSubjectRequestDialog,
 }
 
 
@@ -77,6 +84,10 @@ class EntityEditor:
             return Certification(kind=CertificationKind.HDS, organisation_id=org_id)
         if kind is EntityKind.AUDIT:
             return Audit(org_id, AuditType.GDPR_CONTROLLER, AuditRequester.PARTNER)
+        if kind is EntityKind.BREACH:
+            return Breach(organisation_id=org_id, title="")
+        if kind is EntityKind.DATA_SUBJECT_REQUEST:
+            return DataSubjectRequest(organisation_id=org_id, received_on=dt.date.today())
         return None
 
     def create(self, kind: EntityKind) -> None:
@@ -124,7 +135,10 @@ class EntityEditor:
         except WorkbenchError as exc:
             show_error(self._parent, _("Cannot delete this record"), exc)
             return False
-        name = getattr(record, "name", "") or str(entity_id)
+        name = next(
+            (v for f in ("name", "title", "requester") if (v := getattr(record, f, ""))),
+            str(entity_id),
+        )
         answer = QMessageBox.question(
             self._parent,
             _("Delete"),
@@ -140,3 +154,26 @@ class EntityEditor:
             show_error(self._parent, _("Cannot delete this record"), exc)
             return False
         return True
+
+    def confirm_marks(self, kind: EntityKind, ids: list[int], values: int) -> Job | None:
+        """Confirm, after asking, the inferred values of several records: one journaled
+        operation ("Confirm … values" in History, undone with Ctrl+Z)."""
+        question = _(
+            "Confirm {values} in {records}? They are then recorded as stated by you; "
+            "History keeps the confirmation and Ctrl+Z undoes it."
+        ).format(
+            values=ngettext("{count} inferred value", "{count} inferred values", values).format(
+                count=values
+            ),
+            records=ngettext("{count} record", "{count} records", len(ids)).format(count=len(ids)),
+        )
+        answer = QMessageBox.question(self._parent, _("Confirm inferred values"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        service = self.register.service_for(kind)
+        return (
+            run_job(self._parent, lambda _progress: service.confirm(ids))
+            .on_success(self._bus.publish)
+            .with_progress(_("Confirming inferred values…"))
+            .start()
+        )

@@ -9,7 +9,9 @@ from enum import Enum
 from typing import Any
 
 from ui.labels import country_name, date_text, enum_label, yes_no
-from workbench.domain import codec
+from ui.widgets.moment_edit import moment_field_text
+from workbench.domain import codec, inference
+from workbench.domain.breaches import AuthorityNotification, Breach, ControllerNotice
 from workbench.domain.enums import EntityKind
 from workbench.domain.fields import format_category
 from workbench.domain.records import (
@@ -18,15 +20,20 @@ from workbench.domain.records import (
     AuditFinding,
     Certification,
     DataCategory,
+    Dpia,
     Location,
     Notification,
     NotificationItem,
     Organisation,
     Provenance,
+    Recipient,
     Retention,
+    SecurityPolicy,
     Subprocessor,
     Treatment,
+    Unconfirmed,
 )
+from workbench.domain.subject_requests import DataSubjectRequest
 from workbench.i18n import N_, _
 
 RECORD_CLASSES: dict[EntityKind, type[Any]] = {
@@ -36,6 +43,8 @@ RECORD_CLASSES: dict[EntityKind, type[Any]] = {
     EntityKind.CERTIFICATION: Certification,
     EntityKind.AUDIT: Audit,
     EntityKind.NOTIFICATION: Notification,
+    EntityKind.BREACH: Breach,
+    EntityKind.DATA_SUBJECT_REQUEST: DataSubjectRequest,
 }
 
 FIELD_LABELS = {
@@ -50,9 +59,15 @@ FIELD_LABELS = {
     "registration": N_("Registration"),
     "address": N_("Address"),
     "contact_email": N_("Contact email"),
+    "contact_phone": N_("Contact phone"),
     "dpo_name": N_("DPO"),
     "dpo_email": N_("DPO email"),
+    "dpo_phone": N_("DPO phone"),
+    "dpo_company": N_("External DPO firm"),
+    "dpo_organisation_id": N_("The group's DPO, designated by"),
     "representative": N_("Representative"),
+    "representative_contact": N_("Representative's contact"),
+    "security_policy": N_("Security policy"),
     "objection_period_days": N_("Objection period (days)"),
     "role": N_("Role"),
     "purpose": N_("Purpose"),
@@ -151,6 +166,8 @@ def value_text(value: object) -> str:
         return yes_no(value)
     if isinstance(value, Enum):
         return enum_label(value)
+    if isinstance(value, dt.datetime):  # a moment: on the Paris wall clock, to the minute
+        return moment_field_text(value)
     if isinstance(value, dt.date):
         return date_text(value)
     if isinstance(value, DataCategory):
@@ -160,11 +177,25 @@ def value_text(value: object) -> str:
         return f"{name} ({value.detail})" if value.detail else name
     if isinstance(value, Retention):
         return value.text
+    if isinstance(value, Unconfirmed):
+        return f"{field_label(value.field.split('.')[0])}: {inference.describe(value)}"
+    if isinstance(value, Recipient):
+        parts = (value.name, enum_label(value.kind), value.detail)
+        return " - ".join(p for p in parts if p)
+    if isinstance(value, Dpia):
+        parts = (enum_label(value.status), value.reason, date_text(value.done_on))
+        return " - ".join(p for p in parts if p)
+    if isinstance(value, SecurityPolicy):
+        policy = (value.title, value.version, date_text(value.issued_on), value.reference)
+        return " - ".join(p for p in policy if p)
     if isinstance(value, Provenance):
         row = _("row {row}").format(row=value.row) if value.row is not None else ""
         return " / ".join(p for p in (value.file, value.sheet, row) if p)
     if isinstance(value, AuditFinding | AuditAction | NotificationItem):
         return " - ".join(str(v) for v in dataclasses.astuple(value) if v not in (None, ""))
+    if isinstance(value, AuthorityNotification | ControllerNotice):
+        facts = (getattr(value, f.name) for f in dataclasses.fields(value))
+        return " - ".join(value_text(v) for v in facts if v not in (None, ""))
     if isinstance(value, tuple):
         separator = "\n" if any(dataclasses.is_dataclass(v) for v in value) else "; "
         return separator.join(value_text(v) for v in value)

@@ -36,6 +36,7 @@ from workbench.domain.enums import (
     TransferMechanism,
     TreatmentStatus,
 )
+from workbench.domain.log_labels import LOG_ENUM_LABELS
 from workbench.i18n import N_, _, current_locale
 
 ENUM_LABELS: dict[Enum, str] = {
@@ -129,6 +130,9 @@ ENUM_LABELS: dict[Enum, str] = {
     EntityKind.CERTIFICATION: N_("Certification"),
     EntityKind.AUDIT: N_("Audit"),
     EntityKind.NOTIFICATION: N_("Notification"),
+    EntityKind.BREACH: N_("Breach"),
+    EntityKind.DATA_SUBJECT_REQUEST: N_("Data-subject request"),
+    **LOG_ENUM_LABELS,
     ChangeAction.CREATE: N_("Created"),
     ChangeAction.UPDATE: N_("Changed"),
     ChangeAction.DELETE: N_("Deleted"),

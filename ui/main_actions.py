@@ -66,7 +66,9 @@ class MainActions:
         self.settings = self._action(N_("&Settings…"), w.open_settings, Key.Preferences)
         self.about = self._action(N_("&About DPO Workbench"), self.show_about)
         self.view_actions = [
-            self._action(view.title, partial(w.show_view, view.key), f"Ctrl+{i}")
+            self._action(
+                view.title, partial(w.show_view, view.key), f"Ctrl+{i}" if i <= 9 else None
+            )
             for i, view in enumerate(VIEWS, start=1)
         ]
         self._build_menus()

@@ -33,7 +33,9 @@ from ui.change_bus import ChangeBus
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.entity_editor import EntityEditor
 from ui.models.audit_table_model import AuditTableModel
+from ui.models.breach_table_model import BreachTableModel
 from ui.models.certification_table_model import CertificationTableModel
+from ui.models.data_subject_request_table_model import DataSubjectRequestTableModel
 from ui.models.entity_table_model import EntityTableModel
 from ui.models.journal_table_model import JournalTableModel
 from ui.models.notification_table_model import NotificationTableModel
@@ -59,6 +61,8 @@ LIST_VIEWS: dict[str, EntityKind] = {
     "audits": EntityKind.AUDIT,
     "notifications": EntityKind.NOTIFICATION,
     "organisations": EntityKind.ORGANISATION,
+    "breaches": EntityKind.BREACH,
+    "requests": EntityKind.DATA_SUBJECT_REQUEST,
 }
 VIEW_OF_KIND = {kind: key for key, kind in LIST_VIEWS.items()}
 MODELS: dict[str, Callable[[Register], EntityTableModel[Any]]] = {
@@ -68,6 +72,8 @@ MODELS: dict[str, Callable[[Register], EntityTableModel[Any]]] = {
     "audits": AuditTableModel,
     "notifications": NotificationTableModel,
     "organisations": OrganisationTableModel,
+    "breaches": BreachTableModel,
+    "requests": DataSubjectRequestTableModel,
 }
 REGISTER_FILTER = N_("DPO Workbench registers (*.sqlite *.db);;All files (*)")
 
@@ -147,6 +153,9 @@ class MainWindow(QMainWindow):
             view.new_requested.connect(lambda k=kind: self.editor.create(k))
             view.delete_requested.connect(
                 lambda entity_id, k=kind: self.editor.delete(k, entity_id)
+            )
+            view.confirm_requested.connect(
+                lambda ids, values, k=kind: self.editor.confirm_marks(k, ids, values)
             )
             return view
         if key == "history":

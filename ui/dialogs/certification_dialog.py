@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,12 +28,15 @@ from workbench.services import Register
 class HdsActivitiesEditor(QWidget):
     """The six HDS activities of CSP R.1111-9, as checkboxes numbered like the decree."""
 
+    changed = Signal()
+
     def __init__(self) -> None:
         super().__init__()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = [QCheckBox(str(n)) for n in range(1, 7)]
         for box in self.boxes:
+            box.toggled.connect(lambda _checked: self.changed.emit())
             layout.addWidget(box)
         layout.addStretch(1)
         self.retranslate_ui()
@@ -67,11 +71,13 @@ class CertificationDialog(EntityFormDialog[Certification]):
         self.cert_kind = self.add_row(
             form, "kind", N_("Certificate"), EnumComboBox(CertificationKind)
         )
-        self.holder = self.add_row(form, "holder", N_("Holder"), QComboBox())
+        self.holder = self.add_row(
+            form, "holder", N_("Holder"), QComboBox(), ("organisation_id", "subprocessor_id")
+        )
         for org in register.organisations.own():
-            self.holder.addItem(org.name, ("organisation", org.id))
+            self.holder.addItem(org.name, f"organisation:{org.id}")
         for sub in register.subprocessors.list():
-            self.holder.addItem(sub.name, ("subprocessor", sub.id))
+            self.holder.addItem(sub.name, f"subprocessor:{sub.id}")
         self.name = self.add_row(form, "name", N_("Name"), QLineEdit())
         self.certifier = self.add_row(form, "certifier", N_("Certifier"), QLineEdit())
         self.number = self.add_row(form, "number", N_("Number"), QLineEdit())
@@ -79,8 +85,6 @@ class CertificationDialog(EntityFormDialog[Certification]):
         self.activities = self.add_row(
             form, "hds_activities", N_("HDS activities (CSP R.1111-9)"), HdsActivitiesEditor()
         )
-        for box in self.activities.boxes:
-            box.toggled.connect(self.mark_dirty)
         self.referential = self.add_row(
             form, "referential_version", N_("Referential version"), QLineEdit()
         )
@@ -103,10 +107,11 @@ class CertificationDialog(EntityFormDialog[Certification]):
 
     def load(self, record: Certification) -> None:
         self.cert_kind.set_value(record.kind)
+        # "kind:id" strings: a combo box does not find Python tuples among its items' data
         holder = (
-            ("subprocessor", record.subprocessor_id)
+            f"subprocessor:{record.subprocessor_id}"
             if record.subprocessor_id is not None
-            else ("organisation", record.organisation_id)
+            else f"organisation:{record.organisation_id}"
         )
         self.holder.setCurrentIndex(self.holder.findData(holder))
         self.name.setText(record.name)
@@ -123,10 +128,11 @@ class CertificationDialog(EntityFormDialog[Certification]):
 
     def build_record(self) -> Certification:
         kind = self.cert_kind.value() or CertificationKind.OTHER
-        holder = self.holder.currentData()
-        if holder is None:
+        data = self.holder.currentData()
+        if data is None:
             self.problems["holder"] = _("Choose who holds the certificate.")
-            holder = ("organisation", None)
+        holder_kind, _sep, holder_id = str(data or "organisation:").partition(":")
+        holder = (holder_kind, int(holder_id) if holder_id else None)
         if kind is CertificationKind.OTHER and not self.name.text().strip():
             self.problems["name"] = _("Name the certificate (e.g. SOC 2 Type II).")
         issued = self.read_date("issued_on", self.issued_on)

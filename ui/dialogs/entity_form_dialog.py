@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -32,10 +35,18 @@ from PySide6.QtWidgets import (
 )
 
 from ui.change_bus import ChangeBus
+from ui.dialogs.form_marks import FormMarks
 from ui.widgets.form_editors import DateEdit
+from ui.widgets.inferred_marks import (
+    ROW_STYLE,
+    MarkBar,
+    marks_tooltip,
+    plain_tooltip,
+    warning_icon,
+)
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import ConflictError, NotFoundError, ValidationError
-from workbench.domain.records import Changes, Organisation
+from workbench.domain.records import Changes, Organisation, Unconfirmed
 from workbench.i18n import _
 from workbench.services import Register
 
@@ -45,27 +56,66 @@ ERROR_STYLE = "color: #b00020;"
 
 
 class FieldRow(QWidget):
-    """An editor with its error message right under it."""
+    """An editor with, under it, the mark of an inferred value and its error message."""
 
-    def __init__(self, editor: QWidget) -> None:
+    def __init__(self, editor: QWidget, title: QLabel, fields: tuple[str, ...]) -> None:
         super().__init__()
         self.editor = editor
+        self.title = title
+        self.fields = fields  # the record fields (dotted) whose marks this row shows
+        self.marks: tuple[Unconfirmed, ...] = ()
+        self._edited = False
+        self._repeated = False
+        self.setObjectName("inferredRow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.label_box = QWidget()
+        self.label_icon = QLabel()
+        self.label_icon.setPixmap(warning_icon().pixmap(16, 16))
+        self.label_icon.hide()
+        label_layout = QHBoxLayout(self.label_box)
+        label_layout.setContentsMargins(0, 0, 0, 0)
+        label_layout.addWidget(title)
+        label_layout.addWidget(self.label_icon)
+        label_layout.addStretch(1)
+        self.mark_bar = MarkBar()
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(editor)
+        layout.addWidget(self.mark_bar)
         layout.addWidget(self.error)
 
     def set_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(bool(text))
 
+    def set_marks(
+        self, marks: tuple[Unconfirmed, ...], edited: bool, repeated: bool = False
+    ) -> None:
+        if (marks, edited, repeated) == (self.marks, self._edited, self._repeated):
+            return  # most rows stay unmarked: no widget calls for them
+        self.marks, self._edited, self._repeated = marks, edited, repeated
+        self.show_marks()
 
-class EntityFormDialog(QDialog, Generic[R]):
+    def show_marks(self) -> None:
+        """Show the row's marks (again: after a language switch, in the new language)."""
+        marks, edited = self.marks, self._edited
+        self.mark_bar.set_marks(marks, edited, self._repeated)
+        marked = bool(marks)
+        self.setStyleSheet(ROW_STYLE if marked and not edited else "")
+        self._layout.setContentsMargins(*((6, 3, 3, 3) if marked else (0, 0, 0, 0)))
+        self.label_icon.setVisible(marked and not edited)
+        tip = marks_tooltip(marks) if marked else ""
+        for widget in (self.title, self.label_icon, self.editor):
+            widget.setToolTip(plain_tooltip(tip))
+        self.editor.setAccessibleDescription(tip)
+
+
+class EntityFormDialog(QDialog, FormMarks[R]):
     saved = Signal(object)  # Changes
     open_entity_requested = Signal(object, int)  # EntityKind, id
 
@@ -87,6 +137,7 @@ class EntityFormDialog(QDialog, Generic[R]):
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
+        self.init_marks()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -95,23 +146,40 @@ class EntityFormDialog(QDialog, Generic[R]):
         self.setSizeGripEnabled(True)
 
     # -- building ------------------------------------------------------------------------------
-    def add_row(self, form: QFormLayout, key: str, label: str, editor: W) -> W:
-        """`label` is marked with N_; it is translated here and again on a language switch."""
-        row = FieldRow(editor)
+    def add_row(
+        self,
+        form: QFormLayout,
+        key: str,
+        label: str,
+        editor: W,
+        fields: tuple[str, ...] | None = None,
+    ) -> W:
+        """`label` is marked with N_; it is translated here and again on a language switch.
+        `fields`: the record fields the row edits, when they are not just `key` (their marks
+        of inferred values show on the row)."""
         title = QLabel(_(label))
         title.setBuddy(editor)
+        row = FieldRow(editor, title, fields if fields is not None else (key,))
+        row.mark_bar.confirm_requested.connect(lambda: self.confirm_row(key))
         self._labels.append((title, label))
         self._rows[key] = row
-        form.addRow(title, row)
-        self._watch(editor)
+        form.addRow(row.label_box, row)
+        self._watch(editor, key)
         return editor
 
     def add_form_page(self, tabs: QTabWidget) -> QFormLayout:
-        """A tab holding a form; its title is set by the subclass's retranslation."""
+        """A scrolling tab holding a form; its title is set by the subclass's retranslation."""
         page = QWidget()
-        form = QFormLayout(page)
+        column = QVBoxLayout(page)  # the rows keep their height; the stretch takes the rest
+        form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        tabs.addTab(page, "")
+        column.addLayout(form)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        tabs.addTab(scroll, "")
         return form
 
     def add_organisation_row(
@@ -124,23 +192,28 @@ class EntityFormDialog(QDialog, Generic[R]):
 
     def finish_layout(self, body: QWidget) -> None:
         layout = QVBoxLayout(self)
+        layout.addWidget(self.marks_banner)
         layout.addWidget(self.general_error)
         layout.addWidget(body, 1)
         layout.addWidget(self.buttons)
 
-    def _watch(self, editor: QWidget) -> None:
+    def _watch(self, editor: QWidget, key: str) -> None:
+        def edited(*_args: Any) -> None:
+            self.mark_dirty()
+            self.row_edited(key)
+
         if isinstance(editor, QLineEdit | QPlainTextEdit):
-            editor.textChanged.connect(self.mark_dirty)
+            editor.textChanged.connect(edited)
         elif isinstance(editor, QComboBox):
-            editor.currentIndexChanged.connect(self.mark_dirty)
+            editor.currentIndexChanged.connect(edited)
             if editor.isEditable():
-                editor.editTextChanged.connect(self.mark_dirty)
+                editor.editTextChanged.connect(edited)
         elif isinstance(editor, QSpinBox):
-            editor.valueChanged.connect(self.mark_dirty)
+            editor.valueChanged.connect(edited)
         elif isinstance(editor, QAbstractButton | QCheckBox):
-            editor.toggled.connect(self.mark_dirty)
+            editor.toggled.connect(edited)
         elif hasattr(editor, "changed"):
-            editor.changed.connect(self.mark_dirty)
+            editor.changed.connect(edited)
 
     def mark_dirty(self, *_args: Any) -> None:
         if not self._loading:
@@ -201,6 +274,8 @@ class EntityFormDialog(QDialog, Generic[R]):
                 and stack.indexOf(widget) >= 0
             ):
                 stack.setCurrentWidget(widget)
+            if isinstance(widget, QScrollArea):
+                widget.ensureWidgetVisible(row)
             widget = parent
         row.editor.setFocus()
 
@@ -211,7 +286,7 @@ class EntityFormDialog(QDialog, Generic[R]):
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
         self.problems = {}
-        record = self.build_record()
+        record = self.with_form_marks(self.build_record())
         if self.problems:
             self.show_problems(self.problems)
             return False
@@ -220,6 +295,8 @@ class EntityFormDialog(QDialog, Generic[R]):
             if getattr(record, "id") is None:  # noqa: B009 - R is any record type
                 changes: Changes = service.create(record)
                 record = dataclasses.replace(record, id=changes.ids[0])  # type: ignore[type-var]
+            elif self.only_confirmations(record):
+                changes = self.save_confirmations(service)
             else:
                 changes = service.update(record)
         except ValidationError as exc:
@@ -231,6 +308,7 @@ class EntityFormDialog(QDialog, Generic[R]):
         self.show_problems({})
         self.record = service.get(getattr(record, "id"))  # noqa: B009
         self.dirty = False
+        self.reset_marks()
         self.bus.publish(changes)
         self.saved.emit(changes)
         return True
@@ -268,7 +346,11 @@ class EntityFormDialog(QDialog, Generic[R]):
             self.load(self.record)
         finally:
             self._loading = False
+        for row in self._rows.values():
+            if isinstance(row.editor, QLineEdit):
+                row.editor.setCursorPosition(0)  # a long value shows its beginning
         self.dirty = False
+        self.reset_marks()
 
     # -- closing -------------------------------------------------------------------------------
     def accept(self) -> None:
@@ -310,4 +392,8 @@ class EntityFormDialog(QDialog, Generic[R]):
             for label, text in self._labels:
                 label.setText(_(text))
             self.retranslate_fields()
+            for row in self._rows.values():
+                if row.marks:
+                    row.show_marks()
+            self.marks_banner.retranslate_ui()
         super().changeEvent(event)

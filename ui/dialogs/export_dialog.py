@@ -42,18 +42,24 @@ from workbench.services.export_service import (
     ExportFormat,
     ExportService,
 )
+from workbench.services.log_export_service import LogExportService
 from workbench.services.notification_workflow import NotificationWorkflow
 
 REGISTER, SUBPROCESSORS, LETTERS = "register", "subprocessors", "letters"
+BREACHES, REQUESTS = "breaches", "requests"
 WHAT_LABELS = {
     REGISTER: N_("Register of processing activities (Art. 30)"),
     SUBPROCESSORS: N_("Subprocessor list"),
     LETTERS: N_("Subprocessor-change notification letters (Art. 28(2))"),
+    BREACHES: N_("Register of personal data breaches (Art. 33(5))"),
+    REQUESTS: N_("Log of data-subject requests (Art. 12 to 22)"),
 }
 FORMATS = {
     REGISTER: REGISTER_FORMATS,
     SUBPROCESSORS: SUBPROCESSOR_FORMATS,
     LETTERS: (ExportFormat.DOCX,),
+    BREACHES: REGISTER_FORMATS,
+    REQUESTS: REGISTER_FORMATS,
 }
 FORMAT_LABELS = {
     ExportFormat.DOCX: N_("Word (.docx)"),
@@ -65,6 +71,10 @@ BASE_NAMES = {
     ("en", REGISTER): "record-of-processing",
     ("fr", SUBPROCESSORS): "liste-des-sous-traitants",
     ("en", SUBPROCESSORS): "subprocessor-list",
+    ("fr", BREACHES): "registre-des-violations",
+    ("en", BREACHES): "breach-register",
+    ("fr", REQUESTS): "registre-des-demandes-de-droits",
+    ("en", REQUESTS): "data-subject-request-log",
 }
 LANGUAGES = (("fr", "Français"), ("en", "English"))
 
@@ -295,6 +305,8 @@ class ExportDialog(QDialog):
                 ExportService(register).export_subprocessors(
                     target, fmt, locale, organisation, progress
                 )
+            elif what in (BREACHES, REQUESTS):
+                LogExportService(register).export(what, target, fmt, locale, organisation, progress)
             else:
                 target.mkdir(parents=True, exist_ok=True)
                 workflow = NotificationWorkflow(register)

@@ -1,4 +1,4 @@
-"""Edit a processing activity: the Art. 30(1) and 30(2) fields, on five tabs."""
+"""Edit a processing activity: the Art. 30(1) and 30(2) fields, on six tabs."""
 
 from __future__ import annotations
 
@@ -14,23 +14,26 @@ from PySide6.QtWidgets import (
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.entity_form_dialog import EntityFormDialog
+from ui.labels import date_text
 from ui.widgets.form_editors import (
     DateEdit,
     EnumComboBox,
     LinkedItemsEditor,
 )
+from ui.widgets.inferred_marks import plain_label
 from ui.widgets.list_editors import StringListEditor
-from ui.widgets.table_editor import CategoryEditor
+from ui.widgets.table_editor import CategoryEditor, RecipientEditor
 from workbench.domain.enums import (
     Art9Condition,
     DpiaStatus,
     EntityKind,
     LegalBasis,
+    OrganisationKind,
     RetentionUnit,
     Role,
     TreatmentStatus,
 )
-from workbench.domain.records import Recipient, Retention, Treatment
+from workbench.domain.records import Dpia, Organisation, Retention, Treatment
 from workbench.i18n import N_, _
 from workbench.services import Register
 
@@ -54,6 +57,7 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         self._build_general()
         self._build_data()
         self._build_legal()
+        self._build_security()
         self._build_links()
         self._build_review()
         self.finish_layout(self.tabs)
@@ -77,6 +81,7 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         self.joint = self.add_row(form, "joint_controller", N_("Joint controller"), QLineEdit())
         self.notes = self.add_row(form, "notes", N_("Notes"), _text_box(50))
         self.role.currentIndexChanged.connect(self._role_changed)
+        self.organisation.currentIndexChanged.connect(self._organisation_changed)
         self.controllers.open_requested.connect(
             lambda oid: self.open_entity_requested.emit(EntityKind.ORGANISATION, oid)
         )
@@ -87,9 +92,8 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         self.categories = self.add_row(
             form, "data_categories", N_("Categories of personal data"), CategoryEditor()
         )
-        self.recipients = self.add_row(form, "recipients", N_("Recipients"), StringListEditor())
-        self.measures = self.add_row(
-            form, "security_measures", N_("Security measures"), StringListEditor()
+        self.recipients = self.add_row(
+            form, "recipients", N_("Recipients (other than subprocessors)"), RecipientEditor()
         )
 
     def _build_legal(self) -> None:
@@ -103,26 +107,72 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         self.legal_text = self.add_row(
             form, "legal_basis_text", N_("Legal basis as stated"), _text_box(50)
         )
-        self.dpia = self.add_row(
-            form, "dpia", N_("Impact assessment (DPIA)"), EnumComboBox(DpiaStatus, False)
+        self.retention_text = self.add_row(
+            form, "retention", N_("Retention period"), QLineEdit(), ("retention.text",)
         )
-        self.retention_text = self.add_row(form, "retention", N_("Retention period"), QLineEdit())
         self.retention_duration = self.add_row(
-            form, "retention_duration", N_("Retention duration"), QSpinBox()
+            form,
+            "retention_duration",
+            N_("Retention duration (number)"),
+            QSpinBox(),
+            ("retention.duration",),
         )
         self.retention_duration.setRange(0, 1000)
         self.retention_unit = self.add_row(
-            form, "retention_unit", N_("Retention unit"), EnumComboBox(RetentionUnit, True)
+            form,
+            "retention_unit",
+            N_("Retention unit"),
+            EnumComboBox(RetentionUnit, True),
+            ("retention.unit",),
         )
         self.retention_start = self.add_row(
-            form, "retention_start", N_("Retention starts at"), QLineEdit()
+            form,
+            "retention_start",
+            N_("Retention starts at"),
+            QLineEdit(),
+            ("retention.start_event",),
         )
         self.transfers = self.add_row(
             form, "transfers", N_("Transfers outside the EEA"), _text_box(50)
         )
 
+    def _build_security(self) -> None:
+        form = self.add_form_page(self.tabs)
+        self.measures = self.add_row(
+            form, "security_measures", N_("Security measures"), StringListEditor()
+        )
+        self.measures.setMaximumHeight(150)
+        self.policy_note = plain_label()
+        self.policy_note.setWordWrap(True)
+        form.addRow("", self.policy_note)
+        self.measures.changed.connect(self._show_policy_note)
+        self.dpia = self.add_row(
+            form,
+            "dpia",
+            N_("Impact assessment (DPIA)"),
+            EnumComboBox(DpiaStatus, False),
+            ("dpia.status",),
+        )
+        self.dpia_reason = self.add_row(
+            form, "dpia_reason", N_("Why not required"), _text_box(50), ("dpia.reason",)
+        )
+        self.dpia_done_on = self.add_row(
+            form, "dpia_done_on", N_("Carried out on"), DateEdit(), ("dpia.done_on",)
+        )
+
     def _build_links(self) -> None:
         form = self.add_form_page(self.tabs)
+        self.processors = self.add_row(
+            form, "processor_ids", N_("Processors of the group"), LinkedItemsEditor()
+        )
+        self.processors.setMaximumHeight(130)
+        self.processors.open_requested.connect(
+            lambda oid: self.open_entity_requested.emit(EntityKind.ORGANISATION, oid)
+        )
+        hint = plain_label()
+        hint.setWordWrap(True)
+        self.processors_hint = hint
+        form.addRow("", hint)
         self.subprocessors = self.add_row(
             form, "subprocessor_ids", N_("Subprocessors"), LinkedItemsEditor()
         )
@@ -141,6 +191,66 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
     def _role_changed(self) -> None:
         self.controllers.setEnabled(self.role.value() is Role.PROCESSOR)
 
+    def _organisation(self) -> Organisation | None:
+        oid = self.organisation.currentData()
+        return next((o for o in self._organisations if o.id == oid), None)
+
+    def _organisation_changed(self) -> None:
+        """The processors of the group are the other own organisations (Art. 28)."""
+        checked = self.processors.checked_ids() if not self._loading else self.record.processor_ids
+        own_id = self.organisation.currentData()
+        self.processors.set_items(
+            [
+                (o.id, o.name)
+                for o in self._organisations
+                if o.id is not None
+                and o.id != own_id
+                and (o.kind is OrganisationKind.OWN or o.id in checked)
+            ],
+            checked,
+        )
+        self._show_policy_note()
+
+    def _show_policy_note(self) -> None:
+        """Art. 30(1)(g): with no measures of its own, the organisation's policy answers."""
+        organisation = self._organisation()
+        if self.measures.values():
+            self.policy_note.setText(
+                _(
+                    "These measures are this treatment's own: they replace the "
+                    "organisation's policy."
+                )
+            )
+            return
+        policy = organisation.security_policy if organisation is not None else None
+        if organisation is None or policy is None:
+            self.policy_note.setText(
+                _(
+                    "No measures of its own, and its organisation records no security policy: "
+                    "Art. 30(1)(g) is not answered."
+                )
+            )
+            return
+        details = ", ".join(
+            p
+            for p in (
+                _("version {version}").format(version=policy.version) if policy.version else "",
+                date_text(policy.issued_on),
+                policy.reference,
+            )
+            if p
+        )
+        self.policy_note.setText(
+            _(
+                "No measures of its own: the security policy of {organisation} applies "
+                "(Art. 30(1)(g)): {title}{details}."
+            ).format(
+                organisation=organisation.name,
+                title=policy.title,
+                details=f" ({details})" if details else "",
+            )
+        )
+
     # -- record <-> fields ---------------------------------------------------------------------
     def load(self, record: Treatment) -> None:
         self.name.setText(record.name)
@@ -157,12 +267,14 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         self.notes.setPlainText(record.notes)
         self.subjects.set_values(record.data_subjects)
         self.categories.set_values(record.data_categories)
-        self.recipients.set_values(tuple(r.name for r in record.recipients))
+        self.recipients.set_values(record.recipients)
         self.measures.set_values(record.security_measures)
         self.legal_basis.set_value(record.legal_basis)
         self.art9.set_value(record.art9_condition)
         self.legal_text.setPlainText(record.legal_basis_text)
         self.dpia.set_value(record.dpia.status)
+        self.dpia_reason.setPlainText(record.dpia.reason)
+        self.dpia_done_on.set_value(record.dpia.done_on)
         self.retention_text.setText(record.retention.text)
         self.retention_duration.setValue(record.retention.duration or 0)
         self.retention_unit.set_value(record.retention.unit)
@@ -176,6 +288,7 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         self.last_reviewed_on.set_value(record.last_reviewed_on)
         self.next_review_on.set_value(record.next_review_on)
         self._role_changed()
+        self._organisation_changed()
 
     def build_record(self) -> Treatment:
         name = self.require_text("name", self.name.text())
@@ -195,6 +308,7 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
             next_review,
             _("The next review comes after the last one."),
         )
+        dpia = self._dpia()
         # replace, not a new record: fields the form does not show (marks of inferred values,
         # links edited elsewhere) are kept as they are
         return dataclasses.replace(
@@ -217,13 +331,12 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
                 unit=unit,
                 start_event=self.retention_start.text().strip(),
             ),
-            recipients=self._recipients(),
+            recipients=self.recipients.values(),
             transfers=self.transfers.toPlainText().strip(),
             security_measures=self.measures.values(),
+            processor_ids=self.processors.checked_ids(),
             subprocessor_ids=self.subprocessors.checked_ids(),
-            dpia=dataclasses.replace(
-                self.record.dpia, status=self.dpia.value() or DpiaStatus.UNKNOWN
-            ),
+            dpia=dpia,
             status=self.status.value() or TreatmentStatus.ACTIVE,
             created_on=self.read_date("created_on", self.created_on),
             last_reviewed_on=last_reviewed,
@@ -234,17 +347,28 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
             version=self.record.version,
         )
 
-    def _recipients(self) -> tuple[Recipient, ...]:
-        """The names in the list, each keeping the kind it had (new names: "other")."""
-        known = {r.name: r for r in self.record.recipients}
-        return tuple(known.get(name, Recipient(name)) for name in self.recipients.values())
+    def _dpia(self) -> Dpia:
+        """Art. 35: a DPIA carried out has a date; one not required says why."""
+        status = self.dpia.value() or DpiaStatus.UNKNOWN
+        reason = self.dpia_reason.toPlainText().strip()
+        done_on = self.read_date("dpia_done_on", self.dpia_done_on)
+        if status is DpiaStatus.DONE and done_on is None and "dpia_done_on" not in self.problems:
+            self.problems["dpia_done_on"] = _(
+                "Give the date the impact assessment was carried out."
+            )
+        if status is DpiaStatus.NOT_REQUIRED and not reason:
+            self.problems["dpia_reason"] = _(
+                "Say why no impact assessment is required (Art. 35(1) and (3), the CNIL's list)."
+            )
+        return Dpia(status=status, reason=reason, done_on=done_on)
 
     def retranslate_fields(self) -> None:
         titles = (
             N_("General"),
-            N_("Data"),
+            N_("Data and recipients"),
             N_("Legal basis and retention"),
-            N_("Subprocessors"),
+            N_("Security and DPIA"),
+            N_("Processors"),
             N_("Review"),
         )
         for i, title in enumerate(titles):
@@ -262,11 +386,20 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
             self.recipients,
             self.measures,
             self.subprocessors,
+            self.processors,
+            self.dpia_done_on,
             self.created_on,
             self.last_reviewed_on,
             self.next_review_on,
         ):
             editor.retranslate_ui()
+        self.processors_hint.setText(
+            _(
+                "Other organisations of the group that carry out this processing on its behalf "
+                "(Art. 28): its recipients then show them, with their subprocessors behind."
+            )
+        )
+        self._show_policy_note()
         self.setWindowTitle(
             _("Treatment: {name}").format(name=self.record.name)
             if self.record.id is not None

@@ -4,7 +4,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ui.models.entity_table_model import RIGHT, Column, EntityTableModel
+from ui.models.entity_table_model import RIGHT, Column, EntityTableModel, marks_column
+from ui.widgets.inferred_marks import reasons_text
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Certification
 from workbench.i18n import N_
@@ -32,6 +33,7 @@ class CertificationTableModel(EntityTableModel[CertificationRow]):
     columns = (
         Column("id", N_("ID"), lambda r: r.id, RIGHT, visible_by_default=False),
         Column("holder", N_("Holder"), lambda r: r.holder),
+        marks_column(lambda r: tuple(m.field for m in r.certification.unconfirmed)),
         Column("kind", N_("Certificate"), lambda r: r.certification.kind),
         Column("name", N_("Name"), lambda r: r.certification.name),
         Column("certifier", N_("Certifier"), lambda r: r.certification.certifier),
@@ -40,6 +42,14 @@ class CertificationTableModel(EntityTableModel[CertificationRow]):
         Column("expires_on", N_("Expires on"), lambda r: r.certification.expires_on),
         Column("days_left", N_("Days left"), lambda r: r.days_left, RIGHT),
     )
+
+    shows_marks = True
+
+    def marked_fields(self, row: CertificationRow) -> tuple[str, ...]:
+        return tuple(m.field for m in row.certification.unconfirmed)
+
+    def marks_tooltip(self, row: CertificationRow) -> str:
+        return reasons_text(row.certification.unconfirmed)
 
     def __init__(self, register: Register) -> None:
         super().__init__()

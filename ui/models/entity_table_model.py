@@ -28,10 +28,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from ui.journal_text import field_label
 from ui.labels import date_text, enum_label, yes_no
+from ui.widgets.inferred_marks import plain_tooltip, warning_icon
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Changes
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex
@@ -39,6 +41,9 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # Rows whose search text is built per idle turn: about 20 ms, so typing never stalls.
 HAYSTACK_CHUNK = 4000
+
+
+MARKS_KEY = "unconfirmed"  # the column counting a row's values still to be verified
 
 
 class Role(IntEnum):
@@ -54,6 +59,11 @@ class Column(Generic[RowT]):
     value: Callable[[RowT], object]
     align: Qt.AlignmentFlag = LEFT
     visible_by_default: bool = True
+
+
+def marks_column(fields: Callable[[RowT], tuple[str, ...]]) -> Column[RowT]:
+    """How many of the row's values are still to be verified (empty when none)."""
+    return Column(MARKS_KEY, N_("To verify"), lambda row: len(fields(row)) or None, RIGHT)
 
 
 def display_text(value: object) -> str:
@@ -105,11 +115,13 @@ def _sort_key(value: object) -> tuple[int, Any]:
 
 
 class EntityTableModel(QAbstractTableModel, Generic[RowT]):
-    """Subclasses set `list_name`, `kinds`, `columns` and implement `load_rows`."""
+    """Subclasses set `list_name`, `kinds`, `columns` and implement `load_rows`; a list of
+    records that carry marks of inferred values also sets `shows_marks` and `marked_fields`."""
 
     list_name: str = ""
     kinds: frozenset[EntityKind] = frozenset()  # a change to one of these reloads the list
     columns: tuple[Column[RowT], ...] = ()
+    shows_marks = False
     rows_reloaded = Signal()
 
     def __init__(self) -> None:
@@ -122,12 +134,23 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
         self._haystack_timer.setInterval(0)
         self._haystack_timer.timeout.connect(self._build_haystack_chunk)
         self._filter_words: tuple[str, ...] = ()
+        self._only_marked = False
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- loading -------------------------------------------------------------------------------
     def load_rows(self) -> Sequence[RowT]:
         raise NotImplementedError
+
+    def marked_fields(self, row: RowT) -> tuple[str, ...]:
+        """The fields of the row's record whose value is still to be verified."""
+        return ()
+
+    def marks_tooltip(self, row: RowT) -> str:
+        fields = dict.fromkeys(field_label(f.split(".")[0]) for f in self.marked_fields(row))
+        if not fields:
+            return ""
+        return _("To be verified: {fields}").format(fields=", ".join(fields))
 
     def row_id(self, row: RowT) -> int:
         return int(getattr(row, "id"))  # noqa: B009 - every DTO has an id
@@ -169,7 +192,22 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
     def filter_text(self) -> str:
         return " ".join(self._filter_words)
 
+    def set_only_marked(self, only: bool) -> None:
+        """Show only the rows with values still to be verified."""
+        if only == self._only_marked:
+            return
+        self.beginResetModel()
+        self._only_marked = only
+        self._visible = self._filtered(self._order, self._filter_words)
+        self.endResetModel()
+
+    def only_marked(self) -> bool:
+        return self._only_marked
+
     def _filtered(self, indexes: list[int], words: tuple[str, ...]) -> list[int]:
+        if self._only_marked:
+            rows, marked = self._rows, self.marked_fields
+            indexes = [i for i in indexes if marked(rows[i])]
         if not words:
             return list(indexes)
         hay = self._haystack()
@@ -203,7 +241,7 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
         return self._haystacks
 
     def _search_texts(self, rows: Sequence[RowT]) -> list[str]:
-        getters = [c.value for c in self.columns]
+        getters = [c.value for c in self.columns if c.key != MARKS_KEY]
         text = _cached_display_text()
         return ["\x1f".join([text(get(row)) for get in getters]).casefold() for row in rows]
 
@@ -253,6 +291,15 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
             return None
         row = self._rows[self._visible[index.row()]]
         column = self.columns[index.column()]
+        if column.key == MARKS_KEY and role in (
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DecorationRole,
+        ):
+            if not self.marked_fields(row):
+                return None
+            if role == Qt.ItemDataRole.DecorationRole:
+                return warning_icon()
+            return plain_tooltip(self.marks_tooltip(row))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return display_text(column.value(row))
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ui.models.entity_table_model import RIGHT, Column, EntityTableModel
+from ui.models.entity_table_model import RIGHT, Column, EntityTableModel, marks_column
+from ui.widgets.inferred_marks import reasons_text
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Organisation
 from workbench.i18n import N_
@@ -15,6 +16,7 @@ class OrganisationTableModel(EntityTableModel[Organisation]):
     columns = (
         Column("id", N_("ID"), lambda o: o.id, RIGHT, visible_by_default=False),
         Column("name", N_("Organisation"), lambda o: o.name),
+        marks_column(lambda o: tuple(m.field for m in o.unconfirmed)),
         Column("kind", N_("Kind"), lambda o: o.kind),
         Column("legal_name", N_("Legal name"), lambda o: o.legal_name),
         Column("dpo_name", N_("DPO"), lambda o: o.dpo_name),
@@ -23,6 +25,14 @@ class OrganisationTableModel(EntityTableModel[Organisation]):
             "objection", N_("Objection period (days)"), lambda o: o.objection_period_days, RIGHT
         ),
     )
+
+    shows_marks = True
+
+    def marked_fields(self, row: Organisation) -> tuple[str, ...]:
+        return tuple(m.field for m in row.unconfirmed)
+
+    def marks_tooltip(self, row: Organisation) -> str:
+        return reasons_text(row.unconfirmed)
 
     def __init__(self, register: Register) -> None:
         super().__init__()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ui.models.entity_table_model import RIGHT, Column, EntityTableModel
+from ui.models.entity_table_model import RIGHT, Column, EntityTableModel, marks_column
 from workbench.domain.enums import EntityKind
 from workbench.i18n import N_
 from workbench.services import Register
@@ -17,6 +17,7 @@ class TreatmentTableModel(EntityTableModel[TreatmentRow]):
     columns = (
         Column("id", N_("ID"), lambda r: r.id, RIGHT, visible_by_default=False),
         Column("name", N_("Processing activity"), lambda r: r.name),
+        marks_column(lambda r: r.unconfirmed_fields),  # beside the name: seen without scrolling
         Column("organisation", N_("Organisation"), lambda r: r.organisation),
         Column("role", N_("Role"), lambda r: r.role),
         Column("legal_basis", N_("Legal basis"), lambda r: r.legal_basis),
@@ -24,10 +25,14 @@ class TreatmentTableModel(EntityTableModel[TreatmentRow]):
         Column("status", N_("Status"), lambda r: r.status),
         Column("subprocessors", N_("Subprocessors"), lambda r: r.subprocessor_count, RIGHT),
     )
+    shows_marks = True
 
     def __init__(self, register: Register) -> None:
         super().__init__()
         self._register = register
+
+    def marked_fields(self, row: TreatmentRow) -> tuple[str, ...]:
+        return row.unconfirmed_fields
 
     def load_rows(self) -> Sequence[TreatmentRow]:
         return self._register.treatments.rows()

@@ -85,6 +85,7 @@ class DeadlineRow:
     what: str
     entity_kind: EntityKind | None = None
     entity_id: int | None = None
+    basis: str = ""  # how a computed date was computed (empty: a date as recorded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ def collect_dashboard(
     severities = Counter(f.severity.value for f in compliance.check(today))
     progress.check_cancelled()
     deadlines = [
-        DeadlineRow(item.date, item.label, item.link.kind, item.link.id)
+        DeadlineRow(item.date, item.label, item.link.kind, item.link.id, item.basis)
         for item in sorted(compliance.deadlines(today, DEADLINE_HORIZON_DAYS))
     ]
     progress.report(steps, steps)

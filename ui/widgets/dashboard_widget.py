@@ -82,15 +82,14 @@ class DeadlineTableModel(StaticTableModel[DeadlineRow]):
         deadline = self._rows[index.row()]
         days = (deadline.due_on - self._today).days
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                date_text(deadline.due_on),
-                _days_text(days),
-                deadline.what,
-            )[index.column()]
+            due = date_text(deadline.due_on)
+            if deadline.basis:  # never shown as a recorded date
+                due = _("{date} (computed)").format(date=due)
+            return (due, _days_text(days), deadline.what)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and days < 0:
             return QColor("#c62828")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return deadline.what
+            return f"{deadline.what}\n{deadline.basis}" if deadline.basis else deadline.what
         return None
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ui.models.entity_table_model import EntityTableModel, Role
 from ui.settings import Settings
+from ui.widgets.inferred_marks import warning_icon
 from workbench.i18n import _, ngettext
 
 MAX_COLUMN_WIDTH = 340
@@ -30,6 +32,7 @@ class EntityListWidget(QWidget):
     open_requested = Signal(int)  # entity id
     new_requested = Signal()
     delete_requested = Signal(int)
+    confirm_requested = Signal(list, int)  # ids of records with marks, how many values
 
     def __init__(
         self,
@@ -45,6 +48,8 @@ class EntityListWidget(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
+        self.only_marked = QCheckBox()
+        self.confirm_button = QPushButton()
         self.new_button = QPushButton()
         self.open_button = QPushButton()
         self.delete_button = QPushButton()
@@ -56,9 +61,13 @@ class EntityListWidget(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
-        for button in (self.new_button, self.open_button, self.delete_button):
+        top.addWidget(self.only_marked)
+        self.only_marked.setVisible(self.model.shows_marks)
+        for button in (self.confirm_button, self.new_button, self.open_button, self.delete_button):
             top.addWidget(button)
             button.setVisible(self._editable)
+        self.confirm_button.setVisible(self._editable and self.model.shows_marks)
+        self.confirm_button.setIcon(warning_icon())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -69,7 +78,10 @@ class EntityListWidget(QWidget):
         table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several rows: to confirm their inferred values at once
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._show_row_menu)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
@@ -94,6 +106,9 @@ class EntityListWidget(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(lambda: self._open(self.current_row()))
         self.delete_button.clicked.connect(self._delete_current)
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.only_marked.toggled.connect(self.model.set_only_marked)
+        self.only_marked.toggled.connect(lambda _on: self._update_count())
         self.model.modelReset.connect(self._update_count)
         self.model.rows_reloaded.connect(self._update_count)
         self.model.rows_reloaded.connect(self._fit_columns_once)
@@ -128,6 +143,37 @@ class EntityListWidget(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+
+    def confirm_selected(self) -> None:
+        """Ask to confirm the inferred values of the selected rows (all shown, if none is)."""
+        rows = self.selected_rows() or list(range(self.model.rowCount()))
+        ids: list[int] = []
+        values = 0
+        for row in rows:
+            fields = self.model.marked_fields(self.model.row_at(row))
+            if fields:
+                ids.append(self.model.row_id(self.model.row_at(row)))
+                values += len(fields)
+        if ids:
+            self.confirm_requested.emit(ids, values)
+
+    def _show_row_menu(self, position: QPoint) -> None:
+        if not self._editable:
+            return
+        menu = QMenu(self)
+        menu.addAction(_("Open"), lambda: self._open(self.current_row()))
+        if self.model.shows_marks:
+            confirm = menu.addAction(warning_icon(), _("Confirm inferred values…"))
+            confirm.triggered.connect(lambda _checked=False: self.confirm_selected())
+            confirm.setEnabled(
+                any(self.model.marked_fields(self.model.row_at(r)) for r in self.selected_rows())
+            )
+        menu.addSeparator()
+        menu.addAction(_("Delete"), self._delete_current)
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _open(self, row: int) -> None:
         if row >= 0:
@@ -198,6 +244,17 @@ class EntityListWidget(QWidget):
         self.new_button.setText(_("New"))
         self.open_button.setText(_("Open"))
         self.delete_button.setText(_("Delete"))
+        self.only_marked.setText(_("Only values to verify"))
+        self.only_marked.setToolTip(
+            _("Show only the records with values the application inferred and nobody confirmed.")
+        )
+        self.confirm_button.setText(_("Confirm inferred values…"))
+        self.confirm_button.setToolTip(
+            _(
+                "Confirm the inferred values of the selected records (of every record shown "
+                "if none is selected): they are then recorded as stated by you."
+            )
+        )
         self.model.relabel()
         self._update_count()
         if self._fitted:  # labels changed length ("Relation client" / "Customer relationship")

@@ -156,6 +156,7 @@ class LinkedItemsEditor(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.open_button = QPushButton()
+        self._given_order: tuple[int, ...] = ()
         row = QHBoxLayout()
         row.addWidget(self.filter_edit, 1)
         row.addWidget(self.open_button)
@@ -174,6 +175,7 @@ class LinkedItemsEditor(QWidget):
         self.open_button.setText(_("Open"))
 
     def set_items(self, items: list[tuple[int, str]], checked: tuple[int, ...]) -> None:
+        self._given_order = checked
         self.list.blockSignals(True)
         self.list.clear()
         for entity_id, name in items:
@@ -187,11 +189,15 @@ class LinkedItemsEditor(QWidget):
         self.list.blockSignals(False)
 
     def checked_ids(self) -> tuple[int, ...]:
-        return tuple(
+        """The ticked ids: those given in their given order, then the newly ticked ones (a
+        form that only reads them gives back the very value it was given)."""
+        ticked = [
             int(item.data(Qt.ItemDataRole.UserRole))
             for item in (self.list.item(i) for i in range(self.list.count()))
             if item.checkState() == Qt.CheckState.Checked
-        )
+        ]
+        kept = tuple(i for i in self._given_order if i in ticked)
+        return kept + tuple(i for i in ticked if i not in kept)
 
     def _filter(self, text: str) -> None:
         needle = text.casefold()

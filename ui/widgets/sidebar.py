@@ -27,6 +27,9 @@ VIEWS: tuple[View, ...] = (
     View("organisations", N_("Organisations"), QStyle.StandardPixmap.SP_DirHomeIcon),
     View("checks", N_("Checks"), QStyle.StandardPixmap.SP_MessageBoxWarning),
     View("history", N_("History"), QStyle.StandardPixmap.SP_FileDialogInfoView),
+    # after the others, so that their Ctrl+1..9 shortcuts stay as they were
+    View("breaches", N_("Breaches"), QStyle.StandardPixmap.SP_MessageBoxCritical),
+    View("requests", N_("Data-subject requests"), QStyle.StandardPixmap.SP_DialogHelpButton),
 )
 
 

@@ -1,4 +1,4 @@
-"""Small tables of records inside a form: data categories, audit findings, audit actions.
+"""Small tables of records inside a form: data categories, recipients, audit findings, actions.
 
 `RecordTableEditor` edits rows of cells, each column a text, a closed list (an enum, shown by
 its translated labels) or a date typed as in the date fields; a subclass turns rows into records
@@ -26,18 +26,20 @@ from PySide6.QtWidgets import (
 from ui.labels import enum_label
 from ui.widgets.form_editors import parse_date_text
 from ui.widgets.list_editors import AddRemoveButtons
-from workbench.domain.enums import DataSensitivity, FindingSeverity
-from workbench.domain.records import AuditAction, AuditFinding, DataCategory
+from ui.widgets.moment_edit import moment_field_text, parse_moment_text
+from workbench.domain.enums import DataSensitivity, FindingSeverity, RecipientKind
+from workbench.domain.records import AuditAction, AuditFinding, DataCategory, Recipient
 from workbench.i18n import N_, _
 
 TEXT = "text"
 DATE = "date"
+MOMENT = "moment"  # a date and hour on the Paris wall clock (ui.widgets.moment_edit)
 
 
 @dataclass(frozen=True)
 class TableColumn:
     title: str  # marked with N_, translated on display
-    kind: str | type[Enum] = TEXT  # TEXT, DATE, or the enum of a closed list
+    kind: str | type[Enum] = TEXT  # TEXT, DATE, MOMENT, or the enum of a closed list
     stretch: bool = False
 
 
@@ -102,6 +104,8 @@ class RecordTableEditor(QWidget, AddRemoveButtons):
                     cells.append(list(column.kind)[self._combo(row, index).currentIndex()])
                 elif column.kind == DATE:
                     cells.append(self._date(row, index))
+                elif column.kind == MOMENT:
+                    cells.append(self._moment(row, index))
                 else:
                     cells.append(self._text(row, index))
             result.append(cells)
@@ -116,6 +120,19 @@ class RecordTableEditor(QWidget, AddRemoveButtons):
                 _(self.columns[index].title),
                 _("Row {row}, {column}: not a date; write it as 2026-11-23 or 23/11/2026.").format(
                     row=row + 1, column=_(self.columns[index].title)
+                ),
+            ) from None
+
+    def _moment(self, row: int, index: int) -> dt.datetime | None:
+        try:
+            return parse_moment_text(self._text(row, index))
+        except ValueError:
+            title = _(self.columns[index].title)
+            raise TableCellError(
+                row + 1,
+                title,
+                _("Row {row}, {column}: write the date and hour, as 2026-03-27 10:00.").format(
+                    row=row + 1, column=title
                 ),
             ) from None
 
@@ -146,6 +163,9 @@ class RecordTableEditor(QWidget, AddRemoveButtons):
                 combo.setCurrentIndex(members.index(value) if value in members else 0)
                 combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
                 self.table.setCellWidget(row, index, combo)
+            elif column.kind == MOMENT:
+                moment = value if isinstance(value, dt.datetime) else None
+                self.table.setItem(row, index, QTableWidgetItem(moment_field_text(moment)))
             elif column.kind == DATE:
                 text = value.isoformat() if isinstance(value, dt.date) else ""
                 self.table.setItem(row, index, QTableWidgetItem(text))
@@ -184,6 +204,22 @@ class CategoryEditor(RecordTableEditor):
         return tuple(
             DataCategory(name, sensitivity, subject) for name, sensitivity, subject in self.rows()
         )
+
+
+class RecipientEditor(RecordTableEditor):
+    """Art. 30(1)(d) recipients other than the linked subprocessors: name, kind, what or why."""
+
+    columns = (
+        TableColumn(N_("Recipient"), stretch=True),
+        TableColumn(N_("Kind"), RecipientKind),
+        TableColumn(N_("Receives, or why"), stretch=True),
+    )
+
+    def set_values(self, recipients: tuple[Recipient, ...]) -> None:
+        self.set_rows([(r.name, r.kind, r.detail) for r in recipients])
+
+    def values(self) -> tuple[Recipient, ...]:
+        return tuple(Recipient(name, kind, detail) for name, kind, detail in self.rows())
 
 
 class FindingEditor(RecordTableEditor):

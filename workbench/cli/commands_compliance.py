@@ -125,6 +125,8 @@ def run_deadlines(args: argparse.Namespace) -> int:
                     "kind": i.kind.value,
                     "entity": {"kind": i.link.kind.value, "id": i.link.id},
                     "label": i.label,
+                    "computed": i.computed,
+                    "basis": i.basis,
                 }
                 for i in items
             ]
@@ -133,10 +135,17 @@ def run_deadlines(args: argparse.Namespace) -> int:
     print_table(
         [_("Date"), _("Kind"), _("Record"), _("What")],
         [
-            [i.date.isoformat(), i.kind.value, f"{i.link.kind.value} {i.link.id}", i.label]
+            [
+                i.date.isoformat() + ("*" if i.computed else ""),
+                i.kind.value,
+                f"{i.link.kind.value} {i.link.id}",
+                i.label,
+            ]
             for i in items
         ],
     )
+    if any(i.computed for i in items):
+        print(_("* computed date: `--json` gives how (the basis)"))
     return 0
 
 

@@ -3,6 +3,9 @@
 dpo-workbench export register --format docx -o registre.docx --lang fr --as-of 2026-06-30
 dpo-workbench export register --format xlsx -o register.xlsx --organisation Podalire
 dpo-workbench export subprocessors --format csv -o sous-traitants.csv
+dpo-workbench export breaches --format docx -o violations.docx
+dpo-workbench export requests --format xlsx -o demandes.xlsx --lang en
+dpo-workbench export breach-worksheet 3 -o notification-cnil.docx
 """
 
 from __future__ import annotations
@@ -56,6 +59,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = kinds.add_parser("subprocessors", help=_("the list of subprocessors, for publishing"))
     _common_options(p, [f.value for f in SUBPROCESSOR_FORMATS])
     p.set_defaults(handler=run_export_subprocessors)
+
+    p = kinds.add_parser("breaches", help=_("the breach register, Art. 33(5) (Word or Excel)"))
+    _common_options(p, [f.value for f in REGISTER_FORMATS])
+    p.set_defaults(handler=run_export_log, log="breaches")
+    p = kinds.add_parser("requests", help=_("the log of data-subject requests (Word or Excel)"))
+    _common_options(p, [f.value for f in REGISTER_FORMATS])
+    p.set_defaults(handler=run_export_log, log="requests")
+    p = kinds.add_parser(
+        "breach-worksheet", help=_("one breach, section by section as the CNIL's online form")
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.add_argument("--lang", dest="doc_lang", choices=("fr", "en"))
+    p.set_defaults(handler=run_export_worksheet)
 
 
 def _common_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
@@ -113,5 +130,41 @@ def run_export_subprocessors(args: argparse.Namespace) -> int:
         _("Wrote {path}: {count} subprocessors.").format(
             path=args.output, count=len(snapshot.subprocessors)
         )
+    )
+    return 0
+
+
+def run_export_log(args: argparse.Namespace) -> int:
+    from workbench.services.log_export_service import LogExportService
+
+    reg = open_for_reading(args)
+    try:
+        snapshot = LogExportService(reg).export(
+            args.log,
+            args.output,
+            args.fmt,
+            locale=_document_language(args),
+            organisation=args.organisation,
+            progress=TerminalProgress(),
+        )
+    finally:
+        reg.close()
+    count = len(snapshot.breaches) if args.log == "breaches" else len(snapshot.requests)
+    print(_("Wrote {path}: {count} records.").format(path=args.output, count=count))
+    return 0
+
+
+def run_export_worksheet(args: argparse.Namespace) -> int:
+    from workbench.services.log_export_service import LogExportService
+
+    reg = open_for_reading(args)
+    try:
+        breach = LogExportService(reg).export_worksheet(
+            args.id, args.output, _document_language(args)
+        )
+    finally:
+        reg.close()
+    print(
+        _("Wrote {path}: the worksheet of “{title}”.").format(path=args.output, title=breach.title)
     )
     return 0

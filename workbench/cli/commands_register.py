@@ -29,8 +29,14 @@ KINDS = {
     "certifications": EntityKind.CERTIFICATION,
     "audits": EntityKind.AUDIT,
     "notifications": EntityKind.NOTIFICATION,
+    "breaches": EntityKind.BREACH,
+    "requests": EntityKind.DATA_SUBJECT_REQUEST,
 }
-SINGULAR = {k.value: k for k in EntityKind} | {name: kind for name, kind in KINDS.items()}
+SINGULAR = (
+    {k.value: k for k in EntityKind}
+    | {name: kind for name, kind in KINDS.items()}
+    | {"request": EntityKind.DATA_SUBJECT_REQUEST}
+)
 # The records that carry marks on inferred values (workbench.domain.inference).
 CONFIRMABLE = frozenset(
     {
@@ -115,6 +121,8 @@ def run_list(args: argparse.Namespace) -> int:
                 f"No organisation named '{args.organisation}'. Known: {known}."
             )
         records = [r for r in records if getattr(r, "organisation_id", org.id) == org.id]
+    if kind in (EntityKind.BREACH, EntityKind.DATA_SUBJECT_REQUEST):
+        return _print_log(reg, kind, records, args.json)
     if args.json:
         print_json(records_json(records))
         return 0
@@ -176,6 +184,22 @@ def _to_verify(record: Any) -> str:
     return ", ".join(dict.fromkeys(m.field for m in record.unconfirmed))
 
 
+def _print_log(reg: Register, kind: EntityKind, records: list[Any], as_json: bool) -> int:
+    """Breaches and requests: their records, and their clocks marked as computed."""
+    from workbench.cli._log_tables import clock_context, computed_json, log_table
+
+    calendar, today = clock_context(reg)
+    if as_json:
+        print_json(
+            [{**codec.to_dict(r), "computed": computed_json(r, calendar, today)} for r in records]
+        )
+        return 0
+    orgs = {o.id: o.name for o in reg.organisations.list()}
+    print_table(*log_table(kind, records, orgs, calendar, today))
+    print(_("* computed (Art. 33(1), Art. 12(3)); `--json` gives how"))
+    return 0
+
+
 def _summary(record: Any) -> str:
     data = codec.to_dict(record)
     for key in ("name", "auditor", "status"):
@@ -188,6 +212,10 @@ def run_show(args: argparse.Namespace) -> int:
     reg = open_for_reading(args)
     record = reg.service_for(SINGULAR[args.kind]).get(args.id)
     data = codec.to_dict(record)
+    if SINGULAR[args.kind] in (EntityKind.BREACH, EntityKind.DATA_SUBJECT_REQUEST):
+        from workbench.cli._log_tables import clock_context, computed_json
+
+        data["computed"] = computed_json(record, *clock_context(reg))
     if args.json:
         print_json(data)
         return 0

@@ -1,4 +1,5 @@
-"""Everything due in the next N days: certificates, audits, corrective actions, notifications.
+"""Everything due in the next N days: certificates, audits, corrective actions, notifications,
+the 72 hours of an unnotified breach and the answer to a data-subject request.
 
 Data for the dashboard: a flat, date-sorted list of `DeadlineItem`. Overdue items (date before
 today) are kept, since an overdue duty is the first thing the DPO must see.
@@ -15,8 +16,14 @@ from workbench.compliance.audits import FINISHED, notice_rule_applies
 from workbench.compliance.calendar import FrenchCalendar
 from workbench.compliance.certification_status import CertificationStatus, assess
 from workbench.compliance.checks.certificates import status_basis
+from workbench.compliance.legal_clocks import (
+    LOCAL_TIME,
+    breach_clock,
+    moment_text,
+    request_deadline,
+)
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
-from workbench.domain.enums import EntityKind, NotificationStatus
+from workbench.domain.enums import BreachRisk, EntityKind, NotificationStatus, Role
 from workbench.i18n import _
 
 
@@ -28,6 +35,9 @@ class DeadlineKind(StrEnum):
     AUDIT_ACTION = "audit_action"
     NOTIFICATION_OBJECTION = "notification_objection"
     NOTIFICATION_SEND = "notification_send"
+    BREACH_NOTIFICATION = "breach_notification"  # Art. 33(1): 72 hours from awareness
+    REQUEST_ANSWER = "request_answer"  # Art. 12(3)
+    REQUEST_EXTENSION_NOTICE = "request_extension_notice"  # Art. 12(3): within the first month
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -36,6 +46,11 @@ class DeadlineItem:
     kind: DeadlineKind
     link: EntityLink
     label: str
+    basis: str = ""  # how the date was computed; empty when it is a date as recorded
+
+    @property
+    def computed(self) -> bool:
+        return bool(self.basis)
 
     def overdue(self, today: dt.date) -> bool:
         return self.date < today
@@ -47,6 +62,8 @@ def collect_deadlines(snapshot: RegisterSnapshot, within_days: int) -> list[Dead
         *_certificates(snapshot),
         *_audits(snapshot),
         *_notifications(snapshot),
+        *_breaches(snapshot),
+        *_requests(snapshot),
     ]
     return sorted(i for i in items if i.date <= horizon)
 
@@ -131,4 +148,53 @@ def _notifications(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
                 DeadlineKind.NOTIFICATION_SEND,
                 link,
                 _("Send the notification to {controller}").format(controller=name),
+            )
+
+
+def _breaches(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
+    for breach in snapshot.breaches:
+        clock = breach_clock(breach)
+        if (
+            breach.id is None
+            or clock is None
+            or clock.notified_at is not None
+            or breach.closed_on is not None
+            or breach.role is not Role.CONTROLLER
+            or breach.risk is BreachRisk.UNLIKELY
+        ):
+            continue
+        yield DeadlineItem(
+            clock.deadline.astimezone(LOCAL_TIME).date(),
+            DeadlineKind.BREACH_NOTIFICATION,
+            EntityLink(EntityKind.BREACH, breach.id),
+            _('Notify the CNIL of the breach "{title}" by {moment} (72 hours, Art. 33(1))').format(
+                title=breach.title, moment=moment_text(clock.deadline)
+            ),
+            clock.basis,
+        )
+
+
+def _requests(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
+    calendar = FrenchCalendar(snapshot.settings.holiday_subdivision)
+    for request in snapshot.requests:
+        if request.id is None or not request.is_open:
+            continue
+        deadline = request_deadline(request, calendar, snapshot.today)
+        link = EntityLink(EntityKind.DATA_SUBJECT_REQUEST, request.id)
+        who = request.requester or str(request.id)
+        if deadline.due_on is not None:
+            yield DeadlineItem(
+                deadline.due_on,
+                DeadlineKind.REQUEST_ANSWER,
+                link,
+                _("Answer the request of {who} (Art. 12(3))").format(who=who),
+                deadline.basis,
+            )
+        if request.extension_months and request.extension_notified_on is None:
+            yield DeadlineItem(
+                deadline.extension_notice_by,
+                DeadlineKind.REQUEST_EXTENSION_NOTICE,
+                link,
+                _("Tell {who} of the extension and its reasons (Art. 12(3))").format(who=who),
+                deadline.basis,
             )

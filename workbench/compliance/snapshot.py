@@ -7,7 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from workbench.compliance.legal_clocks import LOCAL_TIME
 from workbench.compliance.settings import ComplianceSettings
+from workbench.domain.breaches import Breach
 from workbench.domain.enums import EntityKind, OrganisationKind, Role, TreatmentStatus
 from workbench.domain.records import (
     Audit,
@@ -17,6 +19,7 @@ from workbench.domain.records import (
     Subprocessor,
     Treatment,
 )
+from workbench.domain.subject_requests import DataSubjectRequest
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -40,6 +43,17 @@ class RegisterSnapshot:
     # (a register never notified has nothing to compare with).
     pending_changes: tuple[tuple[int, int], ...] | None = None  # (controller id, change count)
     today: dt.date = field(default_factory=dt.date.today)
+    breaches: tuple[Breach, ...] = ()
+    requests: tuple[DataSubjectRequest, ...] = ()
+    # The moment the hour-based clocks (72 h for a breach) are read at; None: the end of `today`
+    # (a check "as of" a past date sees what was overdue by the end of that day).
+    now: dt.datetime | None = None
+
+    @property
+    def moment(self) -> dt.datetime:
+        if self.now is not None:
+            return self.now
+        return dt.datetime.combine(self.today, dt.time.max, tzinfo=LOCAL_TIME)
 
     @cached_property
     def organisation_by_id(self) -> dict[int, Organisation]:
@@ -77,6 +91,21 @@ class RegisterSnapshot:
             for c in treatment.controller_ids
             if c in self.organisation_by_id
         )
+
+    @cached_property
+    def treatment_by_id(self) -> dict[int, Treatment]:
+        return {t.id: t for t in self.treatments if t.id is not None}
+
+    def affected_controllers(self, treatment_ids: tuple[int, ...]) -> tuple[Organisation, ...]:
+        """The controllers of the processor treatments named: those a processor's breach (or
+        request) concerns (Art. 33(2)), in id order, each once."""
+        found: dict[int, Organisation] = {}
+        for tid in treatment_ids:
+            treatment = self.treatment_by_id.get(tid)
+            for org in self.controllers_of(treatment) if treatment is not None else ():
+                if org.id is not None:
+                    found[org.id] = org
+        return tuple(found[i] for i in sorted(found))
 
     def holder_name(self, cert: Certification) -> str:
         if cert.subprocessor_id is not None and cert.subprocessor_id in self.subprocessor_by_id:

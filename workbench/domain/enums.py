@@ -209,9 +209,82 @@ class EntityKind(StrEnum):
     CERTIFICATION = "certification"
     AUDIT = "audit"
     NOTIFICATION = "notification"
+    BREACH = "breach"  # Art. 33(5) breach register
+    DATA_SUBJECT_REQUEST = "data_subject_request"  # Art. 12-22 request log
 
 
 class ChangeAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+
+
+# -- the breach register (Art. 33(5)) and the data-subject request log (Art. 12-22) -------------
+class BreachNature(StrEnum):
+    """What the breach did to the data (the three security properties, EDPB Guidelines 9/2022)."""
+
+    CONFIDENTIALITY = "confidentiality"  # disclosed or accessed without authorisation
+    INTEGRITY = "integrity"  # altered without authorisation
+    AVAILABILITY = "availability"  # lost or destroyed, temporarily or for good
+
+
+class BreachRisk(StrEnum):
+    """The controller's assessment of the risk to persons (Art. 33(1), 34(1))."""
+
+    UNLIKELY = "unlikely"  # "unlikely to result in a risk": no notification, reason recorded
+    RISK = "risk"  # notify the CNIL (Art. 33(1))
+    HIGH = "high"  # notify the CNIL and communicate to the persons (Art. 34(1))
+
+
+class NotificationPhase(StrEnum):
+    """A notification to the CNIL in one go, or in phases (Art. 33(4)): the CNIL's online
+    service takes an initial notification and complementary ones."""
+
+    COMPLETE = "complete"
+    INITIAL = "initial"  # the information that is missing follows
+    COMPLEMENTARY = "complementary"
+
+
+class Art34Exemption(StrEnum):
+    """Art. 34(3) (a) to (c): when the communication to persons is not required."""
+
+    UNINTELLIGIBLE = "34_3_a"  # e.g. state-of-the-art encryption
+    RISK_NO_LONGER_LIKELY = "34_3_b"  # subsequent measures
+    DISPROPORTIONATE_EFFORT = "34_3_c"  # public communication instead
+
+
+class DataSubjectRight(StrEnum):
+    ACCESS = "access"  # Art. 15
+    RECTIFICATION = "rectification"  # Art. 16
+    ERASURE = "erasure"  # Art. 17
+    RESTRICTION = "restriction"  # Art. 18
+    PORTABILITY = "portability"  # Art. 20
+    OBJECTION = "objection"  # Art. 21
+    CONSENT_WITHDRAWAL = "consent_withdrawal"  # Art. 7(3)
+    AUTOMATED_DECISION = "automated_decision"  # Art. 22
+
+
+class RequestChannel(StrEnum):
+    EMAIL = "email"
+    POST = "post"
+    WEB_FORM = "web_form"
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+    OTHER = "other"
+
+
+class IdentityCheck(StrEnum):
+    """Art. 12(6): additional information may be asked when there is a reasonable doubt."""
+
+    NOT_NEEDED = "not_needed"
+    REQUESTED = "requested"  # proof asked, not received yet: the clock is suspended
+    VERIFIED = "verified"
+    NOT_PROVIDED = "not_provided"
+
+
+class RequestOutcome(StrEnum):
+    GRANTED = "granted"
+    PARTLY_GRANTED = "partly_granted"
+    REFUSED = "refused"  # Art. 12(4): with the reasons and the remedies
+    NO_DATA = "no_data"
+    WITHDRAWN = "withdrawn"

@@ -152,6 +152,32 @@ class CrudService(Generic[R]):
     def _before_delete(self, uow: UnitOfWork, entity_id: int) -> None:
         """Hook: journal the cascade a delete implies (links removed from other records)."""
 
+    def unlink(self, uow: UnitOfWork, link_field: str, removed_id: int) -> None:
+        """Drop `removed_id` from every record's `link_field` (a treatment's controller_ids,
+        a breach's subprocessor_ids...), journaling each change, so that undoing the delete that
+        removed the linked record brings the links back. The FK cascade alone would not."""
+        session = uow.session
+        spec = self.mapper.links[link_field]
+        linked = session.scalars(
+            select(spec.table.c[spec.own_column]).where(
+                spec.table.c[spec.other_column] == removed_id
+            )
+        ).all()
+        for own_id in linked:
+            before = self._get(session, own_id)
+            kept: dict[str, Any] = {
+                link_field: tuple(i for i in getattr(before, link_field) if i != removed_id)
+            }
+            after = dataclasses.replace(before, **kept)  # type: ignore[type-var]
+            self.mapper.save_links(session, own_id, after)
+            uow.record(
+                self.mapper.kind,
+                own_id,
+                ChangeAction.UPDATE,
+                codec.to_dict(before),
+                codec.to_dict(after),
+            )
+
     # -- restore (undo, redo) ------------------------------------------------------------------
     def _restore(self, uow: UnitOfWork, entity_id: int, snapshot: dict[str, Any] | None) -> None:
         """Bring the record to `snapshot` (None = absent), journaling what that changes."""

@@ -13,6 +13,7 @@ from workbench.compliance.calendar import normalise_subdivision
 from workbench.compliance.certification_status import CertificateAssessment, assess
 from workbench.compliance.checks import ALL_CHECKS, Finding, Severity, run_checks
 from workbench.compliance.deadlines import DeadlineItem, collect_deadlines
+from workbench.compliance.legal_clocks import LOCAL_TIME
 from workbench.compliance.settings import ComplianceSettings
 from workbench.compliance.snapshot import RegisterSnapshot
 from workbench.domain import codec
@@ -62,9 +63,19 @@ class ComplianceService:
         write_setting(self._register, SETTINGS_KEY, codec.to_dict(settings))
 
     # -- reading the register ------------------------------------------------------------------
-    def snapshot(self, today: dt.date | None = None, with_pending: bool = True) -> RegisterSnapshot:
-        """The register now, with (unless told not to) the changes not yet notified."""
-        today = today or dt.date.today()
+    def snapshot(
+        self,
+        today: dt.date | None = None,
+        with_pending: bool = True,
+        now: dt.datetime | None = None,
+    ) -> RegisterSnapshot:
+        """The register now, with (unless told not to) the changes not yet notified.
+
+        `now` is the moment hour-based clocks are read at: the current time unless `today` or
+        `now` is given (`today` alone: the end of that day)."""
+        if today is None and now is None:
+            now = dt.datetime.now(dt.UTC)
+        today = today or (now.astimezone(LOCAL_TIME).date() if now else dt.date.today())
         reg = self._register
         snapshot = RegisterSnapshot(
             organisations=tuple(reg.organisations.list()),
@@ -75,6 +86,9 @@ class ComplianceService:
             notifications=tuple(reg.notifications.list()),
             settings=self.settings(),
             today=today,
+            breaches=tuple(reg.breaches.list()),
+            requests=tuple(reg.requests.list()),
+            now=now,
         )
         if not with_pending:
             return snapshot
@@ -84,9 +98,12 @@ class ComplianceService:
         return RegisterSnapshot(**{**_fields(snapshot), "pending_changes": pending})
 
     def check(
-        self, today: dt.date | None = None, minimum: Severity = Severity.INFO
+        self,
+        today: dt.date | None = None,
+        minimum: Severity = Severity.INFO,
+        now: dt.datetime | None = None,
     ) -> list[Finding]:
-        return run_checks(self.snapshot(today), ALL_CHECKS, minimum)
+        return run_checks(self.snapshot(today, now=now), ALL_CHECKS, minimum)
 
     def certificate_statuses(
         self, today: dt.date | None = None
@@ -96,9 +113,12 @@ class ComplianceService:
         return [(c, assess(c, today, days)) for c in self._register.certifications.list()]
 
     def deadlines(
-        self, today: dt.date | None = None, within_days: int | None = None
+        self,
+        today: dt.date | None = None,
+        within_days: int | None = None,
+        now: dt.datetime | None = None,
     ) -> list[DeadlineItem]:
-        snapshot = self.snapshot(today, with_pending=False)
+        snapshot = self.snapshot(today, with_pending=False, now=now)
         days = snapshot.settings.deadlines_within_days if within_days is None else within_days
         return collect_deadlines(snapshot, days)
 
@@ -115,5 +135,8 @@ def _fields(snapshot: RegisterSnapshot) -> dict[str, Any]:
             "notifications",
             "settings",
             "today",
+            "breaches",
+            "requests",
+            "now",
         )
     }

@@ -46,6 +46,12 @@ RECORD_ACTIONS: dict[tuple[str, EntityKind], str] = {
     ("create", EntityKind.NOTIFICATION): N_("Create notification"),
     ("edit", EntityKind.NOTIFICATION): N_("Edit notification"),
     ("delete", EntityKind.NOTIFICATION): N_("Delete notification"),
+    ("create", EntityKind.BREACH): N_("Record breach"),
+    ("edit", EntityKind.BREACH): N_("Edit breach"),
+    ("delete", EntityKind.BREACH): N_("Delete breach"),
+    ("create", EntityKind.DATA_SUBJECT_REQUEST): N_("Record data-subject request"),
+    ("edit", EntityKind.DATA_SUBJECT_REQUEST): N_("Edit data-subject request"),
+    ("delete", EntityKind.DATA_SUBJECT_REQUEST): N_("Delete data-subject request"),
 }
 _FIXED = frozenset(
     {LOAD_DEMO, DRAFT_NOTIFICATIONS, NOTIFICATIONS_DEEMED_ACCEPTED, *RECORD_ACTIONS.values()}

@@ -13,6 +13,8 @@ from workbench.services._crud import CrudService, require
 from workbench.services._journal import UnitOfWork
 from workbench.services._mapping import RecordMapper
 from workbench.storage.models import (
+    BreachModel,
+    DataSubjectRequestModel,
     OrganisationModel,
     SubprocessorModel,
     TreatmentModel,
@@ -70,6 +72,17 @@ class OrganisationService(CrudService[Organisation]):
                         "move or delete them first."
                     )
                 }
+            )
+        logged = session.scalar(
+            select(BreachModel.id).where(BreachModel.organisation_id == entity_id).limit(1)
+        ) or session.scalar(
+            select(DataSubjectRequestModel.id)
+            .where(DataSubjectRequestModel.organisation_id == entity_id)
+            .limit(1)
+        )
+        if logged is not None:  # the Art. 33(5) register and the request log are kept
+            raise ValidationError(
+                {"id": _("This organisation has breaches or data-subject requests on record.")}
             )
         from workbench.services.treatment_service import TreatmentService
 

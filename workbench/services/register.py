@@ -22,7 +22,9 @@ from workbench.domain.errors import (
 from workbench.services._context import ServiceContext, default_author
 from workbench.services._crud import CrudService
 from workbench.services.audit_service import AuditService
+from workbench.services.breach_service import BreachService
 from workbench.services.certification_service import CertificationService
+from workbench.services.data_subject_request_service import DataSubjectRequestService
 from workbench.services.journal_service import JournalService
 from workbench.services.notification_service import NotificationService
 from workbench.services.organisation_service import OrganisationService
@@ -74,6 +76,8 @@ class Register:
     certifications: CertificationService
     audits: AuditService
     notifications: NotificationService
+    breaches: BreachService
+    requests: DataSubjectRequestService
     journal: JournalService
     read_only: bool = False
     backup_keep: int = DEFAULT_KEEP
@@ -113,6 +117,8 @@ class Register:
             EntityKind.CERTIFICATION: self.certifications,
             EntityKind.AUDIT: self.audits,
             EntityKind.NOTIFICATION: self.notifications,
+            EntityKind.BREACH: self.breaches,
+            EntityKind.DATA_SUBJECT_REQUEST: self.requests,
         }
 
     def is_empty(self) -> bool:
@@ -357,6 +363,8 @@ def build_register(
     certifications = CertificationService(context)
     audits = AuditService(context)
     notifications = NotificationService(context)
+    breaches = BreachService(context)
+    requests = DataSubjectRequestService(context)
     by_kind: dict[EntityKind, CrudService[Any]] = {
         EntityKind.ORGANISATION: organisations,
         EntityKind.TREATMENT: treatments,
@@ -364,6 +372,8 @@ def build_register(
         EntityKind.CERTIFICATION: certifications,
         EntityKind.AUDIT: audits,
         EntityKind.NOTIFICATION: notifications,
+        EntityKind.BREACH: breaches,
+        EntityKind.DATA_SUBJECT_REQUEST: requests,
     }
     return Register(
         url=url,
@@ -375,6 +385,8 @@ def build_register(
         certifications=certifications,
         audits=audits,
         notifications=notifications,
+        breaches=breaches,
+        requests=requests,
         journal=JournalService(context, by_kind),
         read_only=read_only,
     )

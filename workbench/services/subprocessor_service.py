@@ -35,6 +35,8 @@ class SubprocessorService(CrudService[Subprocessor]):
         return problems
 
     def _before_delete(self, uow: UnitOfWork, entity_id: int) -> None:
+        from workbench.services.breach_service import BreachService
         from workbench.services.treatment_service import TreatmentService
 
         TreatmentService(self._context).unlink(uow, "subprocessor_ids", entity_id)
+        BreachService(self._context).unlink(uow, "subprocessor_ids", entity_id)

@@ -2,6 +2,7 @@
 
 from workbench.compliance.checks import (
     actors,
+    breaches,
     certificates,
     hosting,
     records,
@@ -23,6 +24,7 @@ _MODULES = (
     safeguards,
     tracking,
     statements,
+    breaches,
 )
 ALL_CHECKS: tuple[Check, ...] = tuple(check for module in _MODULES for check in module.CHECKS)
 ALL_RULES: tuple[Rule, ...] = tuple(

@@ -1,5 +1,10 @@
 from workbench.storage.models._audit import AuditModel
+from workbench.storage.models._breach import BreachModel, breach_subprocessor, breach_treatment
 from workbench.storage.models._certification import CertificationModel
+from workbench.storage.models._data_subject_request import (
+    DataSubjectRequestModel,
+    request_treatment,
+)
 from workbench.storage.models._journal import JournalEntryModel, OperationModel, SettingModel
 from workbench.storage.models._notification import NotificationModel
 from workbench.storage.models._organisation import OrganisationModel
@@ -13,7 +18,9 @@ from workbench.storage.models._treatment import (
 
 __all__ = [
     "AuditModel",
+    "BreachModel",
     "CertificationModel",
+    "DataSubjectRequestModel",
     "JournalEntryModel",
     "NotificationModel",
     "OperationModel",
@@ -21,6 +28,9 @@ __all__ = [
     "SettingModel",
     "SubprocessorModel",
     "TreatmentModel",
+    "breach_subprocessor",
+    "breach_treatment",
+    "request_treatment",
     "treatment_controller",
     "treatment_processor",
     "treatment_subprocessor",
