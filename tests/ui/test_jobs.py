@@ -229,6 +229,32 @@ def test_a_job_cancelled_before_it_starts_never_runs_fn() -> None:
         job.progress.check_cancelled()
 
 
+def fail(progress: QtProgress) -> None:
+    raise ValidationError({"name": "A treatment needs a name."})
+
+
+@pytest.mark.parametrize(
+    ("work", "cancel_first", "outcome"),
+    [(count_to(3), False, "succeeded"), (fail, False, "failed"), (count_to(3), True, "cancelled")],
+)
+def test_a_job_has_ended_when_its_end_signal_leaves(
+    work: Callable[[QtProgress], object], cancel_first: bool, outcome: str
+) -> None:
+    # A direct connection runs in the emitting thread, at the moment of emit: what it sees is
+    # what a queued slot on the GUI thread may see if it runs before `emit` returns (the pool
+    # thread waiting for the GIL). It used to see a job still running.
+    job = Job(work)
+    if cancel_first:
+        job.cancel()
+    ended_at_emit: list[bool] = []
+    getattr(job.signals, outcome).connect(
+        lambda *args: ended_at_emit.append(job.ended), Qt.ConnectionType.DirectConnection
+    )
+    job.run()
+    assert ended_at_emit == [True]
+    assert job not in active_jobs()
+
+
 def test_a_job_is_no_longer_active_once_its_work_ended(qtbot: QtBot, parent: QWidget) -> None:
     # Even before its queued signals reach the GUI thread (a window closing asks about
     # active jobs right after shutdown() drained the pools).
