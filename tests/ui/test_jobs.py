@@ -165,11 +165,13 @@ def test_progress_dialog_follows_the_percentage(qtbot: QtBot, parent: QWidget) -
 
 def test_write_jobs_never_overlap(qtbot: QtBot, parent: QWidget) -> None:
     assert db_pool().maxThreadCount() == 1
+    first_started = threading.Event()
     first_release = threading.Event()
     order: list[str] = []
 
     def first(progress: QtProgress) -> None:
         order.append("first started")
+        first_started.set()
         first_release.wait(5)
         order.append("first ended")
 
@@ -178,7 +180,10 @@ def test_write_jobs_never_overlap(qtbot: QtBot, parent: QWidget) -> None:
 
     run_job(parent, first).start()
     second_job = run_job(parent, second).start()
-    qtbot.wait(150)
+    # Waiting for the first job, not a fixed time for it to start (a loaded machine may take
+    # longer); the pause after only gives a wrongly parallel second job time to show.
+    assert first_started.wait(5)
+    qtbot.wait(50)
     assert order == ["first started"]
     with qtbot.waitSignal(second_job.signals.succeeded, timeout=5000):
         first_release.set()
