@@ -130,11 +130,32 @@ def _value_decoder(hint: Any) -> Decoder | None:
     return None
 
 
+# Identical nested values (the same data category, retention or recipient in thousands of
+# treatments) decode to one shared instance: records are frozen, so nothing can tell, and 100k
+# loaded treatments hold one object per distinct value instead of one per treatment. Bounded:
+# emptied when full.
+_SHARED_NESTED: dict[tuple[type, tuple[tuple[str, type, Any], ...]], Any] = {}
+SHARED_NESTED_MAX = 50_000
+
+
 def _nested_decoder(record_cls: type) -> Decoder:
+    frozen = record_cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
+
     def decode(value: Any) -> Any:
         if isinstance(value, str):  # stored as text before the field became a record
             return record_cls(value)
-        return from_dict(record_cls, value)  # looked up now: a record type may refer to itself
+        if not frozen:
+            return from_dict(record_cls, value)  # looked up now: a type may refer to itself
+        try:
+            key = (record_cls, tuple((k, type(v), v) for k, v in value.items()))
+            shared = _SHARED_NESTED.get(key)
+        except TypeError:  # a list inside: not hashable, decoded each time
+            return from_dict(record_cls, value)
+        if shared is None:
+            if len(_SHARED_NESTED) >= SHARED_NESTED_MAX:
+                _SHARED_NESTED.clear()
+            shared = _SHARED_NESTED[key] = from_dict(record_cls, value)
+        return shared
 
     return decode
 

@@ -194,3 +194,12 @@ def test_a_bad_value_fails_as_before() -> None:
         from_dict(Every, {"name": "x", "colour": "green"})
     with pytest.raises(TypeError):
         from_dict(Colour, {"name": "x"})  # not a record type
+
+
+def test_identical_nested_values_decode_to_one_shared_record() -> None:
+    payload = {"name": "x", "leaves": [{"label": "a"}, {"label": "a"}, {"label": "b"}]}
+    first, second = from_dict(Every, payload), from_dict(Every, payload)
+    assert first.leaves[0] is first.leaves[1] is second.leaves[0]  # frozen: nothing can tell
+    assert first.leaves[2] == Leaf("b")
+    assert from_dict(Every, {"name": "x", "leaf": {"label": 1}}).leaf == Leaf(1)  # type: ignore[arg-type]
+    assert type(from_dict(Every, {"name": "x", "leaf": {"label": True}}).leaf.label) is bool  # type: ignore[union-attr]
