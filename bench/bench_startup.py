@@ -54,7 +54,8 @@ def main() -> None:
     cli = [str(script)] if script.exists() else [sys.executable, "-m", "workbench"]
     with tempfile.TemporaryDirectory() as folder:
         empty = str(Path(folder) / "empty.sqlite")
-        subprocess.run([*cli, "--db", empty, "list", "treatments"], check=True, capture_output=True)
+        create = [*cli, "--db", empty, "--create", "list", "treatments"]  # then it exists
+        subprocess.run(create, check=True, capture_output=True)
         cases = [
             (
                 'python -c "import argparse, sqlite3"',
