@@ -56,16 +56,38 @@ Reusable pure functions: `importers.cleaning` (HTML, bullets, NBSP...),
 
 from __future__ import annotations
 
-from importers.mapping import propose_mapping
-from importers.model import (
-    ColumnGuess,
-    ColumnMapping,
-    ImportBatch,
-    ImportedRow,
-    RecordKind,
-    TableCandidate,
+from typing import TYPE_CHECKING
+
+from workbench.lazy_exports import lazy_exports
+
+if TYPE_CHECKING:
+    from importers.mapping import propose_mapping
+    from importers.model import (
+        ColumnGuess,
+        ColumnMapping,
+        ImportBatch,
+        ImportedRow,
+        RecordKind,
+        TableCandidate,
+    )
+    from importers.reading import read_records, read_tables
+
+# The readers (openpyxl, lxml, python-docx...) load when first used, not with `importers.model`.
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "importers.mapping": ["propose_mapping"],
+        "importers.model": [
+            "ColumnGuess",
+            "ColumnMapping",
+            "ImportBatch",
+            "ImportedRow",
+            "RecordKind",
+            "TableCandidate",
+        ],
+        "importers.reading": ["read_records", "read_tables"],
+    },
 )
-from importers.reading import read_records, read_tables
 
 __all__ = [
     "ColumnGuess",

@@ -6,10 +6,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from workbench.domain.records import Provenance, Subprocessor, Treatment
 from workbench.progress import NullProgress, Progress
+
+if TYPE_CHECKING:  # annotations only: `RecordKind` (the CLI's --kind) needs no record class
+    from workbench.domain.records import Provenance, Subprocessor, Treatment
 
 
 class RecordKind(StrEnum):

@@ -19,6 +19,21 @@ DATA_DIR = Path(__file__).parent / "data"
 SEEDS_DIR = DATA_DIR / "seeds"  # copies of shared/seeds, so a bare checkout runs every test
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--long",
+        action="store_true",
+        help="deep runs of the kill and fuzz tests: more kills, more examples, fresh random "
+        "hypothesis seeds (by default they are few, seeded and the same on every run)",
+    )
+
+
+@pytest.fixture
+def long_run(request: pytest.FixtureRequest) -> bool:
+    """`pytest --long`: the reliability tests go deep (README, "Tests")."""
+    return bool(request.config.getoption("--long"))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -12,6 +12,7 @@ from ui.error_hook import install_excepthook, setup_logging
 from ui.i18n_qt import apply_language
 from ui.jobs import error_text
 from ui.main_window import MainWindow
+from ui.platform_libraries import check_platform_libraries
 from ui.register_opener import open_interactively
 from ui.settings import APPLICATION, LAST_REGISTER, ORGANISATION, Settings
 from workbench.domain.errors import WorkbenchError
@@ -56,6 +57,10 @@ def create_main_window(db: str | None, demo: bool, settings: Settings | None = N
 
 
 def run(db: str | None = None, demo: bool = False) -> int:
+    missing = check_platform_libraries()
+    if missing is not None:  # before Qt, whose own message names the wrong library
+        print(missing, file=sys.stderr)
+        return 1
     app = application()
     setup_logging()
     install_excepthook()

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Self
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from workbench.domain.errors import WorkbenchError
@@ -85,7 +85,7 @@ class Job(QRunnable):
         self.setAutoDelete(False)
         self._fn = fn
         self._cancel_requested = threading.Event()
-        self._ended = threading.Event()  # set on the pool thread, before the signals arrive
+        self._ended = threading.Event()  # set on the pool thread, before the end signal leaves
         self.signals = JobSignals()
         self.progress = QtProgress(self.signals, self._cancel_requested)
 
@@ -106,15 +106,21 @@ class Job(QRunnable):
             self.progress.check_cancelled()
             result = self._fn(self.progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._end(self.signals.cancelled)
         except Exception as exc:  # every error must reach the GUI as a dialog, not a dead thread
             if not isinstance(exc, WorkbenchError):
                 log.exception("Job failed")
-            self.signals.failed.emit(exc)
+            self._end(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._end(self.signals.succeeded, result)
         finally:
-            self._ended.set()
+            self._ended.set()  # also when fn raised what is not an Exception
+
+    def _end(self, signal: SignalInstance, *args: object) -> None:
+        # Ended first: a receiver on the GUI thread may run (and ask `active_jobs()`) as soon as
+        # the signal is posted, while this thread still waits for the GIL to return from emit.
+        self._ended.set()
+        signal.emit(*args)
 
 
 def error_text(error: BaseException) -> str:

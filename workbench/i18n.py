@@ -13,8 +13,6 @@ import gettext as _gettext
 from functools import cache
 from pathlib import Path
 
-from babel.dates import format_date
-
 # One catalog per area, so each area's translators work on their own file; chained at load.
 DOMAINS = ("core", "importers", "exporters", "ui")
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale"
@@ -82,4 +80,6 @@ def translator(locale: str) -> DocumentTranslator:
 def sentence_date(day: dt.date) -> str:
     """A date inside a sentence, as the current language writes it: "31 octobre 2025",
     "October 31, 2025" (check messages; table cells use ui.labels.date_text, files ISO dates)."""
+    from babel.dates import format_date  # its locale data only when a date is shown
+
     return format_date(day, format="long", locale=_current_locale)

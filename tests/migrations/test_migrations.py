@@ -197,3 +197,23 @@ def test_a_journal_from_before_the_seal_migrates_without_being_re_hashed(tmp_pat
     reg = open_register(path, author="dpo", read_only=True)
     assert reg.journal.verify().first_bad_entry == 3
     reg.close()
+
+
+def test_the_revisions_read_at_open_are_alembics(tmp_path: Path) -> None:
+    # Opening reads the revision graph from the version files without Alembic: it must be the
+    # one Alembic reads, whatever migrations are added.
+    from alembic.script import ScriptDirectory
+
+    engine = make_engine(tmp_path / "g.sqlite")
+    scripts = ScriptDirectory.from_config(migrate.alembic_config(engine))
+    assert migrate.known_revisions() == {
+        s.revision: frozenset(s.down_revision if isinstance(s.down_revision, tuple) else ())
+        | ({s.down_revision} if isinstance(s.down_revision, str) else set())
+        for s in scripts.walk_revisions()
+    }
+    assert migrate.head_revisions() == frozenset(scripts.get_heads())
+    assert migrate.needs_upgrade(engine)  # empty database
+    migrate.upgrade(engine)
+    assert not migrate.needs_upgrade(engine)
+    assert migrate.current_revisions(engine) == migrate.head_revisions()
+    engine.dispose()

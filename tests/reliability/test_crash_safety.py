@@ -3,6 +3,10 @@
 Each test runs a real child Python process that writes, kills it after a random delay, and
 checks the file: SQLite's integrity_check is "ok", the journal's hash chain verifies, and the
 content is exactly a state some committed transaction left (never a part of one).
+
+The kill points are seeded and spread over the write (one in each equal slice of it), so a
+default run is the same every time and still kills early and late; `pytest --long` kills
+LONG_KILLS times per test.
 """
 
 from __future__ import annotations
@@ -27,9 +31,10 @@ from workbench.storage import migrate
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
-KILLS = 5
+KILLS = 3
+LONG_KILLS = 20
 BATCH = 7
-IMPORT_ROWS = 600
+IMPORT_ROWS = 300  # enough for the kills to land inside the import; quick to redo
 
 EDIT_LOOP = textwrap.dedent(
     """
@@ -111,6 +116,18 @@ def _kill_after(child: subprocess.Popen[str], delay: float) -> bool:
     return not finished
 
 
+@pytest.fixture
+def kills(long_run: bool) -> int:
+    return LONG_KILLS if long_run else KILLS
+
+
+def _kill_points(seed: int, kills: int, start: float, end: float) -> list[float]:
+    """`kills` delays in [start, end), one drawn in each of `kills` equal slices of it."""
+    rng = random.Random(seed)
+    step = (end - start) / kills
+    return [start + step * (i + rng.random()) for i in range(kills)]
+
+
 def _integrity(path: Path) -> str:
     conn = sqlite3.connect(path)
     try:
@@ -130,13 +147,12 @@ def _checked_count(db: Path, count: Callable[[Register], int]) -> int:
         reg.close()
 
 
-def test_edits_killed_at_random_points_leave_whole_transactions(tmp_path: Path) -> None:
+def test_edits_killed_at_random_points_leave_whole_transactions(tmp_path: Path, kills: int) -> None:
     db = tmp_path / "register.sqlite"
-    rng = random.Random(7)
-    kills = 0
-    for _ in range(KILLS):
+    killed = 0
+    for delay in _kill_points(7, kills, 0.05, 0.6):
         child = _start(EDIT_LOOP, str(db), str(BATCH))
-        kills += _kill_after(child, rng.uniform(0.05, 0.6))
+        killed += _kill_after(child, delay)
         assert _integrity(db) == "ok"
         reg = open_register(db, author="checker")  # the killed writer left no lock behind
         try:
@@ -152,11 +168,11 @@ def test_edits_killed_at_random_points_leave_whole_transactions(tmp_path: Path) 
                 assert last.after["version"] == org.version
         finally:
             reg.close()
-    assert kills == KILLS
+    assert killed == kills
 
 
 def test_a_one_transaction_import_killed_midway_leaves_none_or_all_of_it(
-    tmp_path: Path,
+    tmp_path: Path, kills: int
 ) -> None:
     from workbench.domain import Organisation, OrganisationKind
 
@@ -173,11 +189,10 @@ def test_a_one_transaction_import_killed_midway_leaves_none_or_all_of_it(
     child.wait()
     before_import = tmp_path / "before-import.sqlite"
     _restore_file(db, before_import, save=True)
-    rng = random.Random(11)
     seen = set()
-    for _ in range(KILLS):
+    for delay in _kill_points(11, kills, 0.0, duration * 1.1):
         child = _start(BIG_IMPORT, str(db), str(IMPORT_ROWS))
-        _kill_after(child, rng.uniform(0.0, duration * 1.1))
+        _kill_after(child, delay)
         count = _checked_count(db, lambda reg: len(reg.treatments.list()))
         assert count in (0, IMPORT_ROWS)
         seen.add(count)
@@ -186,7 +201,7 @@ def test_a_one_transaction_import_killed_midway_leaves_none_or_all_of_it(
 
 
 def test_a_real_import_of_a_large_file_killed_midway_leaves_none_or_all_of_it(
-    tmp_path: Path,
+    tmp_path: Path, kills: int
 ) -> None:
     from workbench.domain import Organisation, OrganisationKind
 
@@ -211,29 +226,27 @@ def test_a_real_import_of_a_large_file_killed_midway_leaves_none_or_all_of_it(
     complete = len(reg.subprocessors.list())  # what the whole import leaves
     reg.close()
     assert complete > 0
-    rng = random.Random(5)
     seen = set()
-    for _ in range(KILLS):
+    for delay in _kill_points(5, kills, 0.0, duration * 1.1):
         _restore_file(db, clean)
         child = _start(REAL_IMPORT, str(db), str(source))
-        _kill_after(child, rng.uniform(0.0, duration * 1.1))
+        _kill_after(child, delay)
         count = _checked_count(db, lambda reg: len(reg.subprocessors.list()))
         assert count in (0, complete)
         seen.add(count)
     assert 0 in seen
 
 
-def test_a_migration_killed_midway_is_redone_on_the_next_open(tmp_path: Path) -> None:
+def test_a_migration_killed_midway_is_redone_on_the_next_open(tmp_path: Path, kills: int) -> None:
     db = tmp_path / "register.sqlite"
     child = _start(MIGRATE, str(db))
     assert child.stdout is not None
     duration = float(child.stdout.readline().split()[1])
     child.wait()
-    rng = random.Random(3)
-    for attempt in range(KILLS):
+    for attempt, delay in enumerate(_kill_points(3, kills, 0.0, duration * 1.2)):
         fresh = tmp_path / f"fresh-{attempt}.sqlite"
         child = _start(MIGRATE, str(fresh))
-        _kill_after(child, rng.uniform(0.0, duration * 1.2))
+        _kill_after(child, delay)
         if fresh.exists() and fresh.stat().st_size:
             assert _integrity(fresh) == "ok"
         reg = open_register(fresh, author="checker")  # before or after: either opens

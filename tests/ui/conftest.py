@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from ui.i18n_qt import apply_language
 from ui.settings import Settings
@@ -26,9 +26,19 @@ def _settings_in_tmp(tmp_path: Path) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _english_ui(qapp: object) -> Iterator[None]:
+    _delete_closed_widgets()
     apply_language("en")
     yield
     apply_language("en")
+    _delete_closed_widgets()
+
+
+def _delete_closed_widgets() -> None:
+    """Carry out the deleteLater() of the widgets earlier tests closed (pytest-qt's, the window
+    fixture's): no event loop of a test does it. Left alive, every earlier window got each
+    language change (apply_language above) and its checks view started a job on its closed
+    register: dozens of jobs at once, until PySide aborted ("none_dealloc: deallocating None")."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -165,11 +165,13 @@ def test_progress_dialog_follows_the_percentage(qtbot: QtBot, parent: QWidget) -
 
 def test_write_jobs_never_overlap(qtbot: QtBot, parent: QWidget) -> None:
     assert db_pool().maxThreadCount() == 1
+    first_started = threading.Event()
     first_release = threading.Event()
     order: list[str] = []
 
     def first(progress: QtProgress) -> None:
         order.append("first started")
+        first_started.set()
         first_release.wait(5)
         order.append("first ended")
 
@@ -178,7 +180,10 @@ def test_write_jobs_never_overlap(qtbot: QtBot, parent: QWidget) -> None:
 
     run_job(parent, first).start()
     second_job = run_job(parent, second).start()
-    qtbot.wait(150)
+    # Waiting for the first job, not a fixed time for it to start (a loaded machine may take
+    # longer); the pause after only gives a wrongly parallel second job time to show.
+    assert first_started.wait(5)
+    qtbot.wait(50)
     assert order == ["first started"]
     with qtbot.waitSignal(second_job.signals.succeeded, timeout=5000):
         first_release.set()
@@ -227,6 +232,32 @@ def test_a_job_cancelled_before_it_starts_never_runs_fn() -> None:
     assert calls == []
     with pytest.raises(Cancelled):
         job.progress.check_cancelled()
+
+
+def fail(progress: QtProgress) -> None:
+    raise ValidationError({"name": "A treatment needs a name."})
+
+
+@pytest.mark.parametrize(
+    ("work", "cancel_first", "outcome"),
+    [(count_to(3), False, "succeeded"), (fail, False, "failed"), (count_to(3), True, "cancelled")],
+)
+def test_a_job_has_ended_when_its_end_signal_leaves(
+    work: Callable[[QtProgress], object], cancel_first: bool, outcome: str
+) -> None:
+    # A direct connection runs in the emitting thread, at the moment of emit: what it sees is
+    # what a queued slot on the GUI thread may see if it runs before `emit` returns (the pool
+    # thread waiting for the GIL). It used to see a job still running.
+    job = Job(work)
+    if cancel_first:
+        job.cancel()
+    ended_at_emit: list[bool] = []
+    getattr(job.signals, outcome).connect(
+        lambda *args: ended_at_emit.append(job.ended), Qt.ConnectionType.DirectConnection
+    )
+    job.run()
+    assert ended_at_emit == [True]
+    assert job not in active_jobs()
 
 
 def test_a_job_is_no_longer_active_once_its_work_ended(qtbot: QtBot, parent: QWidget) -> None:

@@ -29,12 +29,12 @@ def test_opens_the_demo_register_and_filters_the_treatments(window: Any, qtbot: 
     total = listing.model.rowCount()
     assert total > 10
     qtbot.keyClicks(listing.filter_edit, "patient")
-    qtbot.waitUntil(lambda: listing.model.rowCount() < total, timeout=2000)
+    qtbot.waitUntil(lambda: listing.model.rowCount() < total, timeout=10_000)
     shown = listing.model.rowCount()
     assert shown > 0
     assert listing.count_label.text() == f"{shown} of {total} rows"
     listing.filter_edit.clear()
-    qtbot.waitUntil(lambda: listing.model.rowCount() == total, timeout=2000)
+    qtbot.waitUntil(lambda: listing.model.rowCount() == total, timeout=10_000)
 
 
 def test_edit_and_save_a_treatment_then_undo_it(window: Any, demo_register: Register) -> None:
@@ -121,14 +121,14 @@ def test_subprocessor_form_lists_the_treatments_using_it(
 def test_switching_language_retranslates_the_window(window: Any, qtbot: QtBot) -> None:
     assert window.sidebar.item(1).text() == "Treatments"
     apply_language("fr")
-    qtbot.waitUntil(lambda: window.sidebar.item(1).text() == "Traitements", timeout=2000)
+    qtbot.waitUntil(lambda: window.sidebar.item(1).text() == "Traitements", timeout=10_000)
     listing = _treatments(window)
     assert listing.filter_edit.placeholderText().startswith("Filtrer")
     assert listing.model.headerData(1, Qt.Orientation.Horizontal) == "Traitement"
     assert window.menuBar().actions()[0].text() == "&Fichier"
     assert qt_translate("QPlatformTheme", "Cancel") == "Annuler"  # Qt's own dialogs
     apply_language("en")
-    qtbot.waitUntil(lambda: window.sidebar.item(1).text() == "Treatments", timeout=2000)
+    qtbot.waitUntil(lambda: window.sidebar.item(1).text() == "Treatments", timeout=10_000)
 
 
 def test_ctrl_f_focuses_the_filter_and_views_are_navigable(window: Any, qtbot: QtBot) -> None:

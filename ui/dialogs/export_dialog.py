@@ -36,12 +36,8 @@ from ui.labels import date_text, enum_label
 from workbench.domain.enums import NotificationStatus, OrganisationKind
 from workbench.i18n import N_, _, current_locale
 from workbench.services import Register
-from workbench.services.export_service import (
-    REGISTER_FORMATS,
-    SUBPROCESSOR_FORMATS,
-    ExportFormat,
-    ExportService,
-)
+from workbench.services.export_formats import REGISTER_FORMATS, SUBPROCESSOR_FORMATS, ExportFormat
+from workbench.services.export_service import ExportService
 from workbench.services.log_export_service import LogExportService
 from workbench.services.notification_workflow import NotificationWorkflow
 

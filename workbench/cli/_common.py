@@ -7,11 +7,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workbench.domain import codec
 from workbench.domain.errors import RegisterOpenError
-from workbench.services import Register, demo_register_path, open_register
+
+if TYPE_CHECKING:
+    from workbench.services import Register
+
+# Every import that is not needed to build the parser waits for the command that uses it
+# (`--help` and `list` must not pay for SQLAlchemy, Alembic, the readers and the writers).
 
 PASSPHRASE_ENV = "WORKBENCH_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
 
@@ -28,6 +32,8 @@ def passphrase_from_args(args: argparse.Namespace) -> str | None:
 
 
 def open_from_args(args: argparse.Namespace, read_only: bool = False) -> Register:
+    from workbench.services import demo_register_path, open_register
+
     if getattr(args, "demo", False):
         from workbench.services.demo import ensure_demo_register
 
@@ -79,6 +85,8 @@ def print_json(payload: Any) -> None:
 
 
 def records_json(records: list[Any]) -> list[dict[str, Any]]:
+    from workbench.domain import codec
+
     return [codec.to_dict(r) for r in records]
 
 

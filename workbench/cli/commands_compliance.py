@@ -8,14 +8,30 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.cli._common import open_for_reading, open_from_args, print_json, print_table
-from workbench.compliance.checks import Finding, Severity
+from workbench.compliance.checks.engine import Severity
 from workbench.domain import codec
 from workbench.i18n import _
-from workbench.services.compliance_service import ComplianceService
-from workbench.services.notification_workflow import NotificationWorkflow
+
+if TYPE_CHECKING:
+    from workbench.compliance.checks import Finding
+    from workbench.services.compliance_service import ComplianceService
+    from workbench.services.notification_workflow import NotificationWorkflow
+    from workbench.services.register import Register
+
+
+def _compliance(register: Register) -> ComplianceService:
+    from workbench.services.compliance_service import ComplianceService
+
+    return ComplianceService(register)
+
+
+def _workflow(register: Register) -> NotificationWorkflow:
+    from workbench.services.notification_workflow import NotificationWorkflow
+
+    return NotificationWorkflow(register)
 
 
 def _date(text: str) -> dt.date:
@@ -101,7 +117,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 
 def run_check(args: argparse.Namespace) -> int:
     register = open_for_reading(args)
-    findings = ComplianceService(register).check(args.today, Severity(args.severity))
+    findings = _compliance(register).check(args.today, Severity(args.severity))
     if args.json:
         print_json([finding_json(f) for f in findings])
     elif not findings:
@@ -116,7 +132,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_deadlines(args: argparse.Namespace) -> int:
     register = open_for_reading(args)
-    items = ComplianceService(register).deadlines(args.today, args.days)
+    items = _compliance(register).deadlines(args.today, args.days)
     if args.json:
         print_json(
             [
@@ -151,7 +167,7 @@ def run_deadlines(args: argparse.Namespace) -> int:
 
 def run_plan(args: argparse.Namespace) -> int:
     register = open_for_reading(args)
-    plans = NotificationWorkflow(register).plan(args.today)
+    plans = _workflow(register).plan(args.today)
     names = {o.id: o.name for o in register.organisations.list()}
     if args.json:
         print_json(
@@ -178,7 +194,7 @@ def run_plan(args: argparse.Namespace) -> int:
 
 def run_generate(args: argparse.Namespace) -> int:
     register = open_from_args(args)
-    created = NotificationWorkflow(register).generate(args.today, args.letter_lang, args.out)
+    created = _workflow(register).generate(args.today, args.letter_lang, args.out)
     if args.json:
         print_json([codec.to_dict(n) for n in created])
     elif not created:
@@ -190,20 +206,20 @@ def run_generate(args: argparse.Namespace) -> int:
 
 
 def run_mark_sent(args: argparse.Namespace) -> int:
-    n = NotificationWorkflow(open_from_args(args)).mark_sent(args.id, args.on)
+    n = _workflow(open_from_args(args)).mark_sent(args.id, args.on)
     deadline = n.objection_deadline.isoformat() if n.objection_deadline else ""
     print(_("Notification {id} sent; objections until {date}.").format(id=n.id, date=deadline))
     return 0
 
 
 def run_record_objection(args: argparse.Namespace) -> int:
-    n = NotificationWorkflow(open_from_args(args)).record_objection(args.id, args.on, args.text)
+    n = _workflow(open_from_args(args)).record_objection(args.id, args.on, args.text)
     print(_("Objection recorded on notification {id}.").format(id=n.id))
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
-    views = NotificationWorkflow(open_for_reading(args)).views(args.today)
+    views = _workflow(open_for_reading(args)).views(args.today)
     if args.json:
         print_json(
             [codec.to_dict(v.notification) | {"effective_status": v.status.value} for v in views]
@@ -229,12 +245,12 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_refresh(args: argparse.Namespace) -> int:
-    changes = NotificationWorkflow(open_from_args(args)).refresh(args.today)
+    changes = _workflow(open_from_args(args)).refresh(args.today)
     print(_("{count} notification(s) deemed accepted.").format(count=len(changes.ids)))
     return 0
 
 
 def run_baseline(args: argparse.Namespace) -> int:
-    NotificationWorkflow(open_from_args(args)).set_baseline()
+    _workflow(open_from_args(args)).set_baseline()
     print(_("Every change recorded so far is now considered notified."))
     return 0

@@ -17,11 +17,7 @@ from pathlib import Path
 from workbench.cli._common import open_for_reading
 from workbench.cli.commands_register import parse_as_of
 from workbench.i18n import _
-from workbench.services.export_service import (
-    REGISTER_FORMATS,
-    SUBPROCESSOR_FORMATS,
-    ExportService,
-)
+from workbench.services.export_formats import REGISTER_FORMATS, SUBPROCESSOR_FORMATS
 
 
 class TerminalProgress:
@@ -92,6 +88,8 @@ def _document_language(args: argparse.Namespace) -> str:
 
 
 def run_export_register(args: argparse.Namespace) -> int:
+    from workbench.services.export_service import ExportService
+
     reg = open_for_reading(args)
     try:
         snapshot = ExportService(reg).export_register(
@@ -115,6 +113,8 @@ def run_export_register(args: argparse.Namespace) -> int:
 
 
 def run_export_subprocessors(args: argparse.Namespace) -> int:
+    from workbench.services.export_service import ExportService
+
     reg = open_for_reading(args)
     try:
         snapshot = ExportService(reg).export_subprocessors(

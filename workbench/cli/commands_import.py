@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from importers import RecordKind, propose_mapping, read_records, read_tables
-from importers.marks import field_label
-from importers.model import ColumnMapping, ImportBatch
+from importers.model import RecordKind
 from workbench.cli._common import open_from_args, print_json
-from workbench.domain import codec, inference
 from workbench.domain.errors import WorkbenchError
 from workbench.i18n import _
-from workbench.services.import_service import ImportReport, ImportService, RowStatus
+
+if TYPE_CHECKING:
+    from importers.model import ColumnMapping, ImportBatch
+    from workbench.services.import_service import ImportReport, ImportService
 
 MAX_LISTED = 50
 PREVIEW_DETAIL_LIMIT = 1000  # rows kept in a text dry run's report (it prints MAX_LISTED)
@@ -62,6 +63,8 @@ class TerminalProgress:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from workbench.services.import_service import ImportService
+
     register_ = open_from_args(args)
     try:
         service = ImportService(register_)
@@ -98,6 +101,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _batches(service: ImportService, args: argparse.Namespace) -> list[ImportBatch]:
+    from importers import propose_mapping, read_records, read_tables
+
     kind = RecordKind(args.kind)
     batches = []
     for table in read_tables(args.file, args.sheet):
@@ -128,6 +133,10 @@ def _print_mapping(mapping: ColumnMapping, batch: ImportBatch) -> None:
 
 
 def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
+    from importers.marks import field_label
+    from workbench.domain import codec, inference
+    from workbench.services.import_service import RowStatus
+
     if as_json:
         print_json(
             {

@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import text
+from typing import TYPE_CHECKING, Any
 
 from workbench.cli._common import (
     open_for_reading,
@@ -17,8 +15,9 @@ from workbench.cli._common import (
 )
 from workbench.domain.errors import BackupError
 from workbench.i18n import _
-from workbench.services import Register, default_register_path, demo_register_path
-from workbench.services.register import register_backups, restore_register
+
+if TYPE_CHECKING:
+    from workbench.services import Register
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,6 +83,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from workbench.services.register import register_backups, restore_register
+
     location = _location(args)
     backups = register_backups(location)
     if args.backup is None:
@@ -174,6 +175,8 @@ def _print_report(report: Any, bad: str | None, differences: list[Any], show_sea
 
 
 def run_integrity_check(args: argparse.Namespace) -> int:
+    from sqlalchemy import text
+
     reg = open_for_reading(args)
     try:
         if reg.engine.dialect.name != "sqlite":
@@ -192,6 +195,8 @@ def run_integrity_check(args: argparse.Namespace) -> int:
 
 
 def _describe_entry(reg: Register, entry_id: int) -> str:
+    from sqlalchemy import text
+
     with reg.context.read() as session:
         row = session.execute(
             text(
@@ -207,6 +212,8 @@ def _describe_entry(reg: Register, entry_id: int) -> str:
 
 
 def _location(args: argparse.Namespace) -> str | Path:
+    from workbench.services import default_register_path, demo_register_path
+
     if args.db:
         return str(args.db)
     return demo_register_path() if getattr(args, "demo", False) else default_register_path()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.cli._common import (
     open_for_reading,
@@ -14,13 +14,12 @@ from workbench.cli._common import (
     print_table,
     records_json,
 )
-from workbench.domain import codec, inference
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import WorkbenchError
-from workbench.domain.records import Certification, Subprocessor, Treatment
 from workbench.i18n import _
-from workbench.services import Register
-from workbench.services.operation_labels import operation_label
+
+if TYPE_CHECKING:
+    from workbench.services import Register
 
 KINDS = {
     "organisations": EntityKind.ORGANISATION,
@@ -135,6 +134,8 @@ def run_list(args: argparse.Namespace) -> int:
 def _table(
     kind: EntityKind, records: list[Any], orgs: dict[int | None, str]
 ) -> tuple[list[str], list[list[str]]]:
+    from workbench.domain.records import Certification, Subprocessor, Treatment
+
     if kind is EntityKind.TREATMENT:
         return ["ID", "ORGANISATION", "ROLE", "NAME", "LEGAL BASIS", "RETENTION", "TO VERIFY"], [
             [
@@ -187,6 +188,7 @@ def _to_verify(record: Any) -> str:
 def _print_log(reg: Register, kind: EntityKind, records: list[Any], as_json: bool) -> int:
     """Breaches and requests: their records, and their clocks marked as computed."""
     from workbench.cli._log_tables import clock_context, computed_json, log_table
+    from workbench.domain import codec
 
     calendar, today = clock_context(reg)
     if as_json:
@@ -201,6 +203,8 @@ def _print_log(reg: Register, kind: EntityKind, records: list[Any], as_json: boo
 
 
 def _summary(record: Any) -> str:
+    from workbench.domain import codec
+
     data = codec.to_dict(record)
     for key in ("name", "auditor", "status"):
         if data.get(key):
@@ -211,6 +215,8 @@ def _summary(record: Any) -> str:
 def run_show(args: argparse.Namespace) -> int:
     reg = open_for_reading(args)
     record = reg.service_for(SINGULAR[args.kind]).get(args.id)
+    from workbench.domain import codec, inference
+
     data = codec.to_dict(record)
     if SINGULAR[args.kind] in (EntityKind.BREACH, EntityKind.DATA_SUBJECT_REQUEST):
         from workbench.cli._log_tables import clock_context, computed_json
@@ -232,6 +238,8 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_confirm(args: argparse.Namespace) -> int:
+    from workbench.domain import inference
+
     reg = open_from_args(args)
     kind = SINGULAR[args.kind]
     service = reg.service_for(kind)
@@ -287,6 +295,8 @@ def run_history(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    from workbench.services.operation_labels import operation_label
+
     if not entries:
         print(_("No recorded change for {kind} {id}.").format(kind=kind.value, id=args.id))
     for e in entries:

@@ -1,5 +1,7 @@
 """Plain, immutable domain objects: what services return and importers/exporters exchange."""
 
+from typing import TYPE_CHECKING
+
 from workbench.domain.enums import (
     Art9Condition,
     AuditRequester,
@@ -23,26 +25,58 @@ from workbench.domain.enums import (
     TransferMechanism,
     TreatmentStatus,
 )
-from workbench.domain.records import (
-    Audit,
-    AuditAction,
-    AuditFinding,
-    Certification,
-    Changes,
-    DataCategory,
-    Dpia,
-    JournalEntry,
-    Location,
-    Notification,
-    NotificationItem,
-    Organisation,
-    Provenance,
-    Recipient,
-    Retention,
-    SecurityPolicy,
-    Subprocessor,
-    Treatment,
-    Unconfirmed,
+from workbench.lazy_exports import lazy_exports
+
+if TYPE_CHECKING:
+    from workbench.domain.records import (
+        Audit,
+        AuditAction,
+        AuditFinding,
+        Certification,
+        Changes,
+        DataCategory,
+        Dpia,
+        JournalEntry,
+        Location,
+        Notification,
+        NotificationItem,
+        Organisation,
+        Provenance,
+        Recipient,
+        Retention,
+        SecurityPolicy,
+        Subprocessor,
+        Treatment,
+        Unconfirmed,
+    )
+
+# The record classes (the costliest module of the package to import) load when first used:
+# the CLI's parser needs the enums only.
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "workbench.domain.records": [
+            "Audit",
+            "AuditAction",
+            "AuditFinding",
+            "Certification",
+            "Changes",
+            "DataCategory",
+            "Dpia",
+            "JournalEntry",
+            "Location",
+            "Notification",
+            "NotificationItem",
+            "Organisation",
+            "Provenance",
+            "Recipient",
+            "Retention",
+            "SecurityPolicy",
+            "Subprocessor",
+            "Treatment",
+            "Unconfirmed",
+        ]
+    },
 )
 
 __all__ = [

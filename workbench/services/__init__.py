@@ -1,10 +1,28 @@
 """The only way into a register. Every public method is one transaction and returns records."""
 
-from workbench.services.register import (
-    Register,
-    default_register_path,
-    demo_register_path,
-    open_register,
+from typing import TYPE_CHECKING
+
+from workbench.lazy_exports import lazy_exports
+
+if TYPE_CHECKING:
+    from workbench.services.register import (
+        Register,
+        default_register_path,
+        demo_register_path,
+        open_register,
+    )
+
+# SQLAlchemy and Alembic load with the first register opened, not with any service module.
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "workbench.services.register": [
+            "Register",
+            "default_register_path",
+            "demo_register_path",
+            "open_register",
+        ]
+    },
 )
 
 __all__ = ["Register", "default_register_path", "demo_register_path", "open_register"]

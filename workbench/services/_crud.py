@@ -35,6 +35,7 @@ class StoredRecord(Protocol):
 
 
 R = TypeVar("R", bound=StoredRecord)
+LIST_BATCH = 1000  # rows read at a time by list(): a few at once in memory, not the table
 
 
 class CrudService(Generic[R]):
@@ -60,7 +61,8 @@ class CrudService(Generic[R]):
             if value is not None:
                 query = query.where(getattr(model, name) == value)
         query = query.order_by(*(getattr(model, c) for c in self.order_by))
-        return self.mapper.records(session, session.scalars(query))
+        rows = session.scalars(query.execution_options(yield_per=LIST_BATCH))
+        return self.mapper.streamed_records(session, rows)
 
     def get(self, entity_id: int) -> R:
         with self._context.read() as session:

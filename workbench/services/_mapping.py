@@ -67,6 +67,16 @@ class RecordMapper(Generic[R]):
             for name, sub_cls in self._nested.items()
             for sf in dataclasses.fields(sub_cls)
         )
+        # the same per field, for reading (loading a register reads every row)
+        self._nested_fields = tuple(
+            (
+                name,
+                tuple(
+                    (sub, column) for field, sub, column in self._nested_columns if field == name
+                ),
+            )
+            for name in self._nested
+        )
 
     # -- record -> row -------------------------------------------------------------------------
     def row_values(self, record: R) -> dict[str, Any]:
@@ -92,10 +102,8 @@ class RecordMapper(Generic[R]):
     # -- row -> record -------------------------------------------------------------------------
     def to_record(self, model: Any, links: dict[str, tuple[int, ...]] | None = None) -> R:
         data: dict[str, Any] = {name: getattr(model, name) for name in self._plain}
-        for name, sub_cls in self._nested.items():
-            sub = {
-                sf.name: getattr(model, f"{name}_{sf.name}") for sf in dataclasses.fields(sub_cls)
-            }
+        for name, sub_columns in self._nested_fields:
+            sub = {sub_name: getattr(model, column) for sub_name, column in sub_columns}
             if name in self._optional_nested and all(v is None for v in sub.values()):
                 data[name] = None
             else:
@@ -108,18 +116,19 @@ class RecordMapper(Generic[R]):
 
     # -- links ---------------------------------------------------------------------------------
     def load_links(
-        self, session: Session, ids: Sequence[int]
+        self, session: Session, ids: Sequence[int] | None
     ) -> dict[int, dict[str, tuple[int, ...]]]:
+        """The links of the entities `ids` (of every entity that has some when None)."""
         result: dict[int, dict[str, tuple[int, ...]]] = defaultdict(dict)
         for name, spec in self.links.items():
             own, other = spec.table.c[spec.own_column], spec.table.c[spec.other_column]
             grouped: dict[int, list[int]] = defaultdict(list)
             query = select(own, other).order_by(own, other)
-            if len(ids) <= 500:
+            if ids is not None and len(ids) <= 500:
                 query = query.where(own.in_(ids))
             for own_id, other_id in session.execute(query):
                 grouped[own_id].append(other_id)
-            for own_id in ids:
+            for own_id in grouped if ids is None else ids:
                 result[own_id][name] = tuple(grouped.get(own_id, ()))
         return result
 
@@ -151,3 +160,9 @@ class RecordMapper(Generic[R]):
         rows = list(models)
         links = self.load_links(session, [m.id for m in rows]) if self.links else {}
         return [self.to_record(m, links.get(m.id)) for m in rows]
+
+    def streamed_records(self, session: Session, models: Iterable[Any]) -> list[R]:
+        """`records` of a whole table read row by row (`yield_per`): each ORM object can go
+        once its record is built, so memory holds the records, not the records and the rows."""
+        links = self.load_links(session, None) if self.links else {}
+        return [self.to_record(m, links.get(m.id)) for m in models]

@@ -10,32 +10,18 @@ neighbour's data.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from exporters import (
-    write_register_docx,
-    write_register_xlsx,
-    write_subprocessors_csv,
-    write_subprocessors_docx,
-    write_subprocessors_xlsx,
-)
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import NotFoundError, ValidationError
 from workbench.domain.records import Certification, Organisation, Subprocessor, Treatment
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.progress import NullProgress, Progress
-from workbench.services.register import Register
+from workbench.services.export_formats import REGISTER_FORMATS, SUBPROCESSOR_FORMATS, ExportFormat
 
-
-class ExportFormat(StrEnum):
-    DOCX = "docx"
-    XLSX = "xlsx"
-    CSV = "csv"
-
-
-REGISTER_FORMATS = (ExportFormat.DOCX, ExportFormat.XLSX)
-SUBPROCESSOR_FORMATS = (ExportFormat.DOCX, ExportFormat.XLSX, ExportFormat.CSV)
+if TYPE_CHECKING:
+    from workbench.services.register import Register
 
 
 class ExportService:
@@ -86,6 +72,9 @@ class ExportService:
         organisation: str | int | None = None,
         progress: Progress | None = None,
     ) -> RegisterSnapshot:
+        # The writers (python-docx, openpyxl) load for an export, not for `--help`'s formats.
+        from exporters import write_register_docx, write_register_xlsx
+
         fmt = _format(fmt, REGISTER_FORMATS)
         progress = progress or NullProgress()
         snapshot = self.snapshot(as_of, organisation)
@@ -101,6 +90,12 @@ class ExportService:
         organisation: str | int | None = None,
         progress: Progress | None = None,
     ) -> RegisterSnapshot:
+        from exporters import (
+            write_subprocessors_csv,
+            write_subprocessors_docx,
+            write_subprocessors_xlsx,
+        )
+
         fmt = _format(fmt, SUBPROCESSOR_FORMATS)
         snapshot = self.snapshot(None, organisation)
         writers = {

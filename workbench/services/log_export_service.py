@@ -23,7 +23,8 @@ from workbench.domain.log_snapshot import Computed, LogSnapshot
 from workbench.i18n import translator
 from workbench.progress import NullProgress, Progress
 from workbench.services.compliance_service import ComplianceService
-from workbench.services.export_service import REGISTER_FORMATS, ExportFormat, _find, _format
+from workbench.services.export_formats import REGISTER_FORMATS, ExportFormat
+from workbench.services.export_service import _find, _format
 from workbench.services.register import Register
 
 LOG_FORMATS = REGISTER_FORMATS  # Word and Excel

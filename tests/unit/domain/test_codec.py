@@ -2,6 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass, field, make_dataclass
+from enum import StrEnum
+from typing import Any
+
+import pytest
 
 from workbench.domain import (
     Audit,
@@ -93,3 +98,108 @@ def test_a_treatment_snapshot_from_before_recipient_records_and_dpia_status_stil
         DpiaStatus.UNKNOWN
     )
     assert "dpia_required" in old  # the snapshot itself is left as written
+
+
+# Record types of this test only: one field of each kind of type hint the codec decodes.
+class Colour(StrEnum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@dataclass(frozen=True)
+class Leaf:
+    label: str
+    on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Every:
+    name: str
+    count: int = 0
+    colour: Colour | None = None
+    colours: frozenset[Colour] = frozenset()
+    day: dt.date | None = None
+    moment: dt.datetime | None = None
+    leaf: Leaf | None = None
+    leaves: tuple[Leaf | None, ...] = ()
+    groups: tuple[tuple[Leaf, ...], ...] = ()
+    words: tuple[str, ...] = ()
+    either: int | str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    anything: Any = None
+    later: Later | None = None  # a record type defined below this one
+
+
+@dataclass(frozen=True)
+class Later:
+    every: Every | None = None  # refers back: decoders are looked up when decoding
+
+
+def test_every_kind_of_field_decodes_from_its_json() -> None:
+    moment = dt.datetime(2026, 12, 1, 21, 30, tzinfo=dt.UTC)
+    record = Every(
+        name="x",
+        count=3,
+        colour=Colour.RED,
+        colours=frozenset({Colour.RED, Colour.BLUE}),
+        day=dt.date(2026, 6, 30),
+        moment=moment,
+        leaf=Leaf("a", dt.date(2027, 1, 1)),
+        leaves=(Leaf("b"), None),
+        groups=((Leaf("c"),), ()),
+        words=("un", "deux"),
+        either="texte",
+        extra={"k": [1, 2]},
+        anything={"free": True},
+        later=Later(Every(name="inner", colour=Colour.BLUE)),
+    )
+    payload = json.loads(json.dumps(to_dict(record)))
+    assert from_dict(Every, payload) == record
+    decoded = from_dict(Every, payload)
+    assert type(decoded.leaves) is tuple
+    assert type(decoded.colours) is frozenset
+    assert decoded.later is not None
+    assert decoded.later.every is not None
+    assert decoded.later.every.colour is Colour.BLUE
+
+
+def test_values_read_from_columns_are_kept_and_none_stays_none() -> None:
+    moment = dt.datetime(2026, 12, 1, 21, 30)
+    decoded = from_dict(
+        Every,
+        {"name": "x", "day": dt.date(2026, 1, 2), "moment": moment, "leaf": None, "colour": None},
+    )
+    assert decoded.day == dt.date(2026, 1, 2)
+    assert decoded.moment is moment
+    assert decoded.leaf is None
+    assert decoded.colour is None
+    assert decoded.count == 0  # absent: the field's default
+
+
+def test_a_field_added_to_a_record_type_decodes_without_codec_change() -> None:
+    # Another record version: a tuple of nested records added (as engineers add fields).
+    grown = make_dataclass(
+        "Grown",
+        [("name", str), ("sites", tuple[Leaf, ...], field(default=()))],
+        frozen=True,
+    )
+    payload = {"name": "n", "sites": [{"label": "Paris", "on": "2026-01-31"}], "gone": 1}
+    decoded = from_dict(grown, payload)
+    assert decoded.sites == (Leaf("Paris", dt.date(2026, 1, 31)),)
+    assert from_dict(grown, {"name": "n"}).sites == ()
+
+
+def test_a_bad_value_fails_as_before() -> None:
+    with pytest.raises(ValueError, match="'green' is not a valid Colour"):
+        from_dict(Every, {"name": "x", "colour": "green"})
+    with pytest.raises(TypeError):
+        from_dict(Colour, {"name": "x"})  # not a record type
+
+
+def test_identical_nested_values_decode_to_one_shared_record() -> None:
+    payload = {"name": "x", "leaves": [{"label": "a"}, {"label": "a"}, {"label": "b"}]}
+    first, second = from_dict(Every, payload), from_dict(Every, payload)
+    assert first.leaves[0] is first.leaves[1] is second.leaves[0]  # frozen: nothing can tell
+    assert first.leaves[2] == Leaf("b")
+    assert from_dict(Every, {"name": "x", "leaf": {"label": 1}}).leaf == Leaf(1)  # type: ignore[arg-type]
+    assert type(from_dict(Every, {"name": "x", "leaf": {"label": True}}).leaf.label) is bool  # type: ignore[union-attr]

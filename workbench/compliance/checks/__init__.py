@@ -1,34 +1,27 @@
 """The compliance checks: every rule, and the checks that produce their findings."""
 
-from workbench.compliance.checks import (
-    actors,
-    breaches,
-    certificates,
-    hosting,
-    records,
-    safeguards,
-    statements,
-    tracking,
-    transfer_bases,
-    transfers,
-)
-from workbench.compliance.checks.engine import Check, Finding, Rule, Severity, run_checks
+from typing import TYPE_CHECKING
 
-_MODULES = (
-    transfers,
-    transfer_bases,
-    hosting,
-    certificates,
-    records,
-    actors,
-    safeguards,
-    tracking,
-    statements,
-    breaches,
-)
-ALL_CHECKS: tuple[Check, ...] = tuple(check for module in _MODULES for check in module.CHECKS)
-ALL_RULES: tuple[Rule, ...] = tuple(
-    value for module in _MODULES for value in vars(module).values() if isinstance(value, Rule)
+from workbench.lazy_exports import lazy_exports
+
+if TYPE_CHECKING:
+    from workbench.compliance.checks.catalogue import ALL_CHECKS, ALL_RULES
+    from workbench.compliance.checks.engine import Check, Finding, Rule, Severity, run_checks
+
+# The rule modules (and the public-holiday calendar) load when the checks are first wanted,
+# not with `Severity` (the CLI's --severity choices).
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "workbench.compliance.checks.catalogue": ["ALL_CHECKS", "ALL_RULES"],
+        "workbench.compliance.checks.engine": [
+            "Check",
+            "Finding",
+            "Rule",
+            "Severity",
+            "run_checks",
+        ],
+    },
 )
 
 __all__ = ["ALL_CHECKS", "ALL_RULES", "Check", "Finding", "Rule", "Severity", "run_checks"]

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
-from workbench.domain.records import Unconfirmed
+if TYPE_CHECKING:  # annotations only: `Severity` (the CLI's --severity) needs no snapshot
+    from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
+    from workbench.domain.records import Unconfirmed
 
 
 class Severity(StrEnum):
@@ -52,7 +54,7 @@ class Rule:
 
 
 # A check reads the snapshot and yields the findings of one or more related rules.
-Check = Callable[[RegisterSnapshot], Iterable[Finding]]
+Check = Callable[["RegisterSnapshot"], Iterable[Finding]]
 
 
 def run_checks(

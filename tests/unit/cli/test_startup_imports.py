@@ -1,0 +1,57 @@
+"""`--help`, `list` and `show` import only what they use (CPU time: bench/bench_startup.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.domain.records import Organisation
+from workbench.services import open_register
+
+HEAVY = ("sqlalchemy", "alembic", "holidays", "openpyxl", "docx", "lxml", "python_calamine")
+HEAVY += ("babel.dates", "rapidfuzz", "importers.reading", "exporters.docx_register")
+
+
+def imported_by(*argv: str) -> set[str]:
+    """The modules a fresh process has imported once `dpo-workbench ARGV` returned."""
+    script = (
+        "import contextlib, io, json, sys\n"
+        "from workbench.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(sys.argv[1:])\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ | {"WORKBENCH_LANG": "fr"},
+    )
+    return set(json.loads(done.stdout))
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m in HEAVY or m.split(".")[0] in ("alembic", "holidays"))
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["import", "--help"], ["check", "--help"]])
+def test_help_imports_no_database_reader_or_writer(argv: list[str]) -> None:
+    modules = imported_by(*argv)
+    assert "workbench.cli.commands_import" in modules  # the whole parser was built
+    assert heavy(modules) == []
+
+
+def test_list_and_show_import_the_database_but_no_reader_writer_or_rules(tmp_path: Path) -> None:
+    db = tmp_path / "r.sqlite"
+    register = open_register(db)
+    register.organisations.create(Organisation(name="Podalire"))
+    register.close()
+    for argv in (["list", "treatments"], ["show", "organisation", "1", "--json"]):
+        modules = imported_by("--db", str(db), *argv)
+        assert heavy(modules) == ["sqlalchemy"]  # the register is read; nothing else loads
