@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -34,8 +34,10 @@ def _drop(window: Any, mime: QMimeData) -> bool:
 
 def _send(window: Any, event_type: type[QDropEvent], mime: QMimeData) -> bool:
     """Whether the window accepts a drag (enter) or a drop of `mime` at its middle."""
+    # QDragEnterEvent takes a QPoint, QDropEvent a QPointF (Qt 6; PySide6 6.12 accepts either)
+    where = QPoint(200, 200) if event_type is QDragEnterEvent else QPointF(200, 200)
     event = event_type(
-        QPointF(200, 200),
+        where,
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
