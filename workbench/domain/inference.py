@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from workbench.domain.enums import InferenceOrigin
@@ -63,6 +64,15 @@ def value_at(record: object, field: str) -> Any:
 
 def field_exists(record_cls: type[Any], field: str) -> bool:
     """True if `field` (dotted) is an attribute path of the record class."""
+    # classes are hashable; typeshed's `type[Any]` just does not say so
+    return _field_exists(typing.cast(Hashable, record_cls), field)
+
+
+# Checked for every mark of every write, and for each mark an imported "unconfirmed" cell names:
+# the type hints are read once per path (about 350 µs a call uncached), and the cache is bounded
+# because a file can name any number of fields.
+@lru_cache(maxsize=1024)
+def _field_exists(record_cls: Any, field: str) -> bool:
     cls: Any = record_cls
     for part in field.split("."):
         if not (dataclasses.is_dataclass(cls) and isinstance(cls, type)):
