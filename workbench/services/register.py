@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,7 @@ class Register:
     breaches: BreachService
     requests: DataSubjectRequestService
     journal: JournalService
+    by_kind: dict[EntityKind, CrudService[Any]] = field(default_factory=dict)
     read_only: bool = False
     backup_keep: int = DEFAULT_KEEP
     lock: RegisterLock | None = None
@@ -107,19 +108,7 @@ class Register:
         return sqlite_path(self.url)
 
     def service_for(self, kind: EntityKind) -> CrudService[Any]:
-        return self._by_kind()[kind]
-
-    def _by_kind(self) -> dict[EntityKind, CrudService[Any]]:
-        return {
-            EntityKind.ORGANISATION: self.organisations,
-            EntityKind.TREATMENT: self.treatments,
-            EntityKind.SUBPROCESSOR: self.subprocessors,
-            EntityKind.CERTIFICATION: self.certifications,
-            EntityKind.AUDIT: self.audits,
-            EntityKind.NOTIFICATION: self.notifications,
-            EntityKind.BREACH: self.breaches,
-            EntityKind.DATA_SUBJECT_REQUEST: self.requests,
-        }
+        return self.by_kind[kind]
 
     def is_empty(self) -> bool:
         return not self.organisations.list()
@@ -365,16 +354,18 @@ def build_register(
     notifications = NotificationService(context)
     breaches = BreachService(context)
     requests = DataSubjectRequestService(context)
-    by_kind: dict[EntityKind, CrudService[Any]] = {
-        EntityKind.ORGANISATION: organisations,
-        EntityKind.TREATMENT: treatments,
-        EntityKind.SUBPROCESSOR: subprocessors,
-        EntityKind.CERTIFICATION: certifications,
-        EntityKind.AUDIT: audits,
-        EntityKind.NOTIFICATION: notifications,
-        EntityKind.BREACH: breaches,
-        EntityKind.DATA_SUBJECT_REQUEST: requests,
-    }
+    services: tuple[CrudService[Any], ...] = (
+        organisations,
+        treatments,
+        subprocessors,
+        certifications,
+        audits,
+        notifications,
+        breaches,
+        requests,
+    )
+    # one table from kind to service, for the journal (undo, replay) and `service_for`
+    by_kind = {service.mapper.kind: service for service in services}
     return Register(
         url=url,
         engine=engine,
@@ -388,5 +379,6 @@ def build_register(
         breaches=breaches,
         requests=requests,
         journal=JournalService(context, by_kind),
+        by_kind=by_kind,
         read_only=read_only,
     )
