@@ -247,11 +247,8 @@ def run_confirm(args: argparse.Namespace) -> int:
     wanted = tuple(args.fields) if args.fields else None
     count = 0
     for record in records:
-        marked = [
-            m
-            for m in record.unconfirmed
-            if wanted is None or any(inference.covers(m.field, f) for f in wanted)
-        ]
+        # what `service.confirm` will lift: the same rule, not a second copy of it
+        marked = len(record.unconfirmed) - len(inference.confirm(record, wanted).unconfirmed)
         if wanted and not marked:
             fields = ", ".join(m.field for m in record.unconfirmed) or "—"
             raise NothingToConfirmError(
@@ -259,7 +256,7 @@ def run_confirm(args: argparse.Namespace) -> int:
                     kind=kind.value, id=record.id, fields=", ".join(wanted), marked=fields
                 )
             )
-        count += len(marked)
+        count += marked
     if count == 0:
         print(_("Nothing to confirm: every value of these records is stated."))
         return 0
