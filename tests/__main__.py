@@ -1,8 +1,10 @@
 """`python -m tests`: the whole check, as CI runs it.
 
 Static checks first (ruff, formatting, mypy strict, import layers), then pytest with Qt
-offscreen. Every step runs even if an earlier one failed, so one run shows every problem;
-the exit code is non-zero if any step failed.
+offscreen, in two worker processes (pytest-xdist: the machine CI runs on has two cores; each
+worker has its own temporary folders, Qt application and PostgreSQL schemas). Every step runs
+even if an earlier one failed, so one run shows every problem; the exit code is non-zero if any
+step failed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SOURCES = ["workbench", "importers", "exporters", "ui", "tests", "bench", "tools"]
+# worksteal: an idle worker takes tests queued on the other, so the few long ones (kill and
+# fuzz tests, several seconds each) do not leave one core idle at the end.
+PARALLEL = ["--numprocesses", "2", "--dist", "worksteal"]
 
 
 def step(name: str, command: list[str]) -> bool:
@@ -29,7 +34,7 @@ def main() -> int:
         "format": step("format", [str(BIN / "ruff"), "format", "--check", *SOURCES]),
         "mypy": step("mypy", [str(BIN / "mypy")]),
         "import layers": step("import layers", [str(BIN / "lint-imports")]),
-        "pytest": step("pytest", [sys.executable, "-m", "pytest", "-q", *sys.argv[1:]]),
+        "pytest": step("pytest", [sys.executable, "-m", "pytest", "-q", *PARALLEL, *sys.argv[1:]]),
     }
     failed = [name for name, ok in results.items() if not ok]
     print("\nfailed: " + ", ".join(failed) if failed else "\nall checks passed")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.backends import backends, fresh_pg_schema, runs_on_every_backend
+from tests.backends import backends, migrated_pg_schema, runs_on_every_backend
 from workbench.domain import Organisation, OrganisationKind
 from workbench.i18n import current_locale, setup_i18n
 from workbench.services import Register, open_register
@@ -80,13 +80,32 @@ def _empty_register_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def _demo_register_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo register (both seed documents read, ~0.4 s) built once for the session, in a
+    folder of its own: the file and the backup taken before its import."""
+    from workbench.services.demo import ensure_demo_register
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    ensure_demo_register(folder / "demo.sqlite", author="test-dpo").close()
+    return folder
+
+
+@pytest.fixture
+def demo_register_file(tmp_path: Path, _demo_register_folder: Path) -> Path:
+    """tmp_path/demo.sqlite: the demo register as `ensure_demo_register` leaves it there (with
+    its backups/ beside it), copied from the session's."""
+    shutil.copytree(_demo_register_folder, tmp_path, dirs_exist_ok=True)
+    return tmp_path / "demo.sqlite"
+
+
 @pytest.fixture
 def register(
     request: pytest.FixtureRequest, tmp_path: Path, _empty_register_file: Path
 ) -> Iterator[Register]:
     """A fresh, migrated, empty register in a file under tmp_path (or a PostgreSQL schema)."""
     if getattr(request, "param", "sqlite") == "postgresql":
-        with fresh_pg_schema() as url:
+        with migrated_pg_schema() as url:
             reg = open_register(url, author="test-dpo")
             yield reg
             reg.close()

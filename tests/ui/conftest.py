@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from ui.i18n_qt import apply_language
 from ui.settings import Settings
-from workbench.services import Register
+from workbench.services import Register, open_register
 
 
 @pytest.fixture(autouse=True)
@@ -47,18 +47,9 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-def demo_register(tmp_path: Path) -> Iterator[Register]:
-    """The demo register (both seed documents), or a sample one if the demo is not built."""
-    try:
-        from workbench.services.demo import ensure_demo_register
-    except ImportError:  # pragma: no cover - the demo module ships with the core
-        from tests.ui.sample_register import fill_register
-        from workbench.services import open_register
-
-        register = open_register(tmp_path / "demo.sqlite", author="test-dpo")
-        fill_register(register)
-    else:
-        register = ensure_demo_register(tmp_path / "demo.sqlite", author="test-dpo")
+def demo_register(demo_register_file: Path) -> Iterator[Register]:
+    """The demo register (both seed documents), in the test's own folder."""
+    register = open_register(demo_register_file, author="test-dpo")
     yield register
     register.close()
 

@@ -14,7 +14,6 @@ from tests.unit.services.test_demo import annex1_rows, annex2_rows
 from workbench.cli.main import main
 from workbench.domain.records import Retention
 from workbench.services import open_register
-from workbench.services.demo import ensure_demo_register
 
 SUBCONTRACTOR_LIST = {
     "Mailjet",
@@ -43,11 +42,9 @@ def run_json(capsys: pytest.CaptureFixture[str], db: Path, *argv: str) -> Any:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
+def db(demo_register_file: Path) -> Path:
     """The demo register in a file of the test's own (--demo always uses its own file)."""
-    path = tmp_path / "demo.sqlite"
-    ensure_demo_register(path).close()
-    return path
+    return demo_register_file
 
 
 def test_list_subprocessors_json_has_both_seeds_with_countries_and_mechanism(
