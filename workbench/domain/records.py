@@ -325,7 +325,8 @@ class Notification:
     objection_deadline: dt.date | None = None
     objection_received_on: dt.date | None = None
     objection_text: str = ""
-    document_path: str = ""
+    document_path: str = ""  # the letter's latest version; earlier ones stay beside it
+    letter_language: str = ""  # "fr" or "en": the language the letter was drafted in
     notes: str = ""
     id: int | None = None
     version: int = 0
