@@ -58,7 +58,7 @@ def test_export_subprocessors_csv(db: Path, tmp_path: Path) -> None:
     )
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
-    assert rows[0][1] == "Nom du sous-traitant"
+    assert rows[0][:3] == ["Organisation", "Catégorie", "Nom du sous-traitant"]
     assert len(rows) == 5
 
 
