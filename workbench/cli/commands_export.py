@@ -78,6 +78,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(handler=run_export_worksheet)
 
     p = kinds.add_parser(
+        "client-extract",
+        help=_("for one controller served: the processing done on its behalf (Art. 30(2))"),
+    )
+    p.add_argument("--controller", required=True, metavar="NAME")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.add_argument("--lang", dest="doc_lang", choices=("fr", "en"))
+    p.set_defaults(handler=run_export_client_extract)
+
+    p = kinds.add_parser(
         "package",
         help=_(
             "a sealed package for an auditor: the registers, the subprocessor list, the data "
@@ -202,6 +211,20 @@ def run_export_worksheet(args: argparse.Namespace) -> int:
     print(
         _("Wrote {path}: the worksheet of “{title}”.").format(path=args.output, title=breach.title)
     )
+    return 0
+
+
+def run_export_client_extract(args: argparse.Namespace) -> int:
+    from workbench.services.export_service import ExportService
+
+    reg = open_for_reading(args)
+    try:
+        ExportService(reg).export_client_extract(
+            args.output, args.controller, _document_language(args), TerminalProgress()
+        )
+    finally:
+        reg.close()
+    print(_("Wrote {path}.").format(path=args.output))
     return 0
 
 

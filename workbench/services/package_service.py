@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from workbench.domain import codec
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import ExportError
+from workbench.domain.file_names import file_stem, unused_path
 from workbench.domain.records import Delivery, JournalEntry
 from workbench.progress import NullProgress, Progress
 from workbench.services.export_service import ExportService
@@ -45,11 +46,13 @@ _NAMES = {
         "register": "registre",
         "subprocessors": "sous-traitants",
         "data": "registre-donnees.json",
+        "extract": "extrait",
     },
     "en": {
         "register": "register",
         "subprocessors": "subprocessors",
         "data": "register-data.json",
+        "extract": "extract",
     },
 }
 JSON_FORMAT = "dpo-workbench/register-package"
@@ -158,10 +161,32 @@ class PackageService:
             progress.check_cancelled()
             writer(snapshot, folder / name, locale, progress)
             names.append(name)
+        names.extend(self._write_extracts(folder, snapshot, locale, stems["extract"], progress))
         data = stems["data"]
         payload = json.dumps(_register_data(snapshot, position), ensure_ascii=False, indent=1)
         _write_private(folder / data, payload.encode("utf-8"))
         names.append(data)
+        return names
+
+    def _write_extracts(
+        self,
+        folder: Path,
+        snapshot: RegisterSnapshot,
+        locale: str,
+        stem: str,
+        progress: Progress,
+    ) -> list[str]:
+        """One Art. 30(2) extract per controller served, for that client's auditor."""
+        from exporters.docx_client_extract import processing_for, write_client_extract_docx
+
+        names: list[str] = []
+        for controller in snapshot.organisations:
+            if controller.id is None or not processing_for(snapshot, controller.id):
+                continue
+            progress.check_cancelled()
+            path = unused_path(folder, f"{stem}-{file_stem(controller.name, 'client')}", ".docx")
+            write_client_extract_docx(snapshot, controller.id, path, locale, progress)
+            names.append(path.name)
         return names
 
     # -- after the delivery --------------------------------------------------------------------

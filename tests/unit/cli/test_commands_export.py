@@ -90,7 +90,7 @@ def test_export_package_then_verify_package(
     package = tmp_path / "livraison.zip"
     assert main(["--db", str(db), "export", "package", "-o", str(package), "--for", "CNIL"]) == 0
     out = capsys.readouterr().out
-    assert "7 files, signed off by" in out
+    assert "8 files, signed off by" in out
     sha = out.split("Manifest SHA-256: ")[1].split()[0]
     # Anyone receiving the package checks it without a register...
     assert main(["verify-package", str(package)]) == 0

@@ -44,6 +44,7 @@ def test_a_folder_package_lists_every_file_in_the_loutre_format(
     listed = read_manifest(manifest, "contenu.txt")
     assert [entry.name for entry in listed] == sorted(
         [
+            "extrait-cabinet-dr-durand.docx",  # the Art. 30(2) extract of the client served
             "registre-donnees.json",
             "registre.docx",
             "registre.xlsx",
