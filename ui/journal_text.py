@@ -20,6 +20,7 @@ from workbench.domain.records import (
     AuditFinding,
     Certification,
     DataCategory,
+    Delivery,
     Dpia,
     Location,
     Notification,
@@ -45,6 +46,7 @@ RECORD_CLASSES: dict[EntityKind, type[Any]] = {
     EntityKind.NOTIFICATION: Notification,
     EntityKind.BREACH: Breach,
     EntityKind.DATA_SUBJECT_REQUEST: DataSubjectRequest,
+    EntityKind.DELIVERY: Delivery,
 }
 
 FIELD_LABELS = {
@@ -130,6 +132,13 @@ FIELD_LABELS = {
     "objection_received_on": N_("Objection received on"),
     "objection_text": N_("Objection"),
     "document_path": N_("Letter"),
+    "letter_language": N_("Letter language"),
+    "signed_by": N_("Signed off by"),
+    "signed_at": N_("Signed off at"),
+    "journal_position": N_("Journal position"),
+    "manifest_sha256": N_("Manifest SHA-256"),
+    "files": N_("Files"),
+    "recipient": N_("Recipient"),
 }
 
 

@@ -132,6 +132,7 @@ ENUM_LABELS: dict[Enum, str] = {
     EntityKind.NOTIFICATION: N_("Notification"),
     EntityKind.BREACH: N_("Breach"),
     EntityKind.DATA_SUBJECT_REQUEST: N_("Data-subject request"),
+    EntityKind.DELIVERY: N_("Package for an auditor"),
     **LOG_ENUM_LABELS,
     ChangeAction.CREATE: N_("Created"),
     ChangeAction.UPDATE: N_("Changed"),

@@ -34,6 +34,15 @@ def _workflow(register: Register) -> NotificationWorkflow:
     return NotificationWorkflow(register)
 
 
+def _change_label(change: str) -> str:
+    from workbench.compliance.notifications import CHANGE_LABELS, ChangeKind
+
+    try:
+        return _(CHANGE_LABELS[ChangeKind(change)])
+    except ValueError:  # a change kind of a later version, read from the register
+        return change
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -71,10 +80,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--today", type=_date)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_generate)
-    p = actions.add_parser("mark-sent", help=_("record the date a notification was sent"))
+    p = actions.add_parser(
+        "mark-sent",
+        help=_(
+            "record the date a notification was sent; its letter is written again, "
+            "with the deadline counted from that date (the draft is kept)"
+        ),
+    )
     p.add_argument("id", type=int)
     p.add_argument("--on", type=_date, help=_("date sent (default: today)"))
     p.set_defaults(handler=run_mark_sent)
+    p = actions.add_parser(
+        "regenerate",
+        help=_("write a new version of a notification's letter (earlier versions are kept)"),
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("--out", type=Path, help=_("folder (default: that of the previous version)"))
+    p.add_argument("--today", type=_date)
+    p.set_defaults(handler=run_regenerate)
     p = actions.add_parser("record-objection", help=_("record a controller's objection"))
     p.add_argument("id", type=int)
     p.add_argument("--on", type=_date, help=_("date received (default: today)"))
@@ -188,7 +211,7 @@ def run_plan(args: argparse.Namespace) -> int:
         print(names.get(p.controller_id, str(p.controller_id)))
         for item in p.items:
             detail = f" ({item.detail})" if item.detail else ""
-            print(f"  - {item.change}: {item.subprocessor_name}{detail}")
+            print(f"  - {_change_label(item.change)}: {item.subprocessor_name}{detail}")
     return 0
 
 
@@ -200,8 +223,18 @@ def run_generate(args: argparse.Namespace) -> int:
     elif not created:
         print(_("No subprocessor change to notify."))
     else:
+        organisations = register.organisations.list()
+        categories = {o.id: o.name for o in organisations if not o.is_named_controller}
         for n in created:
             print(_("Notification {id}: {path}").format(id=n.id, path=n.document_path))
+            if n.controller_id in categories:
+                print(
+                    "  "
+                    + _(
+                        "addressed to a category of clients ({category}): the register holds "
+                        "no address; send it to each of them."
+                    ).format(category=categories[n.controller_id])
+                )
     return 0
 
 
@@ -209,6 +242,14 @@ def run_mark_sent(args: argparse.Namespace) -> int:
     n = _workflow(open_from_args(args)).mark_sent(args.id, args.on)
     deadline = n.objection_deadline.isoformat() if n.objection_deadline else ""
     print(_("Notification {id} sent; objections until {date}.").format(id=n.id, date=deadline))
+    if n.document_path:
+        print(_("Letter as sent: {path}").format(path=n.document_path))
+    return 0
+
+
+def run_regenerate(args: argparse.Namespace) -> int:
+    n = _workflow(open_from_args(args)).regenerate(args.id, args.out, args.today)
+    print(_("Notification {id}: {path}").format(id=n.id, path=n.document_path))
     return 0
 
 

@@ -6,6 +6,8 @@ dpo-workbench export subprocessors --format csv -o sous-traitants.csv
 dpo-workbench export breaches --format docx -o violations.docx
 dpo-workbench export requests --format xlsx -o demandes.xlsx --lang en
 dpo-workbench export breach-worksheet 3 -o notification-cnil.docx
+dpo-workbench export package -o livraison-cnil-2026-12.zip --for "CNIL"
+dpo-workbench verify-package livraison-cnil-2026-12.zip
 """
 
 from __future__ import annotations
@@ -13,11 +15,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.cli._common import open_for_reading
+from workbench.cli._common import open_for_reading, open_from_args
 from workbench.cli.commands_register import parse_as_of
 from workbench.i18n import _
 from workbench.services.export_formats import REGISTER_FORMATS, SUBPROCESSOR_FORMATS
+
+if TYPE_CHECKING:
+    from exporters.package_manifest import PackageCheck
+    from workbench.domain.records import Delivery
 
 
 class TerminalProgress:
@@ -69,6 +76,43 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     p.add_argument("--lang", dest="doc_lang", choices=("fr", "en"))
     p.set_defaults(handler=run_export_worksheet)
+
+    p = kinds.add_parser(
+        "client-extract",
+        help=_("for one controller served: the processing done on its behalf (Art. 30(2))"),
+    )
+    p.add_argument("--controller", required=True, metavar="NAME")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.add_argument("--lang", dest="doc_lang", choices=("fr", "en"))
+    p.set_defaults(handler=run_export_client_extract)
+
+    p = kinds.add_parser(
+        "package",
+        help=_(
+            "a sealed package for an auditor: the registers, the subprocessor list, the data "
+            "as JSON and a manifest of SHA-256 fingerprints (CNIL LOUTRE format); signed off "
+            "in the journal"
+        ),
+    )
+    p.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FOLDER_OR_ZIP",
+        help=_("a new folder, or a .zip file; never overwritten"),
+    )  # fmt: skip
+    p.add_argument("--lang", dest="doc_lang", choices=("fr", "en"))
+    p.add_argument("--organisation", metavar="NAME", help=_("only this organisation"))
+    p.add_argument(
+        "--for", dest="recipient", default="", metavar="RECIPIENT",
+        help=_("who receives it (e.g. CNIL), kept with the sign-off"),
+    )  # fmt: skip
+    p.set_defaults(handler=run_export_package)
+
+    p = subparsers.add_parser(
+        "verify-package",
+        help=_("check that a package is intact: every file against its manifest fingerprint"),
+    )
+    p.add_argument("package", type=Path, metavar="FOLDER_OR_ZIP")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_verify_package)
 
 
 def _common_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
@@ -168,3 +212,110 @@ def run_export_worksheet(args: argparse.Namespace) -> int:
         _("Wrote {path}: the worksheet of “{title}”.").format(path=args.output, title=breach.title)
     )
     return 0
+
+
+def run_export_client_extract(args: argparse.Namespace) -> int:
+    from workbench.services.export_service import ExportService
+
+    reg = open_for_reading(args)
+    try:
+        ExportService(reg).export_client_extract(
+            args.output, args.controller, _document_language(args), TerminalProgress()
+        )
+    finally:
+        reg.close()
+    print(_("Wrote {path}.").format(path=args.output))
+    return 0
+
+
+def run_export_package(args: argparse.Namespace) -> int:
+    from workbench.services.package_service import PackageService
+
+    reg = open_from_args(args)
+    try:
+        service = PackageService(reg)
+        _previous, unsigned = service.changes_since_last_sign_off()
+        delivery = service.build(
+            args.output,
+            locale=_document_language(args),
+            organisation=args.organisation,
+            recipient=args.recipient,
+            progress=TerminalProgress(),
+        )
+    finally:
+        reg.close()
+    print(
+        _("Wrote {path}: {count} files, signed off by {who} at journal entry {position}.").format(
+            path=args.output,
+            count=len(delivery.files),
+            who=delivery.signed_by,
+            position=delivery.journal_position,
+        )
+    )
+    print(_("Manifest SHA-256: {sha}").format(sha=delivery.manifest_sha256))
+    print(_("{count} change(s) recorded since the previous package.").format(count=len(unsigned)))
+    return 0
+
+
+def run_verify_package(args: argparse.Namespace) -> int:
+    """Exit 0 when every file matches the manifest, 1 when any differs, is missing or added."""
+    from workbench.cli._common import print_json
+
+    check, sign_off = _verify(args)
+    if args.json:
+        print_json(
+            {
+                "intact": check.intact,
+                "manifest_sha256": check.manifest_sha256,
+                "files": check.listed,
+                "changed": list(check.changed),
+                "missing": list(check.missing),
+                "unlisted": list(check.unlisted),
+                "signed_off_by": sign_off.signed_by if sign_off else None,
+                "signed_off_at": sign_off.signed_at.isoformat()
+                if sign_off and sign_off.signed_at
+                else None,
+                "journal_position": sign_off.journal_position if sign_off else None,
+            }
+        )
+        return 0 if check.intact else 1
+    for label, names in (
+        (_("Changed"), check.changed),
+        (_("Missing"), check.missing),
+        (_("Not in the manifest"), check.unlisted),
+    ):
+        for name in names:
+            print(f"{label}: {name}")
+    if check.intact:
+        print(_("Intact: the {count} files match their fingerprints.").format(count=check.listed))
+    else:
+        print(_("NOT intact: the package is not the one whose manifest it carries."))
+    print(_("Manifest SHA-256: {sha}").format(sha=check.manifest_sha256))
+    if sign_off is not None:
+        print(
+            _("Signed off by {who} on {when} (journal entry {position}).").format(
+                who=sign_off.signed_by,
+                when=sign_off.signed_at.isoformat() if sign_off.signed_at else "?",
+                position=sign_off.journal_position,
+            )
+        )
+    elif args.db or args.demo:
+        print(_("This register has no sign-off for this manifest."))
+    return 0 if check.intact else 1
+
+
+def _verify(args: argparse.Namespace) -> tuple[PackageCheck, Delivery | None]:
+    """The check alone, or with the register's sign-off when a register is named (--db, --demo):
+    verifying a package received never needs, nor creates, a register."""
+    if not (args.db or args.demo):
+        from exporters.package_manifest import verify
+
+        return verify(args.package), None
+    from workbench.services.package_service import PackageService
+
+    reg = open_for_reading(args)
+    try:
+        verified = PackageService(reg).verify(args.package)
+    finally:
+        reg.close()
+    return verified.check, verified.sign_off

@@ -31,6 +31,7 @@ from workbench.domain.records import (
     Subprocessor,
     Treatment,
 )
+from workbench.i18n import N_
 
 
 class ChangeKind(StrEnum):
@@ -39,6 +40,16 @@ class ChangeKind(StrEnum):
     REMOVED = "removed"
     NEW_LOCATION = "new_location"
     LOST_CERTIFICATION = "lost_certification"
+
+
+# What each change is called where a person reads it (the CLI plan, the window).
+CHANGE_LABELS = {
+    ChangeKind.ADDED: N_("subprocessor added"),
+    ChangeKind.REPLACED: N_("subprocessor replaced"),
+    ChangeKind.REMOVED: N_("subprocessor removed"),
+    ChangeKind.NEW_LOCATION: N_("new location"),
+    ChangeKind.LOST_CERTIFICATION: N_("certification lost"),
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -211,6 +211,7 @@ class EntityKind(StrEnum):
     NOTIFICATION = "notification"
     BREACH = "breach"  # Art. 33(5) breach register
     DATA_SUBJECT_REQUEST = "data_subject_request"  # Art. 12-22 request log
+    DELIVERY = "delivery"  # a sealed package of the register, signed off by the DPO
 
 
 class ChangeAction(StrEnum):

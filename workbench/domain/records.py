@@ -325,7 +325,29 @@ class Notification:
     objection_deadline: dt.date | None = None
     objection_received_on: dt.date | None = None
     objection_text: str = ""
-    document_path: str = ""
+    document_path: str = ""  # the letter's latest version; earlier ones stay beside it
+    letter_language: str = ""  # "fr" or "en": the language the letter was drafted in
+    notes: str = ""
+    id: int | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """A sealed package of the register handed to an auditor, and the DPO's sign-off of it.
+
+    The package's manifest (`contenu.txt`, the CNIL's LOUTRE format) lists every file with its
+    size and SHA-256; its own SHA-256 is kept here, with who signed the package off, when, and
+    up to which journal entry the register it shows goes: the journal then says what changed
+    since, and `verify-package` whether a package is still the one that was signed off."""
+
+    name: str  # the package's folder or zip name
+    signed_by: str
+    signed_at: dt.datetime | None = None
+    journal_position: int = 0  # the last journal entry the package reflects
+    manifest_sha256: str = ""
+    files: tuple[str, ...] = ()
+    recipient: str = ""  # "CNIL", a partner's auditor...
     notes: str = ""
     id: int | None = None
     version: int = 0

@@ -106,6 +106,21 @@ class ExportService:
         writers[fmt](snapshot, path, locale, progress or NullProgress())
         return snapshot
 
+    def export_client_extract(
+        self,
+        path: str | Path,
+        controller: str | int,
+        locale: str = "fr",
+        progress: Progress | None = None,
+    ) -> RegisterSnapshot:
+        """Art. 30(2) for one controller served: the processing done on its behalf."""
+        from exporters.docx_client_extract import write_client_extract_docx
+
+        snapshot = self.snapshot()
+        found = _find(list(snapshot.organisations), controller)
+        write_client_extract_docx(snapshot, found.id or 0, path, locale, progress or NullProgress())
+        return snapshot
+
 
 def _end_of(as_of: dt.datetime | dt.date) -> dt.datetime:
     if isinstance(as_of, dt.datetime):

@@ -59,8 +59,11 @@ class JournalService:
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
         limit: int | None = None,
+        after_id: int | None = None,
     ) -> list[JournalEntry]:
         query = select(JournalEntryModel).order_by(JournalEntryModel.id)
+        if after_id is not None:  # a journal position (a package's sign-off)
+            query = query.where(JournalEntryModel.id > after_id)
         if kind is not None:
             query = query.where(JournalEntryModel.entity_kind == kind.value)
         if entity_id is not None:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from babel.dates import format_date
-
+from exporters._labels import DocText
 from exporters.docx_notification_letter import LetterSection, NotificationLetter, letter_marks
 from workbench.compliance.certification_status import effective_expiry
 from workbench.compliance.snapshot import RegisterSnapshot
 from workbench.domain.enums import CertificationKind
-from workbench.domain.records import Notification, NotificationItem, Subprocessor
-from workbench.domain.reference import hds_activity_labels, transfer_mechanisms
+from workbench.domain.records import Notification, NotificationItem, Organisation, Subprocessor
+from workbench.domain.reference import hds_activity_labels
 from workbench.i18n import N_, translator
 
 CHANGE_HEADINGS = {
@@ -36,16 +35,19 @@ def compose_letter(
     records: dict[int, Subprocessor],
     locale: str,
 ) -> NotificationLetter:
-    """The letter for `notification`; `records` gives each item's subprocessor (even deleted)."""
+    """The letter for `notification`; `records` gives each item's subprocessor (even deleted).
+
+    It is dated the day it was sent, or, while a draft, the day it was drafted; the objection
+    deadline it states is the register's (counted from the sending day once sent: the workflow
+    writes a new version of the letter then)."""
     gettext = translator(locale).gettext
+    words = DocText(locale)
     own = snapshot.organisation_by_id[notification.organisation_id]
     controller = snapshot.organisation_by_id[notification.controller_id]
-    dated = notification.created_on or snapshot.today
-    deadline = notification.objection_deadline
-    days = controller.objection_period_days
-
-    def when(day: dt.date | None) -> str:
-        return format_date(day, format="long", locale=locale) if day else ""
+    dpo = snapshot.organisation_by_id.get(own.dpo_organisation_id or -1, own)
+    dated = notification.sent_on or notification.created_on or snapshot.today
+    processor = own.legal_name or own.name
+    contact = dpo.dpo_email or own.dpo_email or own.contact_email or processor
 
     sections = tuple(
         _section(item, records.get(item.subprocessor_id or -1), notification, snapshot, locale)
@@ -55,11 +57,9 @@ def compose_letter(
         language=locale,
         dated=dated,
         title=gettext("Information on a change of subprocessors"),
-        sender=_lines(own.legal_name or own.name, own.address, own.dpo_email or own.contact_email),
-        recipient=_lines(
-            controller.legal_name or controller.name, controller.address, controller.contact_email
-        ),
-        place_and_date=gettext("Date: {date}").format(date=when(dated)),
+        sender=_lines(processor, own.address, contact),
+        recipient=_recipient(controller, gettext),
+        place_and_date=gettext("Date: {date}").format(date=words.date(dated)),
         subject=gettext("Subject: information on a change of subprocessors (GDPR Art. 28(2))"),
         salutation=gettext("Dear Sir or Madam,"),
         introduction=(
@@ -68,30 +68,72 @@ def compose_letter(
                 "with Article 28(2) of the General Data Protection Regulation, {processor} informs "
                 "you of the following changes to the subprocessors it engages for the processing "
                 "it carries out on your behalf."
-            ).format(processor=own.legal_name or own.name),
+            ).format(processor=processor),
         ),
         sections=sections,
         conclusion=(
+            _objection_period(notification, controller, dated, contact, words),
             gettext(
-                "You may object to these changes within {days} days of receiving this letter, "
-                "that is by {deadline} at the latest, by writing to {contact}. Without objection "
-                "within that period, the changes are deemed accepted."
-            ).format(
-                days=days,
-                deadline=when(deadline),
-                contact=own.dpo_email or own.contact_email or own.name,
-            ),
+                "An objection is made in writing and states its reasons. If you object within "
+                "this period, {processor} will not entrust the processing it carries out on "
+                "your behalf to the subprocessor concerned, and will contact you to examine "
+                "your objection with you."
+            ).format(processor=processor),
             gettext(
                 "{processor} remains fully liable to you for the performance of its "
                 "subprocessors' obligations (GDPR Art. 28(4))."
-            ).format(processor=own.legal_name or own.name),
+            ).format(processor=processor),
             gettext("Yours faithfully,"),
         ),
         signature=_lines(
-            own.dpo_name, gettext("Data Protection Officer"), own.legal_name or own.name
+            dpo.dpo_name or own.dpo_name,
+            gettext("Data Protection Officer"),
+            processor,
         ),
-        author=own.dpo_name,
+        author=dpo.dpo_name or own.dpo_name,
     )
+
+
+def _recipient(controller: Organisation, gettext: Callable[[str], str]) -> tuple[str, ...]:
+    """A named controller's address block; for a category of clients ("Partenaires") the
+    letter is a circular to each of them: the register holds no single address to print."""
+    if not controller.is_named_controller:
+        return (
+            gettext("To each of our clients in the category: {category}").format(
+                category=controller.name
+            ),
+        )
+    return _lines(
+        controller.legal_name or controller.name, controller.address, controller.contact_email
+    )
+
+
+def _objection_period(
+    notification: Notification,
+    controller: Organisation,
+    dated: dt.date,
+    contact: str,
+    words: DocText,
+) -> str:
+    text = words(
+        N_(
+            "You may object to these changes within {days} days of the date of this letter, "
+            "{date}, that is by {deadline} at the latest, by writing to {contact}. Without "
+            "objection within that period, the changes are deemed accepted."
+        )
+    ).format(
+        days=controller.objection_period_days,
+        date=words.date(dated),
+        deadline=words.date(notification.objection_deadline),
+        contact=contact,
+    )
+    if notification.sent_on is None:
+        # A draft counts the period from the day it was drafted: it is provisional until the
+        # letter is marked sent, when a new version states the period from the sending day.
+        text += " " + words(
+            N_("[Draft: the deadline is recomputed from the sending date when marked sent.]")
+        )
+    return text
 
 
 def _lines(*values: str) -> tuple[str, ...]:
@@ -119,7 +161,7 @@ def _section(
     notes = letter_marks(locale)
     certificates = snapshot.certifications_by_subprocessor.get(sub.id or -1, ())
     facts = []
-    for label, value, fields in _facts(item, sub, notification, snapshot, gettext, locale):
+    for label, value, fields in _facts(item, sub, notification, snapshot, locale):
         flags = [notes.flag(sub, *fields, name=sub.name)] if value and fields else []
         if fields == CERTIFICATE_FIELDS and value:
             flags = [notes.flag(c, *fields, name=sub.name) for c in certificates]
@@ -136,56 +178,82 @@ def _facts(
     sub: Subprocessor,
     notification: Notification,
     snapshot: RegisterSnapshot,
-    gettext: Callable[[str], str],
     locale: str,
 ) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(label, value, the record fields the value shows) for each fact of the change."""
+    """(label, value, the record fields the value shows) for each fact of the change.
+
+    What the CNIL model clause requires (activities, identity and contact details, contract
+    dates) and what the controller needs to judge (data, locations, safeguards, certificates)
+    is always printed: a fact the register does not hold says so, for the DPO to complete
+    before the letter leaves, rather than silently disappearing from the letter."""
+    words = DocText(locale)
+    missing = words(N_("not recorded in the register: to be completed before sending"))
     treatments = [
-        tr.name
+        tr
         for tr in snapshot.treatments_by_subprocessor.get(sub.id or -1, ())
         if notification.controller_id in tr.controller_ids
     ]
-    activities = "; ".join(x for x in (sub.service_description, ", ".join(treatments)) if x)
-    identity = ", ".join(x for x in (sub.legal_entity or sub.name, sub.address) if x)
+    categories = sub.data_categories or tuple(
+        dict.fromkeys(c for tr in treatments for c in tr.data_categories)
+    )
+    identity = ", ".join(x for x in (sub.legal_entity, sub.address) if x)
     contact = ", ".join(x for x in (sub.contact_name, sub.contact_email) if x)
-    location = sub.location_text or ", ".join(loc.code for loc in sub.locations)
-    mechanism = ""
-    if sub.transfer_mechanism is not None:
-        info = transfer_mechanisms().get(sub.transfer_mechanism.value)
-        mechanism = info.label(locale) if info else sub.transfer_mechanism.value
     effective = sub.contract_start_on or sub.dpa_signed_on
+    dated = notification.sent_on or notification.created_on or snapshot.today
     facts = [
-        (gettext("Activities subcontracted"), activities, ("service_description",)),
-        (gettext("Identity"), identity, ("legal_entity", "address")),
-        (gettext("Contact"), contact, ("contact_name", "contact_email")),
-        (gettext("Location of the data"), location, ("locations", "location_text")),
         (
-            gettext("Transfer mechanism"),
-            mechanism or sub.transfer_text,
+            words(N_("Service provided")),
+            sub.service_description or missing,
+            ("service_description",),
+        ),
+        (
+            words(N_("Processing carried out for you")),
+            "; ".join(tr.name for tr in treatments) or missing,
+            (),
+        ),
+        (
+            words(N_("Legal entity and address")),
+            identity or f"{sub.name} ({missing})",
+            ("legal_entity", "address"),
+        ),
+        (words(N_("Contact")), contact or missing, ("contact_name", "contact_email")),
+        (
+            words(N_("Categories of data")),
+            "; ".join(words.category_label(c) for c in categories) or missing,
+            ("data_categories",) if sub.data_categories else (),
+        ),
+        (
+            words(N_("Location of the data")),
+            words.server_location(sub) or missing,
+            ("locations", "location_text"),
+        ),
+        (
+            words(N_("Transfer mechanism")),
+            words.transfer(sub),
             ("transfer_mechanism", "transfer_text"),
         ),
         (
-            gettext("Certification"),
-            _certification(sub, snapshot, gettext, locale),
+            words(N_("Certification")),
+            _certification(sub, snapshot, words, dated),
             CERTIFICATE_FIELDS,
         ),
         (
-            gettext("Effective date of the contract"),
-            format_date(effective, format="long", locale=locale) if effective else "",
+            words(N_("Effective date of the contract")),
+            words.date(effective) or missing,
             ("contract_start_on", "dpa_signed_on"),
         ),
     ]
     if item.change == "new_location":
-        facts.insert(0, (gettext("New location"), item.detail, ()))
+        facts.insert(0, (words(N_("New location")), item.detail, ()))
     if item.change == "lost_certification":
-        facts.insert(0, (gettext("Certificate lost"), item.detail, ()))
+        facts.insert(0, (words(N_("Certificate lost")), item.detail, ()))
     return facts
 
 
 def _certification(
-    sub: Subprocessor, snapshot: RegisterSnapshot, gettext: Callable[[str], str], locale: str
+    sub: Subprocessor, snapshot: RegisterSnapshot, words: DocText, dated: dt.date
 ) -> str:
-    labels = hds_activity_labels(locale)
+    labels = hds_activity_labels(words.locale)
     parts = []
     for cert in snapshot.certifications_by_subprocessor.get(sub.id or -1, ()):
         if cert.kind is CertificationKind.HDS:
@@ -202,8 +270,7 @@ def _certification(
             name = cert.name
         expiry = effective_expiry(cert)
         if expiry is not None:
-            name += " " + gettext("valid until {date}").format(
-                date=format_date(expiry, format="long", locale=locale)
-            )
+            template = N_("expired on {date}") if expiry < dated else N_("valid until {date}")
+            name += " " + words(template).format(date=words.date(expiry))
         parts.append(name)
-    return "; ".join(parts) or gettext("none recorded")
+    return "; ".join(parts) or words(N_("none recorded"))

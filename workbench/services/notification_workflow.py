@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,8 @@ from workbench.compliance.notifications import (
 from workbench.compliance.snapshot import RegisterSnapshot
 from workbench.domain import codec
 from workbench.domain.enums import ChangeAction, EntityKind, NotificationStatus
-from workbench.domain.errors import ValidationError
+from workbench.domain.errors import ExportError, ValidationError
+from workbench.domain.file_names import file_stem, unused_path
 from workbench.domain.records import Changes, JournalEntry, Notification, Subprocessor
 from workbench.services._context import changes_of
 from workbench.services.compliance_service import ComplianceService, read_setting, write_setting
@@ -112,7 +112,12 @@ class NotificationWorkflow:
         locale: str = "fr",
         out_dir: Path | None = None,
     ) -> list[Notification]:
-        """Draft one notification per controller, write the letters into `out_dir` if given."""
+        """Draft one notification per controller, write the letters into `out_dir` if given.
+
+        One transaction: the drafts and the "notified until" mark are committed only once every
+        letter is written. A letter that cannot be written (a folder that cannot be created, a
+        full disk) leaves no draft and no letter behind, so that the same command can be run
+        again: the changes are still to notify."""
         today = today or dt.date.today()
         snapshot = self._compliance.snapshot(today, with_pending=False)
         previous = self.notified_until()
@@ -123,39 +128,99 @@ class NotificationWorkflow:
         created: list[Notification] = []
         if not plans:
             return created
-        with self._register.context.write(DRAFT_NOTIFICATIONS) as uow:
-            for plan in plans:
-                controller = snapshot.organisation_by_id[plan.controller_id]
-                record = Notification(
-                    controller_id=plan.controller_id,
-                    organisation_id=plan.organisation_id,
-                    items=plan.items,
-                    created_on=today,
-                    # Provisional, as if sent today; `mark_sent` sets the real one.
-                    objection_deadline=calendar.deadline_after(
-                        today, controller.objection_period_days
-                    ),
-                    document_path=str(out_dir / _letter_name(controller.name, today))
-                    if out_dir
-                    else "",
-                )
-                created.append(self._register.notifications._create(uow, record))
-            _write_mark(uow.session, last_at, today, previous)
         if out_dir is not None:
-            for notification in created:
-                self.write_letter(
-                    notification.id or 0, Path(notification.document_path), locale, today
-                )
+            _make_folder(out_dir)
+        written: list[Path] = []
+        try:
+            with self._register.context.write(DRAFT_NOTIFICATIONS) as uow:
+                for plan in plans:
+                    controller = snapshot.organisation_by_id[plan.controller_id]
+                    path = (
+                        unused_path(
+                            out_dir, _letter_stem(controller.name, today), ".docx", set(written)
+                        )
+                        if out_dir is not None
+                        else None
+                    )
+                    record = Notification(
+                        controller_id=plan.controller_id,
+                        organisation_id=plan.organisation_id,
+                        items=plan.items,
+                        created_on=today,
+                        # Provisional, as if sent today; `mark_sent` sets the real one.
+                        objection_deadline=calendar.deadline_after(
+                            today, controller.objection_period_days
+                        ),
+                        document_path=str(path) if path else "",
+                        letter_language=locale,
+                    )
+                    notification = self._register.notifications._create(uow, record)
+                    created.append(notification)
+                    if path is not None:
+                        written.append(self._write(notification, snapshot, path, locale))
+                _write_mark(uow.session, last_at, today, previous)
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
         return created
 
     def write_letter(
         self, notification_id: int, path: Path, locale: str = "fr", today: dt.date | None = None
     ) -> Path:
+        notification = self._register.notifications.get(notification_id)
+        snapshot = self._compliance.snapshot(today, with_pending=False)
+        return self._write(notification, snapshot, path, locale)
+
+    def regenerate(
+        self, notification_id: int, out_dir: Path | None = None, today: dt.date | None = None
+    ) -> Notification:
+        """A new version of the letter from the register as it stands, beside the earlier ones.
+
+        The new version is dated the day the notification was sent (or `today` for a draft) and
+        states the deadline the register holds; the record then points at it. Earlier versions
+        are kept: they are what was, or would have been, sent."""
+        current = self._register.notifications.get(notification_id)
+        return self._save_with_new_letter(current, out_dir, today, "Regenerate notification letter")
+
+    def _save_with_new_letter(
+        self,
+        record: Notification,
+        out_dir: Path | None,
+        today: dt.date | None,
+        label: str,
+    ) -> Notification:
+        """Write the letter of `record` as a new file, then save `record` pointing at it: one
+        journaled change; the file is removed again if the change cannot be saved."""
+        folder = out_dir or (Path(record.document_path).parent if record.document_path else None)
+        if folder is None:
+            raise ValidationError(
+                {
+                    "document_path": f"Notification {record.id} has no letter yet: "
+                    "say in which folder to write it."
+                }
+            )
+        _make_folder(folder)
+        dated = record.sent_on or today or dt.date.today()
+        snapshot = self._compliance.snapshot(dated, with_pending=False)
+        controller = snapshot.organisation_by_id[record.controller_id]
+        locale = record.letter_language or "fr"
+        path = unused_path(folder, _letter_stem(controller.name, dated), ".docx")
+        updated = dataclasses.replace(record, document_path=str(path), letter_language=locale)
+        self._write(updated, snapshot, path, locale)
+        try:
+            self._register.notifications.update(updated, label)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return self._register.notifications.get(record.id or 0)
+
+    def _write(
+        self, notification: Notification, snapshot: RegisterSnapshot, path: Path, locale: str
+    ) -> Path:
         from exporters.docx_notification_letter import write_notification_letter
         from workbench.services.notification_letter import compose_letter
 
-        notification = self._register.notifications.get(notification_id)
-        snapshot = self._compliance.snapshot(today, with_pending=False)
         records = {
             item.subprocessor_id: self._subprocessor_record(item.subprocessor_id, snapshot)
             for item in notification.items
@@ -187,8 +252,12 @@ class NotificationWorkflow:
             sent_on=sent_on,
             objection_deadline=calendar.deadline_after(sent_on, controller.objection_period_days),
         )
-        self._register.notifications.update(updated, "Mark notification sent")
-        return self._register.notifications.get(notification_id)
+        if not current.document_path:
+            self._register.notifications.update(updated, "Mark notification sent")
+            return self._register.notifications.get(notification_id)
+        # The draft stated a provisional deadline counted from the day it was drafted: the
+        # letter that goes out states the one the register now holds (the draft stays).
+        return self._save_with_new_letter(updated, None, sent_on, "Mark notification sent")
 
     def record_objection(
         self, notification_id: int, received_on: dt.date | None = None, text: str = ""
@@ -263,6 +332,16 @@ def _write_mark(
         row.value = value
 
 
-def _letter_name(controller: str, today: dt.date) -> str:
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", controller).strip("-").lower() or "controller"
-    return f"notification-{slug}-{today.isoformat()}.docx"
+def _letter_stem(controller: str, dated: dt.date) -> str:
+    return f"notification-{file_stem(controller, 'controller')}-{dated.isoformat()}"
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the letters' folder before anything is committed; refuse clearly if impossible."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(
+            f"Cannot create the folder {folder} for the letters: {exc.strerror or exc}. "
+            "No notification was drafted."
+        ) from exc

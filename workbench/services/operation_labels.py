@@ -52,6 +52,9 @@ RECORD_ACTIONS: dict[tuple[str, EntityKind], str] = {
     ("create", EntityKind.DATA_SUBJECT_REQUEST): N_("Record data-subject request"),
     ("edit", EntityKind.DATA_SUBJECT_REQUEST): N_("Edit data-subject request"),
     ("delete", EntityKind.DATA_SUBJECT_REQUEST): N_("Delete data-subject request"),
+    ("create", EntityKind.DELIVERY): N_("Sign off a package for an auditor"),
+    ("edit", EntityKind.DELIVERY): N_("Edit package sign-off"),
+    ("delete", EntityKind.DELIVERY): N_("Delete package sign-off"),
 }
 _FIXED = frozenset(
     {LOAD_DEMO, DRAFT_NOTIFICATIONS, NOTIFICATIONS_DEEMED_ACCEPTED, *RECORD_ACTIONS.values()}

@@ -25,6 +25,7 @@ from workbench.services.audit_service import AuditService
 from workbench.services.breach_service import BreachService
 from workbench.services.certification_service import CertificationService
 from workbench.services.data_subject_request_service import DataSubjectRequestService
+from workbench.services.delivery_service import DeliveryService
 from workbench.services.journal_service import JournalService
 from workbench.services.notification_service import NotificationService
 from workbench.services.organisation_service import OrganisationService
@@ -78,6 +79,7 @@ class Register:
     notifications: NotificationService
     breaches: BreachService
     requests: DataSubjectRequestService
+    deliveries: DeliveryService
     journal: JournalService
     by_kind: dict[EntityKind, CrudService[Any]] = field(default_factory=dict)
     read_only: bool = False
@@ -354,6 +356,7 @@ def build_register(
     notifications = NotificationService(context)
     breaches = BreachService(context)
     requests = DataSubjectRequestService(context)
+    deliveries = DeliveryService(context)
     services: tuple[CrudService[Any], ...] = (
         organisations,
         treatments,
@@ -363,6 +366,7 @@ def build_register(
         notifications,
         breaches,
         requests,
+        deliveries,
     )
     # one table from kind to service, for the journal (undo, replay) and `service_for`
     by_kind = {service.mapper.kind: service for service in services}
@@ -378,6 +382,7 @@ def build_register(
         notifications=notifications,
         breaches=breaches,
         requests=requests,
+        deliveries=deliveries,
         journal=JournalService(context, by_kind),
         by_kind=by_kind,
         read_only=read_only,

@@ -58,7 +58,7 @@ def test_export_subprocessors_csv(db: Path, tmp_path: Path) -> None:
     )
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
-    assert rows[0][1] == "Nom du sous-traitant"
+    assert rows[0][:3] == ["Organisation", "Catégorie", "Nom du sous-traitant"]
     assert len(rows) == 5
 
 
@@ -82,3 +82,30 @@ def test_csv_is_not_a_register_format(db: Path, capsys: pytest.CaptureFixture[st
     with pytest.raises(SystemExit):
         main(["--db", str(db), "export", "register", "--format", "csv", "-o", "x.csv"])
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_export_package_then_verify_package(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "livraison.zip"
+    assert main(["--db", str(db), "export", "package", "-o", str(package), "--for", "CNIL"]) == 0
+    out = capsys.readouterr().out
+    assert "8 files, signed off by" in out
+    sha = out.split("Manifest SHA-256: ")[1].split()[0]
+    # Anyone receiving the package checks it without a register...
+    assert main(["verify-package", str(package)]) == 0
+    assert sha in capsys.readouterr().out
+    # ...and the DPO's register says who signed it off.
+    assert main(["--db", str(db), "verify-package", str(package), "--json"]) == 0
+    assert '"journal_position"' in capsys.readouterr().out
+    import zipfile
+
+    altered = tmp_path / "altered.zip"
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(altered, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith("registre.xlsx"):
+                data = data[:-1] + bytes([data[-1] ^ 1])
+            target.writestr(info.filename, data)
+    assert main(["verify-package", str(altered)]) == 1
+    assert "Changed: registre.xlsx" in capsys.readouterr().out

@@ -70,7 +70,8 @@ def test_an_inferred_fact_of_a_letter_is_marked_with_its_reason(
     drafts = workflow.generate(today, "fr", tmp_path)
     [letter] = [d for d in drafts if d.controller_id == ids.durand]
     texts = [p.text for p in docx.Document(letter.document_path).paragraphs]
-    assert "Localisation des données\u00a0: Paris ou Francfort [à vérifier, note 1]" in texts
+    # The country read from the text, in the letter's language; the source wording is the reason.
+    assert "Localisation des données\u00a0: France [à vérifier, note 1]" in texts
     at = texts.index("Valeurs à vérifier")
     assert texts[at + 1].replace("\u00a0", " ") == (
         "1. Brevo — Pays : Lu dans le texte « Paris ou Francfort » (colonne Pays, ligne 3)"

@@ -24,7 +24,8 @@ from workbench.domain import (
     TransferMechanism,
     Treatment,
 )
-from workbench.domain.errors import ValidationError
+from workbench.domain.errors import ExportError, ValidationError
+from workbench.domain.file_names import file_stem, unused_path
 from workbench.services import Register
 from workbench.services.compliance_service import ComplianceService
 from workbench.services.notification_workflow import NotificationWorkflow
@@ -130,10 +131,10 @@ def test_full_cycle_added_subprocessor_to_deemed_accepted(
     text = letter_text(Path(draft.document_path))
     for expected in (
         "Nouveau sous-traitant ultérieur : Sauvegarde SAS",
-        "Francfort (Allemagne)",
+        "Allemagne",
         "1 rue du Backup",
         "HDS v2 (6. Sauvegarde)",
-        "1 juillet 2026",
+        "juillet 2026",  # the contract's effective date
         "Clinique du Parc",
         "délai de 30 jours",
         "article 28(2)",
@@ -247,3 +248,117 @@ def test_english_letter(
     assert "New subprocessor: Sauvegarde SAS" in text
     assert "within 30 days" in text
     assert "July 1, 2026" in text
+
+
+# -- the letters as sent: the register's deadline, all-or-nothing, file names -------------
+Setup = tuple[Register, int, int, int]
+
+
+def serve(register: Register, treatment_id: int, name: str, kind: OrganisationKind) -> int:
+    """`name` becomes one more controller of the treatment (before the change to notify)."""
+    controller_id = register.organisations.create(Organisation(name, kind)).ids[0]
+    treatment = register.treatments.get(treatment_id)
+    register.treatments.update(
+        dataclasses.replace(treatment, controller_ids=(*treatment.controller_ids, controller_id))
+    )
+    return controller_id
+
+
+def test_the_letter_marked_sent_states_the_deadline_the_register_holds(
+    setup: Setup, own_org: Organisation, tmp_path: Path
+) -> None:
+    register, _clinic, _host, treatment_id = setup
+    workflow = NotificationWorkflow(register)
+    add_backup_provider(register, treatment_id, own_org.id or 0)
+    [draft] = workflow.generate(TODAY, "fr", tmp_path)
+    draft_text = letter_text(Path(draft.document_path))
+    # Drafted 1 June: provisional deadline 1 July, said to be provisional.
+    assert "soit au plus tard le 1er juillet 2026" in draft_text or "1 juillet 2026" in draft_text
+    assert "Brouillon" in draft_text
+
+    sent = workflow.mark_sent(draft.id or 0, dt.date(2026, 6, 10))
+    assert sent.objection_deadline == dt.date(2026, 7, 10)
+    assert sent.document_path != draft.document_path
+    assert Path(draft.document_path).exists()  # the earlier version is kept
+    sent_text = letter_text(Path(sent.document_path))
+    assert "10 juin 2026" in sent_text  # dated the day it was sent
+    assert "10 juillet 2026" in sent_text  # and the deadline counted from it
+    assert "Brouillon" not in sent_text
+    # One journaled change: undoing it puts the draft and its letter back.
+    again = workflow.regenerate(sent.id or 0)
+    assert again.document_path not in (sent.document_path, draft.document_path)
+    assert "10 juillet 2026" in letter_text(Path(again.document_path))
+
+
+def test_a_folder_that_cannot_be_made_leaves_no_draft(
+    setup: Setup, own_org: Organisation, tmp_path: Path
+) -> None:
+    register, _clinic, _host, treatment_id = setup
+    workflow = NotificationWorkflow(register)
+    add_backup_provider(register, treatment_id, own_org.id or 0)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ExportError, match="No notification was drafted"):
+        workflow.generate(TODAY, "fr", blocker / "letters")
+    assert register.notifications.list() == []
+    assert len(workflow.plan(TODAY)) == 1  # still to notify
+
+
+def test_a_letter_that_fails_midway_rolls_everything_back(
+    setup: Setup, own_org: Organisation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register, _clinic, _host, treatment_id = setup
+    serve(register, treatment_id, "Centre Hospitalier Sud", OrganisationKind.CLIENT_CONTROLLER)
+    workflow = NotificationWorkflow(register)
+    add_backup_provider(register, treatment_id, own_org.id or 0)
+    real_write = NotificationWorkflow._write
+    calls: list[Path] = []
+
+    def write_then_fail(self, notification, snapshot, path, locale):  # type: ignore[no-untyped-def]
+        if calls:
+            raise OSError(28, "No space left on device")
+        calls.append(real_write(self, notification, snapshot, path, locale))
+        return calls[-1]
+
+    monkeypatch.setattr(NotificationWorkflow, "_write", write_then_fail)
+    with pytest.raises(OSError, match="No space left"):
+        workflow.generate(TODAY, "fr", tmp_path)
+    assert len(calls) == 1
+    assert not calls[0].exists()  # the first letter, written, was removed
+    assert register.notifications.list() == []
+    assert len(workflow.plan(TODAY)) == 2
+
+
+def test_file_names_keep_every_script_and_never_collide(
+    setup: Setup, own_org: Organisation, tmp_path: Path
+) -> None:
+    register, clinic_id, _host, treatment_id = setup
+    for name in ("Клиника Альфа", "Клиника Бета", "Clinique Sainte-Thérèse"):
+        serve(register, treatment_id, name, OrganisationKind.CLIENT_CONTROLLER)
+    serve(register, treatment_id, "Partenaires", OrganisationKind.CLIENT_CATEGORY)
+    add_backup_provider(register, treatment_id, own_org.id or 0)
+    drafts = NotificationWorkflow(register).generate(TODAY, "fr", tmp_path)
+    names = sorted(Path(n.document_path).name for n in drafts)
+    assert names == [
+        "notification-clinique-du-parc-2026-06-01.docx",
+        "notification-clinique-sainte-thérèse-2026-06-01.docx",
+        "notification-partenaires-2026-06-01.docx",
+        "notification-клиника-альфа-2026-06-01.docx",
+        "notification-клиника-бета-2026-06-01.docx",
+    ]
+    by_controller = {n.controller_id: n for n in drafts}
+    letter = letter_text(Path(by_controller[clinic_id].document_path))
+    assert "Clinique du Parc" in letter
+    circular = next(n for n in drafts if "partenaires" in n.document_path)
+    text = letter_text(Path(circular.document_path))
+    assert "À chacun de nos clients de la catégorie : Partenaires" in text.replace("\u00a0", " ")
+
+
+def test_file_stem_and_unused_path(tmp_path: Path) -> None:
+    assert file_stem("Clinique  Sainte-Thérèse / Nord", "x") == "clinique-sainte-thérèse-nord"
+    assert file_stem("Cafe\u0301", "x") == "café"  # one name however the accent was typed
+    assert file_stem('<>:"|?*', "controller") == "controller"
+    assert len(file_stem("é" * 400, "x").encode()) <= 150
+    (tmp_path / "a.docx").write_text("")
+    assert unused_path(tmp_path, "a", ".docx") == tmp_path / "a-2.docx"
+    assert unused_path(tmp_path, "b", ".docx", {tmp_path / "b.docx"}) == tmp_path / "b-2.docx"

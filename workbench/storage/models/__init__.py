@@ -5,6 +5,7 @@ from workbench.storage.models._data_subject_request import (
     DataSubjectRequestModel,
     request_treatment,
 )
+from workbench.storage.models._delivery import DeliveryModel
 from workbench.storage.models._journal import JournalEntryModel, OperationModel, SettingModel
 from workbench.storage.models._notification import NotificationModel
 from workbench.storage.models._organisation import OrganisationModel
@@ -21,6 +22,7 @@ __all__ = [
     "BreachModel",
     "CertificationModel",
     "DataSubjectRequestModel",
+    "DeliveryModel",
     "JournalEntryModel",
     "NotificationModel",
     "OperationModel",
