@@ -17,17 +17,16 @@ import datetime as dt
 import io
 import re
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import docx
-from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
-from docx.text.paragraph import Paragraph as DocxParagraph
 
+from exporters._docx_stream import BodyWriter
 from exporters._files import as_datetime, atomic_target, write_stable_zip
 from exporters._labels import clean_text
 
@@ -73,8 +72,16 @@ _TABLE_STYLE_XML = f"""
 """
 
 
-def new_document(when: dt.date, title: str, language: str, author: str = "") -> Document:
-    """An A4 document with the workbench styles and stable core properties."""
+def new_document(
+    when: dt.date,
+    title: str,
+    language: str,
+    author: str = "",
+    version: str = "",
+    status: str = "",
+) -> Document:
+    """An A4 document with the workbench styles and stable core properties (`status`: the
+    document's marking, "Confidentiel")."""
     doc = docx.Document()
     section = doc.sections[0]
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
@@ -87,6 +94,8 @@ def new_document(when: dt.date, title: str, language: str, author: str = "") -> 
     props.last_modified_by = author
     props.language = language
     props.revision = 1
+    props.version = version
+    props.content_status = status
     props.created = props.modified = as_datetime(when)
     props.last_printed = as_datetime(when)
     # Word recomputes fields (TOC page numbers) when it opens the file.
@@ -120,19 +129,14 @@ def _setup_styles(doc: Document, language: str) -> None:
 
 
 # -- sections, header, footer -------------------------------------------------------------------
-def add_section(doc: Document, landscape: bool) -> Section:
-    """A new section on a new page; header and footer continue from the previous one."""
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    section.different_first_page_header_footer = False
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    wide, narrow = (PAGE_HEIGHT, PAGE_WIDTH) if landscape else (PAGE_WIDTH, PAGE_HEIGHT)
-    section.page_width, section.page_height = wide, narrow
-    return section
-
-
 def usable_width(section: Section) -> int:
     """Width between the margins, in twentieths of a point (Word's table unit)."""
     return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def landscape_width() -> int:
+    """Width between the margins of a landscape A4 page, in twentieths of a point."""
+    return int((PAGE_HEIGHT - 2 * MARGIN) / 635)
 
 
 def set_header_footer(
@@ -186,6 +190,9 @@ def append_block(container: Any, element: Any) -> None:
     """Append a paragraph or table element to a document body (before its final sectPr) or a
     cell. python-docx searches the whole body for the sectPr on every insert, which grows with
     the document; the sectPr is always the body's last child, so looking there is enough."""
+    if isinstance(container, BodyWriter):
+        container.append(element)
+        return
     body = getattr(container, "_body", container)._element
     try:
         last = body[-1]  # lxml walks back from the end: constant time (len() walks them all)
@@ -197,25 +204,20 @@ def append_block(container: Any, element: Any) -> None:
         body.append(element)
 
 
-def add_heading(container: Any, text: str, level: int) -> None:
+def add_heading(container: Any, text: str, level: int, new_page: bool = False) -> None:
     """A "Heading {level}" paragraph, written directly (python-docx looks the style up by name
-    among every style on each call)."""
+    among every style on each call); `new_page` starts it on a new page. A `BodyWriter`
+    bookmarks it for the contents."""
+    new_page_xml = "<w:pageBreakBefore/>" if new_page else ""
     p = parse_xml(
-        f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Heading{level}"/></w:pPr>'
+        f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Heading{level}"/>{new_page_xml}</w:pPr>'
         '<w:r><w:t xml:space="preserve"></w:t></w:r></w:p>'
     )
     p[1][0].text = clean_text(text)
-    append_block(container, p)
-
-
-def add_bullets(container: Any, items: list[str]) -> None:
-    """One "List Bullet" paragraph per item (real Word bullets, never "- " text)."""
-    for item in items:
-        container.add_paragraph(item, style="List Bullet")
-
-
-def add_page_break(doc: Document) -> None:
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if isinstance(container, BodyWriter):
+        container.add_heading(text, level, p)
+    else:
+        append_block(container, p)
 
 
 def add_labelled(container: Any, label: str, value: str, colon: str = ": ") -> None:
@@ -225,52 +227,6 @@ def add_labelled(container: Any, label: str, value: str, colon: str = ": ") -> N
     paragraph = container.add_paragraph()
     paragraph.add_run(label + colon).bold = True
     paragraph.add_run(value)
-
-
-# -- table of contents --------------------------------------------------------------------------
-def add_toc_placeholder(doc: Document) -> Paragraph:
-    """Where `fill_toc` will put the TOC field once every heading exists."""
-    return doc.add_paragraph()
-
-
-def fill_toc(doc: Document, anchor: Paragraph, levels: int, empty_text: str) -> None:
-    """A TOC field whose last result lists the headings (no page numbers).
-
-    Word recomputes the field on opening (settings `updateFields`); a reader that does not
-    (LibreOffice's PDF conversion, a previewer) still shows this static list instead of nothing.
-    """
-    styles = {f"Heading{n}": n for n in range(1, levels + 1)}
-    entries = []
-    for p in doc.element.body.iterchildren(_P):
-        style = p.find(_PSTYLE_PATH)
-        level = styles.get(style.get(_VAL, "")) if style is not None else None
-        text = "".join(t.text or "" for t in p.iter(_T))
-        if level is not None and text:
-            entries.append((level, text))
-    anchor_p = anchor._p
-    first = anchor_p
-    first.append(_fld_char("begin"))
-    first.append(_instr_run(f'TOC \\o "1-{levels}" \\h \\z \\u'))
-    first.append(_fld_char("separate"))
-    if not entries:
-        first.append(_text_run(empty_text))
-        first.append(_fld_char("end"))
-        return
-    level, text = entries[0]
-    anchor.style = doc.styles[f"toc {level}"]
-    first.append(_text_run(text))
-    last = anchor
-    for level, text in entries[1:]:
-        last = _paragraph_after(last)
-        last.style = doc.styles[f"toc {level}"]
-        last._p.append(_text_run(text))
-    last._p.append(_fld_char("end"))
-
-
-def _paragraph_after(paragraph: Paragraph) -> Paragraph:
-    new_p = parse_xml(f"<w:p {nsdecls('w')}/>")
-    paragraph._p.addnext(new_p)
-    return DocxParagraph(cast(Any, new_p), paragraph._parent)
 
 
 # -- saving -------------------------------------------------------------------------------------
