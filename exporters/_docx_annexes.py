@@ -207,8 +207,8 @@ def _certification_row(
     return [
         holder,
         [Para(name, flag=flag("kind", "name", "referential_version"))],
-        [Para(cert.number, flag=flag("number"))],
-        [Para(cert.certifier, flag=flag("certifier"))],
+        [_stated(text, cert.number, flag("number"))],
+        [_stated(text, cert.certifier, flag("certifier"))],
         scope,
         [
             Para(
@@ -216,6 +216,13 @@ def _certification_row(
             )
         ],
     ]
+
+
+def _stated(text: DocText, value: str, flag: str) -> Para:
+    """The value, or "Not specified" in italics: a blank cell reads as an oversight."""
+    if value:
+        return Para(value, flag=flag)
+    return Para(text(N_("Not specified")), italic=True, flag=flag)
 
 
 _STATUS_TEXTS = {
@@ -228,7 +235,7 @@ _STATUS_TEXTS = {
     CertificationStatus.OBSOLETE_STANDARD: N_(
         "Expired on {expiry}: its version of the standard is no longer valid"
     ),
-    CertificationStatus.UNKNOWN: N_("Not stated"),
+    CertificationStatus.UNKNOWN: N_("No validity dates recorded"),
 }
 
 

@@ -184,7 +184,7 @@ def _paragraph(
     flag: str = "",
     label: str = "",
 ) -> None:
-    parent.append(paragraph(text, style, bold, italic, keep_next, flag, label))
+    _fill(etree.SubElement(parent, _P), text, style, bold, italic, keep_next, flag, label)
 
 
 def paragraph(
@@ -198,6 +198,19 @@ def paragraph(
 ) -> Any:
     """One paragraph element: the label in bold, the text, the marker in the marker's colour."""
     p = etree.Element(_P, nsmap={"w": W_NS})
+    return _fill(p, text, style, bold, italic, keep_next, flag, label)
+
+
+def _fill(
+    p: Any,
+    text: str,
+    style: str,
+    bold: bool,
+    italic: bool,
+    keep_next: bool,
+    flag: str,
+    label: str,
+) -> Any:
     if style or keep_next:
         ppr = etree.SubElement(p, _PPR)
         if style:

@@ -116,7 +116,9 @@ def write_register_docx(
 
 
 def _dpo_names(snapshot: RegisterSnapshot) -> str:
-    return ", ".join(sorted({o.dpo_name for o in snapshot.own_organisations if o.dpo_name}))
+    """The document's author: the DPO of each organisation, by name, else by address."""
+    names = {o.dpo_name or o.dpo_email for o in snapshot.own_organisations}
+    return ", ".join(sorted(n for n in names if n))
 
 
 def _cover(
