@@ -17,14 +17,16 @@ import datetime as dt
 import io
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import docx
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from exporters._docx_stream import BodyWriter
 from exporters._files import as_datetime, atomic_target, write_stable_zip
@@ -129,6 +131,16 @@ def _setup_styles(doc: Document, language: str) -> None:
 
 
 # -- sections, header, footer -------------------------------------------------------------------
+def add_section(doc: Document, landscape: bool) -> Section:
+    """A new section on a new page; header and footer continue from the previous one."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    wide, narrow = (PAGE_HEIGHT, PAGE_WIDTH) if landscape else (PAGE_WIDTH, PAGE_HEIGHT)
+    section.page_width, section.page_height = wide, narrow
+    return section
+
+
 def usable_width(section: Section) -> int:
     """Width between the margins, in twentieths of a point (Word's table unit)."""
     return int((section.page_width - section.left_margin - section.right_margin) / 635)
@@ -207,7 +219,7 @@ def append_block(container: Any, element: Any) -> None:
 def add_heading(container: Any, text: str, level: int, new_page: bool = False) -> None:
     """A "Heading {level}" paragraph, written directly (python-docx looks the style up by name
     among every style on each call); `new_page` starts it on a new page. A `BodyWriter`
-    bookmarks it for the contents."""
+    bookmarks it for its contents (`_docx_contents`)."""
     new_page_xml = "<w:pageBreakBefore/>" if new_page else ""
     p = parse_xml(
         f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Heading{level}"/>{new_page_xml}</w:pPr>'
@@ -220,6 +232,16 @@ def add_heading(container: Any, text: str, level: int, new_page: bool = False) -
         append_block(container, p)
 
 
+def add_bullets(container: Any, items: list[str]) -> None:
+    """One "List Bullet" paragraph per item (real Word bullets, never "- " text)."""
+    for item in items:
+        container.add_paragraph(item, style="List Bullet")
+
+
+def add_page_break(doc: Document) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
 def add_labelled(container: Any, label: str, value: str, colon: str = ": ") -> None:
     """ "Label: value" with the label in bold; skipped when there is no value."""
     if not value:
@@ -227,6 +249,53 @@ def add_labelled(container: Any, label: str, value: str, colon: str = ": ") -> N
     paragraph = container.add_paragraph()
     paragraph.add_run(label + colon).bold = True
     paragraph.add_run(value)
+
+
+# -- table of contents --------------------------------------------------------------------------
+def add_toc_placeholder(doc: Document) -> Paragraph:
+    """Where `fill_toc` will put the TOC field once every heading exists."""
+    return doc.add_paragraph()
+
+
+def fill_toc(doc: Document, anchor: Paragraph, levels: int, empty_text: str) -> None:
+    """A TOC field whose last result lists the headings (no page numbers: LibreOffice shows
+    them as they are). A streamed document has real page references instead (`_docx_contents`).
+
+    Word recomputes the field on opening (settings `updateFields`); a reader that does not
+    (LibreOffice's PDF conversion, a previewer) still shows this static list instead of nothing.
+    """
+    styles = {f"Heading{n}": n for n in range(1, levels + 1)}
+    entries = []
+    for p in doc.element.body.iterchildren(_P):
+        style = p.find(_PSTYLE_PATH)
+        level = styles.get(style.get(_VAL, "")) if style is not None else None
+        text = "".join(t.text or "" for t in p.iter(_T))
+        if level is not None and text:
+            entries.append((level, text))
+    anchor_p = anchor._p
+    first = anchor_p
+    first.append(_fld_char("begin"))
+    first.append(_instr_run(f'TOC \\o "1-{levels}" \\h \\z \\u'))
+    first.append(_fld_char("separate"))
+    if not entries:
+        first.append(_text_run(empty_text))
+        first.append(_fld_char("end"))
+        return
+    level, text = entries[0]
+    anchor.style = doc.styles[f"toc {level}"]
+    first.append(_text_run(text))
+    last = anchor
+    for level, text in entries[1:]:
+        last = _paragraph_after(last)
+        last.style = doc.styles[f"toc {level}"]
+        last._p.append(_text_run(text))
+    last._p.append(_fld_char("end"))
+
+
+def _paragraph_after(paragraph: Paragraph) -> Paragraph:
+    new_p = parse_xml(f"<w:p {nsdecls('w')}/>")
+    paragraph._p.addnext(new_p)
+    return DocxParagraph(cast(Any, new_p), paragraph._parent)
 
 
 # -- saving -------------------------------------------------------------------------------------
