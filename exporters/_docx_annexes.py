@@ -25,9 +25,10 @@ from exporters._docx_table import Block, Para, Row, SectionRow, add_blocks, add_
 from exporters._files import Ticker
 from exporters._labels import DocText
 from exporters._marks import MarkNotes
+from exporters._source_text import location_as_written
 from workbench.compliance.certification_status import CertificationStatus, assess
 from workbench.domain.enums import Role
-from workbench.domain.records import Certification, Treatment
+from workbench.domain.records import Certification, Subprocessor, Treatment
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.i18n import N_
 
@@ -141,9 +142,19 @@ def annex_subprocessors(
         notes = MarkNotes(text, named=True)
         for category, subs in groups:
             rows.append(SectionRow(text.enum(category).upper()))
-            rows.extend(subprocessor_cells(text, s, notes) for s in subs)
+            rows.extend(_with_source_location(text, s, notes) for s in subs)
         add_table(doc, headers, SUBPROCESSOR_WIDTHS, rows, width, on_row=tick)
         add_blocks(doc, notes_blocks(notes))
+
+
+def _with_source_location(text: DocText, sub: Subprocessor, notes: MarkNotes) -> Row:
+    """The subprocessor's cells; under the countries, the source's wording when it says more."""
+    cells = subprocessor_cells(text, sub, notes)
+    written = location_as_written(text, sub)
+    if written:
+        quoted = text(N_("As written in the source: “{text}”")).format(text=written)
+        cells[3] = [*cells[3], Para(quoted, italic=True)]
+    return cells
 
 
 SUBPROCESSOR_WIDTHS = (2.2, 4, 4, 2, 2.2)

@@ -112,6 +112,9 @@ def test_french_all_the_way_down(body: Any) -> None:
         assert foreign not in unquoted, foreign
     assert "Localisation centre de données" not in unquoted
     assert "Allemagne (région de Francfort)" in unquoted  # no citation in a location's detail
+    # Cloudflare's wording says more than "États-Unis": kept as written, and said so.
+    assert "Tel qu'écrit dans la source\u00a0: «\u00a0Localisation centre de données" in text
+    assert "sauvegarde dans l'UE (France)" in text
 
 
 def test_french_typography(body: Any) -> None:
