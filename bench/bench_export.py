@@ -1,13 +1,16 @@
-"""Export benchmark: Word and Excel registers of 100, 1,000 and 5,000 treatments.
+"""Export benchmark: Word and Excel registers of 1,000, 5,000 and 10,000 treatments.
 
     python bench/bench_export.py                 # the three sizes, both formats
+    python bench/bench_export.py --formats docx  # the Word register only (issue 18)
     python bench/bench_export.py --sizes 1000    # one size
 
 Each run happens in a fresh process so that its peak memory (max RSS) is its own; the figure
 printed is the growth over the process's state just before the export (snapshot built, modules
 loaded). The register is generated in memory (exporters take a snapshot, not a database): 500
 subprocessors and N treatments, each with a realistic load of categories, recipients, measures
-and subprocessor links. Target: time per treatment flat from 1,000 to 5,000.
+and subprocessor links. Targets: time per treatment flat from 1,000 to 10,000; the Word
+register's peak memory at the largest size within 1.5x of its peak at the smallest (its body is
+streamed, issue 18), printed after its rows beside that limit.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from workbench.domain import (
 from workbench.domain.snapshot import RegisterSnapshot
 
 SUBPROCESSORS = 500
+DOCX_MEMORY_LIMIT = 1.5  # peak at the largest size / peak at the smallest
 COUNTRIES = ("FR", "DE", "IE", "US", "NL", "GB")
 
 
@@ -116,7 +120,7 @@ def run_one(size: int, fmt: str) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--formats", nargs="+", default=["docx", "xlsx"])
     parser.add_argument("--one", nargs=2, metavar=("SIZE", "FORMAT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -126,6 +130,7 @@ def main() -> None:
     print(f"{'format':6} {'treatments':>10} {'seconds':>8} {'ms/treatment':>13} "
           f"{'peak MB':>8} {'file MB':>8}")  # fmt: skip
     for fmt in args.formats:
+        peaks = []
         for size in args.sizes:
             out = subprocess.run(
                 [sys.executable, __file__, "--one", str(size), fmt],
@@ -137,6 +142,15 @@ def main() -> None:
             print(
                 f"{fmt:6} {size:>10,} {r['seconds']:>8.2f} {1000 * r['seconds'] / size:>13.2f} "
                 f"{r['peak_mb']:>8.0f} {r['file_mb']:>8.1f}",
+                flush=True,
+            )
+            peaks.append(max(r["peak_mb"], 1.0))
+        if fmt == "docx" and len(peaks) > 1:
+            ratio = peaks[-1] / peaks[0]
+            verdict = "within" if ratio <= DOCX_MEMORY_LIMIT else "OVER"
+            print(
+                f"docx peak memory {args.sizes[-1]:,} / {args.sizes[0]:,}: {ratio:.2f}x "
+                f"({verdict} the {DOCX_MEMORY_LIMIT}x limit)",
                 flush=True,
             )
 

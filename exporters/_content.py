@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from exporters._docx_table import Block, Bullets, Para
-from exporters._labels import DocText, group_by_subject
+from exporters._labels import DocText, group_by_subject, is_placeholder
 from exporters._marks import MarkNotes
 from workbench.domain.enums import LocationKind
 from workbench.domain.records import DataCategory, Subprocessor, Treatment
@@ -118,6 +118,8 @@ def subprocessor_cells(
     description: list[Block] = [
         Para(line) for line in sub.service_description.split("\n") if line.strip()
     ]
+    if is_placeholder(sub.service_description):  # the source's "N/A": nothing was described
+        description = [Para(text(N_("Not specified")), italic=True)]
     return [
         name,
         with_flag(description, flag("service_description")),

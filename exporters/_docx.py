@@ -28,6 +28,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from exporters._docx_stream import BodyWriter
 from exporters._files import as_datetime, atomic_target, write_stable_zip
 from exporters._labels import clean_text
 
@@ -73,8 +74,16 @@ _TABLE_STYLE_XML = f"""
 """
 
 
-def new_document(when: dt.date, title: str, language: str, author: str = "") -> Document:
-    """An A4 document with the workbench styles and stable core properties."""
+def new_document(
+    when: dt.date,
+    title: str,
+    language: str,
+    author: str = "",
+    version: str = "",
+    status: str = "",
+) -> Document:
+    """An A4 document with the workbench styles and stable core properties (`status`: the
+    document's marking, "Confidentiel")."""
     doc = docx.Document()
     section = doc.sections[0]
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
@@ -87,6 +96,8 @@ def new_document(when: dt.date, title: str, language: str, author: str = "") -> 
     props.last_modified_by = author
     props.language = language
     props.revision = 1
+    props.version = version
+    props.content_status = status
     props.created = props.modified = as_datetime(when)
     props.last_printed = as_datetime(when)
     # Word recomputes fields (TOC page numbers) when it opens the file.
@@ -133,6 +144,11 @@ def add_section(doc: Document, landscape: bool) -> Section:
 def usable_width(section: Section) -> int:
     """Width between the margins, in twentieths of a point (Word's table unit)."""
     return int((section.page_width - section.left_margin - section.right_margin) / 635)
+
+
+def landscape_width() -> int:
+    """Width between the margins of a landscape A4 page, in twentieths of a point."""
+    return int((PAGE_HEIGHT - 2 * MARGIN) / 635)
 
 
 def set_header_footer(
@@ -186,6 +202,9 @@ def append_block(container: Any, element: Any) -> None:
     """Append a paragraph or table element to a document body (before its final sectPr) or a
     cell. python-docx searches the whole body for the sectPr on every insert, which grows with
     the document; the sectPr is always the body's last child, so looking there is enough."""
+    if isinstance(container, BodyWriter):
+        container.append(element)
+        return
     body = getattr(container, "_body", container)._element
     try:
         last = body[-1]  # lxml walks back from the end: constant time (len() walks them all)
@@ -197,15 +216,20 @@ def append_block(container: Any, element: Any) -> None:
         body.append(element)
 
 
-def add_heading(container: Any, text: str, level: int) -> None:
+def add_heading(container: Any, text: str, level: int, new_page: bool = False) -> None:
     """A "Heading {level}" paragraph, written directly (python-docx looks the style up by name
-    among every style on each call)."""
+    among every style on each call); `new_page` starts it on a new page. A `BodyWriter`
+    bookmarks it for its contents (`_docx_contents`)."""
+    new_page_xml = "<w:pageBreakBefore/>" if new_page else ""
     p = parse_xml(
-        f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Heading{level}"/></w:pPr>'
+        f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Heading{level}"/>{new_page_xml}</w:pPr>'
         '<w:r><w:t xml:space="preserve"></w:t></w:r></w:p>'
     )
     p[1][0].text = clean_text(text)
-    append_block(container, p)
+    if isinstance(container, BodyWriter):
+        container.add_heading(text, level, p)
+    else:
+        append_block(container, p)
 
 
 def add_bullets(container: Any, items: list[str]) -> None:
@@ -234,7 +258,8 @@ def add_toc_placeholder(doc: Document) -> Paragraph:
 
 
 def fill_toc(doc: Document, anchor: Paragraph, levels: int, empty_text: str) -> None:
-    """A TOC field whose last result lists the headings (no page numbers).
+    """A TOC field whose last result lists the headings (no page numbers: LibreOffice shows
+    them as they are). A streamed document has real page references instead (`_docx_contents`).
 
     Word recomputes the field on opening (settings `updateFields`); a reader that does not
     (LibreOffice's PDF conversion, a previewer) still shows this static list instead of nothing.

@@ -8,6 +8,7 @@ subcontractors"; Annex 3 lists the certificates held.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from exporters._art30 import notes_blocks
@@ -18,20 +19,25 @@ from exporters._content import (
     subprocessor_cells,
     with_flag,
 )
-from exporters._docx import Document, add_heading
+from exporters._docx import add_heading
+from exporters._docx_stream import BodyWriter
 from exporters._docx_table import Block, Para, Row, SectionRow, add_blocks, add_table
 from exporters._files import Ticker
 from exporters._labels import DocText
 from exporters._marks import MarkNotes
+from exporters._source_text import location_as_written
+from workbench.compliance.certification_status import CertificationStatus, assess
 from workbench.domain.enums import Role
-from workbench.domain.records import Certification, Treatment
+from workbench.domain.records import Certification, Subprocessor, Treatment
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.i18n import N_
 
 
 def annex_treatments(
-    doc: Document, text: DocText, snapshot: RegisterSnapshot, width: int, tick: Ticker
+    doc: BodyWriter, text: DocText, snapshot: RegisterSnapshot, width: int, tick: Ticker
 ) -> None:
+    """As in the source's Annex 1: the controller tables of every organisation, then the
+    processor tables (whose "idem ... (tableau ci-dessus)" points at a controller table)."""
     add_heading(doc, text(N_("Annex 1 – Description of the processing of personal data")), 1)
     for org in snapshot.own_organisations:
         controller = snapshot.treatments_of(org.id, Role.CONTROLLER)
@@ -60,6 +66,7 @@ def annex_treatments(
                 tick,
                 notes,
             )
+    for org in snapshot.own_organisations:
         processor = snapshot.treatments_of(org.id, Role.PROCESSOR)
         if processor:
             notes = MarkNotes(text, named=True)
@@ -105,7 +112,7 @@ def _categories(text: DocText, notes: MarkNotes, t: Treatment) -> list[Block]:
 
 
 def _treatment_part(
-    doc: Document,
+    doc: BodyWriter,
     title: str,
     headers: list[str],
     widths: Sequence[float],
@@ -122,7 +129,7 @@ def _treatment_part(
 
 
 def annex_subprocessors(
-    doc: Document, text: DocText, snapshot: RegisterSnapshot, width: int, tick: Ticker
+    doc: BodyWriter, text: DocText, snapshot: RegisterSnapshot, width: int, tick: Ticker
 ) -> None:
     add_heading(doc, text(N_("Annex 2 – Subprocessors")), 1)
     headers = subprocessor_headers(text)
@@ -135,9 +142,19 @@ def annex_subprocessors(
         notes = MarkNotes(text, named=True)
         for category, subs in groups:
             rows.append(SectionRow(text.enum(category).upper()))
-            rows.extend(subprocessor_cells(text, s, notes) for s in subs)
+            rows.extend(_with_source_location(text, s, notes) for s in subs)
         add_table(doc, headers, SUBPROCESSOR_WIDTHS, rows, width, on_row=tick)
         add_blocks(doc, notes_blocks(notes))
+
+
+def _with_source_location(text: DocText, sub: Subprocessor, notes: MarkNotes) -> Row:
+    """The subprocessor's cells; under the countries, the source's wording when it says more."""
+    cells = subprocessor_cells(text, sub, notes)
+    written = location_as_written(text, sub)
+    if written:
+        quoted = text(N_("As written in the source: “{text}”")).format(text=written)
+        cells[3] = [*cells[3], Para(quoted, italic=True)]
+    return cells
 
 
 SUBPROCESSOR_WIDTHS = (2.2, 4, 4, 2, 2.2)
@@ -155,7 +172,7 @@ def subprocessor_headers(text: DocText) -> list[str]:
 
 
 def annex_certifications(
-    doc: Document, text: DocText, snapshot: RegisterSnapshot, width: int
+    doc: BodyWriter, text: DocText, snapshot: RegisterSnapshot, width: int
 ) -> None:
     if not snapshot.certifications:
         return
@@ -166,11 +183,11 @@ def annex_certifications(
         text(N_("Number")),
         text(N_("Certification body")),
         text(N_("Scope")),
-        text(N_("Valid until")),
+        text(N_("Status on {date}")).format(date=text.date(snapshot.as_of)),
     ]
     notes = MarkNotes(text)
     rows = [_certification_row(text, snapshot, notes, cert) for cert in snapshot.certifications]
-    add_table(doc, headers, [2.5, 3, 2, 2.5, 4, 2], rows, width)
+    add_table(doc, headers, [2.5, 3, 2, 2.5, 3.5, 2.5], rows, width)
     add_blocks(doc, notes_blocks(notes))
 
 
@@ -201,8 +218,44 @@ def _certification_row(
     return [
         holder,
         [Para(name, flag=flag("kind", "name", "referential_version"))],
-        [Para(cert.number, flag=flag("number"))],
-        [Para(cert.certifier, flag=flag("certifier"))],
+        [_stated(text, cert.number, flag("number"))],
+        [_stated(text, cert.certifier, flag("certifier"))],
         scope,
-        [Para(text.date(cert.expires_on), flag=flag("expires_on", "issued_on"))],
+        [
+            Para(
+                certificate_status(text, cert, snapshot.as_of), flag=flag("expires_on", "issued_on")
+            )
+        ],
     ]
+
+
+def _stated(text: DocText, value: str, flag: str) -> Para:
+    """The value, or "Not specified" in italics: a blank cell reads as an oversight."""
+    if value:
+        return Para(value, flag=flag)
+    return Para(text(N_("Not specified")), italic=True, flag=flag)
+
+
+_STATUS_TEXTS = {
+    CertificationStatus.VALID: N_("Valid until {expiry}"),
+    CertificationStatus.EXPIRING: N_("Expires soon: valid until {expiry}"),
+    CertificationStatus.SURVEILLANCE_DUE: N_(
+        "Surveillance audit due since {surveillance}; valid until {expiry}"
+    ),
+    CertificationStatus.EXPIRED: N_("Expired on {expiry}"),
+    CertificationStatus.OBSOLETE_STANDARD: N_(
+        "Expired on {expiry}: its version of the standard is no longer valid"
+    ),
+    CertificationStatus.UNKNOWN: N_("No validity dates recorded"),
+}
+
+
+def certificate_status(text: DocText, cert: Certification, as_of: dt.date) -> str:
+    """Where the certificate stands on the register's date (`certification_status.assess`:
+    3-year cycle, yearly surveillance, ISO/IEC 17021-1 §9.1.3), with the date that decides it;
+    an expired certificate reads "expired", never "valid until" a past date."""
+    assessment = assess(cert, as_of)
+    return text(_STATUS_TEXTS[assessment.status]).format(
+        expiry=text.date(assessment.expires_on),
+        surveillance=text.date(assessment.next_surveillance_on),
+    )

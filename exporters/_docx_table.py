@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.table import Table
 from lxml import etree
 
 from exporters._docx import append_block
+from exporters._docx_stream import W_NS, BodyWriter
 from exporters._labels import clean_text
 
 
@@ -76,11 +76,14 @@ def add_table(
     style_id: str = "RegisterTable",
     on_row: Callable[[], None] | None = None,
     first_column: bool = False,
-) -> Table:
-    """Append a table to `container` (document or cell); `widths` are relative column weights.
+) -> None:
+    """Append a table to `container` (document, cell or `BodyWriter`); `widths` are relative
+    column weights.
 
-    The header row repeats on every page. `on_row` is called after each data row (progress,
-    cancellation).
+    The header row repeats on every page and no row splits across pages (`w:tblHeader`,
+    `w:cantSplit`): a subprocessor's row cut between two pages reads as two records. A
+    `BodyWriter` gets the rows one at a time, so the table is never whole in memory. `on_row`
+    is called after each data row (progress, cancellation).
     """
     weight = sum(widths)
     twips = [int(total_width * w / weight) for w in widths]
@@ -96,20 +99,20 @@ def add_table(
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>"
     )
     if headers:
-        tr = _row(tbl, [str(h) for h in headers], twips)
-        trpr = etree.Element(_TRPR)
-        etree.SubElement(trpr, _TBLHEADER)
-        tr.insert(0, trpr)
+        tbl.append(_row([str(h) for h in headers], twips, header=True))
+    if isinstance(container, BodyWriter):
+        with container.element(tbl):
+            for row in rows:
+                container.append(_any_row(row, twips))
+                if on_row is not None:
+                    on_row()
+        return
     for row in rows:
-        if isinstance(row, SectionRow):
-            _section_row(tbl, row.title, sum(twips), len(twips))
-        else:
-            _row(tbl, row, twips)
+        tbl.append(_any_row(row, twips))
         if on_row is not None:
             on_row()
     # Insert where python-docx would: before the body's final sectPr, or at the end of a cell.
     append_block(container, tbl)
-    return Table(cast(Any, tbl), getattr(container, "_body", container))
 
 
 def add_blocks(container: Any, blocks: Sequence[Block]) -> None:
@@ -120,8 +123,23 @@ def add_blocks(container: Any, blocks: Sequence[Block]) -> None:
         append_block(container, paragraph)
 
 
-def _row(tbl: Any, cells: Sequence[Cell], twips: Sequence[int]) -> Any:
-    tr = etree.SubElement(tbl, _TR)
+def _any_row(row: Row, twips: Sequence[int]) -> Any:
+    if isinstance(row, SectionRow):
+        return _section_row(row.title, sum(twips), len(twips))
+    return _row(row, twips)
+
+
+def _new_row(header: bool = False) -> Any:
+    tr = etree.Element(_TR, nsmap={"w": W_NS})
+    trpr = etree.SubElement(tr, _TRPR)
+    etree.SubElement(trpr, _CANTSPLIT)
+    if header:
+        etree.SubElement(trpr, _TBLHEADER)
+    return tr
+
+
+def _row(cells: Sequence[Cell], twips: Sequence[int], header: bool = False) -> Any:
+    tr = _new_row(header)
     for content, width in zip(cells, twips, strict=True):
         tc = etree.SubElement(tr, _TC)
         tcpr = etree.SubElement(tc, _TCPR)
@@ -166,7 +184,33 @@ def _paragraph(
     flag: str = "",
     label: str = "",
 ) -> None:
-    p = etree.SubElement(parent, _P)
+    _fill(etree.SubElement(parent, _P), text, style, bold, italic, keep_next, flag, label)
+
+
+def paragraph(
+    text: str,
+    style: str = "",
+    bold: bool = False,
+    italic: bool = False,
+    keep_next: bool = False,
+    flag: str = "",
+    label: str = "",
+) -> Any:
+    """One paragraph element: the label in bold, the text, the marker in the marker's colour."""
+    p = etree.Element(_P, nsmap={"w": W_NS})
+    return _fill(p, text, style, bold, italic, keep_next, flag, label)
+
+
+def _fill(
+    p: Any,
+    text: str,
+    style: str,
+    bold: bool,
+    italic: bool,
+    keep_next: bool,
+    flag: str,
+    label: str,
+) -> Any:
     if style or keep_next:
         ppr = etree.SubElement(p, _PPR)
         if style:
@@ -179,6 +223,7 @@ def _paragraph(
         _run(p, text, bold, italic)
     if flag:
         _run(p, f" {flag}" if text else flag, bold=True, italic=True, color=FLAG_COLOR)
+    return p
 
 
 def _run(p: Any, text: str, bold: bool, italic: bool, color: str = "") -> None:
@@ -197,14 +242,14 @@ def _run(p: Any, text: str, bold: bool, italic: bool, color: str = "") -> None:
         t.set(_SPACE, "preserve")
 
 
-def _section_row(tbl: Any, title: str, width: int, span: int) -> None:
-    """One shaded cell across the table; never split, and kept on the page of the next row
-    (a group title alone at the foot of a page reads as an empty group)."""
-    tr = etree.SubElement(tbl, _TR)
-    etree.SubElement(etree.SubElement(tr, _TRPR), _CANTSPLIT)
+def _section_row(title: str, width: int, span: int) -> Any:
+    """One shaded cell across the table, kept on the page of the next row (a group title
+    alone at the foot of a page reads as an empty group)."""
+    tr = _new_row()
     tc = etree.SubElement(tr, _TC)
     tcpr = etree.SubElement(tc, _TCPR)
     etree.SubElement(tcpr, _TCW, {_W: str(width), _TYPE: "dxa"})
     etree.SubElement(tcpr, _GRIDSPAN, {_VAL: str(span)})
     etree.SubElement(tcpr, _SHD, {_VAL: "clear", _COLOR: "auto", _FILL: SECTION_FILL})
     _paragraph(tc, title, bold=True, keep_next=True)
+    return tr

@@ -16,6 +16,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from exporters._typography import french_day
 from workbench.domain.enums import (
     Art9Condition,
     CertificationKind,
@@ -148,7 +149,11 @@ class DocText:
         return info.label(self.locale) if info else value.value
 
     def date(self, value: dt.date | None) -> str:
-        return format_date(value, format="long", locale=self.locale) if value else ""
+        """ "1er avril 2026", "2 April 2026"."""
+        if value is None:
+            return ""
+        long_date = format_date(value, format="long", locale=self.locale)
+        return french_day(value, long_date) if self.locale == "fr" else long_date
 
     def number(self, value: float) -> str:
         return format_decimal(value, locale=self.locale)
@@ -212,6 +217,14 @@ class DocText:
         if category.sensitivity is DataSensitivity.STANDARD:
             return category.name
         return f"{category.name} ({self(SHORT_SENSITIVITY[category.sensitivity])})"
+
+
+# What sources write in a cell that says nothing: printed in the document's own words instead.
+_PLACEHOLDERS = frozenset({"n/a", "na", "n.a.", "-", "—", "sans objet", "none", "néant", "/"})
+
+
+def is_placeholder(value: str) -> bool:
+    return value.strip().casefold() in _PLACEHOLDERS
 
 
 def group_by_subject(categories: Iterable[DataCategory]) -> list[tuple[str, list[DataCategory]]]:

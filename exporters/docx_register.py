@@ -1,17 +1,18 @@
 """The register of processing activities as a Word document (GDPR Art. 30).
 
-Cover page, table of contents, then for each organisation its Art. 30(1) record as controller
-and its Art. 30(2) record as processor; in landscape, Annex 1 (purposes / data / legal basis /
-retention, as in the seed's annex), Annex 2 (subprocessors grouped by category) and Annex 3
-(certifications). Art. 30(3) asks for the record "in writing, including in electronic form";
-this is the form handed to the CNIL on request (Art. 30(4)).
+Cover page, table of contents (one entry per processing, with its page), the organisations'
+identities, the Art. 30(1) records as controller of every organisation, then their Art. 30(2)
+records as processor (the order of the source's annexes); in landscape, Annex 1 (purposes /
+data / legal basis / retention, as in the seed's annex), Annex 2 (subprocessors grouped by
+category) and Annex 3 (certifications, with their status on the register's date). The body is
+streamed (`_docx_stream`): memory does not grow with the register. Art. 30(3) asks for the
+record "in writing, including in electronic form"; this is the form handed to the CNIL on
+request (Art. 30(4)).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from docx.shared import Pt
 
 from exporters._art30 import (
     controller_blocks,
@@ -33,20 +34,25 @@ from exporters._content import (
     with_flag,
 )
 from exporters._docx import (
-    Document,
     add_heading,
-    add_labelled,
-    add_page_break,
-    add_section,
-    add_toc_placeholder,
-    fill_toc,
+    landscape_width,
     new_document,
-    save_document,
     set_header_footer,
     usable_width,
 )
 from exporters._docx_annexes import annex_certifications, annex_subprocessors, annex_treatments
-from exporters._docx_table import Block, Bullets, Para, Row, SectionRow, add_blocks, add_table
+from exporters._docx_contents import write_contents
+from exporters._docx_stream import BodyWriter, Heading, save_streamed
+from exporters._docx_table import (
+    Block,
+    Bullets,
+    Para,
+    Row,
+    SectionRow,
+    add_blocks,
+    add_table,
+    paragraph,
+)
 from exporters._files import Ticker
 from exporters._labels import DocText
 from exporters._marks import MarkNotes, has_marks
@@ -71,59 +77,80 @@ def write_register_docx(
         text(N_("Writing the Word register")),
     )
     title = text(N_("Register of processing activities"))
-    doc = new_document(snapshot.as_of, title, text.locale, author=_dpo_names(snapshot))
+    confidential = text(N_("Confidential"))
+    doc = new_document(
+        snapshot.as_of,
+        title,
+        text.locale,
+        author=_dpo_names(snapshot),
+        version=snapshot.version,
+        status=confidential,
+    )
     orgs = snapshot.own_organisations
     header = f"{orgs[0].name} — {title}" if len(orgs) == 1 else title
     set_header_footer(
-        doc.sections[0], header, text(N_("Page {page} of {pages}")), skip_first_page=True
+        doc.sections[0],
+        f"{confidential} — {header}",
+        text(N_("Page {page} of {pages}")),
+        skip_first_page=True,
     )
-    _cover(doc, text, snapshot, title)
-    doc.add_paragraph(text(N_("Contents")), style="TOC Heading")
-    toc = add_toc_placeholder(doc)
-    for org in orgs:
-        add_page_break(doc)
-        _organisation_records(doc, text, snapshot, org, tick)
-    section = add_section(doc, landscape=True)
-    width = usable_width(section)
-    annex_treatments(doc, text, snapshot, width, tick)
-    annex_subprocessors(doc, text, snapshot, width, tick)
-    annex_certifications(doc, text, snapshot, width)
-    fill_toc(doc, toc, levels=2, empty_text=text(N_("Update this field to build the contents.")))
-    progress.check_cancelled()
-    save_document(doc, path, snapshot.as_of)
+    portrait = usable_width(doc.sections[0])
+
+    def body(out: BodyWriter) -> None:
+        _organisations(out, text, snapshot)
+        for role in (Role.CONTROLLER, Role.PROCESSOR):
+            _records(out, text, snapshot, role, portrait, tick)
+        out.section_break(landscape=True)
+        width = landscape_width()
+        annex_treatments(out, text, snapshot, width, tick)
+        annex_subprocessors(out, text, snapshot, width, tick)
+        annex_certifications(out, text, snapshot, width)
+        progress.check_cancelled()
+
+    def front(out: BodyWriter, headings: list[Heading]) -> None:
+        _cover(out, text, snapshot, title, confidential)
+        write_contents(out, text(N_("Contents")), headings, portrait)
+
+    save_streamed(doc, path, snapshot.as_of, text.locale, body, front)
     tick.finish()
 
 
 def _dpo_names(snapshot: RegisterSnapshot) -> str:
-    return ", ".join(sorted({o.dpo_name for o in snapshot.own_organisations if o.dpo_name}))
+    """The document's author: the DPO of each organisation, by name, else by address."""
+    names = {o.dpo_name or o.dpo_email for o in snapshot.own_organisations}
+    return ", ".join(sorted(n for n in names if n))
 
 
-def _cover(doc: Document, text: DocText, snapshot: RegisterSnapshot, title: str) -> None:
-    doc.add_paragraph(title, style="Title")
-    doc.add_paragraph(text(N_("Article 30 of the General Data Protection Regulation")), "Subtitle")
+def _cover(
+    out: BodyWriter, text: DocText, snapshot: RegisterSnapshot, title: str, confidential: str
+) -> None:
+    out.append(paragraph(confidential.upper(), bold=True))
+    out.append(paragraph(title, style="Title"))
+    subtitle = text(N_("Article 30 of the General Data Protection Regulation"))
+    out.append(paragraph(subtitle, style="Subtitle"))
+    blocks: list[Block] = []
     for org in snapshot.own_organisations:
-        doc.add_paragraph().add_run(org.legal_name or org.name).font.size = Pt(14)
         # The cover only names; the markers and their notes are in the organisation's part.
+        blocks.append(Para(org.legal_name or org.name, bold=True))
         dpo = dpo_block(text, MarkNotes(text), snapshot, org)
-        paragraph = doc.add_paragraph()
-        paragraph.add_run(dpo.label).bold = True
-        paragraph.add_run(dpo.text).italic = dpo.italic
-        add_labelled(doc, text(N_("Address")), org.address, text.colon)
-    doc.add_paragraph()
-    add_labelled(doc, text(N_("Register as of")), text.date(snapshot.as_of), text.colon)
-    add_labelled(doc, text(N_("Version")), snapshot.version, text.colon)
+        blocks.append(Para(dpo.text, italic=dpo.italic, label=dpo.label))
+        if org.address:
+            blocks.append(labelled(text, text(N_("Address")), org.address))
+        blocks.append(Para(""))
+    blocks.append(labelled(text, text(N_("Register as of")), text.date(snapshot.as_of)))
+    blocks.append(labelled(text, text(N_("Version")), snapshot.version))
     counts = text(N_("{treatments} processing activities, {subprocessors} subprocessors")).format(
         treatments=len(snapshot.treatments), subprocessors=len(snapshot.subprocessors)
     )
-    doc.add_paragraph(counts)
+    blocks.append(Para(counts))
     if has_marks(
         snapshot.organisations,
         snapshot.treatments,
         snapshot.subprocessors,
         snapshot.certifications,
     ):
-        doc.add_paragraph(marks_explained(text)).runs[0].italic = True
-    add_page_break(doc)
+        blocks.append(Para(marks_explained(text), italic=True))
+    add_blocks(out, blocks)
 
 
 def marks_explained(text: DocText) -> str:
@@ -136,43 +163,63 @@ def marks_explained(text: DocText) -> str:
     )
 
 
-def _organisation_records(
-    doc: Document, text: DocText, snapshot: RegisterSnapshot, org: Organisation, tick: Ticker
+def _organisations(out: BodyWriter, text: DocText, snapshot: RegisterSnapshot) -> None:
+    """Who keeps the register: each organisation's identity, once, before its records."""
+    add_heading(out, text(N_("Organisations")), level=1, new_page=True)
+    for org in snapshot.own_organisations:
+        add_heading(out, org.name, level=2)
+        notes = MarkNotes(text)
+        blocks = identity_blocks(text, notes, snapshot, org)[1:]  # the heading names it
+        if org.security_policy is not None:
+            policy = policy_text(text, org.security_policy)
+            flag = notes.flag(org, "security_policy")
+            blocks.append(labelled(text, text(N_("Security policy")), policy, flag))
+        notes.add_rest(org)
+        add_blocks(out, blocks + notes_blocks(notes))
+
+
+ROLE_TITLES = {
+    Role.CONTROLLER: N_("Record as controller (Art. 30(1) GDPR)"),
+    Role.PROCESSOR: N_("Record as processor (Art. 30(2) GDPR)"),
+}
+
+
+def _records(
+    out: BodyWriter,
+    text: DocText,
+    snapshot: RegisterSnapshot,
+    role: Role,
+    width: int,
+    tick: Ticker,
 ) -> None:
-    add_heading(doc, org.name, level=1)
-    notes = MarkNotes(text)
-    blocks = identity_blocks(text, notes, snapshot, org)[1:]  # the heading names it
-    if org.security_policy is not None:
-        policy = policy_text(text, org.security_policy)
-        flag = notes.flag(org, "security_policy")
-        blocks.append(labelled(text, text(N_("Security policy")), policy, flag))
-    notes.add_rest(org)
-    add_blocks(doc, blocks + notes_blocks(notes))
-    width = usable_width(doc.sections[-1])
-    add_heading(doc, text(N_("Record as controller (Art. 30(1) GDPR)")), level=2)
-    controller = snapshot.treatments_of(org.id, Role.CONTROLLER)
-    if not controller:
-        doc.add_paragraph(text(N_("No processing activity in this role.")))
-    for treatment in controller:
-        add_heading(doc, treatment.name, level=3)
-        rows = _controller_rows(text, snapshot, org, treatment)
-        add_table(doc, [], [1, 3], rows, width, first_column=True)
-        tick()
-    add_heading(doc, text(N_("Record as processor (Art. 30(2) GDPR)")), level=2)
-    processor = snapshot.treatments_of(org.id, Role.PROCESSOR)
-    if not processor:
-        doc.add_paragraph(text(N_("No processing activity in this role.")))
-    else:
-        _controllers_summary(doc, text, snapshot, processor, width)
-    for treatment in processor:
-        add_heading(doc, treatment.name, level=3)
-        rows = _processor_rows(text, snapshot, org, treatment)
-        add_table(doc, [], [1, 3], rows, width, first_column=True)
-        tick()
+    """Every organisation's record in one role, in the order of the source's annexes: all
+    the controller tables, then the processor ones (the seed's processor table says "idem
+    ... (tableau ci-dessus)" of the Podalire Communauté table, which must come before it)."""
+    add_heading(out, text(ROLE_TITLES[role]), level=1, new_page=True)
+    rows_of = _controller_rows if role is Role.CONTROLLER else _processor_rows
+    for org in snapshot.own_organisations:
+        add_heading(out, org.name, level=2)
+        records = snapshot.treatments_of(org.id, role)
+        if not records:
+            add_blocks(out, [Para(text(N_("No processing activity in this role.")))])
+        elif role is Role.PROCESSOR:
+            _controllers_summary(out, text, snapshot, records, width)
+        for treatment in records:
+            add_heading(out, treatment_title(treatment), level=3)
+            add_table(
+                out, [], [1, 3], rows_of(text, snapshot, org, treatment), width, first_column=True
+            )
+            tick()
+
+
+def treatment_title(treatment: Treatment) -> str:
+    """How the document names a processing in its headings and contents (one place, so that
+    the reference shared by every document can replace it)."""
+    return treatment.name
 
 
 def _controllers_summary(
-    doc: Document, text: DocText, snapshot: RegisterSnapshot, records: list[Treatment], width: int
+    doc: BodyWriter, text: DocText, snapshot: RegisterSnapshot, records: list[Treatment], width: int
 ) -> None:
     """Art. 30(2)(a) and (b): each controller served, with its contact, and the categories of
     processing carried out on its behalf."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import docx
@@ -158,14 +159,23 @@ def test_footer_has_page_fields_and_header_has_the_title(
     assert section.different_first_page_header_footer  # no header on the cover
 
 
-def test_table_of_contents_field_with_a_static_fallback(
-    french_doc: docx.document.Document,
+def test_contents_list_every_heading_with_a_page_reference_to_its_bookmark(
+    dated: RegisterSnapshot, french_doc: docx.document.Document
 ) -> None:
     body = french_doc.element.body
-    assert "TOC" in instructions(body)
-    toc_entries = [p.text for p in french_doc.paragraphs if p.style.name.startswith("toc ")]
-    assert "Annexe 2 – Sous-traitants" in toc_entries
-    assert "Podalire" in toc_entries
+    bookmarks = {
+        b.get(f"{W}name"): "".join(t.text or "" for t in b.getparent().iter(f"{W}t"))
+        for b in body.iter(f"{W}bookmarkStart")
+    }
+    entries = [p for p in french_doc.paragraphs if p.style.name.startswith("toc ")]
+    for entry in entries:
+        (reference,) = re.findall(r"PAGEREF (\S+)", instructions(entry._p))
+        assert bookmarks[reference] == entry.text.rstrip("\t")  # it points at its heading
+    texts = [e.text.rstrip("\t") for e in entries]
+    assert {t.name for t in dated.treatments} <= set(texts)  # one entry per processing
+    assert "Annexe 2 – Sous-traitants" in texts
+    settings = french_doc.settings.element
+    assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"  # Word refreshes them
 
 
 def test_formula_looking_values_are_plain_text(french_doc: docx.document.Document) -> None:
