@@ -33,7 +33,11 @@ from workbench.domain.enums import (
     OrganisationKind,
     Role,
 )
-from workbench.domain.errors import ImportFileError, MappingError, NothingToUndoError
+from workbench.domain.errors import (
+    MappingError,
+    NothingToUndoError,
+    OrganisationNeededError,
+)
 from workbench.domain.names import readable_name
 from workbench.domain.records import (
     Changes,
@@ -46,8 +50,15 @@ from workbench.domain.records import (
 from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 from workbench.services._context import changes_of
+from workbench.services._import_decisions import MatchDecisions, VendorPlace, VendorPlacer
 from workbench.services._import_keys import ImportKeyStore
-from workbench.services._import_matching import OrganisationResolver, VendorIndex, treatment_key
+from workbench.services._import_matching import (
+    OrganisationResolver,
+    Proposal,
+    VendorIndex,
+    treatment_key,
+    vendor_key,
+)
 from workbench.services._import_merge import FieldChange, merge, with_stored_details
 from workbench.services._journal import UnitOfWork
 from workbench.services.journal_service import OperationInfo
@@ -88,6 +99,10 @@ class PreviewItem:
     changes: tuple[FieldChange, ...] = ()
     # the values this row brings in unconfirmed (inferred by the import, still to be confirmed)
     unconfirmed: tuple[Unconfirmed, ...] = ()
+    # a stored record this row is probably the same as; `accepted`: a decision merged them
+    proposal: Proposal | None = None
+    accepted: bool = False
+    same_name_as: int | None = None  # an earlier row of the file with the same name, kept apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +128,7 @@ class ImportReport:
     # values the import writes unconfirmed (new records' marks, and marks on changed values);
     # a person confirms them in the forms or with `dpo-workbench confirm`
     unconfirmed_count: int = 0
+    proposals: int = 0  # rows with a near-name proposal (accepted or not)
 
     @property
     def new(self) -> int:
@@ -132,6 +148,7 @@ class ImportReport:
 
     def add(self, item: PreviewItem, unconfirmed: int = 0) -> None:
         self.counts[item.status] += 1
+        self.proposals += item.proposal is not None
         self.unconfirmed_count += unconfirmed
         if self.detail_limit is None or len(self.items) < self.detail_limit:
             self.items.append(item)
@@ -184,12 +201,13 @@ class ImportService:
         progress: Progress | None = None,
         organisation: str | None = None,
         detail_limit: int | None = None,
+        decisions: MatchDecisions | None = None,
     ) -> ImportReport:
         """What `apply` would do, written nowhere (the dry run)."""
         batch_list = _as_list(batches)
         report = ImportReport(detail_limit=detail_limit)
         with self._context.read() as session:
-            run = _Run(self._register, session, None, organisation, report)
+            run = _Run(self._register, session, None, organisation, report, decisions)
             run.process(batch_list, progress or NullProgress())
         return report
 
@@ -199,6 +217,7 @@ class ImportService:
         progress: Progress | None = None,
         organisation: str | None = None,
         detail_limit: int | None = 1000,
+        decisions: MatchDecisions | None = None,
     ) -> ImportResult:
         """Import in one transaction and one journal operation; `Cancelled` rolls it all back."""
         batch_list = _as_list(batches)
@@ -207,13 +226,20 @@ class ImportService:
         label = import_of(names)  # stored in English, shown translated
         try:
             with self._context.write(label, kind="import") as uow:
-                run = _Run(self._register, uow.session, uow, organisation, report)
+                run = _Run(self._register, uow.session, uow, organisation, report, decisions)
                 run.process(batch_list, progress or NullProgress())
                 if not uow.ids and not uow.has_pending:
                     raise _NothingToWrite  # no empty operation in the journal (nothing to undo)
         except _NothingToWrite:
             return ImportResult(report, Changes(), "")
         return ImportResult(report, changes_of(uow), uow.operation)
+
+    def own_organisations(self) -> list[str]:
+        """Names of the register's own organisations: with none, an import must be told which
+        to create (`organisation=`), unless every row names its organisation."""
+        return [
+            o.name for o in self._register.organisations.list() if o.kind is OrganisationKind.OWN
+        ]
 
     # -- undo ------------------------------------------------------------------------------------
     def last_import(self) -> OperationInfo | None:
@@ -274,6 +300,7 @@ class _Run:
         uow: UnitOfWork | None,
         default_organisation: str | None,
         report: ImportReport,
+        decisions: MatchDecisions | None = None,
     ) -> None:
         self.register = register
         self.session = session
@@ -288,9 +315,13 @@ class _Run:
         ).all()
         self._own_ids = list(own)
         self._user_named = default_organisation or ""  # the user's word, not the file's
-        self.default_org = self.orgs.resolve(default_organisation) if default_organisation else None
-        # Subprocessors are few and matched fuzzily, in memory; every other key is on disk.
+        # resolved (created when new) by the first row that names no organisation
+        self.default_org: int | None = None
+        # Subprocessors are matched in memory (with near-name proposals); other keys on disk.
         self._vendors: dict[int, VendorIndex] = {}
+        self._placer = VendorPlacer(decisions or MatchDecisions())
+        # vendors this import adds, by key: rows of treatments link to them (exact names only)
+        self._added: dict[int, dict[str, int]] = defaultdict(dict)
         self._keys = ImportKeyStore()
         self._touched_orgs: dict[EntityKind, set[int]] = {
             EntityKind.TREATMENT: set(),
@@ -329,18 +360,15 @@ class _Run:
     def _organisation_of(self, row: ImportedRow, batch: ImportBatch) -> int:
         if row.organisation:
             return self.orgs.resolve(row.organisation)
+        if self.default_org is None and self._user_named:
+            self.default_org = self.orgs.resolve(self._user_named)
         if self.default_org is not None:
             return self.default_org
         if len(self._own_ids) == 1:
             return int(self._own_ids[0])
-        problem = (
-            _("the register has no organisation of its own to import into; name one.")
-            if not self._own_ids
-            else _(
-                "the register has several organisations of its own; name the one to import into."
-            )
+        raise OrganisationNeededError(
+            str(batch.table.file), bool(self._own_ids), batch.table.sheet, row.provenance.row
         )
-        raise ImportFileError(str(batch.table.file), problem, batch.table.sheet, row.provenance.row)
 
     # -- indexes of what is stored -------------------------------------------------------------
     def _load_treatments(self, org_id: int) -> None:
@@ -388,8 +416,11 @@ class _Run:
             EntityKind.TREATMENT if batch.kind is RecordKind.TREATMENTS else EntityKind.SUBPROCESSOR
         )
         service = self.register.service_for(kind)
-        placed = self._placed(kind, [self._keyed(kind, row, batch) for row in rows])
-        ids = [e for _r, _o, e in placed if e is not None]
+        if kind is EntityKind.TREATMENT:
+            placed = self._placed(kind, [self._keyed(kind, row, batch) for row in rows])
+        else:
+            placed = self._placed_vendors(rows, batch)
+        ids = [e for _r, _o, e, _p in placed if e is not None]
         self._keys.mark_matched(kind, ids)
         records: dict[int | None, Any] = {}
         if ids:
@@ -397,12 +428,14 @@ class _Run:
             found = self.session.scalars(select(model).where(model.id.in_(ids)))
             records = {r.id: r for r in service.mapper.records(self.session, found)}
         new_records: list[Treatment | Subprocessor] = []
-        for row, org_id, existing_id in placed:
+        for row, org_id, existing_id, place in placed:
             record = self._resolved(row, org_id)
             for warning in row.warnings:
                 self.report.warn(f"{_where(row.provenance)}: {warning}")
             if existing_id is None:
-                item = self._item(RowStatus.NEW, kind, row, org_id, None, (), record.unconfirmed)
+                item = self._item(
+                    RowStatus.NEW, kind, row, org_id, None, (), record.unconfirmed, place
+                )
                 self.report.add(item, len(record.unconfirmed))
                 new_records.append(record)
                 continue
@@ -412,16 +445,48 @@ class _Run:
             merged, changes, new_marks = merge(before, record, row.fields, row.lists_unconfirmed)
             status = RowStatus.CHANGED if changes else RowStatus.UNCHANGED
             came = tuple(m for m in merged.unconfirmed if m not in before.unconfirmed)
-            item = self._item(status, kind, row, org_id, existing_id, changes, came)
+            item = self._item(status, kind, row, org_id, existing_id, changes, came, place)
             self.report.add(item, new_marks)
             if changes and self.uow is not None:
                 service._update(self.uow, merged, check_version=False)
         if new_records and self.uow is not None:
             self._insert(kind, new_records)
 
+    def _placed_vendors(
+        self, rows: list[ImportedRow], batch: ImportBatch
+    ) -> list[tuple[ImportedRow, int, int | None, VendorPlace]]:
+        """The chunk's subprocessor rows with their organisation and stored match (the rules of
+        `_import_decisions`); rows repeating an earlier one are left out and reported."""
+        placed: list[tuple[ImportedRow, int, int | None, VendorPlace]] = []
+        for row in rows:
+            org_id = self._organisation_of(row, batch)
+            self._touched_orgs[EntityKind.SUBPROCESSOR].add(org_id)
+            record = row.record
+            assert isinstance(record, Subprocessor)  # noqa: S101 - a subprocessor batch
+            place = self._placer.place(self._vendor_index(org_id), org_id, record)
+            where = _where(row.provenance)
+            if place.duplicate_of is not None:
+                item = self._item(RowStatus.DUPLICATE, EntityKind.SUBPROCESSOR, row, org_id, None)
+                self.report.add(item)
+                self.report.warn(
+                    _("{where}: '{name}' appears twice; row {first} is the one imported.").format(
+                        where=where, name=record.name, first=place.duplicate_of
+                    )
+                )
+                continue
+            if place.same_name_as is not None:
+                self.report.warn(
+                    _(
+                        "{where}: '{name}' has the same name as row {first} but says something "
+                        "else; kept apart as another record (a decision merges them)."
+                    ).format(where=where, name=record.name, first=place.same_name_as)
+                )
+            placed.append((row, org_id, place.existing_id, place))
+        return placed
+
     def _placed(
         self, kind: EntityKind, keyed: list[tuple[ImportedRow, int, str, int | None]]
-    ) -> list[tuple[ImportedRow, int, int | None]]:
+    ) -> list[tuple[ImportedRow, int, int | None, VendorPlace]]:
         """The chunk's rows with their organisation and stored match, duplicates left out (and
         reported): a row whose key an earlier row had, in this chunk or an earlier one."""
         by_org: dict[int, set[str]] = defaultdict(set)
@@ -435,7 +500,7 @@ class _Run:
             if kind is EntityKind.TREATMENT:  # subprocessors were matched in memory
                 for key, entity_id in self._keys.stored_ids(kind, org_id, keys).items():
                     stored[org_id, key] = entity_id
-        placed: list[tuple[ImportedRow, int, int | None]] = []
+        placed: list[tuple[ImportedRow, int, int | None, VendorPlace]] = []
         for row, org_id, key, matched_in_memory in keyed:
             existing_id = stored.get((org_id, key), matched_in_memory)
             if (org_id, key) in earlier:
@@ -449,7 +514,7 @@ class _Run:
                 )
                 continue
             earlier[org_id, key] = row.provenance.row
-            placed.append((row, org_id, existing_id))
+            placed.append((row, org_id, existing_id, _NO_PLACE))
         for org_id, keys in by_org.items():
             self._keys.add_seen(kind, org_id, ((k, earlier[org_id, k]) for k in keys))
         return placed
@@ -461,12 +526,14 @@ class _Run:
         org_id = self._organisation_of(row, batch)
         self._touched_orgs[kind].add(org_id)
         record = row.record
-        if isinstance(record, Treatment):
-            self._load_treatments(org_id)
-            return row, org_id, _treatment_match_key(record.role.value, record.name), None
-        found = self._vendor_index(org_id).find(record.name)
-        key = str(found) if found is not None else "\x1f" + record.name.casefold()
-        return row, org_id, key, found
+        assert isinstance(record, Treatment)  # noqa: S101 - subprocessors: _placed_vendors
+        self._load_treatments(org_id)
+        return row, org_id, _treatment_match_key(record.role.value, record.name), None
+
+    def _vendor_named(self, name: str, org_id: int) -> int | None:
+        """The subprocessor a treatment's row names: stored, or added by this import."""
+        found = self._vendor_index(org_id).find(name)
+        return found if found is not None else self._added[org_id].get(vendor_key(name))
 
     def _vendor_elsewhere(self, name: str, org_id: int) -> int | None:
         """A subprocessor engaged by another organisation of the register (a group's entities
@@ -478,7 +545,7 @@ class _Run:
             .distinct()
             .order_by(SubprocessorModel.organisation_id)
         ).all()
-        found = [f for o in others if (f := self._vendor_index(o).find(name)) is not None]
+        found = [f for o in others if (f := self._vendor_named(name, o)) is not None]
         return found[0] if len(found) == 1 else None
 
     def _resolved(self, row: ImportedRow, org_id: int) -> Treatment | Subprocessor:
@@ -499,7 +566,7 @@ class _Run:
         processors = tuple(self.orgs.resolve(n) for n in row.processors)
         subprocessors = []
         for name in row.subprocessors:
-            found = self._vendor_index(org_id).find(name) or self._vendor_elsewhere(name, org_id)
+            found = self._vendor_named(name, org_id) or self._vendor_elsewhere(name, org_id)
             if found is None:
                 self.report.warn(
                     _("{where}: no subprocessor '{name}' in this organisation; not linked.").format(
@@ -526,7 +593,9 @@ class _Run:
         existing_id: int | None,
         changes: tuple[FieldChange, ...] = (),
         unconfirmed: tuple[Unconfirmed, ...] = (),
+        place: VendorPlace | None = None,
     ) -> PreviewItem:
+        place = place or _NO_PLACE
         return PreviewItem(
             status,
             kind,
@@ -536,6 +605,9 @@ class _Run:
             existing_id,
             changes,
             unconfirmed,
+            place.proposal,
+            place.accepted,
+            place.same_name_as,
         )
 
     # -- writing ----------------------------------------------------------------------------------
@@ -559,7 +631,7 @@ class _Run:
                     for other in getattr(record, name)
                 ]
             if isinstance(record, Subprocessor):
-                self._vendor_index(record.organisation_id).add(record.name, entity_id)
+                self._added[record.organisation_id].setdefault(vendor_key(record.name), entity_id)
         for name, rows in links.items():
             if rows:
                 self.session.execute(insert(mapper.links[name].table), rows)
@@ -579,6 +651,9 @@ class _Run:
                         self.report.add_missing(
                             MissingItem(kind, entity_id, names.get(entity_id, ""), organisation)
                         )
+
+
+_NO_PLACE = VendorPlace()
 
 
 def _treatment_match_key(role: str, name: str) -> str:
