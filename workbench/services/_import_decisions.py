@@ -40,9 +40,14 @@ class MatchDecisions:
 
     accept_fuzzy: bool = False
     rows: Mapping[tuple[int, str], bool] = field(default_factory=dict)
+    # rows the person left out of this import (the wizard's "Import" checkbox)
+    excluded: frozenset[tuple[int, str]] = frozenset()
 
     def decided(self, row: int | None, name: str) -> bool | None:
         return None if row is None else self.rows.get((row, fold(name)))
+
+    def is_excluded(self, row: int | None, name: str) -> bool:
+        return row is not None and (row, fold(name)) in self.excluded
 
     @staticmethod
     def key(row: int, name: str) -> tuple[int, str]:

@@ -67,7 +67,7 @@ _PAREN = re.compile(r"\([^)]*\)")
 FUZZY_CUTOFF = 90
 FUZZY_MIN_LENGTH = 6
 # Stored keys scored per row, at most (from the smallest blocks): bounds the cost of a row.
-CANDIDATES = 400
+CANDIDATES = 32
 # A single word that differs by a typo, not a different word: long enough and close enough.
 TYPO_MIN_LENGTH = 8
 TYPO_WORD_RATIO = 85
@@ -127,8 +127,15 @@ def near_name(name: str, other: str) -> bool | None:
 
 
 def _blocks(key: str, words: list[str]) -> set[str]:
+    """Where a near name of this vendor is looked for: its words, and the first and last letters
+    of each (a typo leaves at least one of the three intact), its numbers, and the first and last
+    letters of the whole key."""
     blocks = {"<" + key[:4], ">" + key[-4:]}
-    blocks.update(w for w in words if len(w) >= 3 and not w.isdigit())
+    for word in words:
+        if word.isdigit():  # a number is a strong hint ("Fournisseur 00043 Santé Nord")
+            blocks.add(word)
+        elif len(word) >= 3:
+            blocks.update((word, "<" + word[:4], ">" + word[-4:]))
     return blocks
 
 
@@ -156,12 +163,12 @@ class VendorIndex:
 
     def propose(self, name: str) -> Proposal | None:
         """The stored vendor this name is probably the same as, when it has no exact match."""
-        key = vendor_key(name)
+        words = vendor_words(name)
+        key = "".join(words)
         if len(key) < FUZZY_MIN_LENGTH or not self._names:
             return None
         blocks = sorted(
-            (self._blocks[b] for b in _blocks(key, vendor_words(name)) if b in self._blocks),
-            key=len,
+            (self._blocks[b] for b in _blocks(key, words) if b in self._blocks), key=len
         )
         candidates: dict[str, None] = {}
         for block in blocks:

@@ -86,6 +86,7 @@ class RowStatus(StrEnum):
     CHANGED = "changed"
     UNCHANGED = "unchanged"
     DUPLICATE = "duplicate"  # the same record twice in the file: the first one counts
+    EXCLUDED = "excluded"  # left out of this import by the person importing
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +320,8 @@ class _Run:
         self.default_org: int | None = None
         # Subprocessors are matched in memory (with near-name proposals); other keys on disk.
         self._vendors: dict[int, VendorIndex] = {}
-        self._placer = VendorPlacer(decisions or MatchDecisions())
+        self._decisions = decisions or MatchDecisions()
+        self._placer = VendorPlacer(self._decisions)
         # vendors this import adds, by key: rows of treatments link to them (exact names only)
         self._added: dict[int, dict[str, int]] = defaultdict(dict)
         self._keys = ImportKeyStore()
@@ -416,6 +418,7 @@ class _Run:
             EntityKind.TREATMENT if batch.kind is RecordKind.TREATMENTS else EntityKind.SUBPROCESSOR
         )
         service = self.register.service_for(kind)
+        rows = self._not_excluded(kind, rows, batch)
         if kind is EntityKind.TREATMENT:
             placed = self._placed(kind, [self._keyed(kind, row, batch) for row in rows])
         else:
@@ -451,6 +454,18 @@ class _Run:
                 service._update(self.uow, merged, check_version=False)
         if new_records and self.uow is not None:
             self._insert(kind, new_records)
+
+    def _not_excluded(
+        self, kind: EntityKind, rows: list[ImportedRow], batch: ImportBatch
+    ) -> list[ImportedRow]:
+        kept = []
+        for row in rows:
+            if self._decisions.is_excluded(row.provenance.row, row.record.name):
+                org_id = self._organisation_of(row, batch)
+                self.report.add(self._item(RowStatus.EXCLUDED, kind, row, org_id, None))
+            else:
+                kept.append(row)
+        return kept
 
     def _placed_vendors(
         self, rows: list[ImportedRow], batch: ImportBatch

@@ -70,7 +70,13 @@ def test_json_report(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     out = capsys.readouterr().out
     assert code == 0
     payload = json.loads(out[out.index("{") :])
-    assert payload["counts"] == {"new": 9, "changed": 0, "unchanged": 0, "duplicate": 0}
+    assert payload["counts"] == {
+        "new": 9,
+        "changed": 0,
+        "unchanged": 0,
+        "duplicate": 0,
+        "excluded": 0,
+    }
     assert payload["unconfirmed_count"] == sum(len(i["unconfirmed"]) for i in payload["items"])
     first = payload["items"][0]
     assert [(m["field"], m["column"], m["row"]) for m in first.pop("unconfirmed")] == [
