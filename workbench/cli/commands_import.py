@@ -59,6 +59,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             '"merge"}] ("merge" or "separate")'
         ),
     )
+    p.add_argument(
+        "--of-vendor",
+        metavar="NAME",
+        help=_(
+            "the file is that subprocessor's own list of subprocessors: import it as its chain "
+            "(chain level 2), show what changed since its last version, plan the notifications"
+        ),
+    )
+    p.add_argument(
+        "--listed-on", metavar="YYYY-MM-DD", help=_("date of the vendor's list (default: today)")
+    )
     p.add_argument("--dry-run", action="store_true", help=_("only report; write nothing"))
     p.add_argument("--undo", action="store_true", help=_("undo the last import"))
     p.add_argument("--json", action="store_true", help=_("machine-readable report"))
@@ -111,6 +122,12 @@ def run_import(args: argparse.Namespace) -> int:
         decisions = MatchDecisions(args.accept_fuzzy)
         if args.decisions is not None:
             decisions = MatchDecisions.read(args.decisions, args.accept_fuzzy)
+        if args.of_vendor:
+            from workbench.cli._vendor_list import run_vendor_list
+
+            chain = run_vendor_list(register_, service, args, batches, decisions)
+            _print_report(chain.report, args.json, dry_run=args.dry_run)
+            return 0
         organisation = args.organisation or _asked_organisation(service)
         try:
             if args.dry_run:
@@ -147,7 +164,7 @@ def _asked_organisation(service: ImportService) -> str | None:
 def _batches(service: ImportService, args: argparse.Namespace) -> list[ImportBatch]:
     from importers import propose_mapping, read_records, read_tables
 
-    kind = RecordKind(args.kind)
+    kind = RecordKind.SUBPROCESSORS if args.of_vendor else RecordKind(args.kind)
     batches = []
     for table in read_tables(args.file, args.sheet):
         if args.mapping:

@@ -50,12 +50,24 @@ from workbench.domain.records import (
 from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 from workbench.services._context import changes_of
+from workbench.services._import_chain import (
+    ChainTarget,
+    ListDiff,
+    ListEntry,
+    file_hash,
+    find_vendor,
+    link_to_vendor_users,
+    list_diff,
+    store_version,
+    versions,
+)
 from workbench.services._import_decisions import MatchDecisions, VendorPlace, VendorPlacer
 from workbench.services._import_keys import ImportKeyStore
 from workbench.services._import_matching import (
     OrganisationResolver,
     Proposal,
     VendorIndex,
+    organisation_keys,
     treatment_key,
     vendor_key,
 )
@@ -172,6 +184,18 @@ class ImportResult:
     operation_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class VendorListResult:
+    """A vendor's list read as its chain: the rows, and what this version changes."""
+
+    report: ImportReport
+    vendor: ChainTarget
+    diff: ListDiff
+    operation_id: str = ""  # "" for a preview, or a version identical to the last one
+    version_id: int | None = None
+    changes: Changes = field(default_factory=Changes)
+
+
 class _NothingToWrite(Exception):  # noqa: N818 - control flow, never leaves this module
     """Raised inside the transaction to roll back an import that changed nothing."""
 
@@ -234,6 +258,78 @@ class ImportService:
         except _NothingToWrite:
             return ImportResult(report, Changes(), "")
         return ImportResult(report, changes_of(uow), uow.operation)
+
+    def vendor_list(
+        self,
+        batches: ImportBatch | Sequence[ImportBatch],
+        vendor: str,
+        *,
+        apply: bool = False,
+        listed_on: dt.date | None = None,
+        progress: Progress | None = None,
+        organisation: str | None = None,
+        decisions: MatchDecisions | None = None,
+        detail_limit: int | None = 1000,
+    ) -> VendorListResult:
+        """Import the vendor's published subprocessor list as that vendor's chain (the rules of
+        `workbench.services._import_chain`): a preview, or (`apply`) one operation that writes
+        the subprocessors, links them to the treatments using the vendor and stores the
+        version. `organisation` names the vendor's organisation when several engage it."""
+        batch_list = _as_list(batches)
+        content = file_hash(b.table.file for b in batch_list)
+        report = ImportReport(detail_limit=detail_limit)
+        progress = progress or NullProgress()
+        if not apply:
+            with self._context.read() as session:
+                target = self._vendor(session, vendor, organisation)
+                run = _Run(self._register, session, None, None, report, decisions, target)
+                run.process(batch_list, progress)
+                diff = list_diff(_latest(session, target), run.chain_list())
+            return VendorListResult(report, target, diff)
+        names = ", ".join(dict.fromkeys(readable_name(b.table.file.name) for b in batch_list))
+        try:
+            with self._context.write(import_of(names), kind="import") as uow:
+                session = uow.session
+                target = self._vendor(session, vendor, organisation)
+                run = _Run(self._register, session, uow, None, report, decisions, target)
+                run.process(batch_list, progress)
+                entries = run.chain_list()
+                previous = _latest(session, target)
+                diff = list_diff(previous, entries)
+                if previous is not None and previous.content_hash == content and diff.unchanged:
+                    raise _NothingToWrite
+                before = {e.id for e in previous.entries} if previous else set()
+                now = {e.id for e in entries if e.id is not None}
+                link_to_vendor_users(
+                    self._register, session, uow, target, now - before, before - now - {None}
+                )
+                source = ", ".join(dict.fromkeys(b.table.file.name for b in batch_list))
+                when = listed_on or dt.date.today()
+                version = store_version(session, uow, target, when, content, source, entries)
+        except _NothingToWrite:
+            return VendorListResult(report, target, diff)
+        return VendorListResult(report, target, diff, uow.operation, version, changes_of(uow))
+
+    def vendor_list_versions(self, vendor: str, organisation: str | None = None) -> list[Any]:
+        """The stored versions of a vendor's list (`_import_chain.ListVersion`), oldest first."""
+        with self._context.read() as session:
+            return list(versions(session, self._vendor(session, vendor, organisation).vendor_id))
+
+    def _vendor(self, session: Session, name: str, organisation: str | None) -> ChainTarget:
+        org_id = None
+        if organisation:
+            wanted = organisation_keys(organisation)[:1]
+            org_id = next(
+                (
+                    i
+                    for i, n in session.execute(
+                        select(OrganisationModel.id, OrganisationModel.name)
+                    )
+                    if organisation_keys(n)[:1] == wanted
+                ),
+                -1,
+            )
+        return find_vendor(session, name, org_id)
 
     def own_organisations(self) -> list[str]:
         """Names of the register's own organisations: with none, an import must be told which
@@ -302,8 +398,12 @@ class _Run:
         default_organisation: str | None,
         report: ImportReport,
         decisions: MatchDecisions | None = None,
+        chain: ChainTarget | None = None,
     ) -> None:
         self.register = register
+        self.chain = chain
+        # the list's entries in file order (a vendor's list): stored id or None, name, places
+        self.chain_entries: list[ListEntry] = []
         self.session = session
         self.uow = uow
         self.report = report
@@ -360,6 +460,8 @@ class _Run:
         return entity_id
 
     def _organisation_of(self, row: ImportedRow, batch: ImportBatch) -> int:
+        if self.chain is not None:  # a vendor's list: its subprocessors go under the vendor
+            return self.chain.organisation_id
         if row.organisation:
             return self.orgs.resolve(row.organisation)
         if self.default_org is None and self._user_named:
@@ -409,7 +511,8 @@ class _Run:
                 for chunk in _chunks(batch.rows(overall), CHUNK):
                     self._chunk(batch, chunk)
                 overall.offset += batch.total
-            self._report_missing()
+            if self.chain is None:  # a vendor's list: what it dropped is in its diff
+                self._report_missing()
         finally:
             self._keys.close()
 
@@ -435,6 +538,9 @@ class _Run:
             record = self._resolved(row, org_id)
             for warning in row.warnings:
                 self.report.warn(f"{_where(row.provenance)}: {warning}")
+            if self.chain is not None and isinstance(record, Subprocessor):
+                codes = tuple(loc.code for loc in record.locations)
+                self.chain_entries.append(ListEntry(existing_id, record.name, codes))
             if existing_id is None:
                 item = self._item(
                     RowStatus.NEW, kind, row, org_id, None, (), record.unconfirmed, place
@@ -550,6 +656,14 @@ class _Run:
         found = self._vendor_index(org_id).find(name)
         return found if found is not None else self._added[org_id].get(vendor_key(name))
 
+    def chain_list(self) -> list[ListEntry]:
+        """The list's entries, with the ids of the subprocessors this import created."""
+        added = self._added[self.chain.organisation_id] if self.chain else {}
+        return [
+            e if e.id is not None else dataclasses.replace(e, id=added.get(vendor_key(e.name)))
+            for e in self.chain_entries
+        ]
+
     def _vendor_elsewhere(self, name: str, org_id: int) -> int | None:
         """A subprocessor engaged by another organisation of the register (a group's entities
         share vendors, as Podalire Communauté uses Podalire's hosts): linked when exactly one
@@ -566,7 +680,8 @@ class _Run:
     def _resolved(self, row: ImportedRow, org_id: int) -> Treatment | Subprocessor:
         record = row.record
         if isinstance(record, Subprocessor):
-            return dataclasses.replace(record, organisation_id=org_id)
+            level = self.chain.level if self.chain is not None else record.chain_level
+            return dataclasses.replace(record, organisation_id=org_id, chain_level=level)
         controllers: tuple[int, ...] = ()
         if row.controllers:
             if record.role is Role.PROCESSOR:
@@ -669,6 +784,11 @@ class _Run:
 
 
 _NO_PLACE = VendorPlace()
+
+
+def _latest(session: Session, target: ChainTarget) -> Any:
+    found = versions(session, target.vendor_id)
+    return found[-1] if found else None
 
 
 def _treatment_match_key(role: str, name: str) -> str:

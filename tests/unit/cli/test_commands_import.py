@@ -222,3 +222,45 @@ def test_near_names_are_listed_in_the_dry_run_and_merged_only_when_decided(
     assert code == 0
     assert "new: 1  changed: 0  unchanged: 1" in out
     assert stored(db) == (0, 3)
+
+
+def test_a_vendors_own_list_imports_as_its_chain_and_its_next_version_shows_the_diff(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from workbench.domain.enums import OrganisationKind, Role
+    from workbench.domain.records import Subprocessor, Treatment
+
+    db = tmp_path / "chain.sqlite"
+    register = open_register(db)
+    own = register.organisations.create(Organisation(name="Podalire")).ids[0]
+    chu = register.organisations.create(
+        Organisation(name="CHU Nord", kind=OrganisationKind.CLIENT_CONTROLLER)
+    ).ids[0]
+    vendor = register.subprocessors.create(Subprocessor(own, "Medicloud")).ids[0]
+    register.treatments.create(
+        Treatment(
+            own,
+            "Téléconsultation",
+            Role.PROCESSOR,
+            controller_ids=(chu,),
+            subprocessor_ids=(vendor,),
+        )
+    )
+    register.close()
+    v1, v2 = tmp_path / "v1.csv", tmp_path / "v2.csv"
+    v1.write_text("Subprocessor,Service,Server location\nAWS,hosting,Ireland\n", encoding="utf-8")
+    v2.write_text(
+        "Subprocessor,Service,Server location\nAWS,hosting,Germany\nBrevo,e-mail,France\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run(
+        capsys, db, str(v1), "--of-vendor", "Medicloud", "--listed-on", "2026-01-10"
+    )
+    assert code == 0
+    assert "First version of the list of Medicloud: its subprocessors at chain level 2." in out
+    assert "CHU Nord: added AWS" in out
+    code, out, _err = run(capsys, db, str(v2), "--of-vendor", "Medicloud", "--dry-run")
+    assert "Against the version of 2026-01-10 (v1.csv):" in out
+    assert "  added: Brevo (FR)" in out
+    assert "  moved: AWS: IE -> DE" in out
+    assert "Dry run: nothing written." in out

@@ -15,6 +15,7 @@ from workbench.storage.models._treatment import (
     treatment_processor,
     treatment_subprocessor,
 )
+from workbench.storage.models._vendor_list import VendorListVersionModel
 
 __all__ = [
     "AuditModel",
@@ -28,6 +29,7 @@ __all__ = [
     "SettingModel",
     "SubprocessorModel",
     "TreatmentModel",
+    "VendorListVersionModel",
     "breach_subprocessor",
     "breach_treatment",
     "request_treatment",
