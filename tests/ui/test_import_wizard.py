@@ -349,3 +349,36 @@ def test_the_preview_says_what_changes_in_words(
     assert "region" not in changes
     header = wizard.preview_page.table.horizontalHeader()
     assert header.stretchLastSection()  # "what changes" takes the width left
+
+
+def test_a_vendors_new_list_shows_what_it_changed_and_imports_as_its_chain(
+    qtbot: QtBot, register: Register, own: Organisation, tmp_path: Path
+) -> None:
+    from importers import propose_mapping, read_records, read_tables
+    from workbench.domain.records import Subprocessor
+    from workbench.services.import_service import ImportService
+
+    assert own.id is not None
+    register.subprocessors.create(Subprocessor(own.id, "Medicloud"))
+    header = "Subprocessor,Service,Server location\n"
+    v1, v2 = tmp_path / "v1.csv", tmp_path / "v2.csv"
+    v1.write_text(header + "AWS,hosting,Ireland\nTwilio,SMS,United States\n", encoding="utf-8")
+    v2.write_text(header + "AWS,hosting,Germany\nBrevo,e-mail,France\n", encoding="utf-8")
+    first = [read_records(t, propose_mapping(t)) for t in read_tables(v1)]
+    ImportService(register).vendor_list(first, "Medicloud", apply=True)
+    wizard = make_wizard(qtbot, register)
+    wizard.file_page.set_path(v2)
+    wizard.vendor.enabled.setChecked(True)
+    assert wizard.state.of_vendor == "Medicloud"
+    go_to(qtbot, wizard, ImportWizard.TABLE)
+    go_to(qtbot, wizard, ImportWizard.MAPPING)
+    go_to(qtbot, wizard, ImportWizard.PREVIEW)
+    wait_preview(qtbot, wizard)
+    summary = wizard.preview_page.summary.text()
+    assert "added Brevo; removed Twilio; moved AWS (IE \u2192 DE)" in summary
+    wizard.next()
+    page = wizard.apply_page
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10_000)
+    assert len(ImportService(register).vendor_list_versions("Medicloud")) == 2
+    brevo = next(s for s in register.subprocessors.list() if s.name == "Brevo")
+    assert brevo.chain_level == 2

@@ -9,7 +9,7 @@ preview never fails for want of an organisation three pages later.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from workbench.i18n import _
 
@@ -69,3 +69,34 @@ class OrganisationChoice(QWidget):
     def choose_new(self, name: str) -> None:
         self.combo.setCurrentIndex(self.combo.findData(NEW))
         self.new_name.setText(name)
+
+
+class VendorChoice(QWidget):
+    """ "This file is a vendor's own list": its rows become that vendor's subprocessors (its
+    chain), each import a version compared with the one before."""
+
+    changed = Signal()
+
+    def __init__(self, vendors: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(_("This is a vendor's own list of its subprocessors, for:"))
+        self.enabled.setObjectName("import_of_vendor")
+        self.combo = QComboBox()
+        self.combo.setObjectName("import_vendor")
+        self.combo.setAccessibleName(_("Vendor whose list this is"))
+        self.combo.addItems(vendors)
+        self.combo.setEnabled(False)
+        self.enabled.setEnabled(bool(vendors))
+        self.enabled.toggled.connect(self._toggled)
+        self.combo.currentIndexChanged.connect(self.changed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enabled)
+        row.addWidget(self.combo, 1)
+
+    def _toggled(self, on: bool) -> None:
+        self.combo.setEnabled(on)
+        self.changed.emit()
+
+    def value(self) -> str | None:
+        return self.combo.currentText() or None if self.enabled.isChecked() else None

@@ -33,7 +33,7 @@ from ui.dialogs.import_preview_model import (
 )
 from ui.jobs import run_job, show_error
 from workbench.i18n import _, ngettext
-from workbench.services.import_service import ImportReport, ImportResult
+from workbench.services.import_service import ImportReport, ImportResult, VendorListResult
 
 if TYPE_CHECKING:
     from ui.dialogs.import_wizard import ImportWizard
@@ -109,9 +109,14 @@ class PreviewPage(QWizardPage):
         state.excluded.clear()
         self.model.bind(state.decisions, state.excluded)
         imports = wizard.imports
+        vendor = state.of_vendor
 
         def dry_run(progress):  # type: ignore[no-untyped-def]
             batch = read_records(table, mapping, progress)
+            if vendor is not None:  # a vendor's own list: the report and its diff
+                return imports.vendor_list(
+                    batch, vendor, progress=progress, detail_limit=PREVIEW_DETAIL_LIMIT
+                )
             return imports.preview(batch, progress, organisation, PREVIEW_DETAIL_LIMIT)
 
         # A dry run only reads: beside the write pool, never queued behind an import.
@@ -119,7 +124,9 @@ class PreviewPage(QWizardPage):
             self._show
         ).on_failure(self._failed).start()
 
-    def _show(self, report: ImportReport) -> None:
+    def _show(self, outcome: ImportReport | VendorListResult) -> None:
+        chain = outcome if isinstance(outcome, VendorListResult) else None
+        report = outcome.report if isinstance(outcome, VendorListResult) else outcome
         self.report = report
         self.model.set_report(report)
         self.table.resizeColumnsToContents()
@@ -133,7 +140,9 @@ class PreviewPage(QWizardPage):
             ).format(n=report.missing_count)
         )
         self.show_missing.setVisible(bool(report.missing))
-        self.summary.setText(summary_text(report))
+        self.summary.setText(
+            summary_text(report) + ("\n" + chain_text(chain) if chain is not None else "")
+        )
         self.warnings.clear()
         self.warnings.addItems(report.warnings)
         if report.warning_count > len(report.warnings):
@@ -155,6 +164,34 @@ class PreviewPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.report is not None and (self.report.new + self.report.changed) > 0
+
+
+def chain_text(result: VendorListResult) -> str:
+    """What this version of a vendor's list changes, in a sentence."""
+    diff = result.diff
+    if diff.previous is None:
+        return _(
+            "First version of the list of {vendor}: its subprocessors come in at chain level "
+            "{level}, linked to the treatments that use {vendor}."
+        ).format(vendor=result.vendor.vendor_name, level=result.vendor.level)
+    if diff.unchanged:
+        return _("The list is the same as its version of {date}.").format(
+            date=diff.previous.listed_on.isoformat()
+        )
+    return _(
+        "Since the version of {date}: added {added}; removed {removed}; moved {moved}. The "
+        "controllers whose treatments use {vendor} are to be notified (Art. 28(2))."
+    ).format(
+        date=diff.previous.listed_on.isoformat(),
+        added=", ".join(e.name for e in diff.added) or "—",
+        removed=", ".join(e.name for e in diff.removed) or "—",
+        moved=", ".join(
+            f"{a.name} ({', '.join(b.locations)} \u2192 {', '.join(a.locations)})"
+            for b, a in diff.moved
+        )
+        or "—",
+        vendor=result.vendor.vendor_name,
+    )
 
 
 def summary_text(report: ImportReport) -> str:
@@ -229,9 +266,15 @@ class ApplyPage(QWizardPage):
         table, mapping, organisation = state.table, state.mapping, state.organisation
         decisions = state.match_decisions()
         imports = wizard.imports
+        vendor = state.of_vendor
 
         def apply(progress):  # type: ignore[no-untyped-def]
             batch = read_records(table, mapping, progress)
+            if vendor is not None:
+                chain = imports.vendor_list(
+                    batch, vendor, apply=True, progress=progress, decisions=decisions
+                )
+                return ImportResult(chain.report, chain.changes, chain.operation_id)
             return imports.apply(batch, progress, organisation, decisions=decisions)
 
         run_job(self, apply).with_progress(_("Importing…")).on_success(self._applied).on_failure(

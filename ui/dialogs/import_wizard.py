@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizard
 from importers import ColumnMapping, TableCandidate
 from ui.change_bus import ChangeBus
 from ui.dialogs.import_mapping_page import MappingPage
-from ui.dialogs.import_organisation_choice import OrganisationChoice
+from ui.dialogs.import_organisation_choice import OrganisationChoice, VendorChoice
 from ui.dialogs.import_preview_page import ApplyPage, PreviewPage
 from ui.dialogs.import_source_pages import FilePage, TablePage, is_importable
 from workbench.domain.records import Changes
@@ -41,6 +41,7 @@ class ImportState:
     mapping: ColumnMapping | None = None
     # for rows that name none (created by the import when new); None: not chosen yet
     organisation: str | None = None
+    of_vendor: str | None = None  # the file is this vendor's own list: its chain
     decisions: dict[tuple[int, str], bool] = field(default_factory=dict)  # merge (True) or not
     excluded: set[tuple[int, str]] = field(default_factory=set)  # rows left out
 
@@ -107,14 +108,21 @@ class ImportWizard(QWizard):
     def _add_organisation_choice(self) -> None:
         self.organisation = OrganisationChoice(self.imports.own_organisations())
         self.organisation.changed.connect(self._organisation_chosen)
+        vendors = sorted({s.name for s in self.register.subprocessors.list() if s.chain_level == 1})
+        self.vendor = VendorChoice(vendors)
+        self.vendor.changed.connect(self._organisation_chosen)
         self.file_page.organisation_choice = self.organisation
+        self.file_page.vendor_choice = self.vendor
         self._organisation_chosen()
         layout = self.file_page.layout()
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(1, self.organisation)
+            layout.insertWidget(2, self.vendor)
 
     def _organisation_chosen(self) -> None:
         self.state.organisation = self.organisation.value()
+        self.state.of_vendor = self.vendor.value()
+        self.organisation.setEnabled(self.state.of_vendor is None)
         self.file_page.completeChanged.emit()
 
     def publish(self, changes: object) -> None:
