@@ -62,6 +62,7 @@ class PreviewPage(QWizardPage):
         self.show_missing = QCheckBox()
         self.show_missing.setObjectName("import_show_missing")
         self.show_missing.toggled.connect(self._filter_chosen)
+        self.show_missing.setVisible(False)
         self.model = PreviewTableModel(self)
         self.proxy = PreviewFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -131,7 +132,8 @@ class PreviewPage(QWizardPage):
         self.model.set_report(report)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount() - 1):  # long names: cut, full in tooltip
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+            limit = 380 if column == PreviewTableModel.SAME_AS else 240
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
         self.show_missing.setText(
             ngettext(
                 "Show the {n} stored record the file does not list (kept as it is)",
