@@ -54,6 +54,16 @@ def wait_preview(qtbot: QtBot, wizard: ImportWizard) -> None:
     qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=10_000)
 
 
+def previewed(qtbot: QtBot, register: Register, path: Path) -> ImportWizard:
+    """A wizard on `path`, at its preview, with the dry run done."""
+    wizard = make_wizard(qtbot, register)
+    wizard.file_page.set_path(path)
+    for page in (ImportWizard.TABLE, ImportWizard.MAPPING, ImportWizard.PREVIEW):
+        go_to(qtbot, wizard, page)
+    wait_preview(qtbot, wizard)
+    return wizard
+
+
 def test_import_a_vendor_list_to_the_end_then_undo(
     qtbot: QtBot, register: Register, own: Organisation, qtmodeltester
 ) -> None:  # type: ignore[no-untyped-def]
@@ -295,12 +305,7 @@ def test_near_names_merge_only_when_ticked_and_rows_can_be_left_out(
         "Subprocessor,Service\nCloudfare,CDN and DNS\nBrevo,e-mail\nOVHcloud,hosting\n",
         encoding="utf-8",
     )
-    wizard = make_wizard(qtbot, register)
-    wizard.file_page.set_path(path)
-    go_to(qtbot, wizard, ImportWizard.TABLE)
-    go_to(qtbot, wizard, ImportWizard.MAPPING)
-    go_to(qtbot, wizard, ImportWizard.PREVIEW)
-    wait_preview(qtbot, wizard)
+    wizard = previewed(qtbot, register, path)
     model = wizard.preview_page.model
     qtmodeltester.check(model)
     rows = {model.index(r, PreviewTableModel.NAME).data(): r for r in range(model.rowCount())}
@@ -336,12 +341,7 @@ def test_the_preview_says_what_changes_in_words(
     )
     path = tmp_path / "vendors.csv"
     path.write_text("Subprocessor,Service,Server location\nBrevo,e-mail,EU\n", encoding="utf-8")
-    wizard = make_wizard(qtbot, register)
-    wizard.file_page.set_path(path)
-    go_to(qtbot, wizard, ImportWizard.TABLE)
-    go_to(qtbot, wizard, ImportWizard.MAPPING)
-    go_to(qtbot, wizard, ImportWizard.PREVIEW)
-    wait_preview(qtbot, wizard)
+    wizard = previewed(qtbot, register, path)
     model = wizard.preview_page.model
     changes = model.index(0, PreviewTableModel.CHANGES).data()
     assert "France \u2192 European Union" in changes

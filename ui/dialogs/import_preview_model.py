@@ -19,9 +19,8 @@ from importers.marks import field_label
 from ui.journal_text import value_text
 from ui.models.static_table_model import StaticTableModel
 from workbench.domain.inference import describe
-from workbench.domain.records import Provenance
 from workbench.i18n import N_, _
-from workbench.services.import_service import ImportReport, PreviewItem, RowStatus
+from workbench.services.import_service import ImportReport, PreviewItem, RowStatus, row_place
 
 _Index = QModelIndex | QPersistentModelIndex
 RowKey = tuple[int, str]
@@ -48,16 +47,6 @@ DECISION_COLOUR = QColor("#ffe0b2")  # a near name waiting for a person's word
 def _short(value: object, limit: int = 100) -> str:
     text = "" if value is None else " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def where(provenance: Provenance) -> str:
-    """The place of a row as the import service writes it in its warnings."""
-    parts = [provenance.file]
-    if provenance.sheet:
-        parts.append(provenance.sheet)
-    if provenance.row is not None:
-        parts.append(_("row {row}").format(row=provenance.row))
-    return ", ".join(parts)
 
 
 def plain_tooltip(text: str) -> str:
@@ -139,7 +128,7 @@ class PreviewTableModel(StaticTableModel[PreviewRow]):
                     "" if number is None else str(number),
                     same_as_text(item),
                     change_text(item),
-                    "\n".join(places.get(where(item.provenance), [])),
+                    "\n".join(places.get(row_place(item.provenance), [])),
                     ", ".join(dict.fromkeys(field_label(m.field) for m in item.unconfirmed)),
                     "\n".join(f"{field_label(m.field)}: {describe(m)}" for m in item.unconfirmed),
                     None if number is None else (number, fold(item.name)),

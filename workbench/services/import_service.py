@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from enum import Enum, StrEnum
+from enum import Enum
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -42,7 +41,6 @@ from workbench.domain.names import readable_name
 from workbench.domain.records import (
     Changes,
     Organisation,
-    Provenance,
     Subprocessor,
     Treatment,
     Unconfirmed,
@@ -52,7 +50,6 @@ from workbench.progress import NullProgress, Progress
 from workbench.services._context import changes_of
 from workbench.services._import_chain import (
     ChainTarget,
-    ListDiff,
     ListEntry,
     file_hash,
     find_vendor,
@@ -65,13 +62,22 @@ from workbench.services._import_decisions import MatchDecisions, VendorPlace, Ve
 from workbench.services._import_keys import ImportKeyStore
 from workbench.services._import_matching import (
     OrganisationResolver,
-    Proposal,
     VendorIndex,
     organisation_keys,
     treatment_key,
     vendor_key,
 )
 from workbench.services._import_merge import FieldChange, merge, with_stored_details
+from workbench.services._import_report import (
+    LISTED,
+    ImportReport,
+    ImportResult,
+    MissingItem,
+    PreviewItem,
+    RowStatus,
+    VendorListResult,
+    row_place,
+)
 from workbench.services._journal import UnitOfWork
 from workbench.services.journal_service import OperationInfo
 from workbench.services.operation_labels import import_of
@@ -85,115 +91,22 @@ from workbench.storage.models import (
 if TYPE_CHECKING:
     from workbench.services.register import Register
 
+__all__ = [
+    "LISTED",
+    "ImportReport",
+    "ImportResult",
+    "ImportService",
+    "MatchDecisions",
+    "MissingItem",
+    "PreviewItem",
+    "RowStatus",
+    "VendorListResult",
+    "row_place",
+]
+
 T = TypeVar("T")
 CHUNK = 500
-# Warnings and missing records listed in a report; beyond, they are only counted (a 100k-row
-# file with the same problem on every row must not hold 100k messages).
-LISTED = 1000
 PROFILE_PREFIX = "import.profile."
-
-
-class RowStatus(StrEnum):
-    NEW = "new"
-    CHANGED = "changed"
-    UNCHANGED = "unchanged"
-    DUPLICATE = "duplicate"  # the same record twice in the file: the first one counts
-    EXCLUDED = "excluded"  # left out of this import by the person importing
-
-
-@dataclass(frozen=True, slots=True)
-class PreviewItem:
-    status: RowStatus
-    kind: EntityKind
-    name: str
-    organisation: str
-    provenance: Provenance
-    existing_id: int | None = None
-    changes: tuple[FieldChange, ...] = ()
-    # the values this row brings in unconfirmed (inferred by the import, still to be confirmed)
-    unconfirmed: tuple[Unconfirmed, ...] = ()
-    # a stored record this row is probably the same as; `accepted`: a decision merged them
-    proposal: Proposal | None = None
-    accepted: bool = False
-    same_name_as: int | None = None  # an earlier row of the file with the same name, kept apart
-
-
-@dataclass(frozen=True, slots=True)
-class MissingItem:
-    """A stored record of an organisation the file covers, that the file does not list."""
-
-    kind: EntityKind
-    entity_id: int
-    name: str
-    organisation: str
-
-
-@dataclass
-class ImportReport:
-    counts: Counter[RowStatus] = field(default_factory=Counter)
-    items: list[PreviewItem] = field(default_factory=list)  # up to detail_limit
-    missing: list[MissingItem] = field(default_factory=list)  # the first LISTED
-    warnings: list[str] = field(default_factory=list)  # the first LISTED
-    new_organisations: list[str] = field(default_factory=list)
-    detail_limit: int | None = None
-    missing_count: int = 0
-    warning_count: int = 0
-    # values the import writes unconfirmed (new records' marks, and marks on changed values);
-    # a person confirms them in the forms or with `dpo-workbench confirm`
-    unconfirmed_count: int = 0
-    proposals: int = 0  # rows with a near-name proposal (accepted or not)
-
-    @property
-    def new(self) -> int:
-        return self.counts[RowStatus.NEW]
-
-    @property
-    def changed(self) -> int:
-        return self.counts[RowStatus.CHANGED]
-
-    @property
-    def unchanged(self) -> int:
-        return self.counts[RowStatus.UNCHANGED]
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    def add(self, item: PreviewItem, unconfirmed: int = 0) -> None:
-        self.counts[item.status] += 1
-        self.proposals += item.proposal is not None
-        self.unconfirmed_count += unconfirmed
-        if self.detail_limit is None or len(self.items) < self.detail_limit:
-            self.items.append(item)
-
-    def add_missing(self, item: MissingItem) -> None:
-        self.missing_count += 1
-        if len(self.missing) < LISTED:
-            self.missing.append(item)
-
-    def warn(self, text: str) -> None:
-        self.warning_count += 1
-        if len(self.warnings) < LISTED:
-            self.warnings.append(text)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    report: ImportReport
-    changes: Changes
-    operation_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class VendorListResult:
-    """A vendor's list read as its chain: the rows, and what this version changes."""
-
-    report: ImportReport
-    vendor: ChainTarget
-    diff: ListDiff
-    operation_id: str = ""  # "" for a preview, or a version identical to the last one
-    version_id: int | None = None
-    changes: Changes = field(default_factory=Changes)
 
 
 class _NothingToWrite(Exception):  # noqa: N818 - control flow, never leaves this module
@@ -537,7 +450,7 @@ class _Run:
         for row, org_id, existing_id, place in placed:
             record = self._resolved(row, org_id)
             for warning in row.warnings:
-                self.report.warn(f"{_where(row.provenance)}: {warning}")
+                self.report.warn(f"{row_place(row.provenance)}: {warning}")
             if self.chain is not None and isinstance(record, Subprocessor):
                 codes = tuple(loc.code for loc in record.locations)
                 self.chain_entries.append(ListEntry(existing_id, record.name, codes))
@@ -585,7 +498,7 @@ class _Run:
             record = row.record
             assert isinstance(record, Subprocessor)  # noqa: S101 - a subprocessor batch
             place = self._placer.place(self._vendor_index(org_id), org_id, record)
-            where = _where(row.provenance)
+            where = row_place(row.provenance)
             if place.duplicate_of is not None:
                 item = self._item(RowStatus.DUPLICATE, EntityKind.SUBPROCESSOR, row, org_id, None)
                 self.report.add(item)
@@ -628,7 +541,7 @@ class _Run:
                 self.report.add(self._item(RowStatus.DUPLICATE, kind, row, org_id, existing_id))
                 self.report.warn(
                     _("{where}: '{name}' appears twice; row {first} is the one imported.").format(
-                        where=_where(row.provenance),
+                        where=row_place(row.provenance),
                         name=row.record.name,
                         first=earlier[org_id, key],
                     )
@@ -691,7 +604,7 @@ class _Run:
                     _(
                         "{where}: controllers are listed only for a processing carried out as "
                         "processor; ignored."
-                    ).format(where=_where(row.provenance))
+                    ).format(where=row_place(row.provenance))
                 )
         processors = tuple(self.orgs.resolve(n) for n in row.processors)
         subprocessors = []
@@ -700,7 +613,7 @@ class _Run:
             if found is None:
                 self.report.warn(
                     _("{where}: no subprocessor '{name}' in this organisation; not linked.").format(
-                        where=_where(row.provenance), name=name
+                        where=row_place(row.provenance), name=name
                     )
                 )
             else:
@@ -835,12 +748,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def _where(provenance: Provenance) -> str:
-    parts = [provenance.file]
-    if provenance.sheet:
-        parts.append(provenance.sheet)
-    if provenance.row is not None:
-        parts.append(_("row {row}").format(row=provenance.row))
-    return ", ".join(parts)
