@@ -63,6 +63,53 @@ def wizard_and_export(window: object, lang: str) -> None:
     dialog.deleteLater()
 
 
+def import_decisions(window: object, lang: str, tmp: Path) -> None:
+    """Issue 14's wizard pages: a first import into an empty register (the organisation asked on
+    the first page), and a preview with near names and a vendor listed twice."""
+    from ui.dialogs.import_wizard import ImportWizard
+    from workbench.services import open_register
+
+    empty = open_register(tmp / f"empty_{lang}.sqlite", author="dpo")
+    first = tmp / "prestataires.csv"
+    first.write_text("Sous-traitant,Service\nOVHcloud,hébergement\n", "utf-8")
+    wizard = ImportWizard(empty, None, None)
+    wizard.file_page.set_path(first)
+    wizard.organisation.new_name.setText("Clinique du Parc")
+    wizard.resize(*SIZE)
+    wizard.show()
+    settle(0.3)
+    wizard.grab().save(str(OUT / f"import_first_page_{lang}.png"))
+    wizard.reject()
+    wizard.deleteLater()
+    empty.close()
+    main = window  # a MainWindow
+    path = tmp / f"vendors_{lang}.csv"
+    rows = [
+        "Amazon Web Service,hosting,France",  # a word differs: a near name, for a person
+        "Calendlly,scheduling,European Union",  # a typo of a stored vendor
+        "Brevo,e-mail,European Union",  # the same vendor: what changes
+        "Batch 2,push notifications,France",  # another number: never proposed
+        "Cloud Santé,hosting of the patient file,France",  # one vendor listed twice...
+        "Cloud Santé,backups,Germany",  # ... for another processing: kept apart
+    ]
+    path.write_text("Subprocessor,Service,Server location\n" + "\n".join(rows) + "\n", "utf-8")
+    wizard = ImportWizard(main.register, main.bus, main)  # type: ignore[attr-defined]
+    wizard.file_page.set_path(path)
+    wizard.organisation.combo.setCurrentIndex(1)  # the demo's first own organisation
+    wizard.resize(*SIZE)
+    wizard.show()
+    settle(0.5)
+    for _attempt in range(20):
+        if wizard.currentId() >= ImportWizard.PREVIEW:
+            break
+        wizard.next()
+        settle(0.3)
+    settle(0.5)
+    wizard.grab().save(str(OUT / f"import_preview_decisions_{lang}.png"))
+    wizard.reject()
+    wizard.deleteLater()
+
+
 def example_audit(register: object) -> object:
     """An audit as a DPO would record one (not saved: the demo register has none)."""
     import datetime as dt
@@ -241,6 +288,7 @@ def main() -> int:
                 audit_dialog.close()
             if wanted("import"):
                 wizard_and_export(window, lang)
+                import_decisions(window, lang, Path(tmp))
         if wanted("logs"):
             logs_with_examples(window, register)
         settle()

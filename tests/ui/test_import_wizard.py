@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
 from tests.conftest import DATA_DIR
 from ui.change_bus import ChangeBus
 from ui.dialogs.import_mapping_page import FIELD_COLUMN, SURE, confidence_colour
+from ui.dialogs.import_preview_model import PreviewTableModel
 from ui.dialogs.import_wizard import ImportWizard
 from ui.jobs import shutdown
 from workbench.domain import Organisation, OrganisationKind
@@ -53,6 +54,16 @@ def wait_preview(qtbot: QtBot, wizard: ImportWizard) -> None:
     qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=10_000)
 
 
+def previewed(qtbot: QtBot, register: Register, path: Path) -> ImportWizard:
+    """A wizard on `path`, at its preview, with the dry run done."""
+    wizard = make_wizard(qtbot, register)
+    wizard.file_page.set_path(path)
+    for page in (ImportWizard.TABLE, ImportWizard.MAPPING, ImportWizard.PREVIEW):
+        go_to(qtbot, wizard, page)
+    wait_preview(qtbot, wizard)
+    return wizard
+
+
 def test_import_a_vendor_list_to_the_end_then_undo(
     qtbot: QtBot, register: Register, own: Organisation, qtmodeltester
 ) -> None:  # type: ignore[no-untyped-def]
@@ -85,7 +96,7 @@ def test_import_a_vendor_list_to_the_end_then_undo(
     qtmodeltester.check(wizard.preview_page.model)
     assert report.new == 9
     assert register.subprocessors.list() == []  # the preview wrote nothing
-    assert wizard.preview_page.model.index(0, 0).data() == "New"
+    assert wizard.preview_page.model.index(0, PreviewTableModel.STATUS).data() == "New"
 
     wizard.next()  # the commit page runs the import
     assert wizard.currentId() == ImportWizard.APPLY
@@ -168,7 +179,7 @@ def test_the_preview_highlights_inferred_values_with_their_reason_and_counts_the
     qtbot: QtBot, register: Register, own: Organisation, tmp_path: Path
 ) -> None:
     from tests.unit.importers.vendor_files import vendor_list_xlsx
-    from ui.dialogs.import_preview_page import INFERRED_COLOUR, PreviewTableModel, plain_tooltip
+    from ui.dialogs.import_preview_model import INFERRED_COLOUR, plain_tooltip
 
     wizard = make_wizard(qtbot, register)
     wizard.file_page.set_path(vendor_list_xlsx(tmp_path / "vendors.xlsx"))
@@ -177,8 +188,8 @@ def test_the_preview_highlights_inferred_values_with_their_reason_and_counts_the
     go_to(qtbot, wizard, ImportWizard.PREVIEW)
     wait_preview(qtbot, wizard)
     model = wizard.preview_page.model
-    names = [model.index(r, 1).data() for r in range(model.rowCount())]
-    stripe = model.index(names.index("Stripe"), PreviewTableModel.INFERRED_COLUMN)
+    names = [model.index(r, PreviewTableModel.NAME).data() for r in range(model.rowCount())]
+    stripe = model.index(names.index("Stripe"), PreviewTableModel.INFERRED)
     assert stripe.data() == "Countries, Transfer mechanism, Category"
     assert stripe.data(Qt.ItemDataRole.BackgroundRole) == INFERRED_COLOUR
     tooltip = stripe.data(Qt.ItemDataRole.ToolTipRole)
@@ -249,3 +260,125 @@ def test_opened_with_a_dropped_file_it_reads_it_at_once(
     wizard.show()
     qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.TABLE, timeout=10_000)
     assert wizard.state.tables[0].sheet == "Subcontractors"
+
+
+def test_a_first_import_asks_for_the_organisation_on_the_first_page_and_creates_it(
+    qtbot: QtBot, register: Register, tmp_path: Path
+) -> None:
+    path = tmp_path / "vendors.csv"
+    path.write_text("Subprocessor,Service\nOVHcloud,hosting\nBrevo,e-mail\n", encoding="utf-8")
+    wizard = make_wizard(qtbot, register)
+    wizard.file_page.set_path(path)
+    choice = wizard.organisation
+    assert choice.is_new()
+    assert choice.new_name.isVisible()
+    assert not wizard.file_page.isComplete()  # asked here, not three pages later
+    choice.new_name.setText("Clinique du Parc")
+    assert wizard.file_page.isComplete()
+    assert wizard.state.organisation == "Clinique du Parc"
+    go_to(qtbot, wizard, ImportWizard.TABLE)
+    go_to(qtbot, wizard, ImportWizard.MAPPING)
+    go_to(qtbot, wizard, ImportWizard.PREVIEW)
+    wait_preview(qtbot, wizard)
+    assert "New organisations: Clinique du Parc." in wizard.preview_page.summary.text()
+    assert register.organisations.list() == []
+    wizard.next()
+    page = wizard.apply_page
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10_000)
+    (organisation,) = register.organisations.list()
+    assert (organisation.name, organisation.kind) == ("Clinique du Parc", OrganisationKind.OWN)
+    assert len(register.subprocessors.list()) == 2
+    page.undo()  # one operation: the organisation goes with its vendors
+    qtbot.waitUntil(lambda: page.undone, timeout=10_000)
+    assert (register.organisations.list(), register.subprocessors.list()) == ([], [])
+
+
+def test_near_names_merge_only_when_ticked_and_rows_can_be_left_out(
+    qtbot: QtBot, register: Register, own: Organisation, tmp_path: Path, qtmodeltester
+) -> None:
+    from workbench.domain.records import Subprocessor
+
+    assert own.id is not None
+    register.subprocessors.create(Subprocessor(own.id, "Cloudflare", service_description="CDN"))
+    path = tmp_path / "vendors.csv"
+    path.write_text(
+        "Subprocessor,Service\nCloudfare,CDN and DNS\nBrevo,e-mail\nOVHcloud,hosting\n",
+        encoding="utf-8",
+    )
+    wizard = previewed(qtbot, register, path)
+    model = wizard.preview_page.model
+    qtmodeltester.check(model)
+    rows = {model.index(r, PreviewTableModel.NAME).data(): r for r in range(model.rowCount())}
+    same_as = model.index(rows["Cloudfare"], PreviewTableModel.SAME_AS)
+    assert same_as.data() == "Probably the same as Cloudflare (95)"
+    assert same_as.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert "1 row is probably a stored record" in wizard.preview_page.summary.text()
+    assert model.setData(same_as, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    brevo = model.index(rows["Brevo"], PreviewTableModel.IMPORT)
+    assert brevo.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.setData(brevo, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    wizard.next()
+    page = wizard.apply_page
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10_000)
+    stored = {s.name: s.service_description for s in register.subprocessors.list()}
+    assert stored == {"Cloudflare": "CDN and DNS", "OVHcloud": "hosting"}  # merged; Brevo left out
+
+
+def test_the_preview_says_what_changes_in_words(
+    qtbot: QtBot, register: Register, own: Organisation, tmp_path: Path
+) -> None:
+    from workbench.domain.enums import TransferMechanism
+    from workbench.domain.records import Location, Subprocessor
+
+    assert own.id is not None
+    register.subprocessors.create(
+        Subprocessor(
+            own.id,
+            "Brevo",
+            locations=(Location("FR"),),
+            transfer_mechanism=TransferMechanism.NONE_INTRA_EEA,
+        )
+    )
+    path = tmp_path / "vendors.csv"
+    path.write_text("Subprocessor,Service,Server location\nBrevo,e-mail,EU\n", encoding="utf-8")
+    wizard = previewed(qtbot, register, path)
+    model = wizard.preview_page.model
+    changes = model.index(0, PreviewTableModel.CHANGES).data()
+    assert "France \u2192 European Union" in changes
+    assert "'code'" not in changes
+    assert "region" not in changes
+    header = wizard.preview_page.table.horizontalHeader()
+    assert header.stretchLastSection()  # "what changes" takes the width left
+
+
+def test_a_vendors_new_list_shows_what_it_changed_and_imports_as_its_chain(
+    qtbot: QtBot, register: Register, own: Organisation, tmp_path: Path
+) -> None:
+    from importers import propose_mapping, read_records, read_tables
+    from workbench.domain.records import Subprocessor
+    from workbench.services.import_service import ImportService
+
+    assert own.id is not None
+    register.subprocessors.create(Subprocessor(own.id, "Medicloud"))
+    header = "Subprocessor,Service,Server location\n"
+    v1, v2 = tmp_path / "v1.csv", tmp_path / "v2.csv"
+    v1.write_text(header + "AWS,hosting,Ireland\nTwilio,SMS,United States\n", encoding="utf-8")
+    v2.write_text(header + "AWS,hosting,Germany\nBrevo,e-mail,France\n", encoding="utf-8")
+    first = [read_records(t, propose_mapping(t)) for t in read_tables(v1)]
+    ImportService(register).vendor_list(first, "Medicloud", apply=True)
+    wizard = make_wizard(qtbot, register)
+    wizard.file_page.set_path(v2)
+    wizard.vendor.enabled.setChecked(True)
+    assert wizard.state.of_vendor == "Medicloud"
+    go_to(qtbot, wizard, ImportWizard.TABLE)
+    go_to(qtbot, wizard, ImportWizard.MAPPING)
+    go_to(qtbot, wizard, ImportWizard.PREVIEW)
+    wait_preview(qtbot, wizard)
+    summary = wizard.preview_page.summary.text()
+    assert "added Brevo; removed Twilio; moved AWS (IE \u2192 DE)" in summary
+    wizard.next()
+    page = wizard.apply_page
+    qtbot.waitUntil(lambda: page.result is not None, timeout=10_000)
+    assert len(ImportService(register).vendor_list_versions("Medicloud")) == 2
+    brevo = next(s for s in register.subprocessors.list() if s.name == "Brevo")
+    assert brevo.chain_level == 2

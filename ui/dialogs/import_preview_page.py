@@ -7,18 +7,12 @@ in a job (progress bar, cancel = nothing written) and offers to undo exactly tha
 
 from __future__ import annotations
 
-import html
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,139 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from importers import read_records
-from importers.marks import field_label
+from ui.dialogs.import_preview_model import (
+    STATUS_LABELS,
+    PreviewFilter,
+    PreviewTableModel,
+)
 from ui.jobs import run_job, show_error
-from ui.models.static_table_model import StaticTableModel
-from workbench.domain.inference import describe
-from workbench.domain.records import Provenance
-from workbench.i18n import N_, _
-from workbench.services.import_service import ImportReport, ImportResult, RowStatus
+from workbench.i18n import _, ngettext
+from workbench.services.import_service import ImportReport, ImportResult, VendorListResult
 
 if TYPE_CHECKING:
     from ui.dialogs.import_wizard import ImportWizard
 
-_Index = QModelIndex | QPersistentModelIndex
 PREVIEW_DETAIL_LIMIT = 5000  # rows listed one by one; the counts always cover the whole file
-MISSING = "missing"
-STATUS_LABELS = {
-    RowStatus.NEW: N_("New"),
-    RowStatus.CHANGED: N_("Changed"),
-    RowStatus.UNCHANGED: N_("Unchanged"),
-    RowStatus.DUPLICATE: N_("Duplicate (ignored)"),
-    MISSING: N_("Not in the file (kept)"),
-}
-STATUS_COLOURS = {
-    RowStatus.NEW: QColor("#c8e6c9"),
-    RowStatus.CHANGED: QColor("#bbdefb"),
-    RowStatus.DUPLICATE: QColor("#ffe0b2"),
-    MISSING: QColor("#eceff1"),
-}
-PROBLEM_COLOUR = QColor("#ffcdd2")
-INFERRED_COLOUR = QColor("#fff3b0")  # a value the import derived: to be verified
-
-
-def _short(value: object, limit: int = 100) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def where(provenance: Provenance) -> str:
-    """The place of a row as the import service writes it in its warnings."""
-    parts = [provenance.file]
-    if provenance.sheet:
-        parts.append(provenance.sheet)
-    if provenance.row is not None:
-        parts.append(_("row {row}").format(row=provenance.row))
-    return ", ".join(parts)
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip showing `text` (cells of the file) as plain text: Qt would take a tooltip that
-    looks like markup as rich text, so it is escaped and its line breaks kept."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
-
-
-class PreviewRow(NamedTuple):
-    status: str
-    name: str
-    organisation: str
-    row: str
-    detail: str  # the fields that change
-    problem: str  # the warnings of the row
-    before_after: str  # the change tooltip
-    inferred: str  # the fields that come in unconfirmed
-    inferred_why: str  # ... and why, one line each
-
-
-class PreviewTableModel(StaticTableModel[PreviewRow]):
-    HEADERS = (
-        N_("Status"),
-        N_("Name"),
-        N_("Organisation"),
-        N_("Row"),
-        N_("What changes"),
-        N_("To be verified"),
-    )
-    INFERRED_COLUMN = 5
-
-    def set_report(self, report: ImportReport) -> None:
-        places: dict[str, list[str]] = {}
-        for warning in report.warnings:
-            places.setdefault(warning.partition(": ")[0], []).append(warning)
-        rows = []
-        for item in report.items:
-            problems = places.get(where(item.provenance), [])
-            detail = ", ".join(field_label(change.field) for change in item.changes)
-            before_after = "\n".join(
-                f"{field_label(c.field)}: {_short(c.before)} \u2192 {_short(c.after)}"
-                for c in item.changes
-            )
-            row = "" if item.provenance.row is None else str(item.provenance.row)
-            inferred = ", ".join(dict.fromkeys(field_label(m.field) for m in item.unconfirmed))
-            why = "\n".join(f"{field_label(m.field)}: {describe(m)}" for m in item.unconfirmed)
-            rows.append(
-                PreviewRow(
-                    item.status.value,
-                    item.name,
-                    item.organisation,
-                    row,
-                    detail,
-                    "\n".join(problems),
-                    before_after,
-                    inferred,
-                    why,
-                )
-            )
-        rows += [
-            PreviewRow(MISSING, m.name, m.organisation, "", "", "", "", "", "")
-            for m in report.missing
-        ]
-        self.replace_rows(rows)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        inferred_cell = index.column() == self.INFERRED_COLUMN
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                _(STATUS_LABELS[row.status]),
-                row.name,
-                row.organisation,
-                row.row,
-                row.detail,
-                row.inferred,
-            )[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.status
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = row.inferred_why if inferred_cell else row.problem or row.before_after
-            return plain_tooltip(text) if text else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if inferred_cell:
-                return INFERRED_COLOUR if row.inferred else None
-            return PROBLEM_COLOUR if row.problem else STATUS_COLOURS.get(row.status)
-        return None
 
 
 class PreviewPage(QWizardPage):
@@ -174,7 +48,8 @@ class PreviewPage(QWizardPage):
         self.setSubTitle(
             _(
                 "Nothing is written yet. Rows in red have a problem, values in yellow were "
-                "inferred: point at them for details."
+                "inferred: point at them for details. Untick a row to leave it out; tick "
+                "“Same as” to merge a near name with the stored record."
             )
         )
         self.report: ImportReport | None = None
@@ -184,11 +59,13 @@ class PreviewPage(QWizardPage):
         self.show_filter.addItem(_("All rows"), None)
         for status, label in STATUS_LABELS.items():
             self.show_filter.addItem(_(label), str(status))
+        self.show_missing = QCheckBox()
+        self.show_missing.setObjectName("import_show_missing")
+        self.show_missing.toggled.connect(self._filter_chosen)
+        self.show_missing.setVisible(False)
         self.model = PreviewTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = PreviewFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
-        self.proxy.setFilterKeyColumn(0)
         self.show_filter.currentIndexChanged.connect(self._filter_chosen)
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -197,7 +74,10 @@ class PreviewPage(QWizardPage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        # what changes takes the room left: it is what the DPO reads
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.warnings = QListWidget()
         self.warnings.setMaximumHeight(110)
         top = QHBoxLayout()
@@ -206,6 +86,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.show_missing)
         self.setCommitPage(True)  # its button reads "Import"; there is no way back after it
         self.warnings_label = QLabel(_("Problems found in the file:"))
         layout.addWidget(self.warnings_label)
@@ -225,10 +106,18 @@ class PreviewPage(QWizardPage):
         if state.table is None or state.mapping is None:
             return
         table, mapping, organisation = state.table, state.mapping, state.organisation
+        state.decisions.clear()
+        state.excluded.clear()
+        self.model.bind(state.decisions, state.excluded)
         imports = wizard.imports
+        vendor = state.of_vendor
 
         def dry_run(progress):  # type: ignore[no-untyped-def]
             batch = read_records(table, mapping, progress)
+            if vendor is not None:  # a vendor's own list: the report and its diff
+                return imports.vendor_list(
+                    batch, vendor, progress=progress, detail_limit=PREVIEW_DETAIL_LIMIT
+                )
             return imports.preview(batch, progress, organisation, PREVIEW_DETAIL_LIMIT)
 
         # A dry run only reads: beside the write pool, never queued behind an import.
@@ -236,11 +125,26 @@ class PreviewPage(QWizardPage):
             self._show
         ).on_failure(self._failed).start()
 
-    def _show(self, report: ImportReport) -> None:
+    def _show(self, outcome: ImportReport | VendorListResult) -> None:
+        chain = outcome if isinstance(outcome, VendorListResult) else None
+        report = outcome.report if isinstance(outcome, VendorListResult) else outcome
         self.report = report
         self.model.set_report(report)
         self.table.resizeColumnsToContents()
-        self.summary.setText(summary_text(report))
+        for column in range(self.model.columnCount() - 1):  # long names: cut, full in tooltip
+            limit = 380 if column == PreviewTableModel.SAME_AS else 240
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
+        self.show_missing.setText(
+            ngettext(
+                "Show the {n} stored record the file does not list (kept as it is)",
+                "Show the {n} stored records the file does not list (kept as they are)",
+                report.missing_count,
+            ).format(n=report.missing_count)
+        )
+        self.show_missing.setVisible(bool(report.missing))
+        self.summary.setText(
+            summary_text(report) + ("\n" + chain_text(chain) if chain is not None else "")
+        )
         self.warnings.clear()
         self.warnings.addItems(report.warnings)
         if report.warning_count > len(report.warnings):
@@ -257,12 +161,39 @@ class PreviewPage(QWizardPage):
         self.summary.setText(_("The file cannot be imported."))
         show_error(self, _("The file cannot be imported"), error)
 
-    def _filter_chosen(self, _index: int) -> None:
-        status = self.show_filter.currentData()
-        self.proxy.setFilterFixedString(status or "")
+    def _filter_chosen(self, _value: object = None) -> None:
+        self.proxy.set_filter(self.show_filter.currentData(), self.show_missing.isChecked())
 
     def isComplete(self) -> bool:
         return self.report is not None and (self.report.new + self.report.changed) > 0
+
+
+def chain_text(result: VendorListResult) -> str:
+    """What this version of a vendor's list changes, in a sentence."""
+    diff = result.diff
+    if diff.previous is None:
+        return _(
+            "First version of the list of {vendor}: its subprocessors come in at chain level "
+            "{level}, linked to the treatments that use {vendor}."
+        ).format(vendor=result.vendor.vendor_name, level=result.vendor.level)
+    if diff.unchanged:
+        return _("The list is the same as its version of {date}.").format(
+            date=diff.previous.listed_on.isoformat()
+        )
+    return _(
+        "Since the version of {date}: added {added}; removed {removed}; moved {moved}. The "
+        "controllers whose treatments use {vendor} are to be notified (Art. 28(2))."
+    ).format(
+        date=diff.previous.listed_on.isoformat(),
+        added=", ".join(e.name for e in diff.added) or "—",
+        removed=", ".join(e.name for e in diff.removed) or "—",
+        moved=", ".join(
+            f"{a.name} ({', '.join(b.locations)} \u2192 {', '.join(a.locations)})"
+            for b, a in diff.moved
+        )
+        or "—",
+        vendor=result.vendor.vendor_name,
+    )
 
 
 def summary_text(report: ImportReport) -> str:
@@ -285,6 +216,12 @@ def summary_text(report: ImportReport) -> str:
         text += " " + _("New organisations: {names}.").format(
             names=", ".join(report.new_organisations)
         )
+    if report.proposals:
+        text += " " + ngettext(
+            "{n} row is probably a stored record: it comes in as new unless you tick “Same as”.",
+            "{n} rows are probably stored records: they come in as new unless you tick “Same as”.",
+            report.proposals,
+        ).format(n=report.proposals)
     if report.new + report.changed == 0:
         text += " " + _("The register already holds everything in this file.")
     return text
@@ -329,11 +266,18 @@ class ApplyPage(QWizardPage):
         if state.table is None or state.mapping is None:
             return
         table, mapping, organisation = state.table, state.mapping, state.organisation
+        decisions = state.match_decisions()
         imports = wizard.imports
+        vendor = state.of_vendor
 
         def apply(progress):  # type: ignore[no-untyped-def]
             batch = read_records(table, mapping, progress)
-            return imports.apply(batch, progress, organisation)
+            if vendor is not None:
+                chain = imports.vendor_list(
+                    batch, vendor, apply=True, progress=progress, decisions=decisions
+                )
+                return ImportResult(chain.report, chain.changes, chain.operation_id)
+            return imports.apply(batch, progress, organisation, decisions=decisions)
 
         run_job(self, apply).with_progress(_("Importing…")).on_success(self._applied).on_failure(
             self._failed

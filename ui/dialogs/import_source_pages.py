@@ -28,6 +28,7 @@ from ui.jobs import run_job, show_error
 from workbench.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
+    from ui.dialogs.import_organisation_choice import OrganisationChoice, VendorChoice
     from ui.dialogs.import_wizard import ImportWizard
 
 IMPORTABLE_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv", ".docx")
@@ -72,6 +73,9 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
         self._reading = False
         self._tables_of: Path | None = None
+        # set by the wizard: the organisation the rows naming none go to
+        self.organisation_choice: OrganisationChoice | None = None
+        self.vendor_choice: VendorChoice | None = None
 
     def _wizard(self) -> ImportWizard:
         return self.wizard()  # type: ignore[return-value]
@@ -95,7 +99,12 @@ class FilePage(QWizardPage):
             self.set_path(chosen)
 
     def isComplete(self) -> bool:
-        return bool(self.path_edit.text().strip()) and not self._reading
+        chosen = (
+            self.organisation_choice is None
+            or self.organisation_choice.value() is not None
+            or (self.vendor_choice is not None and self.vendor_choice.value() is not None)
+        )
+        return bool(self.path_edit.text().strip()) and not self._reading and chosen
 
     def validatePage(self) -> bool:
         path = self.path

@@ -16,17 +16,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget, QWizard
+from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizard
 
 from importers import ColumnMapping, TableCandidate
 from ui.change_bus import ChangeBus
 from ui.dialogs.import_mapping_page import MappingPage
+from ui.dialogs.import_organisation_choice import OrganisationChoice, VendorChoice
 from ui.dialogs.import_preview_page import ApplyPage, PreviewPage
 from ui.dialogs.import_source_pages import FilePage, TablePage, is_importable
-from workbench.domain.enums import OrganisationKind
 from workbench.domain.records import Changes
 from workbench.i18n import _
 from workbench.services import Register
+from workbench.services._import_decisions import MatchDecisions
 from workbench.services.import_service import ImportService
 
 
@@ -38,7 +39,14 @@ class ImportState:
     tables: list[TableCandidate] = field(default_factory=list)
     table: TableCandidate | None = None
     mapping: ColumnMapping | None = None
-    organisation: str | None = None  # None: as named in the file, or the only own organisation
+    # for rows that name none (created by the import when new); None: not chosen yet
+    organisation: str | None = None
+    of_vendor: str | None = None  # the file is this vendor's own list: its chain
+    decisions: dict[tuple[int, str], bool] = field(default_factory=dict)  # merge (True) or not
+    excluded: set[tuple[int, str]] = field(default_factory=set)  # rows left out
+
+    def match_decisions(self) -> MatchDecisions:
+        return MatchDecisions(rows=dict(self.decisions), excluded=frozenset(self.excluded))
 
     @property
     def path_name(self) -> str:
@@ -98,27 +106,24 @@ class ImportWizard(QWizard):
             QTimer.singleShot(0, lambda: self.open_file(path))
 
     def _add_organisation_choice(self) -> None:
-        own = [o for o in self.register.organisations.list() if o.kind is OrganisationKind.OWN]
-        self.organisation = QComboBox()
-        self.organisation.addItem(_("As named in the file"), None)
-        for org in own:
-            self.organisation.addItem(org.name, org.name)
-        if len(own) == 1:
-            self.organisation.setCurrentIndex(1)
-        self.organisation.currentIndexChanged.connect(self._organisation_chosen)
+        self.organisation = OrganisationChoice(self.imports.own_organisations())
+        self.organisation.changed.connect(self._organisation_chosen)
+        vendors = sorted({s.name for s in self.register.subprocessors.list() if s.chain_level == 1})
+        self.vendor = VendorChoice(vendors)
+        self.vendor.changed.connect(self._organisation_chosen)
+        self.file_page.organisation_choice = self.organisation
+        self.file_page.vendor_choice = self.vendor
         self._organisation_chosen()
-        row = QHBoxLayout()
-        row.addWidget(QLabel(_("Import into the organisation:")))
-        row.addWidget(self.organisation)
-        row.addStretch(1)
-        box = QWidget()
-        box.setLayout(row)
         layout = self.file_page.layout()
-        if layout is not None:
-            layout.addWidget(box)
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, self.organisation)
+            layout.insertWidget(2, self.vendor)
 
-    def _organisation_chosen(self, _index: int = 0) -> None:
-        self.state.organisation = self.organisation.currentData()
+    def _organisation_chosen(self) -> None:
+        self.state.organisation = self.organisation.value()
+        self.state.of_vendor = self.vendor.value()
+        self.organisation.setEnabled(self.state.of_vendor is None)
+        self.file_page.completeChanged.emit()
 
     def publish(self, changes: object) -> None:
         if self._change_bus is not None and isinstance(changes, Changes):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from importers.model import RecordKind
 from workbench.cli._common import open_from_args, print_json
-from workbench.domain.errors import WorkbenchError
+from workbench.domain.errors import OrganisationNeededError, WorkbenchError
 from workbench.i18n import _
 
 if TYPE_CHECKING:
@@ -35,7 +35,40 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--mapping", metavar="PROFILE", help=_("use a saved column mapping"))
     p.add_argument("--save-mapping", metavar="NAME", help=_("save the mapping used under NAME"))
     p.add_argument(
-        "--organisation", help=_("organisation for rows that name none (created if new)")
+        "--organisation",
+        metavar="NAME",
+        help=_(
+            "organisation for rows that name none; created (in the same operation) if the "
+            "register has no such organisation, as for a first import"
+        ),
+    )
+    p.add_argument(
+        "--accept-fuzzy",
+        action="store_true",
+        help=_(
+            "merge the near-name proposals of the dry run that are plain typos (a proposal "
+            "where a word differs needs a decision of its own, in --decisions)"
+        ),
+    )
+    p.add_argument(
+        "--decisions",
+        metavar="FILE",
+        type=Path,
+        help=_(
+            'JSON list of per-row decisions: [{"row": 12, "name": "Cloudfare", "decision": '
+            '"merge"}] ("merge" or "separate")'
+        ),
+    )
+    p.add_argument(
+        "--of-vendor",
+        metavar="NAME",
+        help=_(
+            "the file is that subprocessor's own list of subprocessors: import it as its chain "
+            "(chain level 2), show what changed since its last version, plan the notifications"
+        ),
+    )
+    p.add_argument(
+        "--listed-on", metavar="YYYY-MM-DD", help=_("date of the vendor's list (default: today)")
     )
     p.add_argument("--dry-run", action="store_true", help=_("only report; write nothing"))
     p.add_argument("--undo", action="store_true", help=_("undo the last import"))
@@ -63,6 +96,7 @@ class TerminalProgress:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from workbench.services._import_decisions import MatchDecisions
     from workbench.services.import_service import ImportService
 
     register_ = open_from_args(args)
@@ -85,13 +119,29 @@ def run_import(args: argparse.Namespace) -> int:
             service.save_profile(args.save_mapping, batches[0].mapping)
             print(_("Mapping saved as '{name}'.").format(name=args.save_mapping))
         progress = TerminalProgress()
-        if args.dry_run:
-            # the JSON report lists every row; the text report only the first MAX_LISTED
-            limit = None if args.json else PREVIEW_DETAIL_LIMIT
-            report = service.preview(batches, progress, args.organisation, limit)
-            _print_report(report, args.json, dry_run=True)
+        decisions = MatchDecisions(args.accept_fuzzy)
+        if args.decisions is not None:
+            decisions = MatchDecisions.read(args.decisions, args.accept_fuzzy)
+        if args.of_vendor:
+            from workbench.cli._vendor_list import run_vendor_list
+
+            chain = run_vendor_list(register_, service, args, batches, decisions)
+            _print_report(chain.report, args.json, dry_run=args.dry_run)
             return 0
-        result = service.apply(batches, progress, args.organisation)
+        organisation = args.organisation or _asked_organisation(service)
+        try:
+            if args.dry_run:
+                # the JSON report lists every row; the text report only the first MAX_LISTED
+                limit = None if args.json else PREVIEW_DETAIL_LIMIT
+                report = service.preview(batches, progress, organisation, limit, decisions)
+                _print_report(report, args.json, dry_run=True)
+                return 0
+            result = service.apply(batches, progress, organisation, decisions=decisions)
+        except OrganisationNeededError as error:
+            hint = _("Name it with --organisation NAME.")
+            raise OrganisationNeededError(
+                error.file, error.several, error.sheet, error.row, hint
+            ) from None
         _print_report(result.report, args.json, dry_run=False)
         if result.operation_id:
             print(_("Written as one operation; `dpo-workbench import --undo` takes it back."))
@@ -100,10 +150,21 @@ def run_import(args: argparse.Namespace) -> int:
         register_.close()
 
 
+def _asked_organisation(service: ImportService) -> str | None:
+    """On a terminal, a first import (no organisation of its own yet) asks for the name of the
+    organisation to create; a script gets the error naming --organisation instead."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()) or service.own_organisations():
+        return None
+    answer = input(
+        _("The register has no organisation of its own yet. Name of the one to create: ")
+    )
+    return answer.strip() or None
+
+
 def _batches(service: ImportService, args: argparse.Namespace) -> list[ImportBatch]:
     from importers import propose_mapping, read_records, read_tables
 
-    kind = RecordKind(args.kind)
+    kind = RecordKind.SUBPROCESSORS if args.of_vendor else RecordKind(args.kind)
     batches = []
     for table in read_tables(args.file, args.sheet):
         if args.mapping:
@@ -166,6 +227,16 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
                         ],
                         # the values this row brings in unconfirmed, with where they came from
                         "unconfirmed": [codec.to_dict(m) for m in i.unconfirmed],
+                        "proposal": None
+                        if i.proposal is None
+                        else {
+                            "id": i.proposal.existing_id,
+                            "name": i.proposal.existing_name,
+                            "score": i.proposal.score,
+                            "near_name": i.proposal.near_name,
+                            "accepted": i.accepted,
+                        },
+                        "same_name_as": i.same_name_as,
                     }
                     for i in report.items
                 ],
@@ -188,6 +259,7 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
         )
     )
     _print_unconfirmed_count(report.unconfirmed_count, dry_run)
+    _print_proposals(report)
     listed = [i for i in report.items if i.status in (RowStatus.NEW, RowStatus.CHANGED)]
     new_or_changed = report.new + report.changed
     for item in listed[:MAX_LISTED]:
@@ -226,6 +298,37 @@ def _print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
         print(
             _("  ... and {count} more warnings").format(
                 count=report.warning_count - len(report.warnings)
+            )
+        )
+
+
+def _print_proposals(report: ImportReport) -> None:
+    """Near names, each a decision for a person: what the import did with it, how to change it."""
+    proposed = [i for i in report.items if i.proposal is not None]
+    if not proposed:
+        return
+    print(
+        _(
+            "near names: {count} rows are probably a stored record; a near name merges only by a "
+            "decision (--decisions FILE), a typo also with --accept-fuzzy:"
+        ).format(count=report.proposals)
+    )
+    for item in proposed[:MAX_LISTED]:
+        proposal = item.proposal
+        assert proposal is not None  # noqa: S101 - filtered above
+        outcome = _("merged (decided)") if item.accepted else _("kept as new")
+        kind = _("near name") if proposal.near_name else _("typo")
+        print(
+            "  "
+            + _(
+                "row {row} '{name}': probably the same as '{other}' ({score}, {kind}): {outcome}"
+            ).format(
+                row=item.provenance.row,
+                name=item.name,
+                other=proposal.existing_name,
+                score=proposal.score,
+                kind=kind,
+                outcome=outcome,
             )
         )
 

@@ -121,6 +121,25 @@ class NoTableFoundError(ImportFileError):
     """No sheet or table of the file has a header the importer recognises."""
 
 
+class OrganisationNeededError(ImportFileError):
+    """Rows name no organisation and the register has none (or several) of its own: the import
+    must be told which one to import into, or which to create."""
+
+    def __init__(
+        self, file: str, several: bool, sheet: str = "", row: int | None = None, hint: str = ""
+    ) -> None:
+        problem = (
+            _("the register has several organisations of its own; name the one to import into.")
+            if several
+            else _(
+                "the register has no organisation of its own to import into; name the one to "
+                "create."
+            )
+        )
+        super().__init__(file, f"{problem} {hint}".strip(), sheet, row)
+        self.several = several
+
+
 class MappingError(ImportFileError):
     """A required column (the name) is not mapped, or a mapping profile does not fit the file."""
 

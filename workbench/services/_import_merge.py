@@ -31,6 +31,9 @@ class FieldChange:
     field: str
     before: Any  # codec values (JSON-able), as the journal stores them
     after: Any
+    # the same values typed (enums, dates, locations), for a person to read them in words
+    before_value: Any = dataclasses.field(default=None, compare=False)
+    after_value: Any = dataclasses.field(default=None, compare=False)
 
 
 def with_stored_details(before: Subprocessor, record: Subprocessor) -> Subprocessor:
@@ -90,13 +93,21 @@ def merge(
     updates = {f: getattr(record, f) for f in supplied}
     marks, new_marks = merged_marks(before, record, supplied, lists_unconfirmed)
     changes = [
-        FieldChange(f, codec._encode(getattr(before, f)), codec._encode(value))
+        FieldChange(
+            f, codec._encode(getattr(before, f)), codec._encode(value), getattr(before, f), value
+        )
         for f, value in sorted(updates.items())
         if codec._encode(getattr(before, f)) != codec._encode(value)
     ]
     if marks != before.unconfirmed and not changes:  # only the marks: the file states a value
         changes.append(
-            FieldChange("unconfirmed", codec._encode(before.unconfirmed), codec._encode(marks))
+            FieldChange(
+                "unconfirmed",
+                codec._encode(before.unconfirmed),
+                codec._encode(marks),
+                before.unconfirmed,
+                marks,
+            )
         )
     if not changes:
         return before, (), 0

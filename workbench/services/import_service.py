@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from enum import Enum, StrEnum
+from enum import Enum
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -33,12 +32,15 @@ from workbench.domain.enums import (
     OrganisationKind,
     Role,
 )
-from workbench.domain.errors import ImportFileError, MappingError, NothingToUndoError
+from workbench.domain.errors import (
+    MappingError,
+    NothingToUndoError,
+    OrganisationNeededError,
+)
 from workbench.domain.names import readable_name
 from workbench.domain.records import (
     Changes,
     Organisation,
-    Provenance,
     Subprocessor,
     Treatment,
     Unconfirmed,
@@ -46,9 +48,36 @@ from workbench.domain.records import (
 from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 from workbench.services._context import changes_of
+from workbench.services._import_chain import (
+    ChainTarget,
+    ListEntry,
+    file_hash,
+    find_vendor,
+    link_to_vendor_users,
+    list_diff,
+    store_version,
+    versions,
+)
+from workbench.services._import_decisions import MatchDecisions, VendorPlace, VendorPlacer
 from workbench.services._import_keys import ImportKeyStore
-from workbench.services._import_matching import OrganisationResolver, VendorIndex, treatment_key
+from workbench.services._import_matching import (
+    OrganisationResolver,
+    VendorIndex,
+    organisation_keys,
+    treatment_key,
+    vendor_key,
+)
 from workbench.services._import_merge import FieldChange, merge, with_stored_details
+from workbench.services._import_report import (
+    LISTED,
+    ImportReport,
+    ImportResult,
+    MissingItem,
+    PreviewItem,
+    RowStatus,
+    VendorListResult,
+    row_place,
+)
 from workbench.services._journal import UnitOfWork
 from workbench.services.journal_service import OperationInfo
 from workbench.services.operation_labels import import_of
@@ -62,96 +91,22 @@ from workbench.storage.models import (
 if TYPE_CHECKING:
     from workbench.services.register import Register
 
+__all__ = [
+    "LISTED",
+    "ImportReport",
+    "ImportResult",
+    "ImportService",
+    "MatchDecisions",
+    "MissingItem",
+    "PreviewItem",
+    "RowStatus",
+    "VendorListResult",
+    "row_place",
+]
+
 T = TypeVar("T")
 CHUNK = 500
-# Warnings and missing records listed in a report; beyond, they are only counted (a 100k-row
-# file with the same problem on every row must not hold 100k messages).
-LISTED = 1000
 PROFILE_PREFIX = "import.profile."
-
-
-class RowStatus(StrEnum):
-    NEW = "new"
-    CHANGED = "changed"
-    UNCHANGED = "unchanged"
-    DUPLICATE = "duplicate"  # the same record twice in the file: the first one counts
-
-
-@dataclass(frozen=True, slots=True)
-class PreviewItem:
-    status: RowStatus
-    kind: EntityKind
-    name: str
-    organisation: str
-    provenance: Provenance
-    existing_id: int | None = None
-    changes: tuple[FieldChange, ...] = ()
-    # the values this row brings in unconfirmed (inferred by the import, still to be confirmed)
-    unconfirmed: tuple[Unconfirmed, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class MissingItem:
-    """A stored record of an organisation the file covers, that the file does not list."""
-
-    kind: EntityKind
-    entity_id: int
-    name: str
-    organisation: str
-
-
-@dataclass
-class ImportReport:
-    counts: Counter[RowStatus] = field(default_factory=Counter)
-    items: list[PreviewItem] = field(default_factory=list)  # up to detail_limit
-    missing: list[MissingItem] = field(default_factory=list)  # the first LISTED
-    warnings: list[str] = field(default_factory=list)  # the first LISTED
-    new_organisations: list[str] = field(default_factory=list)
-    detail_limit: int | None = None
-    missing_count: int = 0
-    warning_count: int = 0
-    # values the import writes unconfirmed (new records' marks, and marks on changed values);
-    # a person confirms them in the forms or with `dpo-workbench confirm`
-    unconfirmed_count: int = 0
-
-    @property
-    def new(self) -> int:
-        return self.counts[RowStatus.NEW]
-
-    @property
-    def changed(self) -> int:
-        return self.counts[RowStatus.CHANGED]
-
-    @property
-    def unchanged(self) -> int:
-        return self.counts[RowStatus.UNCHANGED]
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    def add(self, item: PreviewItem, unconfirmed: int = 0) -> None:
-        self.counts[item.status] += 1
-        self.unconfirmed_count += unconfirmed
-        if self.detail_limit is None or len(self.items) < self.detail_limit:
-            self.items.append(item)
-
-    def add_missing(self, item: MissingItem) -> None:
-        self.missing_count += 1
-        if len(self.missing) < LISTED:
-            self.missing.append(item)
-
-    def warn(self, text: str) -> None:
-        self.warning_count += 1
-        if len(self.warnings) < LISTED:
-            self.warnings.append(text)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    report: ImportReport
-    changes: Changes
-    operation_id: str
 
 
 class _NothingToWrite(Exception):  # noqa: N818 - control flow, never leaves this module
@@ -184,12 +139,13 @@ class ImportService:
         progress: Progress | None = None,
         organisation: str | None = None,
         detail_limit: int | None = None,
+        decisions: MatchDecisions | None = None,
     ) -> ImportReport:
         """What `apply` would do, written nowhere (the dry run)."""
         batch_list = _as_list(batches)
         report = ImportReport(detail_limit=detail_limit)
         with self._context.read() as session:
-            run = _Run(self._register, session, None, organisation, report)
+            run = _Run(self._register, session, None, organisation, report, decisions)
             run.process(batch_list, progress or NullProgress())
         return report
 
@@ -199,6 +155,7 @@ class ImportService:
         progress: Progress | None = None,
         organisation: str | None = None,
         detail_limit: int | None = 1000,
+        decisions: MatchDecisions | None = None,
     ) -> ImportResult:
         """Import in one transaction and one journal operation; `Cancelled` rolls it all back."""
         batch_list = _as_list(batches)
@@ -207,13 +164,92 @@ class ImportService:
         label = import_of(names)  # stored in English, shown translated
         try:
             with self._context.write(label, kind="import") as uow:
-                run = _Run(self._register, uow.session, uow, organisation, report)
+                run = _Run(self._register, uow.session, uow, organisation, report, decisions)
                 run.process(batch_list, progress or NullProgress())
                 if not uow.ids and not uow.has_pending:
                     raise _NothingToWrite  # no empty operation in the journal (nothing to undo)
         except _NothingToWrite:
             return ImportResult(report, Changes(), "")
         return ImportResult(report, changes_of(uow), uow.operation)
+
+    def vendor_list(
+        self,
+        batches: ImportBatch | Sequence[ImportBatch],
+        vendor: str,
+        *,
+        apply: bool = False,
+        listed_on: dt.date | None = None,
+        progress: Progress | None = None,
+        organisation: str | None = None,
+        decisions: MatchDecisions | None = None,
+        detail_limit: int | None = 1000,
+    ) -> VendorListResult:
+        """Import the vendor's published subprocessor list as that vendor's chain (the rules of
+        `workbench.services._import_chain`): a preview, or (`apply`) one operation that writes
+        the subprocessors, links them to the treatments using the vendor and stores the
+        version. `organisation` names the vendor's organisation when several engage it."""
+        batch_list = _as_list(batches)
+        content = file_hash(b.table.file for b in batch_list)
+        report = ImportReport(detail_limit=detail_limit)
+        progress = progress or NullProgress()
+        if not apply:
+            with self._context.read() as session:
+                target = self._vendor(session, vendor, organisation)
+                run = _Run(self._register, session, None, None, report, decisions, target)
+                run.process(batch_list, progress)
+                diff = list_diff(_latest(session, target), run.chain_list())
+            return VendorListResult(report, target, diff)
+        names = ", ".join(dict.fromkeys(readable_name(b.table.file.name) for b in batch_list))
+        try:
+            with self._context.write(import_of(names), kind="import") as uow:
+                session = uow.session
+                target = self._vendor(session, vendor, organisation)
+                run = _Run(self._register, session, uow, None, report, decisions, target)
+                run.process(batch_list, progress)
+                entries = run.chain_list()
+                previous = _latest(session, target)
+                diff = list_diff(previous, entries)
+                if previous is not None and previous.content_hash == content and diff.unchanged:
+                    raise _NothingToWrite
+                before = {e.id for e in previous.entries} if previous else set()
+                now = {e.id for e in entries if e.id is not None}
+                link_to_vendor_users(
+                    self._register, session, uow, target, now - before, before - now - {None}
+                )
+                source = ", ".join(dict.fromkeys(b.table.file.name for b in batch_list))
+                when = listed_on or dt.date.today()
+                version = store_version(session, uow, target, when, content, source, entries)
+        except _NothingToWrite:
+            return VendorListResult(report, target, diff)
+        return VendorListResult(report, target, diff, uow.operation, version, changes_of(uow))
+
+    def vendor_list_versions(self, vendor: str, organisation: str | None = None) -> list[Any]:
+        """The stored versions of a vendor's list (`_import_chain.ListVersion`), oldest first."""
+        with self._context.read() as session:
+            return list(versions(session, self._vendor(session, vendor, organisation).vendor_id))
+
+    def _vendor(self, session: Session, name: str, organisation: str | None) -> ChainTarget:
+        org_id = None
+        if organisation:
+            wanted = organisation_keys(organisation)[:1]
+            org_id = next(
+                (
+                    i
+                    for i, n in session.execute(
+                        select(OrganisationModel.id, OrganisationModel.name)
+                    )
+                    if organisation_keys(n)[:1] == wanted
+                ),
+                -1,
+            )
+        return find_vendor(session, name, org_id)
+
+    def own_organisations(self) -> list[str]:
+        """Names of the register's own organisations: with none, an import must be told which
+        to create (`organisation=`), unless every row names its organisation."""
+        return [
+            o.name for o in self._register.organisations.list() if o.kind is OrganisationKind.OWN
+        ]
 
     # -- undo ------------------------------------------------------------------------------------
     def last_import(self) -> OperationInfo | None:
@@ -274,8 +310,13 @@ class _Run:
         uow: UnitOfWork | None,
         default_organisation: str | None,
         report: ImportReport,
+        decisions: MatchDecisions | None = None,
+        chain: ChainTarget | None = None,
     ) -> None:
         self.register = register
+        self.chain = chain
+        # the list's entries in file order (a vendor's list): stored id or None, name, places
+        self.chain_entries: list[ListEntry] = []
         self.session = session
         self.uow = uow
         self.report = report
@@ -288,9 +329,14 @@ class _Run:
         ).all()
         self._own_ids = list(own)
         self._user_named = default_organisation or ""  # the user's word, not the file's
-        self.default_org = self.orgs.resolve(default_organisation) if default_organisation else None
-        # Subprocessors are few and matched fuzzily, in memory; every other key is on disk.
+        # resolved (created when new) by the first row that names no organisation
+        self.default_org: int | None = None
+        # Subprocessors are matched in memory (with near-name proposals); other keys on disk.
         self._vendors: dict[int, VendorIndex] = {}
+        self._decisions = decisions or MatchDecisions()
+        self._placer = VendorPlacer(self._decisions)
+        # vendors this import adds, by key: rows of treatments link to them (exact names only)
+        self._added: dict[int, dict[str, int]] = defaultdict(dict)
         self._keys = ImportKeyStore()
         self._touched_orgs: dict[EntityKind, set[int]] = {
             EntityKind.TREATMENT: set(),
@@ -327,20 +373,19 @@ class _Run:
         return entity_id
 
     def _organisation_of(self, row: ImportedRow, batch: ImportBatch) -> int:
+        if self.chain is not None:  # a vendor's list: its subprocessors go under the vendor
+            return self.chain.organisation_id
         if row.organisation:
             return self.orgs.resolve(row.organisation)
+        if self.default_org is None and self._user_named:
+            self.default_org = self.orgs.resolve(self._user_named)
         if self.default_org is not None:
             return self.default_org
         if len(self._own_ids) == 1:
             return int(self._own_ids[0])
-        problem = (
-            _("the register has no organisation of its own to import into; name one.")
-            if not self._own_ids
-            else _(
-                "the register has several organisations of its own; name the one to import into."
-            )
+        raise OrganisationNeededError(
+            str(batch.table.file), bool(self._own_ids), batch.table.sheet, row.provenance.row
         )
-        raise ImportFileError(str(batch.table.file), problem, batch.table.sheet, row.provenance.row)
 
     # -- indexes of what is stored -------------------------------------------------------------
     def _load_treatments(self, org_id: int) -> None:
@@ -379,7 +424,8 @@ class _Run:
                 for chunk in _chunks(batch.rows(overall), CHUNK):
                     self._chunk(batch, chunk)
                 overall.offset += batch.total
-            self._report_missing()
+            if self.chain is None:  # a vendor's list: what it dropped is in its diff
+                self._report_missing()
         finally:
             self._keys.close()
 
@@ -388,8 +434,12 @@ class _Run:
             EntityKind.TREATMENT if batch.kind is RecordKind.TREATMENTS else EntityKind.SUBPROCESSOR
         )
         service = self.register.service_for(kind)
-        placed = self._placed(kind, [self._keyed(kind, row, batch) for row in rows])
-        ids = [e for _r, _o, e in placed if e is not None]
+        rows = self._not_excluded(kind, rows, batch)
+        if kind is EntityKind.TREATMENT:
+            placed = self._placed(kind, [self._keyed(kind, row, batch) for row in rows])
+        else:
+            placed = self._placed_vendors(rows, batch)
+        ids = [e for _r, _o, e, _p in placed if e is not None]
         self._keys.mark_matched(kind, ids)
         records: dict[int | None, Any] = {}
         if ids:
@@ -397,12 +447,17 @@ class _Run:
             found = self.session.scalars(select(model).where(model.id.in_(ids)))
             records = {r.id: r for r in service.mapper.records(self.session, found)}
         new_records: list[Treatment | Subprocessor] = []
-        for row, org_id, existing_id in placed:
+        for row, org_id, existing_id, place in placed:
             record = self._resolved(row, org_id)
             for warning in row.warnings:
-                self.report.warn(f"{_where(row.provenance)}: {warning}")
+                self.report.warn(f"{row_place(row.provenance)}: {warning}")
+            if self.chain is not None and isinstance(record, Subprocessor):
+                codes = tuple(loc.code for loc in record.locations)
+                self.chain_entries.append(ListEntry(existing_id, record.name, codes))
             if existing_id is None:
-                item = self._item(RowStatus.NEW, kind, row, org_id, None, (), record.unconfirmed)
+                item = self._item(
+                    RowStatus.NEW, kind, row, org_id, None, (), record.unconfirmed, place
+                )
                 self.report.add(item, len(record.unconfirmed))
                 new_records.append(record)
                 continue
@@ -412,16 +467,60 @@ class _Run:
             merged, changes, new_marks = merge(before, record, row.fields, row.lists_unconfirmed)
             status = RowStatus.CHANGED if changes else RowStatus.UNCHANGED
             came = tuple(m for m in merged.unconfirmed if m not in before.unconfirmed)
-            item = self._item(status, kind, row, org_id, existing_id, changes, came)
+            item = self._item(status, kind, row, org_id, existing_id, changes, came, place)
             self.report.add(item, new_marks)
             if changes and self.uow is not None:
                 service._update(self.uow, merged, check_version=False)
         if new_records and self.uow is not None:
             self._insert(kind, new_records)
 
+    def _not_excluded(
+        self, kind: EntityKind, rows: list[ImportedRow], batch: ImportBatch
+    ) -> list[ImportedRow]:
+        kept = []
+        for row in rows:
+            if self._decisions.is_excluded(row.provenance.row, row.record.name):
+                org_id = self._organisation_of(row, batch)
+                self.report.add(self._item(RowStatus.EXCLUDED, kind, row, org_id, None))
+            else:
+                kept.append(row)
+        return kept
+
+    def _placed_vendors(
+        self, rows: list[ImportedRow], batch: ImportBatch
+    ) -> list[tuple[ImportedRow, int, int | None, VendorPlace]]:
+        """The chunk's subprocessor rows with their organisation and stored match (the rules of
+        `_import_decisions`); rows repeating an earlier one are left out and reported."""
+        placed: list[tuple[ImportedRow, int, int | None, VendorPlace]] = []
+        for row in rows:
+            org_id = self._organisation_of(row, batch)
+            self._touched_orgs[EntityKind.SUBPROCESSOR].add(org_id)
+            record = row.record
+            assert isinstance(record, Subprocessor)  # noqa: S101 - a subprocessor batch
+            place = self._placer.place(self._vendor_index(org_id), org_id, record)
+            where = row_place(row.provenance)
+            if place.duplicate_of is not None:
+                item = self._item(RowStatus.DUPLICATE, EntityKind.SUBPROCESSOR, row, org_id, None)
+                self.report.add(item)
+                self.report.warn(
+                    _("{where}: '{name}' appears twice; row {first} is the one imported.").format(
+                        where=where, name=record.name, first=place.duplicate_of
+                    )
+                )
+                continue
+            if place.same_name_as is not None:
+                self.report.warn(
+                    _(
+                        "{where}: '{name}' has the same name as row {first} but says something "
+                        "else; kept apart as another record (a decision merges them)."
+                    ).format(where=where, name=record.name, first=place.same_name_as)
+                )
+            placed.append((row, org_id, place.existing_id, place))
+        return placed
+
     def _placed(
         self, kind: EntityKind, keyed: list[tuple[ImportedRow, int, str, int | None]]
-    ) -> list[tuple[ImportedRow, int, int | None]]:
+    ) -> list[tuple[ImportedRow, int, int | None, VendorPlace]]:
         """The chunk's rows with their organisation and stored match, duplicates left out (and
         reported): a row whose key an earlier row had, in this chunk or an earlier one."""
         by_org: dict[int, set[str]] = defaultdict(set)
@@ -435,21 +534,21 @@ class _Run:
             if kind is EntityKind.TREATMENT:  # subprocessors were matched in memory
                 for key, entity_id in self._keys.stored_ids(kind, org_id, keys).items():
                     stored[org_id, key] = entity_id
-        placed: list[tuple[ImportedRow, int, int | None]] = []
+        placed: list[tuple[ImportedRow, int, int | None, VendorPlace]] = []
         for row, org_id, key, matched_in_memory in keyed:
             existing_id = stored.get((org_id, key), matched_in_memory)
             if (org_id, key) in earlier:
                 self.report.add(self._item(RowStatus.DUPLICATE, kind, row, org_id, existing_id))
                 self.report.warn(
                     _("{where}: '{name}' appears twice; row {first} is the one imported.").format(
-                        where=_where(row.provenance),
+                        where=row_place(row.provenance),
                         name=row.record.name,
                         first=earlier[org_id, key],
                     )
                 )
                 continue
             earlier[org_id, key] = row.provenance.row
-            placed.append((row, org_id, existing_id))
+            placed.append((row, org_id, existing_id, _NO_PLACE))
         for org_id, keys in by_org.items():
             self._keys.add_seen(kind, org_id, ((k, earlier[org_id, k]) for k in keys))
         return placed
@@ -461,12 +560,22 @@ class _Run:
         org_id = self._organisation_of(row, batch)
         self._touched_orgs[kind].add(org_id)
         record = row.record
-        if isinstance(record, Treatment):
-            self._load_treatments(org_id)
-            return row, org_id, _treatment_match_key(record.role.value, record.name), None
-        found = self._vendor_index(org_id).find(record.name)
-        key = str(found) if found is not None else "\x1f" + record.name.casefold()
-        return row, org_id, key, found
+        assert isinstance(record, Treatment)  # noqa: S101 - subprocessors: _placed_vendors
+        self._load_treatments(org_id)
+        return row, org_id, _treatment_match_key(record.role.value, record.name), None
+
+    def _vendor_named(self, name: str, org_id: int) -> int | None:
+        """The subprocessor a treatment's row names: stored, or added by this import."""
+        found = self._vendor_index(org_id).find(name)
+        return found if found is not None else self._added[org_id].get(vendor_key(name))
+
+    def chain_list(self) -> list[ListEntry]:
+        """The list's entries, with the ids of the subprocessors this import created."""
+        added = self._added[self.chain.organisation_id] if self.chain else {}
+        return [
+            e if e.id is not None else dataclasses.replace(e, id=added.get(vendor_key(e.name)))
+            for e in self.chain_entries
+        ]
 
     def _vendor_elsewhere(self, name: str, org_id: int) -> int | None:
         """A subprocessor engaged by another organisation of the register (a group's entities
@@ -478,13 +587,14 @@ class _Run:
             .distinct()
             .order_by(SubprocessorModel.organisation_id)
         ).all()
-        found = [f for o in others if (f := self._vendor_index(o).find(name)) is not None]
+        found = [f for o in others if (f := self._vendor_named(name, o)) is not None]
         return found[0] if len(found) == 1 else None
 
     def _resolved(self, row: ImportedRow, org_id: int) -> Treatment | Subprocessor:
         record = row.record
         if isinstance(record, Subprocessor):
-            return dataclasses.replace(record, organisation_id=org_id)
+            level = self.chain.level if self.chain is not None else record.chain_level
+            return dataclasses.replace(record, organisation_id=org_id, chain_level=level)
         controllers: tuple[int, ...] = ()
         if row.controllers:
             if record.role is Role.PROCESSOR:
@@ -494,16 +604,16 @@ class _Run:
                     _(
                         "{where}: controllers are listed only for a processing carried out as "
                         "processor; ignored."
-                    ).format(where=_where(row.provenance))
+                    ).format(where=row_place(row.provenance))
                 )
         processors = tuple(self.orgs.resolve(n) for n in row.processors)
         subprocessors = []
         for name in row.subprocessors:
-            found = self._vendor_index(org_id).find(name) or self._vendor_elsewhere(name, org_id)
+            found = self._vendor_named(name, org_id) or self._vendor_elsewhere(name, org_id)
             if found is None:
                 self.report.warn(
                     _("{where}: no subprocessor '{name}' in this organisation; not linked.").format(
-                        where=_where(row.provenance), name=name
+                        where=row_place(row.provenance), name=name
                     )
                 )
             else:
@@ -526,7 +636,9 @@ class _Run:
         existing_id: int | None,
         changes: tuple[FieldChange, ...] = (),
         unconfirmed: tuple[Unconfirmed, ...] = (),
+        place: VendorPlace | None = None,
     ) -> PreviewItem:
+        place = place or _NO_PLACE
         return PreviewItem(
             status,
             kind,
@@ -536,6 +648,9 @@ class _Run:
             existing_id,
             changes,
             unconfirmed,
+            place.proposal,
+            place.accepted,
+            place.same_name_as,
         )
 
     # -- writing ----------------------------------------------------------------------------------
@@ -559,7 +674,7 @@ class _Run:
                     for other in getattr(record, name)
                 ]
             if isinstance(record, Subprocessor):
-                self._vendor_index(record.organisation_id).add(record.name, entity_id)
+                self._added[record.organisation_id].setdefault(vendor_key(record.name), entity_id)
         for name, rows in links.items():
             if rows:
                 self.session.execute(insert(mapper.links[name].table), rows)
@@ -579,6 +694,14 @@ class _Run:
                         self.report.add_missing(
                             MissingItem(kind, entity_id, names.get(entity_id, ""), organisation)
                         )
+
+
+_NO_PLACE = VendorPlace()
+
+
+def _latest(session: Session, target: ChainTarget) -> Any:
+    found = versions(session, target.vendor_id)
+    return found[-1] if found else None
 
 
 def _treatment_match_key(role: str, name: str) -> str:
@@ -625,12 +748,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def _where(provenance: Provenance) -> str:
-    parts = [provenance.file]
-    if provenance.sheet:
-        parts.append(provenance.sheet)
-    if provenance.row is not None:
-        parts.append(_("row {row}").format(row=provenance.row))
-    return ", ".join(parts)

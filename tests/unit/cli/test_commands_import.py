@@ -70,7 +70,13 @@ def test_json_report(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     out = capsys.readouterr().out
     assert code == 0
     payload = json.loads(out[out.index("{") :])
-    assert payload["counts"] == {"new": 9, "changed": 0, "unchanged": 0, "duplicate": 0}
+    assert payload["counts"] == {
+        "new": 9,
+        "changed": 0,
+        "unchanged": 0,
+        "duplicate": 0,
+        "excluded": 0,
+    }
     assert payload["unconfirmed_count"] == sum(len(i["unconfirmed"]) for i in payload["items"])
     first = payload["items"][0]
     assert [(m["field"], m["column"], m["row"]) for m in first.pop("unconfirmed")] == [
@@ -87,6 +93,8 @@ def test_json_report(capsys: pytest.CaptureFixture[str], db: Path) -> None:
         "sheet": "Subcontractors",
         "id": None,
         "changes": [],
+        "proposal": None,
+        "same_name_as": None,
     }
 
 
@@ -160,3 +168,99 @@ def test_the_report_counts_the_values_that_come_in_unconfirmed_and_says_how_to_c
     assert report["unconfirmed_count"] == 0  # the same file again brings nothing new
     (stripe,) = [i for i in report["items"] if i["name"] == "Stripe"]
     assert (stripe["status"], stripe["unconfirmed"]) == ("unchanged", [])
+
+
+def test_a_first_import_names_its_organisation_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "empty.sqlite"
+    open_register(db).close()
+    vendors = tmp_path / "vendors.csv"
+    vendors.write_text("Subprocessor,Service\nOVHcloud,hosting\n", encoding="utf-8")
+    code, out, err = run(capsys, db, str(vendors))
+    assert code != 0
+    assert "no organisation of its own" in err
+    assert "--organisation NAME" in err
+    code, out, err = run(capsys, db, str(vendors), "--organisation", "Clinique du Parc")
+    assert (code, err) == (0, "")
+    assert "new organisation: Clinique du Parc" in out
+    code, out, _err = run(capsys, db, "--undo")  # one operation: the organisation goes too
+    register = open_register(db)
+    try:
+        assert (register.organisations.list(), register.subprocessors.list()) == ([], [])
+    finally:
+        register.close()
+
+
+def test_near_names_are_listed_in_the_dry_run_and_merged_only_when_decided(
+    capsys: pytest.CaptureFixture[str], db: Path, tmp_path: Path
+) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text(
+        "Subprocessor,Service\nCloudflare,CDN\nClinique Saint-Jean,care\n", encoding="utf-8"
+    )
+    assert run(capsys, db, str(first), "--organisation", "Podalire")[0] == 0
+    second = tmp_path / "second.csv"
+    second.write_text(
+        "Subprocessor,Service\nCloudfare,CDN\nClinique Saint-Jeanne,care\n", encoding="utf-8"
+    )
+    code, out, _err = run(capsys, db, str(second), "--organisation", "Podalire", "--dry-run")
+    assert "row 2 'Cloudfare': probably the same as 'Cloudflare' (95, typo): kept as new" in out
+    assert "probably the same as 'Clinique Saint-Jean' (94, near name): kept as new" in out
+    assert "new: 2  changed: 0" in out
+    code, out, _err = run(
+        capsys, db, str(second), "--organisation", "Podalire", "--dry-run", "--accept-fuzzy"
+    )
+    assert "'Cloudfare': probably the same as 'Cloudflare' (95, typo): merged (decided)" in out
+    assert "new: 1  changed: 0  unchanged: 1" in out  # the near name still waits
+    decisions = tmp_path / "decisions.json"
+    entry = {"row": 3, "name": "Clinique Saint-Jeanne", "decision": "merge"}
+    decisions.write_text(json.dumps([entry]), encoding="utf-8")
+    code, out, _err = run(
+        capsys, db, str(second), "--organisation", "Podalire", "--decisions", str(decisions)
+    )
+    assert code == 0
+    assert "new: 1  changed: 0  unchanged: 1" in out
+    assert stored(db) == (0, 3)
+
+
+def test_a_vendors_own_list_imports_as_its_chain_and_its_next_version_shows_the_diff(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from workbench.domain.enums import OrganisationKind, Role
+    from workbench.domain.records import Subprocessor, Treatment
+
+    db = tmp_path / "chain.sqlite"
+    register = open_register(db)
+    own = register.organisations.create(Organisation(name="Podalire")).ids[0]
+    chu = register.organisations.create(
+        Organisation(name="CHU Nord", kind=OrganisationKind.CLIENT_CONTROLLER)
+    ).ids[0]
+    vendor = register.subprocessors.create(Subprocessor(own, "Medicloud")).ids[0]
+    register.treatments.create(
+        Treatment(
+            own,
+            "Téléconsultation",
+            Role.PROCESSOR,
+            controller_ids=(chu,),
+            subprocessor_ids=(vendor,),
+        )
+    )
+    register.close()
+    v1, v2 = tmp_path / "v1.csv", tmp_path / "v2.csv"
+    v1.write_text("Subprocessor,Service,Server location\nAWS,hosting,Ireland\n", encoding="utf-8")
+    v2.write_text(
+        "Subprocessor,Service,Server location\nAWS,hosting,Germany\nBrevo,e-mail,France\n",
+        encoding="utf-8",
+    )
+    code, out, _err = run(
+        capsys, db, str(v1), "--of-vendor", "Medicloud", "--listed-on", "2026-01-10"
+    )
+    assert code == 0
+    assert "First version of the list of Medicloud: its subprocessors at chain level 2." in out
+    assert "CHU Nord: added AWS" in out
+    code, out, _err = run(capsys, db, str(v2), "--of-vendor", "Medicloud", "--dry-run")
+    assert "Against the version of 2026-01-10 (v1.csv):" in out
+    assert "  added: Brevo (FR)" in out
+    assert "  moved: AWS: IE -> DE" in out
+    assert "Dry run: nothing written." in out

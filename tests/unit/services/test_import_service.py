@@ -185,10 +185,14 @@ def test_vendor_matching_rules(
     status = {i.name: (i.status, i.existing_id) for i in report.items}
     twilio_id = status["Twilio Inc."][1]
     assert status["Twilio Inc."][0] is RowStatus.CHANGED
-    assert status["Twilio (SendGrid)"] == (RowStatus.DUPLICATE, twilio_id)
+    assert twilio_id is not None
+    # the same vendor key, saying something else: kept apart, shown beside the first row
+    assert status["Twilio (SendGrid)"] == (RowStatus.NEW, None)
+    sendgrid = next(i for i in report.items if i.name == "Twilio (SendGrid)")
+    assert sendgrid.same_name_as == 2
     assert status["Sendgrid"] == (RowStatus.NEW, None)  # a vendor of its own
     assert status["Newrelic"][0] is RowStatus.CHANGED
-    assert any("appears twice" in w for w in report.warnings)
+    assert any("same name as row 2" in w for w in report.warnings)
 
 
 def test_undo_last_import_takes_exactly_that_import_back(

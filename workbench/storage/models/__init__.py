@@ -16,6 +16,7 @@ from workbench.storage.models._treatment import (
     treatment_processor,
     treatment_subprocessor,
 )
+from workbench.storage.models._vendor_list import VendorListVersionModel
 
 __all__ = [
     "AuditModel",
@@ -30,6 +31,7 @@ __all__ = [
     "SettingModel",
     "SubprocessorModel",
     "TreatmentModel",
+    "VendorListVersionModel",
     "breach_subprocessor",
     "breach_treatment",
     "request_treatment",
