@@ -17,6 +17,7 @@ from workbench.i18n import _
 
 if TYPE_CHECKING:
     from workbench.compliance.checks import Finding
+    from workbench.compliance.deadlines import DeadlineItem
     from workbench.services.compliance_service import ComplianceService
     from workbench.services.notification_workflow import NotificationWorkflow
     from workbench.services.register import Register
@@ -130,15 +131,22 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
-def run_deadlines(args: argparse.Namespace) -> int:
+def _deadline_items(args: argparse.Namespace) -> tuple[dt.date, list[DeadlineItem]]:
     register = open_for_reading(args)
-    items = _compliance(register).deadlines(args.today, args.days)
+    today = args.today or dt.date.today()
+    return today, _compliance(register).deadlines(today, args.days)
+
+
+def run_deadlines(args: argparse.Namespace) -> int:
+    today, items = _deadline_items(args)
     if args.json:
         print_json(
             [
                 {
                     "date": i.date.isoformat(),
                     "kind": i.kind.value,
+                    "kind_label": i.kind.label,
+                    "overdue": i.overdue(today),
                     "entity": {"kind": i.link.kind.value, "id": i.link.id},
                     "label": i.label,
                     "computed": i.computed,
@@ -148,12 +156,17 @@ def run_deadlines(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    if not items:
+        print(_("Nothing is due."))
+        return 0
     print_table(
         [_("Date"), _("Kind"), _("Record"), _("What")],
         [
             [
-                i.date.isoformat() + ("*" if i.computed else ""),
-                i.kind.value,
+                i.date.isoformat()
+                + ("*" if i.computed else "")
+                + (" " + _("(overdue)") if i.overdue(today) else ""),
+                i.kind.label,
                 f"{i.link.kind.value} {i.link.id}",
                 i.label,
             ]
@@ -162,6 +175,25 @@ def run_deadlines(args: argparse.Namespace) -> int:
     )
     if any(i.computed for i in items):
         print(_("* computed date: `--json` gives how (the basis)"))
+    return 0
+
+
+def add_calendar_export(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = kinds.add_parser(
+        "calendar", help=_("the deadlines as an iCalendar file (.ics) for your own calendar")
+    )
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.add_argument("--days", type=int, help=_("horizon in days (default: register setting, 60)"))
+    p.add_argument("--today", type=_date)
+    p.set_defaults(handler=run_export_calendar)
+
+
+def run_export_calendar(args: argparse.Namespace) -> int:
+    from exporters.ics_deadlines import write_deadlines_ics
+
+    today, items = _deadline_items(args)
+    write_deadlines_ics(items, args.output, today)
+    print(_("Wrote {path}: {count} deadlines.").format(path=args.output, count=len(items)))
     return 0
 
 

@@ -6,6 +6,7 @@ dpo-workbench export subprocessors --format csv -o sous-traitants.csv
 dpo-workbench export breaches --format docx -o violations.docx
 dpo-workbench export requests --format xlsx -o demandes.xlsx --lang en
 dpo-workbench export breach-worksheet 3 -o notification-cnil.docx
+dpo-workbench export calendar -o deadlines.ics --days 365
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     p.add_argument("--lang", dest="doc_lang", choices=("fr", "en"))
     p.set_defaults(handler=run_export_worksheet)
+    from workbench.cli.commands_compliance import add_calendar_export
+
+    add_calendar_export(kinds)
 
 
 def _common_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:

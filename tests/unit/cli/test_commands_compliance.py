@@ -72,3 +72,35 @@ def test_notify_plan_generate_and_list_on_the_demo(
         assert main(["--db", db, "notify", "list", "--json", "--today", "2026-09-01"]) == 0
         listed = json.loads(capsys.readouterr().out)
         assert listed[0]["effective_status"] == "deemed_accepted"
+
+
+def test_deadlines_list_the_expired_certificate_as_overdue_and_export_a_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import icalendar
+
+    db = demo_file(tmp_path)
+    args = ["--db", db, "deadlines", "--days", "365", "--today", "2026-12-02"]
+    assert main([*args, "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    expired = [i for i in items if i["kind"] == "certificate_expiry" and i["overdue"]]
+    assert [i["entity"]["kind"] for i in expired] == ["certification"]
+    assert expired[0]["date"] < "2026-12-02"
+    assert main(["--lang", "fr", *args]) == 0
+    table = capsys.readouterr().out
+    assert "(en retard)" in table
+    assert "Fin de validité d'un certificat" in table
+
+    ics = tmp_path / "deadlines.ics"
+    calendar_args = ["--db", db, "export", "calendar", "-o", str(ics), "--days", "365"]
+    assert main([*calendar_args, "--today", "2026-12-02"]) == 0
+    events = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert len(events) == len(items)
+    first = events[0]
+    assert first.decoded("DTSTART").isoformat() == items[0]["date"]
+    assert str(first["SUMMARY"]).startswith("Overdue: ")
+    # a re-export (another day, another language) keeps the UIDs: the calendar is updated
+    assert main(["--lang", "fr", *calendar_args, "--today", "2026-12-20"]) == 0
+    again = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert [str(e["UID"]) for e in again] == [str(e["UID"]) for e in events]
+    assert len({str(e["UID"]) for e in events}) == len(events)
