@@ -40,6 +40,7 @@ _FIELD_LABELS = {
     "last_surveillance_on": N_("date of the last surveillance audit"),
     "hds_activities": N_("HDS activities"),
     "kind": N_("kind"),
+    "legal_entity": N_("legal entity"),
     "contact_name": N_("contact"),
     "contact_email": N_("contact"),
     "contact_phone": N_("contact"),
