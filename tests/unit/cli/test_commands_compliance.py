@@ -104,3 +104,53 @@ def test_deadlines_list_the_expired_certificate_as_overdue_and_export_a_calendar
     again = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     assert [str(e["UID"]) for e in again] == [str(e["UID"]) for e in events]
     assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+def test_check_rules_groups_totals_and_acknowledging_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.compliance.checks import ALL_RULES
+
+    db = demo_file(tmp_path)
+    assert main(["--db", db, "check", "--rules", "--json"]) == 0
+    rules = json.loads(capsys.readouterr().out)
+    assert len(rules) == len(ALL_RULES)
+    assert all(r["reference"] and r["checks"] for r in rules)
+    today = ["--today", "2026-12-02"]
+    main(["--db", db, "check", "--group", "rule", *today])
+    out = capsys.readouterr().out
+    assert "== subprocessor-no-dpa — A processor with no Art. 28(3) contract date (" in out
+    assert out.splitlines()[-1].startswith("Total: ")
+    main(["--db", db, "check", "--json", *today])
+    findings = json.loads(capsys.readouterr().out)
+    assert all(f["reference"] for f in findings)
+    assert all(f["severity"] != "error" or not f["facts"]["inferred"] for f in findings)
+    target = next(f for f in findings if f["rule"] == "transfer-without-mechanism")
+    key = f"{target['rule']}:{target['entity']['kind']}:{target['entity']['id']}"
+    assert main(["--db", db, "check", "--ack", key, *today]) == 2  # no reason given
+    capsys.readouterr()
+    assert main(["--db", db, "check", "--ack", key, "--reason", "SCC signées", *today]) == 0
+    capsys.readouterr()
+    main(["--db", db, "check", "--json", *today])
+    after = json.loads(capsys.readouterr().out)
+    assert len(after) == len(findings) - 1
+    main(["--db", db, "check", "--json", "--acknowledged", *today])
+    every = json.loads(capsys.readouterr().out)
+    assert [f["acknowledged"]["reason"] for f in every if "acknowledged" in f] == ["SCC signées"]
+
+
+def test_the_demo_has_the_findings_issue_13_asks_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = demo_file(tmp_path)
+    main(["--db", db, "check", "--json", "--today", "2026-12-02"])
+    found = {(f["rule"], f["entity"]["name"]) for f in json.loads(capsys.readouterr().out)}
+    assert ("transfer-invalid-basis", "Stripe") in found  # Privacy Shield
+    assert ("transfer-needs-authorisation", "Stripe") in found  # "article 46-3"
+    assert ("hds-own-certificate", "Podalire (Medaviz)") in found
+    assert ("hds-host-to-verify", "Zendesk") in found  # tickets including health data
+    assert ("transfer-scc-module-role", "Stripe") in found
+    assert ("organisation-no-dpo", "Podalire Communauté") in found
+    assert ("hds-transit-to-verify", "Twilio") in found
+    assert ("subprocessor-joint-controller", "Facebook") in found
+    assert ("subprocessor-no-dpa", "Facebook") not in found

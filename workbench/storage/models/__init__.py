@@ -1,3 +1,4 @@
+from workbench.storage.models._acknowledgement import FindingAcknowledgementModel
 from workbench.storage.models._audit import AuditModel
 from workbench.storage.models._breach import BreachModel, breach_subprocessor, breach_treatment
 from workbench.storage.models._certification import CertificationModel
@@ -21,6 +22,7 @@ __all__ = [
     "BreachModel",
     "CertificationModel",
     "DataSubjectRequestModel",
+    "FindingAcknowledgementModel",
     "JournalEntryModel",
     "NotificationModel",
     "OperationModel",
