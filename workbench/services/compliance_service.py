@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from workbench.compliance.acknowledgements import Acknowledgement, split_acknowledged
@@ -131,6 +132,17 @@ class ComplianceService:
             return Review(snapshot, findings, [])
         still_open, covered = split_acknowledged(snapshot, findings, acknowledgements)
         return Review(snapshot, still_open, covered)
+
+    def export_findings(
+        self, findings: list[Finding], path: str | Path, today: dt.date | None = None
+    ) -> None:
+        """The findings as the DPO's action plan: .docx gives Word, anything else Excel."""
+        from exporters.checks_action_plan import write_findings_docx, write_findings_xlsx
+        from workbench.compliance.checks import ALL_RULES
+
+        references = {r.id: r.source for r in ALL_RULES}
+        write = write_findings_docx if str(path).lower().endswith(".docx") else write_findings_xlsx
+        write(findings, references, path, today or dt.date.today())
 
     def certificate_statuses(
         self, today: dt.date | None = None
