@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from workbench.compliance.checks.engine import Finding, Severity
+from workbench.domain.enums import InferenceOrigin
 from workbench.domain.inference import Marked, describe, marks_on
 from workbench.domain.records import Unconfirmed
 from workbench.i18n import N_, _
@@ -65,6 +66,12 @@ def basis(record: Marked, *fields: str, owner: str = "") -> Basis:
             if (owner, mark) not in found:
                 found.append((owner, mark))
     return tuple(found)
+
+
+def read_by_rule(field: str, words: str, note: str) -> Basis:
+    """The basis of a conclusion the application reached itself from `words` (a provider's
+    name, a treatment's purpose): one unconfirmed value, chosen by a rule, saying why."""
+    return (("", Unconfirmed(field, InferenceOrigin.RULE, source_text=words, note=note)),)
 
 
 def reasons(rests_on: Basis) -> str:

@@ -14,12 +14,11 @@ import re
 from collections.abc import Iterator
 
 from workbench.compliance.checks._facts import handles_health_data
-from workbench.compliance.checks._proof import to_verify
+from workbench.compliance.checks._proof import read_by_rule, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.locations import describe, outside_eea
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
-from workbench.domain.enums import EntityKind, InferenceOrigin
-from workbench.domain.records import Unconfirmed
+from workbench.domain.enums import EntityKind
 from workbench.i18n import _
 
 # Providers headquartered in the United States that commonly host or process in the EEA.
@@ -42,12 +41,6 @@ def check_foreign_group_in_eea(snapshot: RegisterSnapshot) -> Iterator[Finding]:
             or not handles_health_data(snapshot, sub)
         ):
             continue
-        read = Unconfirmed(
-            "legal_entity",
-            InferenceOrigin.RULE,
-            source_text=group.group(0),
-            note=_("a group headquartered in the United States, by its name"),
-        )
         finding = Finding(
             HOSTING_FOREIGN_GROUP_IN_EEA.id,
             Severity.WARNING,
@@ -65,7 +58,14 @@ def check_foreign_group_in_eea(snapshot: RegisterSnapshot) -> Iterator[Finding]:
             EntityLink(EntityKind.SUBPROCESSOR, sub.id),
             sub.name,
         )
-        yield to_verify(finding, (("", read),))
+        yield to_verify(
+            finding,
+            read_by_rule(
+                "legal_entity",
+                group.group(0),
+                _("a group headquartered in the United States, by its name"),
+            ),
+        )
 
 
 HOSTING_FOREIGN_GROUP_IN_EEA = Rule(

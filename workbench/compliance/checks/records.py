@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workbench.compliance.checks._facts import social_network_words
-from workbench.compliance.checks._proof import basis, marks, reasons, to_verify
+from workbench.compliance.checks._proof import basis, marks, read_by_rule, reasons, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
-from workbench.domain.enums import Art9Condition, EntityKind, InferenceOrigin, Role
-from workbench.domain.records import Subprocessor, Treatment, Unconfirmed
+from workbench.domain.enums import Art9Condition, EntityKind, Role
+from workbench.domain.records import Subprocessor, Treatment
 from workbench.i18n import _
 
 
@@ -151,12 +151,6 @@ def check_subprocessors(snapshot: RegisterSnapshot) -> Iterator[Finding]:
 def _joint_controller(sub: Subprocessor, link: EntityLink, words: str) -> Finding:
     """A social network's plug-in, pixel or page: joint controllership, not processing. The
     reading is the application's (from the name), so the finding is to be verified."""
-    read = Unconfirmed(
-        "category",
-        InferenceOrigin.RULE,
-        source_text=words,
-        note=_("a social network by its name or description"),
-    )
     finding = Finding(
         SUBPROCESSOR_JOINT_CONTROLLER.id,
         Severity.WARNING,
@@ -175,7 +169,10 @@ def _joint_controller(sub: Subprocessor, link: EntityLink, words: str) -> Findin
         link,
         sub.name,
     )
-    return to_verify(finding, (("", read),))
+    return to_verify(
+        finding,
+        read_by_rule("category", words, _("a social network by its name or description")),
+    )
 
 
 TREATMENT_NO_PURPOSE = Rule("treatment-no-purpose", Severity.ERROR, "GDPR Art. 30(1)(b), 30(2)(b)")

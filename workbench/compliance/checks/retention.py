@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from workbench.compliance.checks._proof import to_verify
+from workbench.compliance.checks._proof import read_by_rule, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
-from workbench.domain.enums import EntityKind, InferenceOrigin, RetentionUnit
-from workbench.domain.records import Retention, Unconfirmed
+from workbench.domain.enums import EntityKind, RetentionUnit
+from workbench.domain.records import Retention
 from workbench.i18n import _
 
 MEDICAL_RECORD_YEARS = 20  # CSP R.1112-7
@@ -49,12 +49,6 @@ def check_medical_record_retention(snapshot: RegisterSnapshot) -> Iterator[Findi
             continue
         if months >= MEDICAL_RECORD_YEARS * 12:
             continue
-        read = Unconfirmed(
-            "retention",
-            InferenceOrigin.RULE,
-            source_text=words.group(0),
-            note=_("a medical record by the treatment's name or purpose"),
-        )
         finding = Finding(
             TREATMENT_RETENTION_BELOW_MEDICAL_RECORD.id,
             Severity.WARNING,
@@ -76,7 +70,14 @@ def check_medical_record_retention(snapshot: RegisterSnapshot) -> Iterator[Findi
             EntityLink(EntityKind.TREATMENT, t.id),
             t.name,
         )
-        yield to_verify(finding, (("", read),))
+        yield to_verify(
+            finding,
+            read_by_rule(
+                "retention",
+                words.group(0),
+                _("a medical record by the treatment's name or purpose"),
+            ),
+        )
 
 
 TREATMENT_RETENTION_BELOW_MEDICAL_RECORD = Rule(
