@@ -238,6 +238,17 @@ def forms(window: object, register: object, lang: str) -> None:
     grab_form(dialog, f"organisation_form_dpo_{lang}", 1)
 
 
+def grouped_checks(checks: Any, lang: str) -> None:
+    checks.group_by.setCurrentIndex(checks.group_by.findData("rule"))
+    settle()
+    for i in range(min(2, checks.tree.topLevelItemCount())):
+        checks.tree.topLevelItem(i).setExpanded(True)
+    settle()
+    checks.window().grab().save(str(OUT / f"checks_grouped_{lang}.png"))
+    checks.group_by.setCurrentIndex(0)
+    settle()
+
+
 def main() -> int:
     from PySide6.QtCore import QSettings
 
@@ -277,6 +288,8 @@ def main() -> int:
                     settle()
                     window.grab().save(str(OUT / f"dashboard_timeline_{lang}.png"))
                     bar.setValue(0)
+                if view.key == "checks":  # grouped by rule, the two gravest groups open
+                    grouped_checks(window.views["checks"], lang)
             if wanted("forms"):
                 forms(window, register, lang)
             if wanted("audit_form"):

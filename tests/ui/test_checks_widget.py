@@ -125,3 +125,44 @@ def test_a_language_switch_rewords_the_checks_view(qtbot: QtBot, register: Regis
     row = row_of_rule(widget, "transfer-without-mechanism")
     assert widget.proxy.index(row, 0).data() == "Erreur"
     assert widget.proxy.index(row, 1).data() != english
+
+
+def test_grouped_by_rule_with_counts_then_acknowledged_and_exported(
+    qtbot: QtBot, register: Register, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    fill_register(register)
+    widget = shown_checks(qtbot, register)
+    total = widget.proxy.rowCount()
+    widget.group_by.setCurrentIndex(widget.group_by.findData("rule"))
+    assert widget.tree.isVisibleTo(widget)
+    assert not widget.table.isVisibleTo(widget)
+    counts = widget.tree.group_counts()
+    assert sum(n for _heading, n in counts) == total
+    assert all(heading.endswith(f"({n})") for heading, n in counts)
+    heading = next(h for h, _n in counts if h.startswith("transfer-without-mechanism"))
+    group = next(
+        widget.tree.topLevelItem(i)
+        for i in range(widget.tree.topLevelItemCount())
+        if widget.tree.topLevelItem(i).text(0) == heading
+    )
+    assert not group.isExpanded()  # collapsible, collapsed at first
+    widget.tree.setCurrentItem(group.child(0))
+    finding = widget.selected_finding()
+    assert finding is not None
+    assert finding.rule_id == "transfer-without-mechanism"
+
+    monkeypatch.setattr("ui.widgets.checks_widget.ask_reason", lambda *_a: "Clauses signées")
+    with qtbot.waitSignal(widget.refreshed, timeout=10_000):
+        widget.acknowledge_selected()
+    assert widget.proxy.rowCount() == total - 1
+    assert "1 acknowledged" in widget.summary.text()
+
+    target = tmp_path / "plan.xlsx"
+    monkeypatch.setattr("ui.widgets.checks_widget.ask_export_path", lambda *_a: target)
+    widget.export_findings()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    assert shutdown(5000)
+    rows = list(openpyxl.load_workbook(target).worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 1 + total - 1

@@ -191,4 +191,17 @@ def test_no_deadline_is_said_rather_than_shown_as_an_empty_table(
     assert widget.deadlines.rowCount() == 0
     assert widget.no_deadlines.isVisibleTo(widget)
     assert not widget.deadline_view.isVisibleTo(widget)
-    assert widget.no_deadlines.text() == "Nothing is due in the next 6 weeks."
+    assert widget.no_deadlines.text() == "Nothing is due in the next 60 days."
+
+
+def test_the_dashboard_lists_the_items_of_the_deadlines_command(register: Register) -> None:
+    from workbench.services.compliance_service import ComplianceService
+    from workbench.services.demo import load_demo
+
+    load_demo(register)
+    today = dt.date(2026, 12, 2)
+    data = collect_dashboard(register, today=today)
+    items = ComplianceService(register).deadlines(today)  # what `deadlines` prints
+    assert [(r.due_on, r.what) for r in data.deadlines] == [(i.date, i.label) for i in items]
+    # the expired HDS certificate of the organisation is among them, as overdue
+    assert any(r.due_on < today and "expired" in r.what for r in data.deadlines)

@@ -1,8 +1,10 @@
 """The checks view: every problem the compliance rules find, with its fix and a link to the record.
 
 Findings are computed in a job (the rules read the whole register); the list filters by
-severity and by text without asking the register again. Double-clicking a finding emits
-`open_entity_requested(kind, id)`; the main window opens that record's form.
+severity and by text without asking the register again, and groups them by rule or by record
+(collapsible headings with counts). A finding can be acknowledged with a reason (journaled; it
+stays out until its facts change) and the findings exported as an action plan (xlsx, docx).
+Double-clicking a finding emits `open_entity_requested(kind, id)`; the main window opens it.
 """
 
 from __future__ import annotations
@@ -36,24 +38,26 @@ from ui.change_bus import ChangeBus
 from ui.jobs import run_job, show_error
 from ui.labels import enum_label
 from ui.models.static_table_model import StaticTableModel
+from ui.widgets.check_actions import acknowledge, ask_export_path, ask_reason, export_plan
+from ui.widgets.check_group_tree import CheckGroupTree
 from ui.widgets.reload_on_change import ReloadOnChange
 from ui.widgets.severity import SEVERITY_COLOURS, severity_name
 from workbench.compliance.checks import Finding
 from workbench.i18n import N_, _, ngettext
 from workbench.progress import Progress
 from workbench.services import Register
-from workbench.services.compliance_service import ComplianceService
+from workbench.services.compliance_service import ComplianceService, Review
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row
 SEVERITY_RANK_ROLE = Qt.ItemDataRole.UserRole + 2  # sorts errors before warnings
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def load_findings(register: Register, progress: Progress) -> list[Finding]:
+def load_findings(register: Register, progress: Progress) -> Review:
     progress.report(0, 1)
-    findings = ComplianceService(register).check()
+    review = ComplianceService(register).review()
     progress.report(1, 1)
-    return findings
+    return review
 
 
 def _dot(colour: QColor) -> QIcon:
@@ -169,7 +173,27 @@ class ChecksWidget(QWidget):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
+        self.group_by = QComboBox()
+        self.group_by.setObjectName("checks_group_by")
+        for key in (None, "rule", "record"):
+            self.group_by.addItem("", key)
+        self.group_by.currentIndexChanged.connect(self._regroup)
+        self.acknowledge_button = QPushButton()
+        self.acknowledge_button.setObjectName("action_acknowledge_finding")
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("action_export_findings")
+        self.export_button.clicked.connect(self.export_findings)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.review: Review | None = None
+        self.tree = CheckGroupTree()
+        self.tree.hide()
+        self.tree.itemDoubleClicked.connect(lambda *_args: self._open(self.tree.current_finding()))
+        self.proxy.layoutChanged.connect(self._regroup)
+        self.proxy.rowsInserted.connect(self._regroup)
+        self.proxy.rowsRemoved.connect(self._regroup)
+        self.proxy.modelReset.connect(self._regroup)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -197,12 +221,18 @@ class ChecksWidget(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.severity_filter)
+        bar.addWidget(self.group_by)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.refresh_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.summary, 1)
+        actions.addWidget(self.acknowledge_button)
+        actions.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.summary)
+        layout.addLayout(actions)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.tree, 1)
         self._hint = QLabel()
         self._hint.setEnabled(False)
         layout.addWidget(self._hint)
@@ -224,6 +254,14 @@ class ChecksWidget(QWidget):
             self.severity_filter.setItemText(i, severity_name(self.severity_filter.itemData(i)))
         self.search.setPlaceholderText(_("Search the problems…"))
         self.refresh_button.setText(_("Run the checks again"))
+        for i, text in enumerate((_("No grouping"), _("Group by rule"), _("Group by record"))):
+            self.group_by.setItemText(i, text)
+        self.acknowledge_button.setText(_("Acknowledge…"))
+        self.acknowledge_button.setToolTip(
+            _("Acknowledge the selected finding with a reason: it stays out until its facts change")
+        )
+        self.export_button.setText(_("Export the action plan…"))
+        self.tree.retranslate_ui()
         self._hint.setText(_("Double-click a problem to open the record concerned."))
         self.findings.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
 
@@ -255,13 +293,21 @@ class ChecksWidget(QWidget):
         self.refresh_button.setEnabled(True)
         show_error(self, _("The checks could not be run"), error)
 
-    def _show(self, findings: list[Finding]) -> None:
+    def _show(self, review: Review) -> None:
         self._loading = False
         self._loaded_once = True
         self.refresh_button.setEnabled(True)
-        self.findings.set_findings(findings)
+        self.review = review
+        self.findings.set_findings(review.open)
         self.table.resizeRowsToContents()
-        self.summary.setText(summary_text(findings))
+        text = summary_text(review.open)
+        if review.acknowledged:
+            text += " " + ngettext(
+                "({n} acknowledged, not listed)",
+                "({n} acknowledged, not listed)",
+                len(review.acknowledged),
+            ).format(n=len(review.acknowledged))
+        self.summary.setText(text)
         self.refreshed.emit()
         if self._stale:
             self._stale = False
@@ -269,8 +315,53 @@ class ChecksWidget(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         finding = self.proxy.data(index, FINDING_ROLE)
-        if isinstance(finding, Finding):
+        self._open(finding if isinstance(finding, Finding) else None)
+
+    def _open(self, finding: Finding | None) -> None:
+        if finding is not None:
             self.open_entity_requested.emit(finding.link.kind, finding.link.id)
+
+    # -- grouping, acknowledging, exporting ----------------------------------------------------
+    def visible_findings(self) -> list[Finding]:
+        """The findings the filters keep, in the list's order."""
+        return [self.proxy.index(r, 0).data(FINDING_ROLE) for r in range(self.proxy.rowCount())]
+
+    def _regroup(self, *_args: object) -> None:
+        by = self.group_by.currentData()
+        self.table.setVisible(by is None)
+        self.tree.setVisible(by is not None)
+        if by is not None:
+            self.tree.show_groups(self.visible_findings(), by, _record_text)
+
+    def selected_finding(self) -> Finding | None:
+        if self.tree.isVisible():
+            return self.tree.current_finding()
+        finding = self.proxy.data(self.table.currentIndex(), FINDING_ROLE)
+        return finding if isinstance(finding, Finding) else None
+
+    def acknowledge_selected(self) -> None:
+        finding, review = self.selected_finding(), self.review
+        if finding is None or review is None:
+            return
+        reason = ask_reason(self, finding)
+        if reason is None:
+            return
+        register = self._register
+        run_job(
+            self, lambda _progress: acknowledge(register, review.snapshot, finding, reason)
+        ).on_success(lambda _result: self.refresh()).on_failure(self._failed).start()
+
+    def export_findings(self) -> None:
+        path = ask_export_path(self)
+        if path is None:
+            return
+        findings, register = self.visible_findings(), self._register
+        run_job(
+            self, lambda progress: export_plan(register, findings, path, progress), writes=False
+        ).on_failure(self._export_failed).start()
+
+    def _export_failed(self, error: Exception) -> None:
+        show_error(self, _("The export failed"), error)
 
 
 def summary_text(findings: list[Finding]) -> str:

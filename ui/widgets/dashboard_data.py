@@ -21,7 +21,6 @@ from workbench.progress import NullProgress, Progress
 from workbench.services import Register
 from workbench.services.compliance_service import ComplianceService
 
-DEADLINE_HORIZON_DAYS = 42  # "the coming weeks"
 TIMELINE_MAX_CERTIFICATES = 16  # the nearest expiries; more would not be readable
 
 
@@ -97,6 +96,7 @@ class DashboardData:
     certificates: list[CertificateExpiry]  # nearest expiries first, expired included
     deadlines: list[DeadlineRow] = field(default_factory=list)  # soonest first
     severities: dict[str, int] = field(default_factory=dict)  # check findings per severity
+    deadline_days: int = 60  # the horizon of `deadlines`: the register's setting, shared with it
 
 
 def location_zone(
@@ -186,9 +186,11 @@ def collect_dashboard(
     certificates.sort(key=lambda c: (c.expires_on is None, c.expires_on or today))
     severities = Counter(f.severity.value for f in compliance.check(today))
     progress.check_cancelled()
+    # The same function and horizon as the `deadlines` command: both list the same items.
+    deadline_days = compliance.settings().deadlines_within_days
     deadlines = [
         DeadlineRow(item.date, item.label, item.link.kind, item.link.id, item.basis)
-        for item in sorted(compliance.deadlines(today, DEADLINE_HORIZON_DAYS))
+        for item in compliance.deadlines(today, deadline_days)
     ]
     progress.report(steps, steps)
     return DashboardData(
@@ -202,6 +204,7 @@ def collect_dashboard(
         certificates=certificates,
         deadlines=deadlines,
         severities=dict(severities),
+        deadline_days=deadline_days,
     )
 
 

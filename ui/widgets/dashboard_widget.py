@@ -41,7 +41,6 @@ from ui.widgets.dashboard_charts import (
     hosting_zone_chart,
 )
 from ui.widgets.dashboard_data import (
-    DEADLINE_HORIZON_DAYS,
     TIMELINE_MAX_CERTIFICATES,
     DashboardData,
     DeadlineRow,
@@ -225,12 +224,21 @@ class DashboardWidget(QScrollArea):
             self.count_cards[kind].caption.setText(_(caption))
         for severity, card in self.severity_cards.items():
             card.caption.setText(severity_label(severity))
+        days = self.data.deadline_days if self.data is not None else 60
         self._deadlines_box.setTitle(
-            _("Deadlines in the next {weeks} weeks").format(weeks=DEADLINE_HORIZON_DAYS // 7)
+            ngettext(
+                "Deadlines in the next {days} day, and overdue ones",
+                "Deadlines in the next {days} days, and overdue ones",
+                days,
+            ).format(days=days)
         )
         self._checks_box.setTitle(_("Check results"))
         self.no_deadlines.setText(
-            _("Nothing is due in the next {weeks} weeks.").format(weeks=DEADLINE_HORIZON_DAYS // 7)
+            ngettext(
+                "Nothing is due in the next {days} day.",
+                "Nothing is due in the next {days} days.",
+                days,
+            ).format(days=days)
         )
         self._checks_hint.setText(_("Click a number to see the problems and how to fix them."))
         self.deadlines.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
@@ -268,6 +276,7 @@ class DashboardWidget(QScrollArea):
         self._loading = False
         self._loaded_once = True
         self.data = data
+        self.retranslate_ui()  # the horizon in the titles is the register's setting
         self._draw(data)
         self.refreshed.emit()
         if self._stale:

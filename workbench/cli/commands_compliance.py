@@ -8,15 +8,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from workbench.cli._common import open_for_reading, open_from_args, print_json, print_table
+from workbench.cli.commands_check import run_check
 from workbench.compliance.checks.engine import Severity
 from workbench.domain import codec
 from workbench.i18n import _
 
 if TYPE_CHECKING:
-    from workbench.compliance.checks import Finding
+    from workbench.compliance.deadlines import DeadlineItem
     from workbench.services.compliance_service import ComplianceService
     from workbench.services.notification_workflow import NotificationWorkflow
     from workbench.services.register import Register
@@ -60,6 +61,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=_("show findings of this severity and above (default: all)"),
     )
     p.add_argument("--today", type=_date, help=_("check as of this date (default: today)"))
+    p.add_argument(
+        "--group",
+        choices=("rule", "record"),
+        help=_("group the findings by rule or by record, with counts"),
+    )
+    p.add_argument(
+        "--rules", action="store_true", help=_("list the rules (id, severity, reference, what)")
+    )
+    p.add_argument(
+        "--acknowledged",
+        action="store_true",
+        help=_("also list the findings acknowledged on the same facts"),
+    )
+    p.add_argument(
+        "--ack",
+        metavar="RULE:KIND:ID",
+        help=_("acknowledge one finding (e.g. subprocessor-no-dpa:subprocessor:7); needs --reason"),
+    )
+    p.add_argument(
+        "--unack", metavar="RULE:KIND:ID", help=_("withdraw the acknowledgement of one finding")
+    )
+    p.add_argument("--reason", default="", help=_("why the finding is acknowledged (kept)"))
     p.set_defaults(handler=run_check)
 
     p = subparsers.add_parser("deadlines", help=_("what is due in the next days"))
@@ -116,52 +139,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(handler=run_baseline)
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
-    from workbench.domain.inference import describe
-
-    return {
-        "rule": finding.rule_id,
-        "severity": finding.severity.value,
-        "problem": finding.problem,
-        "fix": finding.fix,
-        "message": finding.message,
-        "entity": {
-            "kind": finding.link.kind.value,
-            "id": finding.link.id,
-            "name": finding.entity_name,
-        },
-        # the inferred values the finding rests on: it is "to be verified" until confirmed
-        "unconfirmed": [
-            {"field": m.field, "origin": m.origin.value, "reason": describe(m)}
-            for m in finding.unconfirmed
-        ],
-    }
-
-
-def run_check(args: argparse.Namespace) -> int:
+def _deadline_items(args: argparse.Namespace) -> tuple[dt.date, list[DeadlineItem]]:
     register = open_for_reading(args)
-    findings = _compliance(register).check(args.today, Severity(args.severity))
-    if args.json:
-        print_json([finding_json(f) for f in findings])
-    elif not findings:
-        print(_("No problem found."))
-    else:
-        for f in findings:
-            print(
-                f"[{f.severity.value}] {f.rule_id} ({f.link.kind.value} {f.link.id}): {f.message}"
-            )
-    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+    today = args.today or dt.date.today()
+    return today, _compliance(register).deadlines(today, args.days)
 
 
 def run_deadlines(args: argparse.Namespace) -> int:
-    register = open_for_reading(args)
-    items = _compliance(register).deadlines(args.today, args.days)
+    today, items = _deadline_items(args)
     if args.json:
         print_json(
             [
                 {
                     "date": i.date.isoformat(),
                     "kind": i.kind.value,
+                    "kind_label": i.kind.label,
+                    "overdue": i.overdue(today),
                     "entity": {"kind": i.link.kind.value, "id": i.link.id},
                     "label": i.label,
                     "computed": i.computed,
@@ -171,12 +164,17 @@ def run_deadlines(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    if not items:
+        print(_("Nothing is due."))
+        return 0
     print_table(
         [_("Date"), _("Kind"), _("Record"), _("What")],
         [
             [
-                i.date.isoformat() + ("*" if i.computed else ""),
-                i.kind.value,
+                i.date.isoformat()
+                + ("*" if i.computed else "")
+                + (" " + _("(overdue)") if i.overdue(today) else ""),
+                i.kind.label,
                 f"{i.link.kind.value} {i.link.id}",
                 i.label,
             ]
@@ -185,6 +183,25 @@ def run_deadlines(args: argparse.Namespace) -> int:
     )
     if any(i.computed for i in items):
         print(_("* computed date: `--json` gives how (the basis)"))
+    return 0
+
+
+def add_calendar_export(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = kinds.add_parser(
+        "calendar", help=_("the deadlines as an iCalendar file (.ics) for your own calendar")
+    )
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.add_argument("--days", type=int, help=_("horizon in days (default: register setting, 60)"))
+    p.add_argument("--today", type=_date)
+    p.set_defaults(handler=run_export_calendar)
+
+
+def run_export_calendar(args: argparse.Namespace) -> int:
+    from exporters.ics_deadlines import write_deadlines_ics
+
+    today, items = _deadline_items(args)
+    write_deadlines_ics(items, args.output, today)
+    print(_("Wrote {path}: {count} deadlines.").format(path=args.output, count=len(items)))
     return 0
 
 

@@ -8,6 +8,7 @@ dpo-workbench export requests --format xlsx -o demandes.xlsx --lang en
 dpo-workbench export breach-worksheet 3 -o notification-cnil.docx
 dpo-workbench export package -o livraison-cnil-2026-12.zip --for "CNIL"
 dpo-workbench verify-package livraison-cnil-2026-12.zip
+dpo-workbench export calendar -o deadlines.ics --days 365
 """
 
 from __future__ import annotations
@@ -76,6 +77,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     p.add_argument("--lang", dest="doc_lang", choices=("fr", "en"))
     p.set_defaults(handler=run_export_worksheet)
+    from workbench.cli.commands_compliance import add_calendar_export
+
+    add_calendar_export(kinds)
 
     p = kinds.add_parser(
         "client-extract",

@@ -24,7 +24,8 @@ from workbench.compliance.legal_clocks import (
 )
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import BreachRisk, EntityKind, NotificationStatus, Role
-from workbench.i18n import _
+from workbench.domain.records import Certification
+from workbench.i18n import N_, _
 
 
 class DeadlineKind(StrEnum):
@@ -39,6 +40,25 @@ class DeadlineKind(StrEnum):
     REQUEST_ANSWER = "request_answer"  # Art. 12(3)
     REQUEST_EXTENSION_NOTICE = "request_extension_notice"  # Art. 12(3): within the first month
 
+    @property
+    def label(self) -> str:
+        """The kind in the reader's language ("Fin de validité d'un certificat")."""
+        return _(_KIND_LABELS[self])
+
+
+_KIND_LABELS = {
+    DeadlineKind.CERTIFICATE_EXPIRY: N_("Certificate expiry"),
+    DeadlineKind.CERTIFICATE_SURVEILLANCE: N_("Surveillance audit"),
+    DeadlineKind.AUDIT: N_("Audit"),
+    DeadlineKind.AUDIT_NOTICE: N_("Audit notice"),
+    DeadlineKind.AUDIT_ACTION: N_("Corrective action"),
+    DeadlineKind.NOTIFICATION_OBJECTION: N_("End of the objection period"),
+    DeadlineKind.NOTIFICATION_SEND: N_("Notification to send"),
+    DeadlineKind.BREACH_NOTIFICATION: N_("Breach notification (72 h)"),
+    DeadlineKind.REQUEST_ANSWER: N_("Answer to a request"),
+    DeadlineKind.REQUEST_EXTENSION_NOTICE: N_("Notice of an extension"),
+}
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class DeadlineItem:
@@ -47,6 +67,7 @@ class DeadlineItem:
     link: EntityLink
     label: str
     basis: str = ""  # how the date was computed; empty when it is a date as recorded
+    key: str = ""  # tells apart items of one kind on one record (the corrective actions)
 
     @property
     def computed(self) -> bool:
@@ -57,6 +78,8 @@ class DeadlineItem:
 
 
 def collect_deadlines(snapshot: RegisterSnapshot, within_days: int) -> list[DeadlineItem]:
+    """Every item due by today + `within_days`, overdue ones included (the dashboard and the
+    `deadlines` command both list these, so that they never disagree)."""
     horizon = snapshot.today + dt.timedelta(days=within_days)
     items = [
         *_certificates(snapshot),
@@ -76,8 +99,14 @@ def _certificates(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
         link = EntityLink(EntityKind.CERTIFICATION, cert.id)
         holder = snapshot.holder_name(cert)
         name = cert.name or cert.kind.value.upper()
-        if result.expires_on is not None and result.expires_on >= snapshot.today:
-            label = _("{name} certificate of {holder} expires").format(name=name, holder=holder)
+        if result.expires_on is not None and not _superseded(snapshot, cert):
+            # An expired certificate stays listed (overdue) until a renewed one is recorded:
+            # the holder is not certified meanwhile (certificate-expired says so too).
+            if result.expires_on >= snapshot.today:
+                text = _("{name} certificate of {holder} expires")
+            else:
+                text = _("{name} certificate of {holder} expired")
+            label = text.format(name=name, holder=holder)
             if status_basis(cert, CertificationStatus.EXPIRING):
                 # A computed or inferred expiry date: a date to check, not an established one.
                 label += " " + _("(date to be verified)")
@@ -93,6 +122,20 @@ def _certificates(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
                     name=name, holder=holder
                 ),
             )
+
+
+def _superseded(snapshot: RegisterSnapshot, cert: Certification) -> bool:
+    """True when the holder has a later certificate of the same kind that covers it today."""
+    return any(
+        other.id != cert.id
+        and other.kind is cert.kind
+        and other.name == cert.name
+        and (other.subprocessor_id, other.organisation_id)
+        == (cert.subprocessor_id, cert.organisation_id)
+        and (other.issued_on or dt.date.min) >= (cert.issued_on or dt.date.min)
+        and assess(other, snapshot.today).status.is_usable
+        for other in snapshot.certifications
+    )
 
 
 def _audits(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
@@ -125,6 +168,7 @@ def _audits(snapshot: RegisterSnapshot) -> Iterator[DeadlineItem]:
                     _('Corrective action "{title}" ({owner})').format(
                         title=action.title, owner=action.owner or "?"
                     ),
+                    key=action.title,
                 )
 
 

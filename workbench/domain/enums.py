@@ -150,11 +150,26 @@ class TransferMechanism(StrEnum):
     DEROG_49_1_G = "DEROG_49_1_G"
     DEROG_49_1_2 = "DEROG_49_1_2"  # Art. 49(1) second subparagraph
     NONE = "NONE"  # stated explicitly as none ("N/A") by the source
+    # Bases a vendor may still claim that are void (shared DOMAIN.md §9): recorded as claimed,
+    # so that the checks can say so (transfer-invalid-basis), never counted as a safeguard.
+    INVALID_PRIVACY_SHIELD = "INVALID_PRIVACY_SHIELD"  # CJEU C-311/18, 16 July 2020
+    INVALID_SAFE_HARBOUR = "INVALID_SAFE_HARBOUR"  # CJEU C-362/14, 6 October 2015
+    INVALID_SCC_2001_497 = "INVALID_SCC_2001_497"  # repealed by (EU) 2021/914, to 27 Dec 2022
+    INVALID_SCC_2004_915 = "INVALID_SCC_2004_915"
+    INVALID_SCC_2010_87 = "INVALID_SCC_2010_87"
+
+    @property
+    def is_void(self) -> bool:
+        """A basis that no longer exists in law (invalidated or repealed)."""
+        return self.value.startswith("INVALID_")
 
     @property
     def is_safeguard(self) -> bool:
-        """True when the code is an actual Chapter V tool (not 'intra-EEA' nor 'none')."""
-        return self not in (TransferMechanism.NONE, TransferMechanism.NONE_INTRA_EEA)
+        """True when the code is an actual Chapter V tool (not 'intra-EEA', 'none' or void)."""
+        return not self.is_void and self not in (
+            TransferMechanism.NONE,
+            TransferMechanism.NONE_INTRA_EEA,
+        )
 
 
 class CertificationKind(StrEnum):

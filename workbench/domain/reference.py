@@ -46,6 +46,8 @@ class MechanismInfo:
     label_en: str
     label_fr: str
     needs_sa_authorisation: bool
+    valid: bool = True  # False: invalidated or repealed, kept so an import records the claim
+    source: str = ""
 
     def label(self, locale: str) -> str:
         return self.label_fr if locale.startswith("fr") else self.label_en
@@ -109,7 +111,15 @@ def adequacy_for(code: str, on: dt.date | None = None) -> AdequacyDecision | Non
 @cache
 def transfer_mechanisms() -> dict[str, MechanismInfo]:
     return {
-        m["code"]: MechanismInfo(m["code"], m["article"], m["en"], m["fr"], m["sa_authorisation"])
+        m["code"]: MechanismInfo(
+            m["code"],
+            m["article"],
+            m["en"],
+            m["fr"],
+            m["sa_authorisation"],
+            m.get("valid", True),
+            m.get("source", ""),
+        )
         for m in _load("transfer_mechanisms.json")["mechanisms"]
     }
 

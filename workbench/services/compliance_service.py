@@ -7,8 +7,11 @@ Reads are one session each; nothing here writes records, only settings.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from workbench.compliance.acknowledgements import Acknowledgement, split_acknowledged
 from workbench.compliance.calendar import normalise_subdivision
 from workbench.compliance.certification_status import CertificateAssessment, assess
 from workbench.compliance.checks import ALL_CHECKS, Finding, Severity, run_checks
@@ -23,6 +26,13 @@ from workbench.services.register import Register
 from workbench.storage.models import SettingModel
 
 SETTINGS_KEY = "compliance.settings"
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    snapshot: RegisterSnapshot
+    open: list[Finding]
+    acknowledged: list[tuple[Finding, Acknowledgement]]
 
 
 def read_setting(register: Register, key: str) -> Any:
@@ -103,7 +113,36 @@ class ComplianceService:
         minimum: Severity = Severity.INFO,
         now: dt.datetime | None = None,
     ) -> list[Finding]:
-        return run_checks(self.snapshot(today, now=now), ALL_CHECKS, minimum)
+        """The findings still open: those acknowledged on the same facts are left out."""
+        return self.review(today, minimum, now).open
+
+    def review(
+        self,
+        today: dt.date | None = None,
+        minimum: Severity = Severity.INFO,
+        now: dt.datetime | None = None,
+    ) -> Review:
+        """Every finding, split into open ones and acknowledged ones, with the snapshot."""
+        from workbench.services.acknowledgement_service import AcknowledgementService
+
+        snapshot = self.snapshot(today, now=now)
+        findings = run_checks(snapshot, ALL_CHECKS, minimum)
+        acknowledgements = AcknowledgementService(self._register).active()
+        if not acknowledgements:
+            return Review(snapshot, findings, [])
+        still_open, covered = split_acknowledged(snapshot, findings, acknowledgements)
+        return Review(snapshot, still_open, covered)
+
+    def export_findings(
+        self, findings: list[Finding], path: str | Path, today: dt.date | None = None
+    ) -> None:
+        """The findings as the DPO's action plan: .docx gives Word, anything else Excel."""
+        from exporters.checks_action_plan import write_findings_docx, write_findings_xlsx
+        from workbench.compliance.checks import ALL_RULES
+
+        references = {r.id: r.source for r in ALL_RULES}
+        write = write_findings_docx if str(path).lower().endswith(".docx") else write_findings_xlsx
+        write(findings, references, path, today or dt.date.today())
 
     def certificate_statuses(
         self, today: dt.date | None = None

@@ -36,10 +36,16 @@ def test_us_transfer_without_mechanism_is_an_error() -> None:
     [finding] = [f for f in findings(snap) if f.rule_id == "transfer-without-mechanism"]
     assert finding.severity is Severity.ERROR
     assert "Mailer BE" in finding.problem
-    assert "outside the EEA (United States)" in finding.problem
+    # for the US the question is the importer's DPF certification, not "no adequacy decision"
+    assert "no adequacy decision" not in finding.problem
+    assert "certified under it" in finding.problem
+    assert "Data Privacy Framework list" in finding.fix
     assert "N/A" in finding.problem
     assert "contractual clauses" in finding.fix
     assert finding.link.id == 11
+    india = change(snap, "subprocessors", 1, locations=(Location("IN"),))
+    [other] = [f for f in findings(india) if f.rule_id == "transfer-without-mechanism"]
+    assert "outside the EEA (India) with no adequacy decision" in other.problem
 
 
 @pytest.mark.parametrize(

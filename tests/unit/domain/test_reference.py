@@ -25,3 +25,15 @@ def test_adequacy_as_of_december_2026() -> None:
     epo = adequacy_decisions()["EPO"]
     assert epo.kind == "international_organisation"
     assert epo.adopted == dt.date(2025, 7, 15)
+
+
+def test_every_transfer_mechanism_names_its_source_and_void_ones_are_no_safeguard() -> None:
+    from workbench.domain import TransferMechanism
+    from workbench.domain.reference import transfer_mechanisms
+
+    mechanisms = transfer_mechanisms()
+    assert set(mechanisms) == {m.value for m in TransferMechanism}
+    assert [code for code, m in mechanisms.items() if not m.source.strip()] == []
+    void = {code for code, m in mechanisms.items() if not m.valid}
+    assert void == {m.value for m in TransferMechanism if m.is_void}
+    assert "INVALID_PRIVACY_SHIELD" in void

@@ -31,6 +31,34 @@ _ACTIVITY_WORDS = (
 )
 
 
+# "immédiatement supprimé", "deleted immediately", "transit only": data that passes through.
+_TRANSIT_WORDS = re.compile(
+    r"imm[ée]diatement\s+(?:supprim|effac)\w*|supprim\w*\s+imm[ée]diatement"
+    r"|deleted\s+(?:immediately|at once)|immediately\s+deleted|\bnot\s+stored\b"
+    r"|\ben\s+transit\b|\bin\s+transit\b|transit\s+only|aucune\s+conservation",
+    re.I,
+)
+# Social networks whose plug-ins, pixels or pages make the site operator a joint controller
+# (CJEU C-210/16 Wirtschaftsakademie, 5 June 2018; C-40/17 Fashion ID, 29 July 2019).
+_SOCIAL_NETWORKS = re.compile(
+    r"\b(?:linkedin|facebook|meta\s+platforms|instagram|twitter|x\s+corp|tiktok|youtube"
+    r"|pinterest|snapchat)\b|r[ée]seaux?\s+socia|social\s+(?:network|media|plug-?in)",
+    re.I,
+)
+
+
+def transit_words(sub: Subprocessor) -> str:
+    """The words saying the provider keeps nothing ("immédiatement supprimé"), or ""."""
+    found = _TRANSIT_WORDS.search(f"{sub.service_description} {sub.location_text}")
+    return found.group(0) if found else ""
+
+
+def social_network_words(sub: Subprocessor) -> str:
+    """The words naming a social network (by name or description), or ""."""
+    found = _SOCIAL_NETWORKS.search(f"{sub.name} {sub.legal_entity} {sub.service_description}")
+    return found.group(0) if found else ""
+
+
 def handles_health_data(snapshot: RegisterSnapshot, sub: Subprocessor) -> bool:
     return sub.processes_health_data or serves_health_treatments(snapshot, sub)
 

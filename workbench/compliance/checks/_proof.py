@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from workbench.compliance.checks.engine import Finding, Severity
+from workbench.domain.enums import InferenceOrigin
 from workbench.domain.inference import Marked, describe, marks_on
 from workbench.domain.records import Unconfirmed
 from workbench.i18n import N_, _
@@ -40,6 +41,7 @@ _FIELD_LABELS = {
     "last_surveillance_on": N_("date of the last surveillance audit"),
     "hds_activities": N_("HDS activities"),
     "kind": N_("kind"),
+    "legal_entity": N_("legal entity"),
     "contact_name": N_("contact"),
     "contact_email": N_("contact"),
     "contact_phone": N_("contact"),
@@ -64,6 +66,12 @@ def basis(record: Marked, *fields: str, owner: str = "") -> Basis:
             if (owner, mark) not in found:
                 found.append((owner, mark))
     return tuple(found)
+
+
+def read_by_rule(field: str, words: str, note: str) -> Basis:
+    """The basis of a conclusion the application reached itself from `words` (a provider's
+    name, a treatment's purpose): one unconfirmed value, chosen by a rule, saying why."""
+    return (("", Unconfirmed(field, InferenceOrigin.RULE, source_text=words, note=note)),)
 
 
 def reasons(rests_on: Basis) -> str:

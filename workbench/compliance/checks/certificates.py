@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 
 from workbench.compliance.certification_status import (
+    ISO27001_2013_VOID_AFTER,
     CertificateAssessment,
     CertificationStatus,
     assess,
@@ -14,6 +17,7 @@ from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import CertificationKind, EntityKind, InferenceOrigin
 from workbench.domain.records import Certification, Unconfirmed
+from workbench.domain.reference import hds_v2_transition_ends
 from workbench.i18n import _, sentence_date
 
 
@@ -83,6 +87,44 @@ def check_certificates(snapshot: RegisterSnapshot) -> Iterator[Finding]:
             )
         else:
             yield from (to_verify(f, rests_on) for f in _status_findings(cert, result, label))
+        if result.status is not CertificationStatus.OBSOLETE_STANDARD:
+            edition = _edition_finding(cert, snapshot.today, label)
+            if edition is not None:
+                yield to_verify(edition, basis(cert, "referential_version", "kind"))
+
+
+def _edition_finding(cert: Certification, today: dt.date, label: str) -> Finding | None:
+    """After the end of a transition, a certificate of unknown edition may be the void one:
+    ISO/IEC 27001:2013 after 31 October 2025 (IAF MD 26), HDS v1 after 16 May 2026."""
+    text = " ".join((cert.referential_version, cert.name, cert.scope))
+    if cert.kind is CertificationKind.ISO27001:
+        if today <= ISO27001_2013_VOID_AFTER or re.search(r"20(?:13|22|23)", text):
+            return None
+        why = _(
+            "only ISO/IEC 27001:2022 certificates are valid since {date} (IAF MD 26); a "
+            ":2013 certificate is void"
+        ).format(date=sentence_date(ISO27001_2013_VOID_AFTER))
+    elif cert.kind is CertificationKind.HDS:
+        if today <= hds_v2_transition_ends() or cert.referential_version.strip():
+            return None
+        why = _(
+            "only certificates on the HDS v2 referential are valid since {date} (arrêté du "
+            "26 avril 2024); a v1 certificate is void"
+        ).format(date=sentence_date(hds_v2_transition_ends()))
+    else:
+        return None
+    if cert.id is None:
+        return None
+    return Finding(
+        CERTIFICATE_EDITION_UNKNOWN.id,
+        Severity.WARNING,
+        _("The {label} does not say which edition it certifies against: {why}.").format(
+            label=label, why=why
+        ),
+        _("Check the certificate and record its edition (ISO/IEC 27001:2022, HDS v2)."),
+        EntityLink(EntityKind.CERTIFICATION, cert.id),
+        label,
+    )
 
 
 def _status_findings(
@@ -153,5 +195,8 @@ CERTIFICATE_OBSOLETE = Rule("certificate-obsolete-standard", Severity.ERROR, _SO
 CERTIFICATE_EXPIRING = Rule("certificate-expiring", Severity.WARNING, _SOURCE)
 CERTIFICATE_SURVEILLANCE_DUE = Rule("certificate-surveillance-due", Severity.WARNING, _SOURCE)
 CERTIFICATE_UNDATED = Rule("certificate-undated", Severity.INFO, _SOURCE)
+CERTIFICATE_EDITION_UNKNOWN = Rule(
+    "certificate-edition-unknown", Severity.WARNING, "IAF MD 26; arrêté du 26 avril 2024 (HDS v2)"
+)
 CERTIFICATE_TO_VERIFY = Rule("certificate-to-verify", Severity.WARNING, _SOURCE)
 CHECKS = (check_certificates,)

@@ -10,6 +10,7 @@ from workbench.compliance.checks._facts import (
     hds_certificates,
     health_hosts,
     needed_activities,
+    transit_words,
     usable_hds_certificates,
 )
 from workbench.compliance.checks._proof import Basis, basis, marks, reasons, to_verify
@@ -30,9 +31,36 @@ def _numbers(activities: frozenset[int] | set[int]) -> str:
 
 def check_hds_certificates(snapshot: RegisterSnapshot) -> Iterator[Finding]:
     for sub in health_hosts(snapshot):
-        if sub.id is not None:
-            applies = hds_applies_basis(snapshot, sub)
+        if sub.id is None:
+            continue
+        applies = hds_applies_basis(snapshot, sub)
+        transit = transit_words(sub)
+        if transit and not hds_certificates(snapshot, sub):
+            yield to_verify(_transit_finding(sub, sub.id, transit), applies)
+        else:
             yield from (to_verify(f, applies) for f in _host_findings(snapshot, sub, sub.id))
+
+
+def _transit_finding(sub: Subprocessor, sid: int, words: str) -> Finding:
+    """Data said to be deleted at once: still a processing, and a transfer where it leaves the
+    EEA, but whether the provider hosts it (CSP L.1111-8) is a question, not a fact."""
+    where = describe(sub.locations) if sub.locations else "?"
+    return Finding(
+        HDS_TRANSIT_TO_VERIFY.id,
+        Severity.WARNING,
+        _(
+            '{name} handles health data that its description says is "{words}" ({where}): '
+            "passing through is still a processing and, outside the EEA, a transfer, but "
+            "whether it is hosting that needs HDS certification is to be verified."
+        ).format(name=sub.name, words=words, where=where),
+        _(
+            "Ask {name} whether it stores the data at any point (buffers, logs, backups) and "
+            "where; if it does, record its HDS certificate, or move the service; if not, note "
+            "that it is transit only. Keep its transfer safeguard recorded either way."
+        ).format(name=sub.name),
+        EntityLink(EntityKind.SUBPROCESSOR, sid),
+        sub.name,
+    )
 
 
 def _certificates_basis(
@@ -154,8 +182,8 @@ def check_hds_v2_location(snapshot: RegisterSnapshot) -> Iterator[Finding]:
     severity = Severity.ERROR if snapshot.today > hds_v2_transition_ends() else Severity.WARNING
     for sub in health_hosts(snapshot):
         outside = [loc for loc in sub.locations if outside_eea(loc)]
-        if not outside or sub.id is None:
-            continue
+        if not outside or sub.id is None or transit_words(sub):
+            continue  # data said to pass through: hds-transit-to-verify asks first
         finding = Finding(
             HDS_V2_OUTSIDE_EEA.id,
             severity,
@@ -257,6 +285,7 @@ def _state(snapshot: RegisterSnapshot, cert: Certification) -> str:
 
 
 HDS_HOST_TO_VERIFY = Rule("hds-host-to-verify", Severity.WARNING, "CSP L.1111-8")
+HDS_TRANSIT_TO_VERIFY = Rule("hds-transit-to-verify", Severity.WARNING, "CSP L.1111-8")
 HDS_HOST_NOT_CERTIFIED = Rule("hds-host-not-certified", Severity.ERROR, "CSP L.1111-8, R.1111-9")
 HDS_V2_OUTSIDE_EEA = Rule("hds-v2-outside-eea", Severity.ERROR, "HDS referential v2 (2024)")
 HDS_OWN_CERTIFICATE = Rule("hds-own-certificate", Severity.ERROR, "CSP L.1111-8, R.1111-9")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from workbench.compliance.checks._proof import basis, marks, reasons, to_verify
+from workbench.compliance.checks._facts import social_network_words
+from workbench.compliance.checks._proof import basis, marks, read_by_rule, reasons, to_verify
 from workbench.compliance.checks.engine import Finding, Rule, Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import Art9Condition, EntityKind, Role
-from workbench.domain.records import Treatment
+from workbench.domain.records import Subprocessor, Treatment
 from workbench.i18n import _
 
 
@@ -128,7 +129,10 @@ def check_subprocessors(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 link,
                 sub.name,
             )
-        if sub.dpa_signed_on is None:
+        network = social_network_words(sub)
+        if network:
+            yield _joint_controller(sub, link, network)
+        elif sub.dpa_signed_on is None:
             yield Finding(
                 SUBPROCESSOR_NO_DPA.id,
                 Severity.WARNING,
@@ -136,12 +140,39 @@ def check_subprocessors(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                     name=sub.name
                 ),
                 _(
-                    "Record the date the Art. 28(4) contract was signed, or sign one that passes "
-                    "on the same data protection obligations."
+                    "Record the date the contract with the terms of Art. 28(3) was signed, or "
+                    "sign one (as processor, it passes on the same obligations, Art. 28(4))."
                 ),
                 link,
                 sub.name,
             )
+
+
+def _joint_controller(sub: Subprocessor, link: EntityLink, words: str) -> Finding:
+    """A social network's plug-in, pixel or page: joint controllership, not processing. The
+    reading is the application's (from the name), so the finding is to be verified."""
+    finding = Finding(
+        SUBPROCESSOR_JOINT_CONTROLLER.id,
+        Severity.WARNING,
+        _(
+            "{name} is a social network: through its plug-ins, pixels or pages it decides with "
+            "the organisation the purposes of the data it collects, which makes them joint "
+            "controllers (GDPR Art. 26; CJEU C-210/16, C-40/17), not a processor bound by an "
+            "Art. 28(3) contract."
+        ).format(name=sub.name),
+        _(
+            "Record the joint-controller arrangement (Art. 26(1): who informs the persons, who "
+            "answers their requests; its essence made available to them), or, if {name} only "
+            "processes data on the organisation's instructions, correct the category and "
+            "record the Art. 28(3) contract."
+        ).format(name=sub.name),
+        link,
+        sub.name,
+    )
+    return to_verify(
+        finding,
+        read_by_rule("category", words, _("a social network by its name or description")),
+    )
 
 
 TREATMENT_NO_PURPOSE = Rule("treatment-no-purpose", Severity.ERROR, "GDPR Art. 30(1)(b), 30(2)(b)")
@@ -155,5 +186,10 @@ TREATMENT_LEGAL_BASIS_TO_VERIFY = Rule(
     "treatment-legal-basis-to-verify", Severity.WARNING, "GDPR Art. 6(1)"
 )
 SUBPROCESSOR_UNUSED = Rule("subprocessor-unused", Severity.WARNING, "GDPR Art. 30")
-SUBPROCESSOR_NO_DPA = Rule("subprocessor-no-dpa", Severity.WARNING, "GDPR Art. 28(4)")
+SUBPROCESSOR_NO_DPA = Rule("subprocessor-no-dpa", Severity.WARNING, "GDPR Art. 28(3)")
+SUBPROCESSOR_JOINT_CONTROLLER = Rule(
+    "subprocessor-joint-controller",
+    Severity.WARNING,
+    "GDPR Art. 26; CJEU C-210/16 (5 June 2018), C-40/17 (29 July 2019)",
+)
 CHECKS = (check_treatments, check_subprocessors)

@@ -42,6 +42,14 @@ _INVALID_BASES = (
         ),
     ),
 )
+# The same reasons for a void basis recorded as a code (what an import read a vendor claims).
+_VOID_REASONS = {
+    TransferMechanism.INVALID_PRIVACY_SHIELD: _INVALID_BASES[0][1],
+    TransferMechanism.INVALID_SAFE_HARBOUR: _INVALID_BASES[1][1],
+    TransferMechanism.INVALID_SCC_2001_497: _INVALID_BASES[2][1],
+    TransferMechanism.INVALID_SCC_2004_915: _INVALID_BASES[2][1],
+    TransferMechanism.INVALID_SCC_2010_87: _INVALID_BASES[2][1],
+}
 # "article 46-3", "46(3)", "46 3", "46.3", "46 § 3", "46, paragraphe 3", "clauses ad hoc".
 _ART_46_3 = re.compile(
     r"\b46\s*(?:\(\s*3\s*\)|[-.\s]\s*3\b|§\s*3\b|,?\s*(?:paragraphe|para\.?|alinéa)\s*3\b)"
@@ -82,7 +90,9 @@ def is_valid(mechanism: TransferMechanism) -> bool:
 def check_invalid_bases(snapshot: RegisterSnapshot) -> Iterator[Finding]:
     for sub in snapshot.subprocessors:
         found = [(p.search(sub.transfer_text), why) for p, why in _INVALID_BASES]
-        cited = [(m, why) for m, why in found if m is not None]
+        cited: list[tuple[re.Match[str] | None, str]] = [(m, w) for m, w in found if m]
+        if sub.transfer_mechanism in _VOID_REASONS and not cited:
+            cited = [(None, _VOID_REASONS[sub.transfer_mechanism])]
         if not cited or sub.id is None:
             continue
         uncovered = _uncovered(snapshot, sub)
@@ -90,11 +100,10 @@ def check_invalid_bases(snapshot: RegisterSnapshot) -> Iterator[Finding]:
             TRANSFER_INVALID_BASIS.id,
             Severity.ERROR if uncovered else Severity.WARNING,
             _(
-                'The transfer basis of {name} cites "{quote}": {why}. It is no valid basis for '
-                "a transfer."
+                "The transfer basis of {name} {cited}: {why}. It is no valid basis for a transfer."
             ).format(
                 name=sub.name,
-                quote=_quote(sub.transfer_text, cited[0][0]),
+                cited=_cited(sub, cited[0][0] if cited else None),
                 why="; ".join(_(why) for _m, why in cited),
             ),
             _(

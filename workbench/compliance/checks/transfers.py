@@ -135,21 +135,31 @@ def _without_mechanism(
     snapshot: RegisterSnapshot, sub: Subprocessor, uncovered: list[Location], link: EntityLink
 ) -> Finding:
     recorded = sub.transfer_text or (sub.transfer_mechanism or _("none"))
-    return Finding(
-        TRANSFER_WITHOUT_MECHANISM.id,
-        Severity.ERROR,
-        _(
+    if all(normalise_country_code(loc.code) == "US" for loc in uncovered):
+        # The US has an adequacy decision for certified importers: the question is whether
+        # this one is certified, not whether a decision exists (Decision (EU) 2023/1795).
+        problem = _(
+            "{name} processes data in the United States with no transfer basis recorded "
+            '(recorded: "{recorded}"): the adequacy decision for the United States (EU-US Data '
+            "Privacy Framework, Decision (EU) 2023/1795) covers only importers certified under "
+            "it, and no certification of {name} is recorded."
+        ).format(name=sub.name, recorded=recorded)
+        fix = _(
+            "Check whether {name} is certified on the Data Privacy Framework list and, if so, "
+            "record the DPF adequacy decision; otherwise put {clauses} or another Art. 46 "
+            "safeguard in place and record it, or move the processing into the EEA."
+        ).format(name=sub.name, clauses=scc_advice(snapshot, sub))
+    else:
+        problem = _(
             "{name} processes data outside the EEA ({countries}) with no adequacy "
             'decision and no transfer mechanism (recorded: "{recorded}").'
-        ).format(name=sub.name, countries=describe(uncovered), recorded=recorded),
-        _(
+        ).format(name=sub.name, countries=describe(uncovered), recorded=recorded)
+        fix = _(
             "Put {clauses} or another Art. 46 safeguard in place and record it, or move the "
             "processing into the EEA; for the USA, record the adequacy decision only if the "
             "importer is certified under the Data Privacy Framework."
-        ).format(clauses=scc_advice(snapshot, sub)),
-        link,
-        sub.name,
-    )
+        ).format(clauses=scc_advice(snapshot, sub))
+    return Finding(TRANSFER_WITHOUT_MECHANISM.id, Severity.ERROR, problem, fix, link, sub.name)
 
 
 TRANSFER_WITHOUT_MECHANISM = Rule("transfer-without-mechanism", Severity.ERROR, "GDPR Art. 44-46")

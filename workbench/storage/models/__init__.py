@@ -1,3 +1,4 @@
+from workbench.storage.models._acknowledgement import FindingAcknowledgementModel
 from workbench.storage.models._audit import AuditModel
 from workbench.storage.models._breach import BreachModel, breach_subprocessor, breach_treatment
 from workbench.storage.models._certification import CertificationModel
@@ -24,6 +25,7 @@ __all__ = [
     "CertificationModel",
     "DataSubjectRequestModel",
     "DeliveryModel",
+    "FindingAcknowledgementModel",
     "JournalEntryModel",
     "NotificationModel",
     "OperationModel",
