@@ -127,7 +127,7 @@ LINE_HEIGHT = 12.75  # points per line of 10-11 pt text
 MAX_ROW_HEIGHT = 409  # Excel's limit
 
 
-def append_row(sheet: Any, cells: Sequence[WriteOnlyCell]) -> None:
+def append_row(sheet: Any, cells: Sequence[WriteOnlyCell | None]) -> None:
     """Append a row tall enough for its wrapped text.
 
     Neither Excel nor LibreOffice reliably fits row heights to wrapped text when opening a file
@@ -139,7 +139,7 @@ def append_row(sheet: Any, cells: Sequence[WriteOnlyCell]) -> None:
     sheet.__dict__["_workbench_rows"] = number
     lines = 1
     for index, item in enumerate(cells):
-        if isinstance(item.value, str) and index < len(widths):
+        if item is not None and isinstance(item.value, str) and index < len(widths):
             # LibreOffice's PDF rendering wraps an 80-wide column at about 72 characters of
             # text (wider glyphs than the width unit's): a fuller estimate cut lines off.
             per_line = max(int(widths[index] * 0.9), 1)

@@ -17,6 +17,7 @@ from workbench.i18n import _
 
 if TYPE_CHECKING:
     from workbench.compliance.checks import Finding
+    from workbench.compliance.snapshot import EntityLink
     from workbench.services.compliance_service import ComplianceService
     from workbench.services.notification_workflow import NotificationWorkflow
     from workbench.services.register import Register
@@ -105,6 +106,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "entity": {
             "kind": finding.link.kind.value,
             "id": finding.link.id,
+            "reference": record_reference(finding.link),
             "name": finding.entity_name,
         },
         # the inferred values the finding rests on: it is "to be verified" until confirmed
@@ -113,6 +115,17 @@ def finding_json(finding: Finding) -> dict[str, Any]:
             for m in finding.unconfirmed
         ],
     }
+
+
+def record_reference(link: EntityLink) -> str:
+    """How a message names a record: a processing by the reference its fiches print ("T-029",
+    the same in the Excel, CNIL and Word registers), any other record by its id."""
+    from workbench.domain.enums import EntityKind
+    from workbench.domain.references import treatment_reference
+
+    if link.kind is EntityKind.TREATMENT:
+        return treatment_reference(link.id)
+    return str(link.id)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -124,9 +137,8 @@ def run_check(args: argparse.Namespace) -> int:
         print(_("No problem found."))
     else:
         for f in findings:
-            print(
-                f"[{f.severity.value}] {f.rule_id} ({f.link.kind.value} {f.link.id}): {f.message}"
-            )
+            record = f"{f.link.kind.value} {record_reference(f.link)}"
+            print(f"[{f.severity.value}] {f.rule_id} ({record}): {f.message}")
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
@@ -154,7 +166,7 @@ def run_deadlines(args: argparse.Namespace) -> int:
             [
                 i.date.isoformat() + ("*" if i.computed else ""),
                 i.kind.value,
-                f"{i.link.kind.value} {i.link.id}",
+                f"{i.link.kind.value} {record_reference(i.link)}",
                 i.label,
             ]
             for i in items
