@@ -23,7 +23,7 @@ from workbench.domain.references import treatment_reference
 from workbench.domain.snapshot import RegisterSnapshot
 
 FICHE_SHEETS_UP_TO = 100
-LIST_WIDTHS = (44, 10, 14, 14, 50, 12, 16, 24)
+LIST_WIDTHS = (40, 22, 16, 16, 46, 12, 14, 22)
 
 
 def add_cnil_sheets(workbook: Any, text: DocText, snapshot: RegisterSnapshot, tick: Ticker) -> None:
@@ -40,7 +40,7 @@ def add_cnil_sheets(workbook: Any, text: DocText, snapshot: RegisterSnapshot, ti
         for treatment in snapshot.treatments:
             writer.write(treatment)
             tick()
-        sheet.close()
+        writer.close()
         return
     for treatment, name in zip(snapshot.treatments, names, strict=True):
         sheet = add_sheet(workbook, name, FICHE_WIDTHS, fit_width=True)

@@ -93,7 +93,8 @@ STANDARD_ROWS: tuple[tuple[Label, tuple[str, ...]], ...] = (
     (
         Label("État civil, identité, données d'identification, images…", "Identity, images"),
         ("nom", "prenom", "identit", "civil", "naissance", "adresse", "mail", "telephone",
-         "image", "photo", "name", "address", "phone", "identif", "contact"),
+         "image", "photo", "name", "address", "phone", "identif", "contact", "mobile",
+         "portable", "ville", "city"),
     ),
     (
         Label("Vie personnelle (habitudes de vie, situation familiale, etc.)", "Personal life"),

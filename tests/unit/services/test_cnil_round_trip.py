@@ -68,3 +68,27 @@ def test_marks_survive_the_cnil_fiches(register: Register, tmp_path: Path) -> No
         imported.close()
     assert got == {t.name: t.unconfirmed for t in register.treatments.list()}
     assert any(got.values())
+
+
+def test_stacked_fiches_of_a_large_register_import_back_too(
+    register: Register, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above FICHE_SHEETS_UP_TO processings the fiches share one sheet, each on its own page."""
+    import openpyxl
+
+    from exporters import _xlsx_cnil
+
+    monkeypatch.setattr(_xlsx_cnil, "FICHE_SHEETS_UP_TO", 1)
+    fill_chain(register)
+    imported = _through_the_cnil_layout(register, tmp_path, "fr")
+    try:
+        got = {t.name: (t.unconfirmed, t.purpose) for t in imported.treatments.list()}
+    finally:
+        imported.close()
+    assert got == {t.name: (t.unconfirmed, t.purpose) for t in register.treatments.list()}
+    book = openpyxl.load_workbook(tmp_path / "registre-fr.xlsx")
+    assert book.sheetnames[-2:] == ["Liste des traitements", "Fiches de registre"]
+    stacked = book["Fiches de registre"]
+    titles = [r[0].row for r in stacked.iter_rows() if str(r[0].value).startswith("Fiche de")]
+    assert len(titles) == len(register.treatments.list())
+    assert [b.id + 2 for b in stacked.row_breaks.brk] == titles[1:]  # each fiche: a new page
