@@ -17,84 +17,19 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from exporters._typography import french_day
+from workbench.domain.enum_labels import ENUM_LABELS
 from workbench.domain.enums import (
-    Art9Condition,
-    CertificationKind,
     DataSensitivity,
     DpiaStatus,
-    LegalBasis,
     LocationKind,
     RecipientKind,
     RetentionUnit,
-    Role,
-    SubprocessorCategory,
     TransferMechanism,
-    TreatmentStatus,
 )
-from workbench.domain.fields import format_category
-from workbench.domain.log_labels import LOG_ENUM_LABELS
+from workbench.domain.fields import format_category, format_recipient
 from workbench.domain.records import DataCategory, Dpia, Location, Recipient, Subprocessor
 from workbench.domain.reference import is_eea, transfer_mechanisms
 from workbench.i18n import N_, translator
-
-# Keyed by (enum class, value): members of different enums may share a value ("other").
-_ENUM_PAIRS: tuple[tuple[Enum, str], ...] = (
-    (Role.CONTROLLER, N_("Controller")),
-    (Role.PROCESSOR, N_("Processor")),
-    (LegalBasis.CONSENT, N_("Consent")),
-    (LegalBasis.CONTRACT, N_("Performance of a contract")),
-    (LegalBasis.LEGAL_OBLIGATION, N_("Legal obligation")),
-    (LegalBasis.VITAL_INTERESTS, N_("Vital interests")),
-    (LegalBasis.PUBLIC_TASK, N_("Public interest task")),
-    (LegalBasis.LEGITIMATE_INTERESTS, N_("Legitimate interests")),
-    (Art9Condition.EXPLICIT_CONSENT, N_("Explicit consent (Art. 9(2)(a))")),
-    (Art9Condition.EMPLOYMENT_SOCIAL_SECURITY, N_("Employment and social security (Art. 9(2)(b))")),
-    (Art9Condition.VITAL_INTERESTS, N_("Vital interests (Art. 9(2)(c))")),
-    (Art9Condition.NOT_FOR_PROFIT_BODY, N_("Not-for-profit body (Art. 9(2)(d))")),
-    (Art9Condition.MANIFESTLY_PUBLIC, N_("Made manifestly public (Art. 9(2)(e))")),
-    (Art9Condition.LEGAL_CLAIMS, N_("Legal claims (Art. 9(2)(f))")),
-    (Art9Condition.SUBSTANTIAL_PUBLIC_INTEREST, N_("Substantial public interest (Art. 9(2)(g))")),
-    (Art9Condition.HEALTH_OR_SOCIAL_CARE, N_("Health or social care (Art. 9(2)(h))")),
-    (Art9Condition.PUBLIC_HEALTH, N_("Public health (Art. 9(2)(i))")),
-    (
-        Art9Condition.ARCHIVING_RESEARCH_STATISTICS,
-        N_("Archiving, research or statistics (Art. 9(2)(j))"),
-    ),
-    (DataSensitivity.STANDARD, N_("Standard")),
-    (DataSensitivity.HEALTH, N_("Health data")),
-    (DataSensitivity.SPECIAL, N_("Special category (Art. 9)")),
-    (DataSensitivity.NIR, N_("Social security number (NIR)")),
-    (DataSensitivity.CRIMINAL, N_("Criminal offences (Art. 10)")),
-    (RetentionUnit.DAY, N_("days")),
-    (RetentionUnit.WEEK, N_("weeks")),
-    (RetentionUnit.MONTH, N_("months")),
-    (RetentionUnit.YEAR, N_("years")),
-    (TreatmentStatus.DRAFT, N_("Draft")),
-    (TreatmentStatus.ACTIVE, N_("Active")),
-    (TreatmentStatus.RETIRED, N_("Retired")),
-    (SubprocessorCategory.HOSTING, N_("Data hosting")),
-    (SubprocessorCategory.SECURITY, N_("IT security")),
-    (SubprocessorCategory.ANALYTICS, N_("Analytics")),
-    (SubprocessorCategory.APPLICATIONS, N_("Applications")),
-    (SubprocessorCategory.COMMUNICATION, N_("Communication")),
-    (SubprocessorCategory.CUSTOMER_RELATION, N_("Customer relations")),
-    (SubprocessorCategory.OTHER, N_("Other")),
-    (CertificationKind.HDS, N_("HDS (health data hosting)")),
-    (CertificationKind.ISO27001, N_("ISO/IEC 27001")),
-    (CertificationKind.OTHER, N_("Other certification")),
-    (DpiaStatus.UNKNOWN, N_("Not stated")),
-    (DpiaStatus.REQUIRED, N_("Required, not yet carried out")),
-    (DpiaStatus.NOT_REQUIRED, N_("Not required")),
-    (DpiaStatus.DONE, N_("Carried out")),
-    (RecipientKind.INTERNAL, N_("Internal service")),
-    (RecipientKind.PROCESSOR, N_("Processor")),
-    (RecipientKind.AUTHORITY, N_("Public authority")),
-    (RecipientKind.PARTNER, N_("Partner or third party")),
-    (RecipientKind.OTHER, N_("Other recipient")),
-)
-ENUM_LABELS: dict[tuple[type, str], str] = {
-    (type(k), k.value): v for k, v in (*_ENUM_PAIRS, *LOG_ENUM_LABELS.items())
-}
 
 SHORT_SENSITIVITY = {
     DataSensitivity.STANDARD: "",
@@ -209,8 +144,18 @@ class DocText:
         return self.enum(unit)
 
     def category_line(self, category: DataCategory) -> str:
-        """One cell line that the importer reads back (`fields.split_category`)."""
-        return format_category(category.name, category.subject, category.sensitivity.value)
+        """One cell line that the importer reads back (`fields.split_category`): the
+        sensitivity tag in the document's language ("[Données de santé]")."""
+        tag = category.sensitivity.value
+        if category.sensitivity is not DataSensitivity.STANDARD:
+            tag = self.enum(category.sensitivity)
+        return format_category(category.name, category.subject, tag)
+
+    def recipient_line(self, recipient: Recipient) -> str:
+        """One cell line that the importer reads back (`fields.split_recipient`)."""
+        if recipient.kind is RecipientKind.OTHER:
+            return recipient.name
+        return format_recipient(recipient.name, self.enum(recipient.kind))
 
     def category_label(self, category: DataCategory) -> str:
         """For reading: "Medical information (health data)"; the subject is shown apart."""

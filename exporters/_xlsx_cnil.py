@@ -1,163 +1,97 @@
-"""The CNIL model register's layout, inside the Excel export.
+"""The CNIL model register's layout, inside the Excel export (`workbench.domain.cnil_model`).
 
-The CNIL's spreadsheet model (2019, shared/DOMAIN.md §6.2) lists the activities on one sheet and
-gives each activity its own "fiche de registre" sheet. The fiche fields below follow that
-model: the actors (controller or processor with contact, DPO, representative; the controllers
-served), creation and update dates, joint controller, purposes, categories of data subjects, of
-data and sensitive data, retention, recipients, transfers outside the EU, security measures and
-the DPIA. Values to be verified carry their marker, shaded, and the fiche ends with the notes
-giving the reason for each. Working notes of the register are not register content: not here.
+The list sheet opens, as the model's, with the identification block of each organisation whose
+register it is (organisation, head, representative, DPO), then lists the processings with the
+model's columns, "Données sensibles ? Oui/non" included; the creation and update dates of a
+fiche are those the journal holds for it. Then the fiches (`_xlsx_cnil_fiche`): one sheet each,
+as in the model, up to `FICHE_SHEETS_UP_TO` processings; above that, one sheet per fiche makes
+a workbook nobody can open, and the fiches are stacked on one "Fiches de registre" sheet, each
+starting a printed page.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from exporters._art30 import (
-    controllers_served_blocks,
-    dpia_blocks,
-    identity_blocks,
-    plain_lines,
-    recipient_blocks,
-    security_blocks,
-)
-from exporters._content import legal_basis_blocks, outside_eea_lines
 from exporters._files import Ticker
 from exporters._labels import DocText
-from exporters._marks import MarkNotes
-from exporters._xlsx import (
-    LABEL,
-    TEXT,
-    TITLE,
-    UNCONFIRMED,
-    add_sheet,
-    append_row,
-    cell,
-    finish_table,
-)
-from workbench.domain.enums import DataSensitivity, Role
-from workbench.domain.records import DataCategory, Treatment
+from exporters._xlsx import HEADER, LABEL, TITLE, add_sheet, append_row, cell
+from exporters._xlsx_cnil_fiche import FICHE_WIDTHS, FicheWriter
+from workbench.domain import cnil_model as m
+from workbench.domain.enums import DataSensitivity
+from workbench.domain.references import treatment_reference
 from workbench.domain.snapshot import RegisterSnapshot
-from workbench.i18n import N_
 
-LIST_COLUMNS = (
-    (N_("Ref."), 8),
-    (N_("Processing activity"), 40),
-    (N_("Organisation"), 22),
-    (N_("Role"), 16),
-    (N_("Main purpose"), 50),
-    (N_("Created on"), 12),
-    (N_("Last updated on"), 12),
-    (N_("Values to be verified"), 12),
-    (N_("Record sheet"), 14),
-)
+FICHE_SHEETS_UP_TO = 100
+LIST_WIDTHS = (40, 22, 16, 16, 46, 12, 14, 22)
 
 
 def add_cnil_sheets(workbook: Any, text: DocText, snapshot: RegisterSnapshot, tick: Ticker) -> None:
-    sheet_names = [
-        text(N_("Record {number}")).format(number=n) for n in range(1, len(snapshot.treatments) + 1)
+    loc = text.locale
+    stacked = len(snapshot.treatments) > FICHE_SHEETS_UP_TO
+    names = [
+        m.FICHES_SHEET(loc) if stacked else m.FICHE_SHEET(loc).format(reference=ref)
+        for ref in (treatment_reference(t.id) for t in snapshot.treatments)
     ]
-    listing = add_sheet(
-        workbook,
-        text(N_("Processing activities list")),
-        [w for _, w in LIST_COLUMNS],
-        [text(h) for h, _ in LIST_COLUMNS],
-        fit_width=True,
-    )
-    for number, (treatment, sheet_name) in enumerate(
-        zip(snapshot.treatments, sheet_names, strict=True), start=1
-    ):
-        values: list[Any] = [
-            number,
-            treatment.name,
-            snapshot.organisation_name(treatment.organisation_id),
-            text.enum(treatment.role),
-            treatment.purpose,
-            treatment.created_on,
-            treatment.last_reviewed_on,
-            len(treatment.unconfirmed) or None,
-            sheet_name,
-        ]
-        append_row(listing, [cell(listing, v) for v in values])
-    finish_table(listing, len(LIST_COLUMNS), len(snapshot.treatments))
-    for treatment, sheet_name in zip(snapshot.treatments, sheet_names, strict=True):
-        _fiche(workbook, text, snapshot, treatment, sheet_name)
+    _list_sheet(workbook, text, snapshot, names)
+    if stacked:
+        sheet = add_sheet(workbook, m.FICHES_SHEET(loc), FICHE_WIDTHS, fit_width=True)
+        writer = FicheWriter(sheet, text, snapshot, full=False)
+        for treatment in snapshot.treatments:
+            writer.write(treatment)
+            tick()
+        writer.close()
+        return
+    for treatment, name in zip(snapshot.treatments, names, strict=True):
+        sheet = add_sheet(workbook, name, FICHE_WIDTHS, fit_width=True)
+        FicheWriter(sheet, text, snapshot, full=True).write(treatment)
+        sheet.close()
         tick()
 
 
-def _fiche(
-    workbook: Any, text: DocText, snapshot: RegisterSnapshot, t: Treatment, sheet_name: str
+def _list_sheet(
+    workbook: Any, text: DocText, snapshot: RegisterSnapshot, fiche_sheets: list[str]
 ) -> None:
-    sheet = add_sheet(workbook, sheet_name, [42, 80], fit_width=True)
-    append_row(sheet, [cell(sheet, t.name, TITLE)])
-    append_row(sheet, [])
-    notes = MarkNotes(text)
-    org = snapshot.organisation_by_id.get(t.organisation_id)
-    actor = N_("Controller") if t.role is Role.CONTROLLER else N_("Processor")
-    identity = plain_lines(identity_blocks(text, notes, snapshot, org)) if org else []
-    standard = [c for c in t.data_categories if c.sensitivity is DataSensitivity.STANDARD]
-    sensitive = [c for c in t.data_categories if c.sensitivity is not DataSensitivity.STANDARD]
-
-    def flagged(values: list[str], *fields: str) -> list[str]:
-        flag = notes.flag(t, *fields)
-        return [*values, flag] if flag and values else values
-
-    rows: list[tuple[str, Any]] = [(actor, identity)]
-    if t.role is Role.PROCESSOR:
-        served = plain_lines(controllers_served_blocks(text, notes, snapshot, t))
-        rows.append((N_("Controllers served"), served))
-    rows += [
-        (N_("Record created on"), t.created_on),
-        (N_("Record last updated on"), t.last_reviewed_on),
-        (
-            N_("Joint controller"),
-            flagged([t.joint_controller] if t.joint_controller else [], "joint_controller"),
-        ),
-        (N_("Main purpose"), flagged([t.purpose or t.name], "purpose")),
-        (N_("Sub-purposes"), flagged([t.description] if t.description else [], "description")),
-        (N_("Legal basis"), plain_lines(legal_basis_blocks(text, notes, t))),
-        (N_("Categories of data subjects"), flagged(list(t.data_subjects), "data_subjects")),
-        (
-            N_("Categories of data collected"),
-            flagged([_category(text, c) for c in standard], "data_categories"),
-        ),
-        (
-            N_("Sensitive data"),
-            flagged([_category(text, c) for c in sensitive], "data_categories") or [text(N_("No"))],
-        ),
-        (
-            N_("Retention periods"),
-            flagged([t.retention.text] if t.retention.text else [], "retention"),
-        ),
-        (N_("Recipients"), plain_lines(recipient_blocks(text, notes, snapshot, t))),
-        (N_("Transfers outside the EU"), _transfers(text, snapshot, t, notes)),
-        (N_("Security measures"), plain_lines(security_blocks(text, notes, snapshot, t))),
-        (N_("Impact assessment (Art. 35)"), plain_lines(dpia_blocks(text, notes, t))),
-    ]
-    for label, value in rows:
-        shown = "\n".join(value) if isinstance(value, list) else value
-        if shown in (None, ""):
-            shown = text(N_("Not specified"))
-        marked = isinstance(shown, str) and any(m in shown for m in notes.issued)
-        style = UNCONFIRMED if marked else TEXT
-        append_row(sheet, [cell(sheet, text(label), LABEL), cell(sheet, shown, style)])
-    notes.add_rest(t)
-    if notes:  # the fiche's last row, as in the Word register: one row never split by a page
-        label = cell(sheet, text(N_("Values to be verified")), LABEL)
-        append_row(sheet, [label, cell(sheet, notes.lines(), UNCONFIRMED)])
+    loc = text.locale
+    sheet = add_sheet(workbook, m.LIST_SHEET(loc), LIST_WIDTHS, fit_width=True)
+    # written before the first row: a streamed sheet's view settings go at its head
+    header_row = 2 + 6 * len(snapshot.own_organisations)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.freeze_panes = f"A{header_row + 1}"
+    append_row(sheet, [cell(sheet, m.LIST_TITLE(loc), TITLE)])
+    for org in snapshot.own_organisations:
+        dpo = snapshot.organisation_by_id.get(org.dpo_organisation_id or 0) or org
+        block = (
+            (m.ORGANISATION, org.name, org.address, org.contact_phone, org.contact_email),
+            (m.HEAD, org.contact_name, "", "", ""),
+            (m.REPRESENTATIVE, org.representative, org.representative_contact, "", ""),
+            (m.DPO, ", ".join(v for v in (dpo.dpo_name, dpo.dpo_company) if v), "",
+             dpo.dpo_phone, dpo.dpo_email),
+        )  # fmt: skip
+        append_row(
+            sheet, [cell(sheet, v, HEADER) for v in ("", *(c(loc) for c in m.ACTOR_COLUMNS))]
+        )
+        for label, *values in block:
+            append_row(sheet, [cell(sheet, label(loc), LABEL), *(cell(sheet, v) for v in values)])
+        append_row(sheet, [])
+    headers = [*(h(loc) for h in m.LIST_HEADERS), m.ORGANISATION(loc)]
+    append_row(sheet, [cell(sheet, h, HEADER) for h in headers])
+    for treatment, fiche in zip(snapshot.treatments, fiche_sheets, strict=True):
+        created, updated = snapshot.treatment_dates.get(treatment.id or 0, (None, None))
+        sensitive = any(
+            c.sensitivity is not DataSensitivity.STANDARD for c in treatment.data_categories
+        )
+        listed = (
+            treatment.name,
+            treatment_reference(treatment.id),
+            created,
+            updated,
+            treatment.purpose,
+            text.yes_no(sensitive),
+            fiche,
+            snapshot.organisation_name(treatment.organisation_id),
+        )
+        append_row(sheet, [cell(sheet, v) for v in listed])
+    last = header_row + len(snapshot.treatments)
+    sheet.auto_filter.ref = f"A{header_row}:H{last}"
     sheet.close()
-
-
-def _category(text: DocText, category: DataCategory) -> str:
-    label = text.category_label(category)
-    return f"{category.subject}{text.colon}{label}" if category.subject else label
-
-
-def _transfers(
-    text: DocText, snapshot: RegisterSnapshot, t: Treatment, notes: MarkNotes
-) -> list[str]:
-    stated = [t.transfers] if t.transfers else []
-    flag = notes.flag(t, "transfers")
-    if flag and stated:
-        stated.append(flag)
-    return stated + outside_eea_lines(text, snapshot, t, notes) or [text(N_("None"))]

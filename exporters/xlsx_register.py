@@ -2,10 +2,10 @@
 
 One sheet per entity (treatments, subprocessors, certifications) whose headers are exactly the
 canonical columns of `workbench.domain.fields`: the importers map them with full confidence, so
-this workbook imports back into an empty register without loss. For the same reason these
-sheets hold the stable codes of closed vocabularies (role "controller", legal basis
-"legitimate_interests", ISO country codes, mechanism "SCC_EU_2021_914_M2"...) next to the text
-columns as the source wrote them; the CNIL sheets and the Word register show translated labels.
+this workbook imports back into an empty register without loss. Closed vocabularies are printed
+by their labels in the workbook's language (role "Responsable de traitement", legal basis
+"Intérêts légitimes", mechanism "Clauses contractuelles types..."), which the importers read
+back as the codes, stated (`importers.labels`); countries keep their ISO codes.
 Multi-valued cells hold one value per line; data categories are written with `format_category`
 ("Patients: Medical information [health]") so that subject and sensitivity survive the trip;
 "Sensitive data (Art. 9)" repeats the sensitive ones for reading (the importer skips it).
@@ -16,7 +16,6 @@ Then the layout of the CNIL model register (see `_xlsx_cnil`): "Liste des traite
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +40,6 @@ from workbench.domain.fields import (
     UNCONFIRMED_FIELD,
     FieldSpec,
     format_marks,
-    format_recipient,
 )
 from workbench.domain.records import Certification, Subprocessor, Treatment
 from workbench.domain.snapshot import RegisterSnapshot
@@ -134,11 +132,6 @@ def _entity_sheet(
     finish_table(sheet, len(fields), len(rows))
 
 
-def code(value: Enum | None) -> str:
-    """The stable machine code: what the importer reads back exactly, in any language."""
-    return "" if value is None else str(value.value)
-
-
 def treatment_values(text: DocText, snapshot: RegisterSnapshot, t: Treatment) -> dict[str, Any]:
     """Field key -> cell value, for every column of TREATMENT_FIELDS."""
     sensitive = [c for c in t.data_categories if c.sensitivity is not DataSensitivity.STANDARD]
@@ -146,7 +139,7 @@ def treatment_values(text: DocText, snapshot: RegisterSnapshot, t: Treatment) ->
     return {
         "id": t.id,
         "organisation": snapshot.organisation_name(t.organisation_id),
-        "role": code(t.role),
+        "role": text.enum(t.role),
         "controllers": snapshot.controller_names(t),
         "processors": snapshot.processor_names(t),
         "name": t.name,
@@ -156,21 +149,21 @@ def treatment_values(text: DocText, snapshot: RegisterSnapshot, t: Treatment) ->
         "data_subjects": t.data_subjects,
         "data_categories": [text.category_line(c) for c in t.data_categories],
         "sensitive_data": [text.category_label(c) for c in sensitive],
-        "legal_basis": code(t.legal_basis),
-        "art9_condition": code(t.art9_condition),
+        "legal_basis": text.enum(t.legal_basis),
+        "art9_condition": text.enum(t.art9_condition),
         "legal_basis_text": t.legal_basis_text,
         "retention.text": retention.text,
         "retention.duration": retention.duration,
-        "retention.unit": code(retention.unit),
+        "retention.unit": text.enum(retention.unit),
         "retention.start_event": retention.start_event,
-        "recipients": [format_recipient(r.name, r.kind.value) for r in t.recipients],
+        "recipients": [text.recipient_line(r) for r in t.recipients],
         "transfers": t.transfers,
         "security_measures": t.security_measures,
         "subprocessors": snapshot.subprocessor_names(t),
-        "dpia.status": code(t.dpia.status),
+        "dpia.status": text.enum(t.dpia.status),
         "dpia.reason": t.dpia.reason,
         "dpia.done_on": t.dpia.done_on,
-        "status": code(t.status),
+        "status": text.enum(t.status),
         "created_on": t.created_on,
         "last_reviewed_on": t.last_reviewed_on,
         "next_review_on": t.next_review_on,
@@ -187,12 +180,12 @@ def subprocessor_values(
         "organisation": snapshot.organisation_name(s.organisation_id),
         "name": s.name,
         "legal_entity": s.legal_entity,
-        "category": code(s.category),
+        "category": text.enum(s.category),
         "service_description": s.service_description,
         "data_categories": [text.category_line(c) for c in s.data_categories],
         "locations": [loc.code for loc in s.locations],
         "location_text": s.location_text,
-        "transfer_mechanism": code(s.transfer_mechanism),
+        "transfer_mechanism": text.enum(s.transfer_mechanism),
         "transfer_text": s.transfer_text,
         "optional": text.yes_no(s.optional),
         "dpa_signed_on": s.dpa_signed_on,

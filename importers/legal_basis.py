@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from importers.cleaning import fold
+from workbench.domain.enum_labels import member_of_label
 from workbench.domain.enums import Art9Condition, LegalBasis
 
 _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
@@ -57,6 +58,9 @@ def parse_legal_basis(text: str) -> LegalBasis | None:
         return None
     if stripped in LegalBasis._value2member_map_:
         return LegalBasis(stripped)
+    labelled = member_of_label(LegalBasis, stripped)
+    if labelled is not None:
+        return labelled
     folded = fold(stripped)
     return _first_named(_PATTERNS, folded)
 
@@ -117,6 +121,9 @@ def parse_art9_condition(text: str) -> Art9Condition | None:
         return None
     if stripped in Art9Condition._value2member_map_:
         return Art9Condition(stripped)
+    labelled = member_of_label(Art9Condition, stripped)
+    if labelled is not None:
+        return labelled
     folded = fold(stripped)
     cited = _ART9_CITATION.search(folded)
     if cited:
@@ -130,6 +137,12 @@ def cites_art9(text: str) -> bool:
 
 
 def is_code(text: str) -> bool:
-    """True when the cell holds a legal basis's or an Art. 9 condition's stable code."""
+    """True when the cell holds a legal basis's or an Art. 9 condition's stable code, or its
+    exact label as the application's documents print it (`importers.labels`)."""
     stripped = text.strip()
-    return stripped in LegalBasis._value2member_map_ or stripped in Art9Condition._value2member_map_
+    return (
+        stripped in LegalBasis._value2member_map_
+        or stripped in Art9Condition._value2member_map_
+        or member_of_label(LegalBasis, stripped) is not None
+        or member_of_label(Art9Condition, stripped) is not None
+    )

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 
 from importers.cleaning import fold
+from workbench.domain.enum_labels import member_of_label
 from workbench.domain.enums import TransferMechanism
 from workbench.i18n import N_, _
 
@@ -86,8 +87,11 @@ _SHORT_NAMES = {
 
 
 def is_code(text: str) -> bool:
-    """True when the cell holds a mechanism's stable code, as the Excel export writes it."""
-    return text.strip() in TransferMechanism.__members__
+    """True when the cell holds a mechanism's stable code, or its exact label as the Excel
+    export prints it (`importers.labels`)."""
+    return text.strip() in TransferMechanism.__members__ or (
+        member_of_label(TransferMechanism, text) is not None
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -136,6 +140,9 @@ def parse_mechanism(text: str) -> TransferMechanism | None:
         return None
     if stripped in TransferMechanism.__members__:
         return TransferMechanism(stripped)
+    labelled = member_of_label(TransferMechanism, stripped)
+    if labelled is not None:
+        return labelled
     folded = fold(stripped)
     if stripped in ("-", "–", "/"):
         return TransferMechanism.NONE

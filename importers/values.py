@@ -16,6 +16,7 @@ from typing import Any
 from importers.cleaning import clean_text, fold, has_markup, html_to_lines, split_values
 from importers.countries import country_code, parse_locations
 from importers.sensitivity import classify
+from workbench.domain.enum_labels import member_of_label
 from workbench.domain.enums import (
     DataSensitivity,
     DpiaStatus,
@@ -173,7 +174,7 @@ def _enum_or_label(enum_cls: Any, labels: dict[str, Any]) -> Callable[[str], Any
             return None
         if value in enum_cls._value2member_map_:
             return enum_cls(value)
-        found = labels.get(fold(value))
+        found = labels.get(fold(value)) or member_of_label(enum_cls, value)
         if found is None:
             choices = ", ".join(m.value for m in enum_cls)
             raise CellError(
@@ -263,4 +264,7 @@ def parse_dpia_status(raw: str) -> tuple[DpiaStatus, bool]:
     text = clean_text(raw).strip()
     if text in DpiaStatus._value2member_map_:
         return DpiaStatus(text), True
+    labelled = member_of_label(DpiaStatus, text)
+    if labelled is not None:
+        return labelled, True
     return _DPIA_STATUSES.get(fold(text).strip(" ."), DpiaStatus.UNKNOWN), False

@@ -11,6 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli._common import open_for_reading, open_from_args, print_json, print_table
+from workbench.cli.commands_compliance import record_reference
 from workbench.compliance.checks.engine import Severity
 from workbench.domain.errors import WorkbenchError
 from workbench.i18n import _
@@ -49,6 +50,7 @@ def finding_json(finding: Finding, snapshot: RegisterSnapshot | None = None) -> 
         "entity": {
             "kind": finding.link.kind.value,
             "id": finding.link.id,
+            "reference": record_reference(finding.link),
             "name": finding.entity_name,
         },
         # the inferred values the finding rests on: it is "to be verified" until confirmed
@@ -115,7 +117,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _finding_line(f: Finding) -> str:
-    return f"[{f.severity.value}] {f.rule_id} ({f.link.kind.value} {f.link.id}): {f.message}"
+    record = f"{f.link.kind.value} {record_reference(f.link)}"
+    return f"[{f.severity.value}] {f.rule_id} ({record}): {f.message}"
 
 
 def _print_findings(findings: list[Finding], group: str | None) -> None:

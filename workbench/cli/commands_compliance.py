@@ -18,6 +18,7 @@ from workbench.i18n import _
 
 if TYPE_CHECKING:
     from workbench.compliance.deadlines import DeadlineItem
+    from workbench.compliance.snapshot import EntityLink
     from workbench.services.compliance_service import ComplianceService
     from workbench.services.notification_workflow import NotificationWorkflow
     from workbench.services.register import Register
@@ -145,6 +146,17 @@ def _deadline_items(args: argparse.Namespace) -> tuple[dt.date, list[DeadlineIte
     return today, _compliance(register).deadlines(today, args.days)
 
 
+def record_reference(link: EntityLink) -> str:
+    """How a message names a record: a processing by the reference its fiches print ("T-029",
+    the same in the Excel, CNIL and Word registers), any other record by its id."""
+    from workbench.domain.enums import EntityKind
+    from workbench.domain.references import treatment_reference
+
+    if link.kind is EntityKind.TREATMENT:
+        return treatment_reference(link.id)
+    return str(link.id)
+
+
 def run_deadlines(args: argparse.Namespace) -> int:
     today, items = _deadline_items(args)
     if args.json:
@@ -175,7 +187,7 @@ def run_deadlines(args: argparse.Namespace) -> int:
                 + ("*" if i.computed else "")
                 + (" " + _("(overdue)") if i.overdue(today) else ""),
                 i.kind.label,
-                f"{i.link.kind.value} {i.link.id}",
+                f"{i.link.kind.value} {record_reference(i.link)}",
                 i.label,
             ]
             for i in items

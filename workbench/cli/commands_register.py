@@ -62,13 +62,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     p = subparsers.add_parser("show", help=_("show one record in full"))
     p.add_argument("kind", choices=sorted(SINGULAR))
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id, help=_("the record's id (a processing: also T-029)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_show)
 
     p = subparsers.add_parser("history", help=_("every recorded change of one record"))
     p.add_argument("kind", choices=sorted(SINGULAR))
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id, help=_("the record's id (a processing: also T-029)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_history)
 
@@ -77,7 +77,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=_("confirm values the application inferred (they stop being marked 'to be verified')"),
     )
     p.add_argument("kind", choices=sorted(k for k, v in SINGULAR.items() if v in CONFIRMABLE))
-    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("ids", type=record_id, nargs="+", metavar="ID")
     p.add_argument(
         "--field",
         action="append",
@@ -94,6 +94,18 @@ class NotFoundByNameError(WorkbenchError):
 
 class NothingToConfirmError(WorkbenchError):
     pass
+
+
+def record_id(text: str) -> int:
+    """A record's id as typed: "29", or a processing's reference as documents print it."""
+    from workbench.domain.references import treatment_id_of
+
+    found = int(text) if text.strip().isdigit() else treatment_id_of(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a record id (expected 29 or T-029).").format(value=text)
+        )
+    return found
 
 
 def parse_as_of(text: str) -> dt.datetime:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from enum import Enum
 
-from workbench.domain.enums import InferenceOrigin
+from workbench.domain.enums import DataSensitivity, InferenceOrigin, RecipientKind
 from workbench.domain.records import Unconfirmed
 from workbench.i18n import N_
 
@@ -102,6 +103,8 @@ def split_category(line: str) -> tuple[str, str, str]:
         head, _, tag = text[:-1].rpartition("[")
         if tag.strip() in ("health", "special", "nir", "criminal", "standard"):
             text, sensitivity = head.strip(), tag.strip()
+        elif (labelled := _label_code(DataSensitivity, tag)) is not None:
+            text, sensitivity = head.strip(), labelled  # as a French or English export prints it
     subject, sep, rest = text.partition(": ")
     if sep and subject and len(subject) <= 40 and "," not in subject:
         return rest.strip(), subject.strip(), sensitivity
@@ -124,6 +127,9 @@ def split_recipient(line: str) -> tuple[str, str]:
         head, _, tag = text[:-1].rpartition("[")
         if tag.strip() in _RECIPIENT_KINDS:
             return head.strip(), tag.strip()
+        labelled = _label_code(RecipientKind, tag)
+        if labelled is not None:
+            return head.strip(), labelled
     return text, "other"
 
 
@@ -202,3 +208,10 @@ def _mark(item: object, number: int) -> Unconfirmed:
     if not all(isinstance(v, str) for v in texts.values()):
         raise ValueError(f"{where}: source_text, column and note must be text")
     return Unconfirmed(item["field"], origin, row=row, **texts)
+
+
+def _label_code(enum_cls: type[Enum], tag: str) -> str | None:
+    from workbench.domain.enum_labels import member_of_label
+
+    member = member_of_label(enum_cls, tag)
+    return None if member is None else str(member.value)

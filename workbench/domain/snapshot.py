@@ -27,6 +27,9 @@ class RegisterSnapshot:
     as_of: dt.date = field(default_factory=dt.date.today)
     version: str = ""  # shown on the cover page: e.g. the last journal operation number
     focus_id: int | None = None  # set when the export is for this one organisation
+    # Treatment id -> the days its first and latest change were journaled: the fiches'
+    # creation and update dates (empty when the snapshot was not read from a register).
+    treatment_dates: dict[int, tuple[dt.date, dt.date]] = field(default_factory=dict)
 
     # -- lookups -------------------------------------------------------------------------------
     @cached_property

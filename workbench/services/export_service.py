@@ -51,6 +51,9 @@ class ExportService:
             org = _find(orgs, organisation)
             focus = org.id
             orgs, treatments, subs, certs = _only(org, orgs, treatments, subs, certs)
+        dates = reg.journal.first_and_last_change(
+            EntityKind.TREATMENT, None if as_of is None else _end_of(as_of)
+        )
         operations = reg.journal.operations(limit=1)
         version = str(operations[0].seq) if operations and as_of is None else ""
         return RegisterSnapshot(
@@ -61,6 +64,9 @@ class ExportService:
             as_of=day,
             version=version,
             focus_id=focus,
+            treatment_dates={
+                i: (_paris_day(first), _paris_day(last)) for i, (first, last) in dates.items()
+            },
         )
 
     def export_register(
@@ -120,6 +126,13 @@ class ExportService:
         found = _find(list(snapshot.organisations), controller)
         write_client_extract_docx(snapshot, found.id or 0, path, locale, progress or NullProgress())
         return snapshot
+
+
+def _paris_day(moment: dt.datetime) -> dt.date:
+    """The day a journaled moment fell on in France, where the register is kept."""
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo("Europe/Paris")).date()
 
 
 def _end_of(as_of: dt.datetime | dt.date) -> dt.datetime:

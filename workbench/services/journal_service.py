@@ -78,6 +78,26 @@ class JournalService:
             rows = [_entry(m) for m in session.scalars(query)]
         return sorted(rows, key=lambda e: e.id) if limit is not None else rows
 
+    def first_and_last_change(
+        self, kind: EntityKind, until: dt.datetime | None = None
+    ) -> dict[int, tuple[dt.datetime, dt.datetime]]:
+        """Record id -> when its first and its latest change were recorded (up to `until`):
+        the creation and update dates of the fiches (CNIL model register), in one query."""
+        query = (
+            select(
+                JournalEntryModel.entity_id,
+                func.min(JournalEntryModel.at),
+                func.max(JournalEntryModel.at),
+            )
+            .where(JournalEntryModel.entity_kind == kind.value)
+            .group_by(JournalEntryModel.entity_id)
+        )
+        if until is not None:
+            query = query.where(JournalEntryModel.at <= until)
+        with self._context.read() as session:
+            rows = session.execute(query).all()
+        return {entity_id: (_aware(first), _aware(last)) for entity_id, first, last in rows}
+
     def as_of(self, kind: EntityKind, when: dt.datetime) -> list[Any]:
         """Every record of `kind` as it stood at `when`, rebuilt from the journal."""
         latest = (
@@ -254,3 +274,8 @@ def _entry(m: JournalEntryModel) -> JournalEntry:
 
 def _info(o: OperationModel) -> OperationInfo:
     return OperationInfo(o.id, o.seq, o.at, o.author, o.label, o.kind, o.undone)
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """SQLite gives back naive datetimes; the journal writes them in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -25,6 +25,7 @@ from tests.unit.exporters.chain_register import (
 from workbench.domain import InferenceOrigin, Unconfirmed
 from workbench.domain.fields import format_marks, parse_marks
 from workbench.domain.inference import describe
+from workbench.domain.references import treatment_reference
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.services import Register
 from workbench.services.demo import load_demo
@@ -246,25 +247,25 @@ def test_cnil_fiche_has_the_actors_the_marks_and_their_reasons(
     path = tmp_path / "registre.xlsx"
     write_register_xlsx(chain_snapshot, path, "fr")
     book = openpyxl.load_workbook(path)
-    number = 1 + [t.id for t in chain_snapshot.treatments].index(chain.community)
-    fiche = book[f"Fiche {number}"]
-    rows = list(fiche.iter_rows(values_only=True))
-    fields = {r[0]: r[1] for r in rows if r[0]}
-    assert "DPO du groupe, désigné par Podalire (Medaviz)" in fields["Responsable de traitement"]
-    assert fields["Destinataires"].split("\n") == [
-        "• Service client (service interne)",
-        "Podalire (Medaviz) — sous-traitant (art. 28)",
-        f"Ses sous-traitants ultérieurs{NBSP}: Amazon Web Services, Twilio",
+    fiche = book[f"Fiche {treatment_reference(chain.community)}"]
+    fields = {r[0].value: r for r in fiche.iter_rows() if r[0].value}
+    values = {label: [c.value for c in row[1:]] for label, row in fields.items()}
+    assert values["Délégué à la protection des données"][0] == (
+        "Jeanne Martin (DPO du groupe, désigné par Podalire (Medaviz))"
+    )
+    assert values["Sous-traitant du groupe"][0] == "Podalire (Medaviz)"
+    assert values["Destinataire 1"][:2] == ["service interne", "Service client"]
+    assert values["Sous-traitants"][0].split("\n") == ["Amazon Web Services", "Twilio"]
+    identity = fields["État civil, identité, données d'identification, images…"]
+    assert identity[2].value == "3 ans"
+    assert identity[2].fill.fgColor.rgb.endswith("FCE4D6")  # read from text: to be verified
+    assert "Lu dans le texte" in identity[2].comment.text
+    notes = values["Valeurs à vérifier"][0].split("\n")
+    assert notes == [
+        "1. Durée de conservation\u00a0: Lu dans le texte « 3 ans » (colonne Durée, ligne 4)"
     ]
-    assert fields["Durées de conservation"] == "3 ans\n[à vérifier, note 2]"
-    assert fields["Mesures de sécurité"] == "Non renseigné"
-    retention = next(r for r in fiche.iter_rows() if r[0].value == "Durées de conservation")
-    assert retention[1].fill.fgColor.rgb.endswith("FCE4D6")
-    notes = fields["Valeurs à vérifier"].split("\n")
-    assert notes[1].startswith("2. Durée de conservation\u00a0: Lu dans le texte")
-    assert len(notes) == 3
-    listing = {r[1]: r for r in book["Liste des traitements"].iter_rows(values_only=True)}
-    assert listing["Animation de la communauté"][7] == 1  # the treatment's own marks
+    listing = {r[0]: r for r in book["Liste des traitements"].iter_rows(values_only=True)}
+    assert listing["Animation de la communauté"][5] == "Non"  # no sensitive data
 
 
 def test_excel_cells_are_shaded_with_the_reason_and_the_marks_column_reads_back(
@@ -278,7 +279,7 @@ def test_excel_cells_are_shaded_with_the_reason_and_the_marks_column_reads_back(
     by_id = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
     account = by_id[chain.account]
     art9 = account[header.index("Condition de l'art. 9")]
-    assert art9.value == "9_2_h"  # the value itself, unchanged, for the trip back
+    assert art9.value == "Médecine et prise en charge sanitaire ou sociale (art. 9.2.h)"
     assert art9.fill.fgColor.rgb.endswith("FCE4D6")
     assert art9.comment.text == f"À vérifier{NBSP}: Choisi par une règle — {ART9_NOTE}"
     assert account[header.index("Base légale (art. 6)")].comment is None
