@@ -11,7 +11,6 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli._common import open_for_reading, open_from_args, print_json, print_table
-from workbench.cli.commands_compliance import record_reference
 from workbench.compliance.checks.engine import Severity
 from workbench.domain.errors import WorkbenchError
 from workbench.i18n import _
@@ -201,3 +200,14 @@ def _acknowledge(register: Register, args: argparse.Namespace) -> int:
         ).format(rule=rule, kind=link.kind.value, id=link.id)
     )
     return 0
+
+
+def record_reference(link: EntityLink) -> str:
+    """How a message names a record: a processing by the reference its fiches print ("T-029",
+    the same in the Excel, CNIL and Word registers), any other record by its id."""
+    from workbench.domain.enums import EntityKind
+    from workbench.domain.references import treatment_reference
+
+    if link.kind is EntityKind.TREATMENT:
+        return treatment_reference(link.id)
+    return str(link.id)

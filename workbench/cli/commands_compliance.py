@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli._common import open_for_reading, open_from_args, print_json, print_table
-from workbench.cli.commands_check import run_check
+from workbench.cli.commands_check import record_reference, run_check
 from workbench.compliance.checks.engine import Severity
 from workbench.domain import codec
 from workbench.i18n import _
 
 if TYPE_CHECKING:
     from workbench.compliance.deadlines import DeadlineItem
-    from workbench.compliance.snapshot import EntityLink
     from workbench.services.compliance_service import ComplianceService
     from workbench.services.notification_workflow import NotificationWorkflow
     from workbench.services.register import Register
@@ -144,17 +143,6 @@ def _deadline_items(args: argparse.Namespace) -> tuple[dt.date, list[DeadlineIte
     register = open_for_reading(args)
     today = args.today or dt.date.today()
     return today, _compliance(register).deadlines(today, args.days)
-
-
-def record_reference(link: EntityLink) -> str:
-    """How a message names a record: a processing by the reference its fiches print ("T-029",
-    the same in the Excel, CNIL and Word registers), any other record by its id."""
-    from workbench.domain.enums import EntityKind
-    from workbench.domain.references import treatment_reference
-
-    if link.kind is EntityKind.TREATMENT:
-        return treatment_reference(link.id)
-    return str(link.id)
 
 
 def run_deadlines(args: argparse.Namespace) -> int:
