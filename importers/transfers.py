@@ -32,7 +32,14 @@ _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
         TransferMechanism.NONE,
     ),
     (
-        re.compile(r"\b(?:intra eea|intra eee|no transfer|pas de transfert|aucun transfert)\b"),
+        re.compile(
+            r"\b(?:intra eea|intra eee|no transfer|pas de transfert|aucun transfert"
+            r"|no (?:personal )?data (?:is |are )?transferred outside"
+            r"|not transferred outside|(?:is|are) not transferred|without transfer"
+            r"|sans transfert|kein(?:e)? (?:drittland)?(?:transfer|ubermittlung)"
+            r"|sin transferencias?|ningun(?:a)? transferencia|nessun trasferimento"
+            r"|sem transferencias?|nenhuma transferencia|geen doorgifte)\b"
+        ),
         TransferMechanism.NONE_INTRA_EEA,
     ),
     (
@@ -52,17 +59,25 @@ _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
     (
         re.compile(
             r"\b(?:scc|sccs|cct|ccts|standard contractual clauses?|clauses contractuelles"
-            r" types?|model clauses)\b"
+            r" types?|model clauses|standardvertragsklauseln|standarddatenschutzklauseln"
+            r"|clausulas contractuales tipo|clausole contrattuali (?:tipo|standard)"
+            r"|clausulas contratuais (?:tipo|padrao)|modelcontractbepalingen"
+            r"|standaardcontractbepalingen)\b"
         ),
         TransferMechanism.SCC_EU_2021_914_M2,
     ),
     (re.compile(r"\b(?:ad hoc)\b"), TransferMechanism.AD_HOC_CLAUSES),
     (
-        re.compile(r"\b(?:adequacy|adequate|adequation|adequat|decision d adequation)\b"),
+        re.compile(
+            r"\b(?:adequacy|adequate|adequation|adequat|decision d adequation"
+            r"|angemessenheitsbeschluss|decision de adecuacion|decisione di adeguatezza"
+            r"|decisao de adequacao|adequaatheidsbesluit)\b"
+        ),
         TransferMechanism.ADEQUACY,
     ),
     (re.compile(r"\b(?:code of conduct|code de conduite)\b"), TransferMechanism.CODE_OF_CONDUCT),
 )
+_MODULE_3 = next(p for p, m in _RULES if m is TransferMechanism.SCC_EU_2021_914_M3)
 _MODULES = {
     "module 1": TransferMechanism.SCC_EU_2021_914_M1,
     "module 4": TransferMechanism.SCC_EU_2021_914_M4,
@@ -141,6 +156,11 @@ def parse_mechanism(text: str) -> TransferMechanism | None:
         return TransferMechanism.NONE
     for pattern, mechanism in _RULES:
         if pattern.search(folded):
+            if mechanism in (
+                TransferMechanism.SCC_EU_2021_914_M2,
+                TransferMechanism.SCC_EU_2021_914_M3,
+            ) and _MODULE_3.search(folded):
+                return TransferMechanism.SCC_EU_2021_914_M3
             if mechanism is TransferMechanism.SCC_EU_2021_914_M2:
                 for words, module in _MODULES.items():
                     if words in folded:
