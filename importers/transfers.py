@@ -9,7 +9,9 @@ Rules, first match wins (the text is always kept beside the code by the caller):
   register's subprocessors are processors engaged by the organisation as controller (Art. 28);
 - adequacy / adéquation -> ADEQUACY (Art. 45);
 - "intra-EEA", "no transfer", "pas de transfert" -> NONE_INTRA_EEA;
-- a code written as is ("SCC_EU_2021_914_M3", the Excel export's column) -> that code.
+- a code written as is ("SCC_EU_2021_914_M3", the Excel export's column) -> that code;
+- an invalid or legacy basis (Privacy Shield, pre-2021 SCCs, "article 46-3"): the nearest
+  current code, its mark's note saying what the text cites (`LEGACY_MECHANISMS`).
 
 A text may name several tools ("CCT + DPF"): `parse_mechanism` keeps the first rule's, and
 `mechanisms_named` lists them all, so that the import's mark on the value says so.
@@ -100,6 +102,48 @@ _SHORT_NAMES = {
 }
 
 
+# Invalid or legacy bases a vendor text may still cite (shared DOMAIN.md §2, "invalid legacy
+# bases"), read into the nearest current code, always marked, the note saying why. Issue 13 adds
+# codes of their own for them: point this table at those codes then (the lead's merge).
+LEGACY_MECHANISMS: tuple[tuple[re.Pattern[str], TransferMechanism, str], ...] = (
+    (
+        re.compile(r"\bprivacy shield\b"),
+        TransferMechanism.ADEQUACY_US_DPF,
+        N_(
+            "the text relies on the EU-US Privacy Shield, invalidated by the CJEU on 16 July 2020 "
+            "(C-311/18, Schrems II): read as its successor, the EU-US Data Privacy Framework "
+            "(Decision (EU) 2023/1795); check the recipient's certification or the tool used."
+        ),
+    ),
+    (
+        re.compile(r"\b(?:2010 87|2001 497|2004 915)\b|\b(?:scc|sccs|clauses?)\D{0,30}\b2010\b"),
+        TransferMechanism.SCC_EU_2021_914_M2,
+        N_(
+            "the text cites standard contractual clauses adopted before 2021 (Decisions 2001/497, "
+            "2004/915, 2010/87), repealed, transition ended on 27 December 2022 (Implementing "
+            "Decision (EU) 2021/914, Art. 4): read as the 2021 clauses; check the version signed."
+        ),
+    ),
+    (
+        re.compile(r"\b46\s+(?:paragraphe\s+|paragraph\s+|para\s+|al\s+)?3\b(?!\s+b\b)"),
+        TransferMechanism.AD_HOC_CLAUSES,
+        N_(
+            "the text cites Art. 46(3): ad hoc clauses need the competent supervisory "
+            "authority's authorisation (Art. 46(3)(a), consistency mechanism Art. 63): check it."
+        ),
+    ),
+)
+
+
+def legacy_mechanism(text: str) -> tuple[TransferMechanism, str] | None:
+    """(nearest current code, note) when the text cites an invalid or legacy basis."""
+    folded = fold(text)
+    for pattern, mechanism, note in LEGACY_MECHANISMS:
+        if pattern.search(folded):
+            return mechanism, _(note)
+    return None
+
+
 def is_code(text: str) -> bool:
     """True when the cell holds a mechanism's stable code, as the Excel export writes it."""
     return text.strip() in TransferMechanism.__members__
@@ -130,7 +174,13 @@ def mechanisms_named(text: str) -> tuple[TransferMechanism, ...]:
 
 
 def several_named_note(text: str) -> str:
-    """The mark's note when the text names more than one mechanism ('' when it names one)."""
+    """The mark's note: a legacy basis the text cites, and the tools when it names several."""
+    legacy = legacy_mechanism(text)
+    legacy_note = legacy[1] if legacy is not None and legacy[0] is parse_mechanism(text) else ""
+    return " ".join(part for part in (legacy_note, _several_named(text)) if part)
+
+
+def _several_named(text: str) -> str:
     named = mechanisms_named(text)
     if len(named) < 2:
         return ""
@@ -166,4 +216,5 @@ def parse_mechanism(text: str) -> TransferMechanism | None:
                     if words in folded:
                         return module
             return mechanism
-    return None
+    legacy = legacy_mechanism(stripped)  # only where no current tool is named
+    return legacy[0] if legacy is not None else None
