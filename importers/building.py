@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from importers import legal_basis, subprocessor_cells
-from importers.categories import infer_category
 from importers.cleaning import clean_text, fold, parse_bool, split_values
 from importers.countries import parse_locations
 from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA
@@ -348,8 +347,14 @@ class RowBuilder:
         row.put("transfer_mechanism", mechanism, None if stated else _mechanism_mark(cell, text))
 
     def _infer_category(self, row: _Row, description: str) -> None:
+        """No column nor section says the category: the service's or the name's words."""
+        if "category" in row.supplied:
+            return
         header = next((h for _i, k, h, _c in self.columns if k == "service_description"), "")
-        _infer_category_into(row, description, header)
+        name = row.values.get("name", "")
+        guess = subprocessor_cells.category_guess(description, name, header, row.number)
+        if guess is not None:
+            row.put("category", *guess)
 
     def _treatment_extras(self, row: _Row, section: Section) -> None:
         if "role" not in row.supplied and section.role is not None:
@@ -403,26 +408,6 @@ class RowBuilder:
                     cell = Cell(sentence, header, row.number)
                     row.put("transfer_mechanism", mechanism, _mechanism_mark(cell, sentence))
                     break
-
-
-def _infer_category_into(row: _Row, description: str, header: str) -> None:
-    """No column nor section says the category: the service's or the name's words, inferred."""
-    if "category" in row.supplied:
-        return
-    found = infer_category(description, row.values.get("name", ""))
-    if found is None:
-        return
-    category, text = found
-    column = header if text == description else ""
-    row.put(
-        "category",
-        category,
-        Cell(text, column, row.number).mark(
-            "category",
-            InferenceOrigin.RULE,
-            _("category guessed from the words of the service or of the name"),
-        ),
-    )
 
 
 def _mechanism_mark(cell: Cell, text: str) -> Unconfirmed:

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 
+from importers.categories import infer_category
 from importers.cleaning import clean_text, fold, parse_bool
 from importers.countries import parse_locations
 from importers.marks import Cell
 from importers.transfers import parse_mechanism
-from workbench.domain.enums import InferenceOrigin, TransferMechanism
+from workbench.domain.enums import InferenceOrigin, SubprocessorCategory, TransferMechanism
 from workbench.domain.records import Unconfirmed
 from workbench.i18n import _
 
@@ -78,3 +79,16 @@ def legal_basis_note(header: str, text: str, notes: str) -> str:
         return notes
     line = f"{header}: {value}" if header else value
     return f"{notes}\n{line}" if notes else line
+
+
+def category_guess(
+    description: str, name: str, header: str, row: int
+) -> tuple[SubprocessorCategory, Unconfirmed] | None:
+    """The category the service's words (else the name's) suggest, with its inferred mark."""
+    found = infer_category(description, name)
+    if found is None:
+        return None
+    category, text = found
+    cell = Cell(text, header if text == description else "", row)
+    note = _("category guessed from the words of the service or of the name")
+    return category, cell.mark("category", InferenceOrigin.RULE, note)
