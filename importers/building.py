@@ -456,7 +456,9 @@ def build_rows(
     )
     total = max(table.row_count, 1)
     pending: tuple[int, list[str], Section] | None = None
-    rows = classified_rows(table.source.rows(), table.header_row + 1, header_folds, name_index)
+    rows = classified_rows(
+        table.source.rows(), table.header_row + 1, header_folds, name_index, table.end_row
+    )
     for index, cells, row_kind in rows:
         progress.check_cancelled()
         done = index - table.header_row

@@ -4,6 +4,7 @@ continuation of the record above when a row was split across pages)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ from importers.model import GridSource, RecordKind, TableCandidate
 from workbench.domain.enums import Role, SubprocessorCategory
 
 HEADER_SCAN_ROWS = 30
+# A sheet this small is searched for further tables under the first one (an annex with its
+# treatments, then its subprocessors); a longer sheet is one list (the cost stays one pass).
+MULTI_TABLE_ROWS = 2000
+NEW_HEADER_CONFIDENCE = 0.85
 PREVIEW_ROWS = 8
 MIN_HEADER_FIELDS = 2
 
@@ -202,6 +207,7 @@ def classified_rows(
     first: int,
     header_folds: tuple[str, ...],
     name_index: int | None,
+    end: int | None = None,
 ) -> Iterator[tuple[int, list[str], RowKind]]:
     """(index, cells, kind) of the rows from `first`, a lone value's kind decided by the rows
     after it: a lone line in the name column is a section title when records follow it, but
@@ -213,6 +219,8 @@ def classified_rows(
     for index, cells in enumerate(rows):
         if index < first:
             continue
+        if end is not None and index >= end:
+            break  # the next table of the sheet starts here
         kind = classify_row(cells, header_folds, name_index)
         weak = kind is RowKind.SECTION and _weak_section(cells)
         if weak and run:
@@ -306,13 +314,52 @@ def headerless_kind(rows: list[list[str]]) -> RecordKind | None:
     return None
 
 
+def table_candidates(
+    source: GridSource, limits: SafetyLimits = DEFAULT_LIMITS, budget: Budget | None = None
+) -> list[TableCandidate]:
+    """The tables of a sheet: the first one under its title rows, then, in a small sheet, each
+    further table whose own header follows a blank or title row."""
+    several = 0 < source.row_count <= MULTI_TABLE_ROWS
+    head = _head_rows(source, limits, budget, MULTI_TABLE_ROWS if several else HEADER_SCAN_ROWS)
+    first = _candidate(source, head[:HEADER_SCAN_ROWS], head, 0)
+    while several and first is not None and first.header_row > 0:
+        # the best header of the first rows may be a second table's: an earlier one first
+        earlier = _candidate(source, head[: first.header_row], head, 0)
+        if earlier is None or earlier.header_row < 0 or not _sure_header(head, earlier):
+            break
+        between = head[earlier.header_row + 1 : first.header_row - 1]
+        if not any(sum(1 for c in r if c.strip()) >= MIN_HEADER_FIELDS for r in between):
+            break  # a group row over the header (a two-row header), not a table of its own
+        first = earlier
+    if first is None:
+        return []
+    tables = [first]
+    while several and tables[-1].header_row >= 0:
+        start = _next_header(head, tables[-1])
+        if start is None:
+            break
+        tables[-1] = _ending(tables[-1], start)
+        found = _candidate(source, head[start : start + 1], head, start)
+        if found is None:
+            break
+        tables.append(found)
+    return tables
+
+
 def table_candidate(
     source: GridSource, limits: SafetyLimits = DEFAULT_LIMITS, budget: Budget | None = None
 ) -> TableCandidate | None:
+    found = table_candidates(source, limits, budget)
+    return found[0] if found else None
+
+
+def _head_rows(
+    source: GridSource, limits: SafetyLimits, budget: Budget | None, count: int
+) -> list[list[str]]:
     rows = source.rows()
     try:  # a short pass over the first rows only; the full pass is the import's own
         head = []
-        for number, row in enumerate(islice(rows, HEADER_SCAN_ROWS), start=1):
+        for number, row in enumerate(islice(rows, count), start=1):
             # header scoring is quadratic-ish in the width: bound it before scoring
             cells = list(row)
             check_row_width(source.file, source.sheet, number, cells, limits.max_columns)
@@ -323,21 +370,30 @@ def table_candidate(
         close = getattr(rows, "close", None)
         if close is not None:
             close()  # release the file now, not when the generator is collected
-    index, headers, kind, score = find_header(head)
+    return head
+
+
+def _candidate(
+    source: GridSource, scan: list[list[str]], head: list[list[str]], offset: int
+) -> TableCandidate | None:
+    index, headers, kind, score = find_header(scan)
     if index < 0:
-        kind_found = headerless_kind(head)
+        if offset:
+            return None
+        kind_found = headerless_kind(scan)
         if kind_found is None:
             return None
-        width = max(len(r) for r in head)
+        width = max(len(r) for r in scan)
         return TableCandidate(
             source,
             -1,
             ("",) * width,
             kind_found,
             source.row_count,
-            tuple(tuple(clean_text(c) for c in r) for r in head[:PREVIEW_ROWS]),
+            tuple(tuple(clean_text(c) for c in r) for r in scan[:PREVIEW_ROWS]),
             0.5,
         )
+    index += offset
     preview = tuple(
         tuple(clean_text(c) for c in r) for r in head[index + 1 : index + 1 + PREVIEW_ROWS]
     )
@@ -353,6 +409,45 @@ def table_candidate(
     )
 
 
+def _ending(table: TableCandidate, end: int) -> TableCandidate:
+    return dataclasses.replace(table, end_row=end, row_count=max(0, end - table.header_row - 1))
+
+
+def _next_header(head: list[list[str]], table: TableCandidate) -> int | None:
+    """The row where another table starts: after a blank or lone-value row, a header row whose
+    columns map surely and differently from the current table's (not its repeated header)."""
+    from importers.mapping import map_headers
+
+    current = {c.field for c in map_headers(table.headers, table.kind).columns if c.field}
+    own = tuple(fold(h) for h in table.headers)
+    for index in range(table.header_row + 2, len(head)):
+        row, above = head[index], head[index - 1]
+        if sum(1 for c in row if c.strip()) < MIN_HEADER_FIELDS:
+            continue
+        if len({c.strip() for c in above if c.strip()}) > 1:
+            continue  # a header follows a blank row or a title, never a record
+        if tuple(fold(c) for c in row[: len(own)]) == own:
+            continue
+        kind, sure = _sure_fields(tuple(row))
+        if len(sure) >= MIN_HEADER_FIELDS and (sure - current or kind is not table.kind):
+            return index
+    return None
+
+
+def _sure_fields(headers: tuple[str, ...]) -> tuple[RecordKind, set[str]]:
+    from importers.mapping import map_headers
+
+    kind, _score = guess_kind(headers)
+    mapping = map_headers(headers, kind)
+    return kind, {
+        c.field for c in mapping.columns if c.field and c.confidence >= NEW_HEADER_CONFIDENCE
+    }
+
+
+def _sure_header(head: list[list[str]], table: TableCandidate) -> bool:
+    return len(_sure_fields(tuple(head[table.header_row]))[1]) >= MIN_HEADER_FIELDS
+
+
 __all__ = [
     "RowKind",
     "Section",
@@ -361,4 +456,5 @@ __all__ = [
     "mapping_score",
     "read_section",
     "table_candidate",
+    "table_candidates",
 ]

@@ -50,6 +50,9 @@ FORMATS = {
     "zed_subprocessors": "xlsx",
     "zephyr_subprocessors": "ods",
 }
+# One document's tables in one sheet: Scalingo's agreement lists its processing, then its
+# sub-processors (two tables, two headers, the text between them kept)
+COMBINED = {"scalingo_dca_annex": ("scalingo_dca_treatments", "scalingo_dca_subprocessors")}
 # French pages saved as CSV by a French Excel: ';' and a BOM
 CSV_DIALECT = {
     "malt_partners": ";",
@@ -223,6 +226,9 @@ def _fill(cell: object, value: str) -> None:
 
 
 def main() -> None:
+    for ident, parts in COMBINED.items():
+        blocks = [b for part in parts for b in parse(SOURCES / f"{part}.md")]
+        write_xlsx(blocks, HERE / f"{ident}.xlsx", "Annexe")
     for ident, container in FORMATS.items():
         blocks = parse(SOURCES / f"{ident}.md")
         target = HERE / f"{ident}.{container}"
