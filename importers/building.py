@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers import legal_basis
+from importers import legal_basis, subprocessor_cells
 from importers.cleaning import clean_text, fold, parse_bool, split_values
 from importers.countries import parse_locations
-from importers.mapping import NAME_AND_PURPOSE
+from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA
 from importers.marks import Cell, MarkError, parse_unconfirmed
 from importers.model import ColumnMapping, ImportedRow, RecordKind, TableCandidate
 from importers.retention import parse_retention
-from importers.tables import RowKind, Section, classify_row, read_section
+from importers.tables import RowKind, Section, classified_rows, read_section
 from importers.transfers import is_code as is_mechanism_code
 from importers.transfers import parse_mechanism, several_named_note
 from importers.values import (
@@ -175,11 +175,22 @@ class RowBuilder:
             row.put("name", name)
             row.put("purpose", purpose)
         elif key == "name":
-            name = one_line(raw)
+            name, address = one_line(raw), ""
+            if self.kind is RecordKind.SUBPROCESSORS:
+                name, address = subprocessor_cells.split_name_address(raw)
             if self.kind is RecordKind.SUBPROCESSORS and _OPTIONAL.search(name):
                 name = _OPTIONAL.sub("", name)
                 row.put("optional", True)
             row.put("name", name)
+            if address and "address" not in self.fields:
+                row.put("address", address, subprocessor_cells.address_mark(cell))
+        elif key == TRANSFER_OUTSIDE_EEA:
+            row.extra[key] = (subprocessor_cells.transfers_outside(raw), cell)
+        elif key == "legal_basis_text" and self.kind is RecordKind.SUBPROCESSORS:
+            notes = subprocessor_cells.legal_basis_note(
+                cell.column, raw, row.values.get("notes", "")
+            )
+            row.put("notes", notes)
         elif key == "organisation":
             row.extra["organisation"] = one_line(raw)
         elif key in ("controllers", "processors", "subprocessors"):
@@ -335,6 +346,16 @@ class RowBuilder:
         stated = mechanism is None or (key == "transfer_mechanism" and is_mechanism_code(text))
         row.put("transfer_mechanism", mechanism, None if stated else _mechanism_mark(cell, text))
 
+    def _infer_category(self, row: _Row, description: str) -> None:
+        """No column nor section says the category: the service's or the name's words."""
+        if "category" in row.supplied:
+            return
+        header = next((h for _i, k, h, _c in self.columns if k == "service_description"), "")
+        name = row.values.get("name", "")
+        guess = subprocessor_cells.category_guess(description, name, header, row.number)
+        if guess is not None:
+            row.put("category", *guess)
+
     def _treatment_extras(self, row: _Row, section: Section) -> None:
         if "role" not in row.supplied and section.role is not None:
             row.put("role", section.role)  # the title says it: "... agit en qualité de ..."
@@ -370,6 +391,15 @@ class RowBuilder:
                 locations = parse_locations(where)
                 cell = Cell(match.group(0), header, row.number)
                 row.put("locations", locations, cell.mark("locations") if locations else None)
+        self._infer_category(row, description)
+        outside, answer_cell = row.extra.pop(TRANSFER_OUTSIDE_EEA, (None, None))
+        stated = values.get("transfer_mechanism")
+        if outside is False and (stated is None or stated is TransferMechanism.NONE):
+            row.put(
+                "transfer_mechanism",
+                TransferMechanism.NONE_INTRA_EEA,
+                subprocessor_cells.no_transfer_mark(answer_cell),
+            )
         if "transfer_text" not in self.fields and "transfer_mechanism" not in self.fields:
             for sentence in re.split(r"(?<=[.!?])\s+", description):
                 mechanism = parse_mechanism(sentence) if len(sentence) > 3 else None
@@ -426,13 +456,13 @@ def build_rows(
     )
     total = max(table.row_count, 1)
     pending: tuple[int, list[str], Section] | None = None
-    for index, cells in enumerate(table.source.rows()):
-        if index <= table.header_row:
-            continue
+    rows = classified_rows(
+        table.source.rows(), table.header_row + 1, header_folds, name_index, table.end_row
+    )
+    for index, cells, row_kind in rows:
         progress.check_cancelled()
         done = index - table.header_row
         progress.report(min(done, total), total)
-        row_kind = classify_row(cells, header_folds, name_index)
         if row_kind is RowKind.CONTINUATION and pending is not None:
             merged = [
                 "\n".join(t for t in (a, b) if t.strip())

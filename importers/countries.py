@@ -70,6 +70,13 @@ COUNTRY_ALIASES: dict[str, str] = {
 }
 
 
+_AUDIENCE = re.compile(
+    r"\([^()]*\b(?:customers?|clients?|users?|utilisateurs?|kunden|nutzer|clientes?|usuarios?|"
+    r"utenti|utilizadores|klanten|gebruikers)\b[^()]*\)",
+    re.I,
+)
+
+
 @cache
 def _names() -> dict[str, str]:
     """Folded territory name in any of LANGUAGES -> ISO 3166-1 alpha-2 code."""
@@ -106,6 +113,7 @@ def parse_locations(text: str) -> tuple[Location, ...]:
     English word "us" or "in" is never read as a country.
     """
     found: list[Location] = []
+    text = _AUDIENCE.sub(" ", text)  # "USA (US customers)": whom it serves, not where
 
     def add(code: str, kind: LocationKind) -> None:
         location = Location(code, kind)

@@ -20,32 +20,63 @@ from importers.cleaning import fold
 from workbench.domain.enum_labels import member_of_label
 from workbench.domain.enums import Art9Condition, LegalBasis
 
+# The wordings of GDPR Art. 6(1)(a)-(f) in the language versions of Regulation (EU) 2016/679
+# (EUR-Lex CELEX 32016R0679; German text as quoted at moodle.gdprism.eu/mod/page/view.php?id=81)
+# and the short forms registers use: FR, EN, DE, ES, IT, PT, NL. "Exécution des CGU/CGV": the
+# general terms are the contract (6(1)(b)); "Balance of interests" is the 6(1)(f) test.
 _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
     (
         LegalBasis.CONTRACT,
         re.compile(
             r"\b(?:contrat|contractuel|contract|contractual|execution du contrat"
-            r"|performance of a contract)"
+            r"|performance of a contract|conditions generales (?:d ?utilisation|de vente)"
+            r"|cgu|cgv|terms of (?:use|service)|mesures precontractuelles"
+            r"|pre contractual measures|vertrag|vertragserfullung|vorvertraglich"
+            r"|ejecucion de un contrato|contrato|contractual|esecuzione di un contratto"
+            r"|contratto|contrattuale|execucao de um contrato|contratual"
+            r"|uitvoering van een overeenkomst|overeenkomst)"
         ),
     ),
     (
         LegalBasis.LEGITIMATE_INTERESTS,
-        re.compile(r"\b(?:interets? legitimes?|legitimate interests?)"),
+        re.compile(
+            r"\b(?:interets? legitimes?|legitimate interests?|balance of interests?"
+            r"|balancing of interests|berechtigte[ns]? interesse[ns]?|interes(?:es)? legitimos?"
+            r"|legittimo interesse|interesse legittimo|interesses? legitimos?"
+            r"|gerechtvaardigd(?:e)? belang(?:en)?)"
+        ),
     ),
     (
         LegalBasis.LEGAL_OBLIGATION,
         re.compile(
             r"\b(?:obligations? legales?|obligation legale|legal obligations?"
-            r"|obligations? reglementaires?|legal requirements?)"
+            r"|obligations? reglementaires?|legal requirements?|rechtliche[rn]? verpflichtung"
+            r"|gesetzliche[rn]? verpflichtung|obligacion(?:es)? legal(?:es)?|obbligo legale"
+            r"|obblighi di legge|obrigacao legal|obrigacoes legais|wettelijke verplichting)"
         ),
     ),
-    (LegalBasis.CONSENT, re.compile(r"\b(?:consentement|consent)\b")),
-    (LegalBasis.VITAL_INTERESTS, re.compile(r"\b(?:interets? vita(?:l|ux)|vital interests?)")),
+    (
+        LegalBasis.CONSENT,
+        re.compile(
+            r"\b(?:consentement|consent|einwilligung|consentimiento|consenso|consentimento"
+            r"|toestemming)\b"
+        ),
+    ),
+    (
+        LegalBasis.VITAL_INTERESTS,
+        re.compile(
+            r"\b(?:interets? vita(?:l|ux)|vital interests?|lebenswichtige[rn]? interessen"
+            r"|intereses vitales|interessi vitali|interesses vitais|vitale belangen)"
+        ),
+    ),
     (
         LegalBasis.PUBLIC_TASK,
         re.compile(
             r"\b(?:mission d interet public|interet public|public task|public interest"
-            r"|autorite publique|official authority)"
+            r"|autorite publique|official authority|offentliche[nm]? interesse"
+            r"|offentlicher gewalt|mision realizada en interes publico|interes publico"
+            r"|poderes publicos|interesse pubblico|pubblici poteri|interesse publico"
+            r"|autoridade publica|algemeen belang|openbaar gezag)"
         ),
     ),
 )

@@ -11,14 +11,18 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from importers import vocabulary
 from importers.cleaning import fold
 from importers.model import ColumnGuess, ColumnMapping, RecordKind, TableCandidate
 from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS, FieldSpec
 
 NAME_AND_PURPOSE = "name_and_purpose"  # Annex 1's "Finalités": a name, then its description
+TRANSFER_OUTSIDE_EEA = vocabulary.TRANSFER_OUTSIDE_EEA
 MIN_CONFIDENCE = 0.6
 SYNONYM_CONFIDENCE = 0.95
-MAX_HEADER_LENGTH = 60
+CONTAINS_CONFIDENCE = 0.85
+KEYWORD_CONFIDENCE = 0.75
+MAX_HEADER_LENGTH = 80
 
 # The column an export lists its records' unconfirmed values in (read by `importers.marks`).
 UNCONFIRMED_HEADERS = (
@@ -225,6 +229,19 @@ SUBPROCESSOR_SYNONYMS: dict[str, tuple[str, ...]] = {
 IGNORED_CANONICAL = frozenset({"id", "sensitive_data"})  # provenance only, or derived
 
 
+def _with_vocabulary(
+    synonyms: dict[str, tuple[str, ...]], words: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    merged = dict(synonyms)
+    for key, phrases in words.items():
+        merged[key] = tuple(dict.fromkeys(merged.get(key, ()) + phrases))
+    return merged
+
+
+TREATMENT_SYNONYMS = _with_vocabulary(TREATMENT_SYNONYMS, vocabulary.TREATMENT_WORDS)
+SUBPROCESSOR_SYNONYMS = _with_vocabulary(SUBPROCESSOR_SYNONYMS, vocabulary.SUBPROCESSOR_WORDS)
+
+
 @cache
 def _canonical(kind: RecordKind) -> dict[str, str]:
     specs: tuple[FieldSpec, ...] = (
@@ -243,12 +260,15 @@ def _synonyms(kind: RecordKind) -> dict[str, tuple[str, ...]]:
 
 def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
     """The field a header names, and how sure that is (0..1)."""
-    folded = fold(header)
+    folded = fold(_header_text(header))
     if not folded or len(folded) > MAX_HEADER_LENGTH:  # a sentence is data, not a header
         return None, 0.0
     canonical = _canonical(kind).get(folded)
     if canonical is not None:
         return canonical, 1.0
+    for key, starts in vocabulary.LEADING_WORDS.get(kind.value, {}).items():
+        if any(folded == w or folded.startswith(w + " ") for w in starts):
+            return key, vocabulary.LEADING_CONFIDENCE
     best: tuple[str | None, float] = (None, 0.0)
     for key, phrases in _synonyms(kind).items():
         for synonym in phrases:
@@ -256,12 +276,24 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
             if folded == phrase:
                 score = SYNONYM_CONFIDENCE
             elif " " in phrase and f" {phrase} " in f" {folded} ":
-                score = 0.85  # "Categories of personal data processed" holds the synonym
+                score = CONTAINS_CONFIDENCE  # "Categories of personal data processed"
             else:
                 score = fuzz.token_sort_ratio(folded, phrase) / 100 * 0.9
             if score > best[1]:
                 best = (key, score)
+    if best[1] < KEYWORD_CONFIDENCE:
+        words = set(folded.split())
+        for key, keywords in vocabulary.KEYWORDS.get(kind.value, {}).items():
+            if words & set(keywords):
+                best = (key, KEYWORD_CONFIDENCE)  # "Pourquoi ces données sont-elles collectées ?"
+                break
     return best if best[1] >= MIN_CONFIDENCE else (None, best[1])
+
+
+def _header_text(header: str) -> str:
+    """A header cell without the rules a page draws under it ("TRAITEMENT\n----------")."""
+    lines = [line for line in header.split("\n") if line.strip(" -_=*")]
+    return " ".join(lines)
 
 
 def map_headers(headers: tuple[str, ...], kind: RecordKind) -> ColumnMapping:
@@ -283,20 +315,27 @@ def map_headers(headers: tuple[str, ...], kind: RecordKind) -> ColumnMapping:
         if key in IGNORED_CANONICAL:
             key = None
         columns.append(ColumnGuess(index, header, key, round(score, 2)))
-    mapping = ColumnMapping(kind, tuple(columns))
-    if kind is RecordKind.TREATMENTS and mapping.index_of("name") is None:
-        purpose = mapping.index_of("purpose")
-        if purpose is not None:  # Annex 1: the "Finalités" cell starts with the activity's name
-            mapping = ColumnMapping(
-                kind,
-                tuple(
-                    ColumnGuess(c.index, c.header, NAME_AND_PURPOSE, c.confidence)
-                    if c.index == purpose
-                    else c
-                    for c in columns
-                ),
-            )
-    return mapping
+    return _name_from_purpose(ColumnMapping(kind, tuple(columns)))
+
+
+def _name_from_purpose(mapping: ColumnMapping) -> ColumnMapping:
+    """Annex 1: without a name column, the "Finalités" cell starts with the activity's name."""
+    if mapping.kind is not RecordKind.TREATMENTS or mapping.index_of("name") is not None:
+        return mapping
+    if mapping.index_of(NAME_AND_PURPOSE) is not None:
+        return mapping
+    purpose = mapping.index_of("purpose")
+    if purpose is None:
+        return mapping
+    return ColumnMapping(
+        mapping.kind,
+        tuple(
+            ColumnGuess(c.index, c.header, NAME_AND_PURPOSE, c.confidence)
+            if c.index == purpose
+            else c
+            for c in mapping.columns
+        ),
+    )
 
 
 def mapping_score(mapping: ColumnMapping) -> float:
@@ -327,7 +366,9 @@ def propose_mapping(table: TableCandidate, kind: RecordKind = RecordKind.AUTO) -
         return ColumnMapping(
             kind, tuple(ColumnGuess(i, "", fields.get(i), 0.5) for i in range(table.width))
         )
-    return map_headers(table.headers, kind)
+    from importers.content import refine_mapping  # content.py reads this module's constants
+
+    return _name_from_purpose(refine_mapping(map_headers(table.headers, kind), table.preview_rows))
 
 
 def mapping_from_profile(

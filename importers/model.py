@@ -50,6 +50,7 @@ class TableCandidate:
     row_count: int  # rows below the header, spacer and section rows included
     preview_rows: tuple[tuple[str, ...], ...] = ()
     score: float = 0.0  # how sure the header detection is, 0..1
+    end_row: int | None = None  # index where the next table of the same sheet starts
 
     @property
     def file(self) -> Path:

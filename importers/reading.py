@@ -11,7 +11,7 @@ from importers.cleaning import fold
 from importers.mapping import propose_mapping
 from importers.model import ColumnMapping, ImportBatch, RecordKind, TableCandidate
 from importers.sources import open_grids
-from importers.tables import table_candidate
+from importers.tables import table_candidates
 from workbench.domain.errors import NoTableFoundError
 from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
@@ -39,7 +39,7 @@ def read_tables(
                     sheet=sheet, names=", ".join(names)
                 ),
             )
-    tables = [t for t in (table_candidate(g, limits, budget) for g in grids) if t is not None]
+    tables = [t for g in grids for t in table_candidates(g, limits, budget)]
     exported = [t for t in tables if is_export_table(t)]
     if exported:  # our own Excel export: its entity sheets, not its summaries and CNIL fiches
         tables = exported

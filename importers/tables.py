@@ -4,7 +4,9 @@ continuation of the record above when a row was split across pages)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
@@ -17,6 +19,10 @@ from importers.model import GridSource, RecordKind, TableCandidate
 from workbench.domain.enums import Role, SubprocessorCategory
 
 HEADER_SCAN_ROWS = 30
+# A sheet this small is searched for further tables under the first one (an annex with its
+# treatments, then its subprocessors); a longer sheet is one list (the cost stays one pass).
+MULTI_TABLE_ROWS = 2000
+NEW_HEADER_CONFIDENCE = 0.85
 PREVIEW_ROWS = 8
 MIN_HEADER_FIELDS = 2
 
@@ -38,6 +44,21 @@ _ROLE_TITLE_EN = re.compile(
     r"(?P<role>controller|processor)"
 )
 _FOOTNOTE = re.compile(r"^\s*(?:\*|¹|²|³|\(\d+\)|\[\d+\]|\d+\)|note\b|nb\b|n\.b\.|source\b)", re.I)
+# A note under or inside a table, in the seven languages: "DATE: August 19, 2024", "Last revised
+# ...", "Nota: Todos os subcontratantes...", "Date de dernière mise à jour : ...", a legend
+# ("DPF = Data Privacy Framework"). Matched on the folded text.
+_NOTE = re.compile(
+    r"^(?:date|dated|last (?:updated|revised|modified|update)|updated|effective|version|"
+    r"(?:date de )?(?:derniere )?mise a jour|mis a jour|nota|note|notes|nb|n b|remarque|"
+    r"stand|zuletzt|letzte aktualisierung|hinweis|anmerkung|fecha|actualizado|ultima actualizacion|"
+    r"aggiornato|ultimo aggiornamento|atualizado|ultima atualizacao|bijgewerkt|laatst bijgewerkt|"
+    r"opmerking)\b"
+)
+_LEGEND = re.compile(r"^\S{1,12}\s*(?:=|:=)\s+\S")
+NOTE_WORDS = 12  # a lone value this long is a sentence: a note, not a title
+_LEGAL_FORM = re.compile(
+    r"\b(?:inc|ltd|llc|sas|sasu|sarl|sa|gmbh|ag|ab|bv|b v|nv|spa|s p a|srl|sl|plc|oy|as|aps|kg)$"
+)
 
 
 class RowKind(Enum):
@@ -112,6 +133,44 @@ def is_section_title(cells: list[str]) -> bool:
     )
 
 
+def is_note(text: str) -> bool:
+    """A note or footnote written on a row of its own (not a record, not a section title)."""
+    folded = fold(text)
+    words = folded.split()
+    return (
+        bool(_FOOTNOTE.match(text) or _NOTE.match(folded) or _LEGEND.match(text.strip()))
+        or len(words) >= NOTE_WORDS
+        or (text.rstrip().endswith(".") and len(words) >= NOTE_WORDS // 2)
+    )
+
+
+def lone_value_kind(cells: list[str], width: int, name_index: int | None) -> RowKind | None:
+    """A row holding a single text (a merged cell, or one cell filled) in a table of several
+    columns: a note, a section title, or the continuation of the record above; None otherwise.
+    A lone company name ("Billie GmbH") or a name with its description on the lines under it
+    (Annex 1, whose other column is merged down from the first row) stays a record."""
+    texts = {c.strip() for c in cells if c.strip()}
+    if len(texts) != 1 or width < 2:
+        return None
+    text = next(iter(texts))
+    position = next(i for i, c in enumerate(cells) if c.strip())
+    if name_index is not None and position != name_index and not _merged(cells):
+        return RowKind.CONTINUATION  # a record split across pages: the name cell is above
+    if is_section_title(cells):
+        return RowKind.SECTION  # capitals, a role heading ("TRAITEMENTS POUR LESQUELS ...")
+    if is_note(text):
+        return RowKind.FOOTNOTE
+    if "\n" in text or _LEGAL_FORM.search(fold(text)):
+        return None  # a title is one line; a name with its description under it is a record
+    return RowKind.SECTION
+
+
+def _merged(cells: list[str]) -> bool:
+    """A merged cell reads as the same text in every column it spans."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) > 1
+
+
 def classify_row(
     cells: list[str], header_folds: tuple[str, ...], name_index: int | None
 ) -> RowKind:
@@ -120,6 +179,9 @@ def classify_row(
         return RowKind.SPACER
     if _is_repeated_header(cells, header_folds, name_index):
         return RowKind.REPEATED_HEADER
+    lone = lone_value_kind(cells, sum(1 for h in header_folds if h), name_index)
+    if lone is not None:
+        return lone
     if is_section_title(cells) and not (
         name_index is not None
         and name_index < len(cells)
@@ -133,6 +195,57 @@ def classify_row(
     if name_index is not None and (name_index >= len(cells) or not cells[name_index].strip()):
         return RowKind.CONTINUATION
     return RowKind.RECORD
+
+
+def _weak_section(cells: list[str]) -> bool:
+    """A lone value that is not plainly a title (capitals, a role heading, a category word)."""
+    return not is_section_title(cells)
+
+
+def classified_rows(
+    rows: Iterator[list[str]],
+    first: int,
+    header_folds: tuple[str, ...],
+    name_index: int | None,
+    end: int | None = None,
+) -> Iterator[tuple[int, list[str], RowKind]]:
+    """(index, cells, kind) of the rows from `first`, a lone value's kind decided by the rows
+    after it: a lone line in the name column is a section title when records follow it, but
+    lone lines one after the other are records (Annex 1's third table lists names only, its
+    other column merged down from the first row). A title repeated on the next row (a merged
+    row, then the same title alone) is one title."""
+    held: tuple[int, list[str]] | None = None  # a lone value waiting for the next row
+    run = False  # inside a run of lone records
+    for index, cells in enumerate(rows):
+        if index < first:
+            continue
+        if end is not None and index >= end:
+            break  # the next table of the sheet starts here
+        kind = classify_row(cells, header_folds, name_index)
+        weak = kind is RowKind.SECTION and _weak_section(cells)
+        if weak and run:
+            kind = RowKind.RECORD
+        elif weak and held is not None and _lone_text(held[1]) != _lone_text(cells):
+            yield held[0], held[1], RowKind.RECORD
+            held, run, kind = None, True, RowKind.RECORD
+        elif weak:
+            held = held or (index, cells)
+            continue
+        if kind in (RowKind.SPACER, RowKind.FOOTNOTE) and held is not None:
+            yield index, cells, kind
+            continue
+        if held is not None:
+            yield held[0], held[1], RowKind.SECTION
+            held = None
+        if kind is RowKind.RECORD and not weak:
+            run = False
+        yield index, cells, kind
+    if held is not None:
+        yield held[0], held[1], RowKind.RECORD if run else RowKind.SECTION
+
+
+def _lone_text(cells: list[str]) -> str:
+    return next((c.strip() for c in cells if c.strip()), "")
 
 
 def _is_repeated_header(
@@ -163,9 +276,15 @@ def find_header(rows: list[list[str]]) -> tuple[int, tuple[str, ...], RecordKind
         if filled >= MIN_HEADER_FIELDS:
             headers = _with_merged_above(row, previous)
             kind, score = guess_kind(headers)
+            from importers.content import refine_mapping
             from importers.mapping import map_headers
 
-            mapped = sum(1 for c in map_headers(headers, kind).columns if c.field)
+            mapping = map_headers(headers, kind)
+            if sum(1 for c in mapping.columns if c.field) == 1:
+                # one header known ("Pourquoi..."), the others told by their cells
+                mapping = refine_mapping(mapping, rows[index + 1 : index + 1 + PREVIEW_ROWS])
+                score = mapping_score(mapping)
+            mapped = sum(1 for c in mapping.columns if c.field)
             if mapped >= MIN_HEADER_FIELDS and score > best[3]:
                 best = (index, headers, kind, score)
         if filled:
@@ -195,13 +314,52 @@ def headerless_kind(rows: list[list[str]]) -> RecordKind | None:
     return None
 
 
+def table_candidates(
+    source: GridSource, limits: SafetyLimits = DEFAULT_LIMITS, budget: Budget | None = None
+) -> list[TableCandidate]:
+    """The tables of a sheet: the first one under its title rows, then, in a small sheet, each
+    further table whose own header follows a blank or title row."""
+    several = 0 < source.row_count <= MULTI_TABLE_ROWS
+    head = _head_rows(source, limits, budget, MULTI_TABLE_ROWS if several else HEADER_SCAN_ROWS)
+    first = _candidate(source, head[:HEADER_SCAN_ROWS], head, 0)
+    while several and first is not None and first.header_row > 0:
+        # the best header of the first rows may be a second table's: an earlier one first
+        earlier = _candidate(source, head[: first.header_row], head, 0)
+        if earlier is None or earlier.header_row < 0 or not _sure_header(head, earlier):
+            break
+        between = head[earlier.header_row + 1 : first.header_row - 1]
+        if not any(sum(1 for c in r if c.strip()) >= MIN_HEADER_FIELDS for r in between):
+            break  # a group row over the header (a two-row header), not a table of its own
+        first = earlier
+    if first is None:
+        return []
+    tables = [first]
+    while several and tables[-1].header_row >= 0:
+        start = _next_header(head, tables[-1])
+        if start is None:
+            break
+        tables[-1] = _ending(tables[-1], start)
+        found = _candidate(source, head[start : start + 1], head, start)
+        if found is None:
+            break
+        tables.append(found)
+    return tables
+
+
 def table_candidate(
     source: GridSource, limits: SafetyLimits = DEFAULT_LIMITS, budget: Budget | None = None
 ) -> TableCandidate | None:
+    found = table_candidates(source, limits, budget)
+    return found[0] if found else None
+
+
+def _head_rows(
+    source: GridSource, limits: SafetyLimits, budget: Budget | None, count: int
+) -> list[list[str]]:
     rows = source.rows()
     try:  # a short pass over the first rows only; the full pass is the import's own
         head = []
-        for number, row in enumerate(islice(rows, HEADER_SCAN_ROWS), start=1):
+        for number, row in enumerate(islice(rows, count), start=1):
             # header scoring is quadratic-ish in the width: bound it before scoring
             cells = list(row)
             check_row_width(source.file, source.sheet, number, cells, limits.max_columns)
@@ -212,21 +370,30 @@ def table_candidate(
         close = getattr(rows, "close", None)
         if close is not None:
             close()  # release the file now, not when the generator is collected
-    index, headers, kind, score = find_header(head)
+    return head
+
+
+def _candidate(
+    source: GridSource, scan: list[list[str]], head: list[list[str]], offset: int
+) -> TableCandidate | None:
+    index, headers, kind, score = find_header(scan)
     if index < 0:
-        kind_found = headerless_kind(head)
+        if offset:
+            return None
+        kind_found = headerless_kind(scan)
         if kind_found is None:
             return None
-        width = max(len(r) for r in head)
+        width = max(len(r) for r in scan)
         return TableCandidate(
             source,
             -1,
             ("",) * width,
             kind_found,
             source.row_count,
-            tuple(tuple(clean_text(c) for c in r) for r in head[:PREVIEW_ROWS]),
+            tuple(tuple(clean_text(c) for c in r) for r in scan[:PREVIEW_ROWS]),
             0.5,
         )
+    index += offset
     preview = tuple(
         tuple(clean_text(c) for c in r) for r in head[index + 1 : index + 1 + PREVIEW_ROWS]
     )
@@ -242,4 +409,52 @@ def table_candidate(
     )
 
 
-__all__ = ["RowKind", "Section", "classify_row", "mapping_score", "read_section", "table_candidate"]
+def _ending(table: TableCandidate, end: int) -> TableCandidate:
+    return dataclasses.replace(table, end_row=end, row_count=max(0, end - table.header_row - 1))
+
+
+def _next_header(head: list[list[str]], table: TableCandidate) -> int | None:
+    """The row where another table starts: after a blank or lone-value row, a header row whose
+    columns map surely and differently from the current table's (not its repeated header)."""
+    from importers.mapping import map_headers
+
+    current = {c.field for c in map_headers(table.headers, table.kind).columns if c.field}
+    own = tuple(fold(h) for h in table.headers)
+    for index in range(table.header_row + 2, len(head)):
+        row, above = head[index], head[index - 1]
+        if sum(1 for c in row if c.strip()) < MIN_HEADER_FIELDS:
+            continue
+        if len({c.strip() for c in above if c.strip()}) > 1:
+            continue  # a header follows a blank row or a title, never a record
+        if tuple(fold(c) for c in row[: len(own)]) == own:
+            continue
+        kind, sure = _sure_fields(tuple(row))
+        if len(sure) >= MIN_HEADER_FIELDS and (sure - current or kind is not table.kind):
+            return index
+    return None
+
+
+def _sure_fields(headers: tuple[str, ...]) -> tuple[RecordKind, set[str]]:
+    from importers.mapping import map_headers
+
+    kind, _score = guess_kind(headers)
+    mapping = map_headers(headers, kind)
+    return kind, {
+        c.field for c in mapping.columns if c.field and c.confidence >= NEW_HEADER_CONFIDENCE
+    }
+
+
+def _sure_header(head: list[list[str]], table: TableCandidate) -> bool:
+    return len(_sure_fields(tuple(head[table.header_row]))[1]) >= MIN_HEADER_FIELDS
+
+
+__all__ = [
+    "RowKind",
+    "Section",
+    "classified_rows",
+    "classify_row",
+    "mapping_score",
+    "read_section",
+    "table_candidate",
+    "table_candidates",
+]

@@ -9,7 +9,9 @@ Rules, first match wins (the text is always kept beside the code by the caller):
   register's subprocessors are processors engaged by the organisation as controller (Art. 28);
 - adequacy / adéquation -> ADEQUACY (Art. 45);
 - "intra-EEA", "no transfer", "pas de transfert" -> NONE_INTRA_EEA;
-- a code written as is ("SCC_EU_2021_914_M3", the Excel export's column) -> that code.
+- a code written as is ("SCC_EU_2021_914_M3", the Excel export's column) -> that code;
+- an invalid or legacy basis (Privacy Shield, pre-2021 SCCs, "article 46-3"): the nearest
+  current code, its mark's note saying what the text cites (`LEGACY_MECHANISMS`).
 
 A text may name several tools ("CCT + DPF"): `parse_mechanism` keeps the first rule's, and
 `mechanisms_named` lists them all, so that the import's mark on the value says so.
@@ -33,7 +35,14 @@ _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
         TransferMechanism.NONE,
     ),
     (
-        re.compile(r"\b(?:intra eea|intra eee|no transfer|pas de transfert|aucun transfert)\b"),
+        re.compile(
+            r"\b(?:intra eea|intra eee|no transfer|pas de transfert|aucun transfert"
+            r"|no (?:personal )?data (?:is |are )?transferred outside"
+            r"|not transferred outside|(?:is|are) not transferred|without transfer"
+            r"|sans transfert|kein(?:e)? (?:drittland)?(?:transfer|ubermittlung)"
+            r"|sin transferencias?|ningun(?:a)? transferencia|nessun trasferimento"
+            r"|sem transferencias?|nenhuma transferencia|geen doorgifte)\b"
+        ),
         TransferMechanism.NONE_INTRA_EEA,
     ),
     (
@@ -53,17 +62,25 @@ _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
     (
         re.compile(
             r"\b(?:scc|sccs|cct|ccts|standard contractual clauses?|clauses contractuelles"
-            r" types?|model clauses)\b"
+            r" types?|model clauses|standardvertragsklauseln|standarddatenschutzklauseln"
+            r"|clausulas contractuales tipo|clausole contrattuali (?:tipo|standard)"
+            r"|clausulas contratuais (?:tipo|padrao)|modelcontractbepalingen"
+            r"|standaardcontractbepalingen)\b"
         ),
         TransferMechanism.SCC_EU_2021_914_M2,
     ),
     (re.compile(r"\b(?:ad hoc)\b"), TransferMechanism.AD_HOC_CLAUSES),
     (
-        re.compile(r"\b(?:adequacy|adequate|adequation|adequat|decision d adequation)\b"),
+        re.compile(
+            r"\b(?:adequacy|adequate|adequation|adequat|decision d adequation"
+            r"|angemessenheitsbeschluss|decision de adecuacion|decisione di adeguatezza"
+            r"|decisao de adequacao|adequaatheidsbesluit)\b"
+        ),
         TransferMechanism.ADEQUACY,
     ),
     (re.compile(r"\b(?:code of conduct|code de conduite)\b"), TransferMechanism.CODE_OF_CONDUCT),
 )
+_MODULE_3 = next(p for p, m in _RULES if m is TransferMechanism.SCC_EU_2021_914_M3)
 _MODULES = {
     "module 1": TransferMechanism.SCC_EU_2021_914_M1,
     "module 4": TransferMechanism.SCC_EU_2021_914_M4,
@@ -84,6 +101,48 @@ _SHORT_NAMES = {
     TransferMechanism.ADEQUACY: N_("adequacy decision"),
     TransferMechanism.CODE_OF_CONDUCT: N_("code of conduct"),
 }
+
+
+# Invalid or legacy bases a vendor text may still cite (shared DOMAIN.md §2, "invalid legacy
+# bases"), read into the nearest current code, always marked, the note saying why. Issue 13 adds
+# codes of their own for them: point this table at those codes then (the lead's merge).
+LEGACY_MECHANISMS: tuple[tuple[re.Pattern[str], TransferMechanism, str], ...] = (
+    (
+        re.compile(r"\bprivacy shield\b"),
+        TransferMechanism.ADEQUACY_US_DPF,
+        N_(
+            "the text relies on the EU-US Privacy Shield, invalidated by the CJEU on 16 July 2020 "
+            "(C-311/18, Schrems II): read as its successor, the EU-US Data Privacy Framework "
+            "(Decision (EU) 2023/1795); check the recipient's certification or the tool used."
+        ),
+    ),
+    (
+        re.compile(r"\b(?:2010 87|2001 497|2004 915)\b|\b(?:scc|sccs|clauses?)\D{0,30}\b2010\b"),
+        TransferMechanism.SCC_EU_2021_914_M2,
+        N_(
+            "the text cites standard contractual clauses adopted before 2021 (Decisions 2001/497, "
+            "2004/915, 2010/87), repealed, transition ended on 27 December 2022 (Implementing "
+            "Decision (EU) 2021/914, Art. 4): read as the 2021 clauses; check the version signed."
+        ),
+    ),
+    (
+        re.compile(r"\b46\s+(?:paragraphe\s+|paragraph\s+|para\s+|al\s+)?3\b(?!\s+b\b)"),
+        TransferMechanism.AD_HOC_CLAUSES,
+        N_(
+            "the text cites Art. 46(3): ad hoc clauses need the competent supervisory "
+            "authority's authorisation (Art. 46(3)(a), consistency mechanism Art. 63): check it."
+        ),
+    ),
+)
+
+
+def legacy_mechanism(text: str) -> tuple[TransferMechanism, str] | None:
+    """(nearest current code, note) when the text cites an invalid or legacy basis."""
+    folded = fold(text)
+    for pattern, mechanism, note in LEGACY_MECHANISMS:
+        if pattern.search(folded):
+            return mechanism, _(note)
+    return None
 
 
 def is_code(text: str) -> bool:
@@ -119,7 +178,13 @@ def mechanisms_named(text: str) -> tuple[TransferMechanism, ...]:
 
 
 def several_named_note(text: str) -> str:
-    """The mark's note when the text names more than one mechanism ('' when it names one)."""
+    """The mark's note: a legacy basis the text cites, and the tools when it names several."""
+    legacy = legacy_mechanism(text)
+    legacy_note = legacy[1] if legacy is not None and legacy[0] is parse_mechanism(text) else ""
+    return " ".join(part for part in (legacy_note, _several_named(text)) if part)
+
+
+def _several_named(text: str) -> str:
     named = mechanisms_named(text)
     if len(named) < 2:
         return ""
@@ -148,9 +213,15 @@ def parse_mechanism(text: str) -> TransferMechanism | None:
         return TransferMechanism.NONE
     for pattern, mechanism in _RULES:
         if pattern.search(folded):
+            if mechanism in (
+                TransferMechanism.SCC_EU_2021_914_M2,
+                TransferMechanism.SCC_EU_2021_914_M3,
+            ) and _MODULE_3.search(folded):
+                return TransferMechanism.SCC_EU_2021_914_M3
             if mechanism is TransferMechanism.SCC_EU_2021_914_M2:
                 for words, module in _MODULES.items():
                     if words in folded:
                         return module
             return mechanism
-    return None
+    legacy = legacy_mechanism(stripped)  # only where no current tool is named
+    return legacy[0] if legacy is not None else None

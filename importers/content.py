@@ -1,0 +1,121 @@
+"""Column mapping from what the cells hold, where the header says nothing (or says it wrong).
+
+A column the header mapping left unmapped takes the field its first rows unmistakably hold:
+- e-mail addresses -> the contact e-mail (a "Contact" column of addresses is never a name);
+- country or region names -> the location as written (the countries are read from it);
+- SCC / DPF / BCR / adequacy wording -> the transfer mechanism as written;
+- yes / no beside a header that speaks of transfers -> "transfer outside the EEA";
+- GDPR Art. 6(1) wordings (treatments) -> the legal basis as written;
+- postal addresses (a street number, a postcode) -> the address.
+A content-based guess gets a lower confidence than a header synonym (the wizard shows it amber),
+and a header mapping is only replaced when the cells contradict it (e-mails under "Contact").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from importers.cleaning import fold, parse_bool
+from importers.countries import parse_locations
+from importers.legal_basis import parse_legal_basis
+from importers.model import ColumnGuess, ColumnMapping, RecordKind
+from importers.transfers import parse_mechanism
+from importers.vocabulary import TRANSFER_OUTSIDE_EEA
+
+CONTENT_CONFIDENCE = 0.7
+MIN_SAMPLES = 2
+MOST = 0.6
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_ADDRESS = re.compile(
+    r"\b\d{1,5}[,]?\s+(?:[a-z]+\s+){0,3}(?:rue|avenue|boulevard|bd|allee|place|quai|chemin|road|"
+    r"street|st|avenue|ave|way|lane|drive|strasse|str|weg|platz|calle|via|rua|straat|laan|tee)\b"
+    r"|\b\d{4,5}\s+[a-z]+|\b[a-z]{1,2}\d{1,2}\s?\d[a-z]{2}\b|\bcs\s?\d+|\bcedex\b",
+)
+_TRANSFER_HEADER = re.compile(
+    r"\b(?:transfers?|transferts?|transferencias?|trasferiment[io]|ubermittlung|doorgifte|"
+    r"drittland|outside|hors)\b"
+)
+_SHORT = 80  # a country cell is short; a sentence that names a country is not a location
+
+
+def _is_email(text: str) -> bool:
+    return bool(_EMAIL.search(text))
+
+
+def _is_location(text: str) -> bool:
+    return len(text) <= _SHORT and bool(parse_locations(text))
+
+
+def _is_mechanism(text: str) -> bool:
+    mechanism = parse_mechanism(text)
+    return mechanism is not None and parse_bool(text) is None
+
+
+def _is_yes_no(text: str) -> bool:
+    return parse_bool(text) is not None
+
+
+def _is_legal_basis(text: str) -> bool:
+    return parse_legal_basis(text) is not None
+
+
+def _is_address(text: str) -> bool:
+    return bool(_ADDRESS.search(fold(text))) and not _is_email(text)
+
+
+# field -> (test on one cell, record kind it applies to; None = both)
+_DETECTORS: tuple[tuple[str, Callable[[str], bool], RecordKind | None], ...] = (
+    ("contact_email", _is_email, RecordKind.SUBPROCESSORS),
+    (TRANSFER_OUTSIDE_EEA, _is_yes_no, RecordKind.SUBPROCESSORS),
+    ("transfer_text", _is_mechanism, RecordKind.SUBPROCESSORS),
+    ("location_text", _is_location, RecordKind.SUBPROCESSORS),
+    ("legal_basis_text", _is_legal_basis, RecordKind.TREATMENTS),
+    ("address", _is_address, RecordKind.SUBPROCESSORS),
+)
+# a header mapping the cells contradict: e-mail addresses under "Contact"
+_REPLACEABLE = {"contact_name": "contact_email", "contact_email": "address", "notes": None}
+
+
+def column_samples(rows: Sequence[Sequence[str]], index: int) -> list[str]:
+    """The column's cells on record-like rows (two cells or more filled)."""
+    return [
+        row[index].strip()
+        for row in rows
+        if index < len(row) and row[index].strip() and sum(1 for c in row if c.strip()) >= 2
+    ]
+
+
+def content_field(samples: list[str], kind: RecordKind, header: str = "") -> str | None:
+    """The field most samples unmistakably hold, or None."""
+    if len(samples) < MIN_SAMPLES:
+        return None
+    for key, test, applies in _DETECTORS:
+        if applies is not None and applies is not kind:
+            continue
+        if key == TRANSFER_OUTSIDE_EEA and not _TRANSFER_HEADER.search(fold(header)):
+            continue
+        hits = sum(1 for s in samples if test(s))
+        if hits / len(samples) >= (0.8 if key == TRANSFER_OUTSIDE_EEA else MOST):
+            return key
+    return None
+
+
+def refine_mapping(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> ColumnMapping:
+    """The header mapping, with unmapped (or contradicted) columns mapped by their content."""
+    taken = {c.field for c in mapping.columns if c.field}
+    columns: list[ColumnGuess] = []
+    for column in mapping.columns:
+        if column.field is not None and column.field not in _REPLACEABLE:
+            columns.append(column)
+            continue
+        found = content_field(column_samples(rows, column.index), mapping.kind, column.header)
+        if column.field is not None and found != _REPLACEABLE.get(column.field):
+            found = None  # the header's field stands unless the cells say the other one
+        if found is None or (found in taken and found != column.field):
+            columns.append(column)
+            continue
+        taken.discard(column.field)
+        taken.add(found)
+        columns.append(ColumnGuess(column.index, column.header, found, CONTENT_CONFIDENCE))
+    return ColumnMapping(mapping.kind, tuple(columns))

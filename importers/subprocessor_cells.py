@@ -1,0 +1,94 @@
+"""Subprocessor cells that hold more than one value, and what the import infers from them.
+
+- A company cell whose first line is the name and the next lines a postal address ("Sinch AB /
+  Lindhagensgatan 74 Stockholm, / 112 18 Sweden"): the name is the first line, the address the
+  rest, kept in the record's address (read from the cell's layout: marked inferred).
+- "Transfers outside the EU: No": the subprocessor's mechanism is "no transfer outside the EEA"
+  (GDPR Chapter V applies only to transfers to a third country, Art. 44), inferred from the
+  answer when no other column states a mechanism.
+- A subprocessor's "Legal base" column (the basis of its own processing, not a transfer tool):
+  kept in its notes, with the column's header.
+- The category, when no column nor section says it, from the service's and the name's words
+  (`importers.categories`), inferred.
+"""
+
+from __future__ import annotations
+
+import re
+
+from importers.categories import infer_category
+from importers.cleaning import clean_text, fold, parse_bool
+from importers.countries import parse_locations
+from importers.marks import Cell
+from importers.transfers import parse_mechanism
+from workbench.domain.enums import InferenceOrigin, SubprocessorCategory, TransferMechanism
+from workbench.domain.records import Unconfirmed
+from workbench.i18n import _
+
+_STREET = re.compile(
+    r"\d|\b(?:rue|avenue|road|street|strasse|straße|calle|via|rua|straat|quay|place|cedex)\b",
+    re.I,
+)
+
+
+def split_name_address(text: str) -> tuple[str, str]:
+    """(name, address): the address is '' unless the lines under the name look like one."""
+    lines = clean_text(text).split("\n")
+    if len(lines) < 2:
+        return " ".join(lines), ""
+    rest = lines[1:]
+    looks_like_address = any(_STREET.search(line) for line in rest) or bool(
+        parse_locations(rest[-1])
+    )
+    if not looks_like_address:
+        return " ".join(lines), ""
+    return lines[0].strip(), "\n".join(line.strip().rstrip(",") for line in rest)
+
+
+def address_mark(cell: Cell) -> Unconfirmed:
+    return cell.mark(
+        "address",
+        InferenceOrigin.RULE,
+        _("the lines under the name in the same cell were read as the address"),
+    )
+
+
+def transfers_outside(text: str) -> bool | None:
+    """The yes/no of a "Transfers outside the EU" cell ("No", "Non", "Nein"...), or None."""
+    first = clean_text(text).split("\n")[0] if text.strip() else ""
+    answer = parse_bool(first)
+    if answer is None and fold(first) in ("nein", "ja", "nee", "si", "sim", "nao"):
+        answer = fold(first) in ("ja", "si", "sim")
+    if answer is None and parse_mechanism(text) is TransferMechanism.NONE_INTRA_EEA:
+        answer = False  # "N/A (no transfer)"
+    return answer
+
+
+def no_transfer_mark(cell: Cell) -> Unconfirmed:
+    return cell.mark(
+        "transfer_mechanism",
+        InferenceOrigin.RULE,
+        _("the file answers no to transfers outside the EU: read as no transfer outside the EEA"),
+    )
+
+
+def legal_basis_note(header: str, text: str, notes: str) -> str:
+    """The subprocessor's notes with its "Legal base" cell added under the column's header."""
+    value = " ".join(clean_text(text).split())
+    if not value:
+        return notes
+    line = f"{header}: {value}" if header else value
+    return f"{notes}\n{line}" if notes else line
+
+
+def category_guess(
+    description: str, name: str, header: str, row: int
+) -> tuple[SubprocessorCategory, Unconfirmed] | None:
+    """The category the service's words (else the name's) suggest, with its inferred mark."""
+    found = infer_category(description, name)
+    if found is None:
+        return None
+    category, text = found
+    cell = Cell(text, header if text == description else "", row)
+    note = _("category guessed from the words of the service or of the name")
+    return category, cell.mark("category", InferenceOrigin.RULE, note)

@@ -1,0 +1,181 @@
+"""Recall of the importer on the real-file corpus (tests/data/real): read, map, build; no register.
+
+For each file, every table the importer finds is read with its automatic mapping, as a new user
+importing the file would. Each expected record (expected.json, written by hand from the source)
+is looked up among the imported ones by its name (folded; the expected text may be the name's
+start when the name is a long sentence). Figures per file and over a set of files:
+- names: expected records found;
+- extra: imported records that match no expected record (title, section, note rows...);
+- countries: found records whose locations are exactly the expected set (rows stating some);
+- mechanisms: found records with the expected transfer mechanism (rows stating one; "SCC"
+  stands for any module of the 2021 clauses; a row naming several tools, "SCCs, DPF", accepts
+  any of them: the import keeps one by its own order and its mark's note names them all);
+- legal bases: found treatments with the expected Art. 6(1) basis.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from importers import propose_mapping, read_records, read_tables
+from importers.cleaning import fold
+from importers.model import ImportedRow
+from workbench.domain.errors import WorkbenchError
+
+REAL_DIR = Path(__file__).resolve().parents[2] / "data" / "real"
+MIN_PREFIX = 12  # an expected name shorter than the imported one matches as its start
+
+
+@dataclass
+class Score:
+    found: int = 0
+    wanted: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.wanted += 1
+        self.found += int(ok)
+
+    def __iadd__(self, other: Score) -> Score:
+        self.found += other.found
+        self.wanted += other.wanted
+        return self
+
+    @property
+    def ratio(self) -> float:
+        return self.found / self.wanted if self.wanted else 1.0
+
+    def __str__(self) -> str:
+        return f"{self.found}/{self.wanted}" if self.wanted else "-"
+
+
+@dataclass
+class FileScore:
+    name: str
+    held_out: bool
+    names: Score = field(default_factory=Score)
+    countries: Score = field(default_factory=Score)
+    mechanisms: Score = field(default_factory=Score)
+    legal_bases: Score = field(default_factory=Score)
+    extra: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+
+def expected() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((REAL_DIR / "expected.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def imported(path: Path, errors: list[str]) -> list[ImportedRow]:
+    """Every record of every table; a table the import refuses counts as no record."""
+    rows: list[ImportedRow] = []
+    try:
+        tables = read_tables(path)
+    except WorkbenchError as exc:
+        errors.append(str(exc))
+        return rows
+    for table in tables:
+        try:
+            rows.extend(read_records(table, propose_mapping(table)).rows())
+        except WorkbenchError as exc:
+            errors.append(str(exc))
+    return rows
+
+
+def _matches(wanted: str, name: str) -> bool:
+    a, b = fold(wanted), fold(name)
+    return a == b or (len(a) >= MIN_PREFIX and b.startswith(a))
+
+
+def _location_codes(record: object) -> set[str]:
+    return {location.code for location in getattr(record, "locations", ())}
+
+
+def _mechanism(record: object) -> str | None:
+    mechanism = getattr(record, "transfer_mechanism", None)
+    if mechanism is None:
+        return None
+    return "SCC" if mechanism.value.startswith("SCC_EU") else str(mechanism.value)
+
+
+def score_file(file_name: str, spec: dict[str, Any]) -> FileScore:
+    score = FileScore(file_name, bool(spec["held_out"]))
+    rows = imported(REAL_DIR / file_name, score.misses)
+    unused = list(rows)
+    for name, countries, mechanism, basis in spec["records"]:
+        row = next((r for r in unused if _matches(name, r.record.name)), None)
+        score.names.add(row is not None)
+        if row is None:
+            score.misses.append(f"name {name!r}")
+            continue
+        unused.remove(row)
+        record = row.record
+        if countries is not None:
+            ok = _location_codes(record) == set(countries)
+            score.countries.add(ok)
+            if not ok:
+                score.misses.append(f"{name}: countries {sorted(_location_codes(record))}")
+        if mechanism is not None:
+            allowed = mechanism if isinstance(mechanism, list) else [mechanism]
+            ok = _mechanism(record) in allowed
+            score.mechanisms.add(ok)
+            if not ok:
+                score.misses.append(f"{name}: mechanism {_mechanism(record)}")
+        if basis is not None:
+            found = getattr(record, "legal_basis", None)
+            ok = found is not None and found.value == basis
+            score.legal_bases.add(ok)
+            if not ok:
+                score.misses.append(f"{name}: legal basis {found}")
+    score.extra = [r.record.name for r in unused]
+    return score
+
+
+def score_corpus() -> list[FileScore]:
+    return [score_file(name, spec) for name, spec in expected().items()]
+
+
+def total(scores: list[FileScore]) -> FileScore:
+    result = FileScore("total", held_out=False)
+    for score in scores:
+        result.names += score.names
+        result.countries += score.countries
+        result.mechanisms += score.mechanisms
+        result.legal_bases += score.legal_bases
+        result.extra.extend(f"{score.name}: {e}" for e in score.extra)
+    return result
+
+
+def report(scores: list[FileScore]) -> str:
+    lines = [f"{'file':44} {'names':>7} {'extra':>5} {'countries':>9} {'mechan.':>8} {'bases':>7}"]
+
+    def line(s: FileScore) -> str:
+        return (
+            f"{s.name:44} {s.names!s:>7} {len(s.extra):>5} {s.countries!s:>9} "
+            f"{s.mechanisms!s:>8} {s.legal_bases!s:>7}"
+        )
+
+    for held_out in (False, True):
+        part = [s for s in scores if s.held_out is held_out]
+        lines.append(
+            "-- held out (added last, rules not tuned on them)" if held_out else "-- tuned"
+        )
+        lines.extend(line(s) for s in part)
+        whole = total(part)
+        whole.name = "total held out" if held_out else "total tuned"
+        lines.append(line(whole))
+        lines.append(
+            f"{'':44} {whole.names.ratio:>7.0%} {'':>5} {whole.countries.ratio:>9.0%} "
+            f"{whole.mechanisms.ratio:>8.0%} {whole.legal_bases.ratio:>7.0%}"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # python -m tests.unit.importers.real_corpus: the table, and misses
+    results = score_corpus()
+    print(report(results))
+    for result in results:
+        for miss in result.misses + [f"extra {e!r}" for e in result.extra]:
+            print(f"{result.name}: {miss}")
