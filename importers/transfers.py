@@ -10,8 +10,9 @@ Rules, first match wins (the text is always kept beside the code by the caller):
 - adequacy / adéquation -> ADEQUACY (Art. 45);
 - "intra-EEA", "no transfer", "pas de transfert" -> NONE_INTRA_EEA;
 - a code written as is ("SCC_EU_2021_914_M3", the Excel export's column) -> that code;
-- an invalid or legacy basis (Privacy Shield, pre-2021 SCCs, "article 46-3"): the nearest
-  current code, its mark's note saying what the text cites (`LEGACY_MECHANISMS`).
+- an invalid or legacy basis (Privacy Shield, pre-2021 SCCs, "article 46-3"): the code of what
+  the text claims (a void basis has its own code, never a valid one), its mark's note saying
+  what the text cites and why it is no basis (`LEGACY_MECHANISMS`).
 
 A text may name several tools ("CCT + DPF"): `parse_mechanism` keeps the first rule's, and
 `mechanisms_named` lists them all, so that the import's mark on the value says so.
@@ -104,25 +105,26 @@ _SHORT_NAMES = {
 
 
 # Invalid or legacy bases a vendor text may still cite (shared DOMAIN.md §2, "invalid legacy
-# bases"), read into the nearest current code, always marked, the note saying why. Issue 13 adds
-# codes of their own for them: point this table at those codes then (the lead's merge).
+# bases"), recorded as claimed under their own codes (TransferMechanism.INVALID_*, which the
+# check transfer-invalid-basis flags), always marked, the note saying why.
 LEGACY_MECHANISMS: tuple[tuple[re.Pattern[str], TransferMechanism, str], ...] = (
     (
         re.compile(r"\bprivacy shield\b"),
-        TransferMechanism.ADEQUACY_US_DPF,
+        TransferMechanism.INVALID_PRIVACY_SHIELD,
         N_(
             "the text relies on the EU-US Privacy Shield, invalidated by the CJEU on 16 July 2020 "
-            "(C-311/18, Schrems II): read as its successor, the EU-US Data Privacy Framework "
-            "(Decision (EU) 2023/1795); check the recipient's certification or the tool used."
+            "(C-311/18, Schrems II): recorded as the vendor claims it, which is no basis; check "
+            "the recipient's EU-US Data Privacy Framework certification or the tool actually used."
         ),
     ),
     (
         re.compile(r"\b(?:2010 87|2001 497|2004 915)\b|\b(?:scc|sccs|clauses?)\D{0,30}\b2010\b"),
-        TransferMechanism.SCC_EU_2021_914_M2,
+        TransferMechanism.INVALID_SCC_2010_87,
         N_(
             "the text cites standard contractual clauses adopted before 2021 (Decisions 2001/497, "
             "2004/915, 2010/87), repealed, transition ended on 27 December 2022 (Implementing "
-            "Decision (EU) 2021/914, Art. 4): read as the 2021 clauses; check the version signed."
+            "Decision (EU) 2021/914, Art. 4): recorded as claimed, which is no longer a basis; "
+            "check whether the 2021 clauses were signed."
         ),
     ),
     (
@@ -136,8 +138,12 @@ LEGACY_MECHANISMS: tuple[tuple[re.Pattern[str], TransferMechanism, str], ...] = 
 )
 
 
+_CURRENT_SCC = re.compile(r"\b2021\b|\b914\b")
+
+
 def legacy_mechanism(text: str) -> tuple[TransferMechanism, str] | None:
-    """(nearest current code, note) when the text cites an invalid or legacy basis."""
+    """(the code of what the text claims, note) when it cites an invalid or legacy basis: a
+    void basis keeps its own code (never read as a valid one), Art. 46(3) is ad hoc clauses."""
     folded = fold(text)
     for pattern, mechanism, note in LEGACY_MECHANISMS:
         if pattern.search(folded):
@@ -211,6 +217,14 @@ def parse_mechanism(text: str) -> TransferMechanism | None:
     folded = fold(stripped)
     if stripped in ("-", "–", "/"):
         return TransferMechanism.NONE
+    legacy = legacy_mechanism(stripped)
+    if (
+        legacy is not None
+        and legacy[0].value.startswith("INVALID_SCC")
+        and not _CURRENT_SCC.search(folded)
+    ):
+        # "CCT 2010/87/UE" claims the repealed clauses, not the current ones they resemble.
+        return legacy[0]
     for pattern, mechanism in _RULES:
         if pattern.search(folded):
             if mechanism in (
@@ -223,5 +237,4 @@ def parse_mechanism(text: str) -> TransferMechanism | None:
                     if words in folded:
                         return module
             return mechanism
-    legacy = legacy_mechanism(stripped)  # only where no current tool is named
-    return legacy[0] if legacy is not None else None
+    return legacy[0] if legacy is not None else None  # only where no current tool is named

@@ -153,12 +153,13 @@ def test_legal_bases_in_several_languages(text: str, basis: LegalBasis) -> None:
 @pytest.mark.parametrize(
     ("text", "mechanism", "words"),
     [
-        ("EU-US Privacy Shield", TransferMechanism.ADEQUACY_US_DPF, "C-311/18"),
-        ("Clauses contractuelles types 2010/87/UE", TransferMechanism.SCC_EU_2021_914_M2, "2022"),
+        # What the vendor claims, under its own (void) code: never read as a valid basis.
+        ("EU-US Privacy Shield", TransferMechanism.INVALID_PRIVACY_SHIELD, "C-311/18"),
+        ("Clauses contractuelles types 2010/87/UE", TransferMechanism.INVALID_SCC_2010_87, "2022"),
         ("article 46-3 du RGPD", TransferMechanism.AD_HOC_CLAUSES, "authorisation"),
     ],
 )
-def test_legacy_bases_read_into_the_nearest_code_with_a_note(
+def test_legacy_bases_read_as_claimed_with_a_note(
     text: str, mechanism: TransferMechanism, words: str
 ) -> None:
     assert parse_mechanism(text) is mechanism
