@@ -12,7 +12,16 @@ Each measure runs in a fresh process; it prints seconds, rows/s, the peak of Pyt
 (tracemalloc, in a second run: it does not see lxml's or SQLite's C memory) and the process's
 peak RSS (everything, the interpreter and its imports included).
 
-    python bench/bench_import.py [SIZES...]        # default: 1000 10000 100000
+"floor" is what an import cannot do without (issue 18: the import within 1.5x of it), side
+by side in the same run: a bare lxml pass over the sheet (and its shared-strings table),
+plus a raw sqlite3 `executemany` of exactly the rows the import just wrote (every table it
+wrote to, read back from the register "import" left, into an empty register of the same
+schema and indexes, one transaction), plus the canonical JSON and chained SHA-256 of those
+journal entries. Its three parts are printed on the line after it, with the import's time
+over the floor's ("x first" is each measure's time over the first one's).
+
+    python bench/bench_import.py [--measures import,floor] [--no-trace] [SIZES...]
+    (default: every measure, traced, at 1k 10k 100k)
 """
 
 from __future__ import annotations
@@ -147,19 +156,144 @@ def bare_stream(path: Path) -> int:
     return sum(1 for _row in XlsxWorkbook(path).rows("Registre"))
 
 
+def imported_register(path: Path) -> Path:
+    """Where "import" leaves the register it imported `path` into (the floor reads it)."""
+    return path.with_suffix(".imported.sqlite")
+
+
 def full_import(path: Path) -> int:
     from importers import propose_mapping, read_records, read_tables
     from workbench.domain import Organisation
     from workbench.services import open_register
     from workbench.services.import_service import ImportService
 
+    target = imported_register(path)
+    for old in target.parent.glob(target.name + "*"):
+        old.unlink()
+    register = open_register(target, author="bench")
+    register.organisations.create(Organisation(name="Podalire"))
+    batches = [read_records(t, propose_mapping(t)) for t in read_tables(path)]
+    result = ImportService(register).apply(batches)
+    register.close()
+    return result.report.new
+
+
+FLOOR_PARTS: dict[str, float] = {}
+
+
+def floor(path: Path) -> int:
+    """The floor's three parts, timed one after the other (see the module's docstring)."""
+    import hashlib
+    import shutil
+    import sqlite3
+
+    from workbench.domain import Organisation
+    from workbench.services import open_register
+
+    imported = imported_register(path)
+    if not imported.exists():
+        raise SystemExit("run the 'import' measure first: the floor writes the rows it wrote")
     with tempfile.TemporaryDirectory() as folder:
-        register = open_register(Path(folder) / "bench.sqlite", author="bench")
-        register.organisations.create(Organisation(name="Podalire"))
-        batches = [read_records(t, propose_mapping(t)) for t in read_tables(path)]
-        result = ImportService(register).apply(batches)
+        empty = Path(folder) / "empty.sqlite"
+        register = open_register(empty, author="bench")
+        register.organisations.create(Organisation(name="Podalire"))  # as "import" did first
         register.close()
-        return result.report.new
+        source = sqlite3.connect(imported)
+        with sqlite3.connect(empty) as connection:
+            tables = [
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            ]
+            count = "SELECT count(*) FROM {}"
+            already = {t: connection.execute(count.format(t)).fetchone()[0] for t in tables}
+        # what the import wrote: the rows beyond those an empty register has, per table
+        written = {
+            t: source.execute(f"SELECT * FROM {t} LIMIT -1 OFFSET ?", (already[t],)).fetchall()  # noqa: S608
+            for t in tables
+        }
+        entries = source.execute(
+            "SELECT at, author, operation, entity_kind, entity_id, action, before, after, label "
+            "FROM journal_entry ORDER BY id"
+        ).fetchall()
+        snapshots = [
+            (
+                at,
+                author,
+                op,
+                kind,
+                eid,
+                action,
+                json.loads(b) if b else None,
+                json.loads(a) if a else None,
+                label,
+            )
+            for at, author, op, kind, eid, action, b, a, label in entries
+        ]
+        source.close()
+        target = Path(folder) / "floor.sqlite"
+        shutil.copyfile(empty, target)
+
+        start = time.perf_counter()
+        rows = _lxml_pass(path)
+        FLOOR_PARTS["lxml"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        connection = sqlite3.connect(target, isolation_level=None)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute("BEGIN IMMEDIATE")
+        for table, values in written.items():
+            if values:
+                marks = ", ".join("?" * len(values[0]))
+                connection.executemany(f"INSERT INTO {table} VALUES ({marks})", values)  # noqa: S608
+        connection.execute("COMMIT")
+        connection.close()
+        FLOOR_PARTS["sqlite"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        previous = ""
+        for at, author, op, kind, eid, action, before, after, label in snapshots:
+            fields = {
+                "at": at,
+                "author": author,
+                "operation": op,
+                "entity_kind": kind,
+                "entity_id": eid,
+                "action": action,
+                "before": before,
+                "after": after,
+                "label": label,
+                "op": {"id": op, "seq": 2, "at": at, "author": author, "label": label},
+            }
+            text = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            previous = hashlib.sha256((previous + text).encode()).hexdigest()
+        FLOOR_PARTS["json+sha256"] = time.perf_counter() - start
+    return rows
+
+
+def _lxml_pass(path: Path) -> int:
+    """Every cell's text of the sheet, shared strings looked up in a list held in memory."""
+    from lxml import etree
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rows = 0
+    with zipfile.ZipFile(path) as book:
+        strings: list[str] = []
+        if "xl/sharedStrings.xml" in book.namelist():
+            with book.open("xl/sharedStrings.xml") as part:
+                for _event, item in etree.iterparse(part, tag=f"{main}si"):
+                    strings.append("".join(item.itertext()))
+                    item.clear()
+        with book.open("xl/worksheets/sheet1.xml") as part:
+            for _event, row in etree.iterparse(part, tag=f"{main}row"):
+                for cell in row:
+                    if cell.get("t") == "s":
+                        _text = strings[int(cell.findtext(f"{main}v") or 0)]
+                    else:
+                        _text = "".join(cell.itertext())
+                rows += 1
+                row.clear()
+    return rows
 
 
 MEASURES = {
@@ -167,6 +301,7 @@ MEASURES = {
     "calamine": bare_calamine,
     "stream": bare_stream,
     "import": full_import,
+    "floor": floor,  # after "import": it writes what the import wrote
 }
 
 
@@ -178,11 +313,14 @@ def measure(name: str, path: Path, trace: bool) -> dict[str, float]:
     seconds = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1] if trace else 0
     rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if name == "floor":  # its own parts only, not the untimed reading of what to write
+        seconds = sum(FLOOR_PARTS.values())
     return {
         "rows": rows,
         "seconds": seconds,
         "py_peak_mib": peak / 2**20,
         "rss_mib": rss_kib / 1024,
+        **{f"part_{k}": v for k, v in FLOOR_PARTS.items()},
     }
 
 
@@ -197,12 +335,12 @@ def in_subprocess(name: str, path: Path, trace: bool) -> dict[str, float]:
     return dict(json.loads(out.strip().splitlines()[-1]))
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], measures: list[str], trace: bool = True) -> None:
     cache = Path(tempfile.gettempdir()) / "dpo-bench-import"
     cache.mkdir(exist_ok=True)
     print(
         f"{'layout':>6} {'rows':>7} {'measure':>9} {'seconds':>8} {'rows/s':>9} "
-        f"{'py peak MiB':>12} {'RSS MiB':>8} {'x openpyxl':>10}"
+        f"{'py peak MiB':>12} {'RSS MiB':>8} {'x first':>8}"
     )
     for layout in ("inline", "shared"):
         for size in sizes:
@@ -216,15 +354,25 @@ def main(sizes: list[int]) -> None:
                     check=True,
                     cwd=ROOT,
                 )
-            base = None
-            for measure_name in MEASURES:
+            timings = {}
+            for measure_name in measures:
                 timed = in_subprocess(measure_name, path, trace=False)
-                traced = in_subprocess(measure_name, path, trace=True)
-                base = base or timed["seconds"]
+                traced = in_subprocess(measure_name, path, trace=True) if trace else timed
+                timings[measure_name] = timed
+                first = timings[measures[0]]["seconds"]
                 print(
                     f"{layout:>6} {size:>7} {measure_name:>9} {timed['seconds']:>8.2f} "
                     f"{size / timed['seconds']:>9.0f} {traced['py_peak_mib']:>12.1f} "
-                    f"{timed['rss_mib']:>8.1f} {timed['seconds'] / base:>10.2f}",
+                    f"{timed['rss_mib']:>8.1f} {timed['seconds'] / first:>8.2f}",
+                    flush=True,
+                )
+            if "import" in timings and "floor" in timings:
+                parts = {k[5:]: v for k, v in timings["floor"].items() if k.startswith("part_")}
+                ratio = timings["import"]["seconds"] / timings["floor"]["seconds"]
+                print(
+                    f"{'':>24} floor = "
+                    + " + ".join(f"{k} {v:.2f}" for k, v in parts.items())
+                    + f"; import / floor = {ratio:.2f}x (target 1.5x)",
                     flush=True,
                 )
 
@@ -236,4 +384,10 @@ if __name__ == "__main__":
         sys.path.insert(0, str(ROOT))
         print(json.dumps(measure(sys.argv[2], Path(sys.argv[3]), sys.argv[4] == "1")))
     else:
-        main([int(a) for a in sys.argv[1:]] or [1000, 10000, 100000])
+        arguments = sys.argv[1:]
+        chosen = list(MEASURES)
+        if arguments[:1] == ["--measures"]:
+            chosen, arguments = arguments[1].split(","), arguments[2:]
+        trace = "--no-trace" not in arguments  # halves the time; py peak MiB then reads 0
+        arguments = [a for a in arguments if a != "--no-trace"]
+        main([int(a) for a in arguments] or [1000, 10000, 100000], chosen, trace)

@@ -13,6 +13,7 @@ from workbench.domain.errors import RegisterOpenError
 
 if TYPE_CHECKING:
     from workbench.services import Register
+    from workbench.storage.plain_reader import PlainRegister
 
 # Every import that is not needed to build the parser waits for the command that uses it
 # (`--help` and `list` must not pay for SQLAlchemy, Alembic, the readers and the writers).
@@ -77,6 +78,29 @@ def open_for_reading(args: argparse.Namespace) -> Register:
         return open_from_args(args)
     except (RegisterLockedError, ReadOnlyLocationError):
         return open_from_args(args, read_only=True)
+
+
+def open_reader(args: argparse.Namespace) -> Register | PlainRegister:
+    """For `list` and `show`: the register file read with plain sqlite3, without importing
+    SQLAlchemy, when that reads it exactly as opening it would (workbench.storage.plain_reader:
+    a plain file at this version's revision); else the register opened for reading."""
+    if _plain_readable(args):
+        from workbench.storage.locations import default_register_path
+        from workbench.storage.plain_reader import open_plain_register
+
+        plain = open_plain_register(
+            Path(args.db).expanduser().resolve() if args.db else default_register_path()
+        )
+        if plain is not None:
+            return plain
+    return open_for_reading(args)
+
+
+def _plain_readable(args: argparse.Namespace) -> bool:
+    """Not the demo (created on first use), not a database server, not encrypted."""
+    if getattr(args, "demo", False) or passphrase_from_args(args) is not None:
+        return False
+    return not args.db or "://" not in str(args.db)
 
 
 def print_json(payload: Any) -> None:

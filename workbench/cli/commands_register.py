@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.cli._common import (
     open_for_reading,
     open_from_args,
+    open_reader,
     print_json,
     print_table,
     records_json,
@@ -20,6 +21,7 @@ from workbench.i18n import _
 
 if TYPE_CHECKING:
     from workbench.services import Register
+    from workbench.storage.plain_reader import PlainRegister
 
 KINDS = {
     "organisations": EntityKind.ORGANISATION,
@@ -36,6 +38,8 @@ SINGULAR = (
     | {name: kind for name, kind in KINDS.items()}
     | {"request": EntityKind.DATA_SUBJECT_REQUEST}
 )
+# Their listing also computes deadlines (clock rules, calendar): always the full path.
+LOG_KINDS = frozenset({EntityKind.BREACH, EntityKind.DATA_SUBJECT_REQUEST})
 # The records that carry marks on inferred values (workbench.domain.inference).
 CONFIRMABLE = frozenset(
     {
@@ -121,23 +125,27 @@ def parse_as_of(text: str) -> dt.datetime:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    reg = open_for_reading(args)
     kind = KINDS[args.kind]
-    records = reg.journal.as_of(kind, args.as_of) if args.as_of else reg.service_for(kind).list()
+    full = open_for_reading(args) if args.as_of or kind in LOG_KINDS else None
+    reader: Register | PlainRegister = full if full is not None else open_reader(args)
+    if full is not None and args.as_of:
+        records = full.journal.as_of(kind, args.as_of)
+    else:
+        records = reader.service_for(kind).list()
     if args.organisation:
-        org = reg.organisations.find_by_name(args.organisation)
+        org = reader.organisations.find_by_name(args.organisation)
         if org is None:
-            known = ", ".join(o.name for o in reg.organisations.list())
+            known = ", ".join(o.name for o in reader.organisations.list())
             raise NotFoundByNameError(
                 f"No organisation named '{args.organisation}'. Known: {known}."
             )
         records = [r for r in records if getattr(r, "organisation_id", org.id) == org.id]
-    if kind in (EntityKind.BREACH, EntityKind.DATA_SUBJECT_REQUEST):
-        return _print_log(reg, kind, records, args.json)
+    if full is not None and kind in LOG_KINDS:
+        return _print_log(full, kind, records, args.json)
     if args.json:
         print_json(records_json(records))
         return 0
-    orgs = {o.id: o.name for o in reg.organisations.list()}
+    orgs = {o.id: o.name for o in reader.organisations.list()}
     headers, rows = _table(kind, records, orgs)
     print_table(headers, rows)
     return 0
@@ -225,15 +233,19 @@ def _summary(record: Any) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    reg = open_for_reading(args)
-    record = reg.service_for(SINGULAR[args.kind]).get(args.id)
     from workbench.domain import codec, inference
 
-    data = codec.to_dict(record)
-    if SINGULAR[args.kind] in (EntityKind.BREACH, EntityKind.DATA_SUBJECT_REQUEST):
+    kind = SINGULAR[args.kind]
+    if kind in LOG_KINDS:
         from workbench.cli._log_tables import clock_context, computed_json
 
+        reg = open_for_reading(args)
+        record = reg.service_for(kind).get(args.id)
+        data = codec.to_dict(record)
         data["computed"] = computed_json(record, *clock_context(reg))
+    else:
+        record = open_reader(args).service_for(kind).get(args.id)
+        data = codec.to_dict(record)
     if args.json:
         print_json(data)
         return 0

@@ -5,23 +5,15 @@ from typing import TYPE_CHECKING
 from workbench.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
-    from workbench.services.register import (
-        Register,
-        default_register_path,
-        demo_register_path,
-        open_register,
-    )
+    from workbench.services.register import Register, open_register
+    from workbench.storage.locations import default_register_path, demo_register_path
 
 # SQLAlchemy and Alembic load with the first register opened, not with any service module.
 __getattr__ = lazy_exports(
     __name__,
     {
-        "workbench.services.register": [
-            "Register",
-            "default_register_path",
-            "demo_register_path",
-            "open_register",
-        ]
+        "workbench.services.register": ["Register", "open_register"],
+        "workbench.storage.locations": ["default_register_path", "demo_register_path"],
     },
 )
 

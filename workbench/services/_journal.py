@@ -294,8 +294,10 @@ class UnitOfWork:
         self._pending.clear()
 
 
-# Any fixed 64-bit key: the one transaction-scoped advisory lock all writers of a register queue on.
-JOURNAL_LOCK_KEY = 0x44504F5752  # "DPOWR"
+# The transaction-scoped advisory lock all writers of a register queue on: this fixed class
+# ("DPOW") and the register's schema, so that registers in other schemas of the same database
+# (the tests run in parallel, one schema each) never queue behind this one's writers.
+JOURNAL_LOCK_CLASS = 0x44504F57  # "DPOW"
 
 
 def _serialise_writers(session: Session) -> None:
@@ -306,7 +308,8 @@ def _serialise_writers(session: Session) -> None:
     one reads the previous one's last hash (never two entries chained to the same parent).
     """
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(JOURNAL_LOCK_KEY)))
+        register = func.hashtext(func.current_schema())
+        session.execute(select(func.pg_advisory_xact_lock(JOURNAL_LOCK_CLASS, register)))
 
 
 def _same(before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:

@@ -1,27 +1,23 @@
-"""Copy between frozen records and ORM rows.
-
-Columns carry the record's field names. A nested record (Retention, Provenance) is flattened
-into `<field>_<subfield>` columns; tuples of values or records go to JSON columns; links to other
-entities (tuple of ids) go to association tables and are handled by `LinkSpec`.
+"""Copy between frozen records and ORM rows: which columns hold which fields is
+`workbench.storage.columns.RecordColumns` (shared with the plain reader of `list` and `show`);
+links to other entities (tuple of ids) go to association tables and are handled by `LinkSpec`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import typing
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
-from workbench.domain import codec
 from workbench.domain.enums import EntityKind
+from workbench.storage.columns import RecordColumns
 
 R = TypeVar("R")
-NOT_COPIED = frozenset({"id", "version"})
 
 
 @dataclass(frozen=True)
@@ -33,7 +29,7 @@ class LinkSpec:
     other_column: str
 
 
-class RecordMapper(Generic[R]):
+class RecordMapper(RecordColumns[R]):
     def __init__(
         self,
         kind: EntityKind,
@@ -42,52 +38,9 @@ class RecordMapper(Generic[R]):
         links: dict[str, LinkSpec] | None = None,
     ) -> None:
         self.kind = kind
-        self.record_cls = record_cls
         self.model_cls = model_cls
         self.links = links or {}
-        hints = typing.get_type_hints(record_cls)
-        self._nested: dict[str, type[Any]] = {}
-        self._optional_nested: set[str] = set()
-        self._plain: list[str] = []
-        for f in dataclasses.fields(record_cls):  # type: ignore[arg-type]
-            if f.name in self.links or f.name in NOT_COPIED:
-                continue
-            hint = hints[f.name]
-            inner = [a for a in typing.get_args(hint) if a is not type(None)]
-            target = inner[0] if typing.get_origin(hint) is not None and len(inner) == 1 else hint
-            if dataclasses.is_dataclass(target) and isinstance(target, type):
-                self._nested[f.name] = target
-                if target is not hint:
-                    self._optional_nested.add(f.name)
-            else:
-                self._plain.append(f.name)
-        # (field, sub-field, column) triples of the nested records, computed once (bulk import)
-        self._nested_columns = tuple(
-            (name, sf.name, f"{name}_{sf.name}")
-            for name, sub_cls in self._nested.items()
-            for sf in dataclasses.fields(sub_cls)
-        )
-        # the same per field, for reading (loading a register reads every row)
-        self._nested_fields = tuple(
-            (
-                name,
-                tuple(
-                    (sub, column) for field, sub, column in self._nested_columns if field == name
-                ),
-            )
-            for name in self._nested
-        )
-
-    # -- record -> row -------------------------------------------------------------------------
-    def row_values(self, record: R) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        for name in self._plain:
-            value = getattr(record, name)
-            values[name] = codec._encode(value) if isinstance(value, tuple) else value
-        for name, sub_name, column in self._nested_columns:
-            sub = getattr(record, name)
-            values[column] = None if sub is None else getattr(sub, sub_name)
-        return values
+        super().__init__(record_cls, self.links)
 
     def apply(self, model: Any, record: R) -> None:
         for key, value in self.row_values(record).items():
@@ -98,21 +51,6 @@ class RecordMapper(Generic[R]):
         if entity_id is not None:
             model.id = entity_id
         return model
-
-    # -- row -> record -------------------------------------------------------------------------
-    def to_record(self, model: Any, links: dict[str, tuple[int, ...]] | None = None) -> R:
-        data: dict[str, Any] = {name: getattr(model, name) for name in self._plain}
-        for name, sub_columns in self._nested_fields:
-            sub = {sub_name: getattr(model, column) for sub_name, column in sub_columns}
-            if name in self._optional_nested and all(v is None for v in sub.values()):
-                data[name] = None
-            else:
-                data[name] = {k: v for k, v in sub.items() if v is not None}
-        data["id"] = model.id
-        data["version"] = model.version
-        for name in self.links:
-            data[name] = list((links or {}).get(name, ()))
-        return codec.from_dict(self.record_cls, data)
 
     # -- links ---------------------------------------------------------------------------------
     def load_links(

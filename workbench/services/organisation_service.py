@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.enums import EntityKind, OrganisationKind
 from workbench.domain.errors import ValidationError
+from workbench.domain.names import organisation_named
 from workbench.domain.records import Organisation
 from workbench.i18n import _
 from workbench.services._crud import CrudService, require
@@ -33,8 +34,7 @@ class OrganisationService(CrudService[Organisation]):
         return [o for o in self.list() if o.kind in client_kinds]
 
     def find_by_name(self, name: str) -> Organisation | None:
-        wanted = name.strip().casefold()
-        return next((o for o in self.list() if o.name.casefold() == wanted), None)
+        return organisation_named(self.list(), name)
 
     def validate(self, session: Session, record: Organisation) -> dict[str, str]:
         problems: dict[str, str] = {}

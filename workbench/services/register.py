@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import DatabaseError
 
@@ -49,19 +48,11 @@ from workbench.storage.engine import (
     sqlite_path,
     what_else_it_is,
 )
+from workbench.storage.locations import default_register_path
 from workbench.storage.lock import RegisterLock
 from workbench.storage.models import SettingModel
 
-APP_NAME = "dpo-workbench"
 BACKUP_KEEP_SETTING = "backup_keep"
-
-
-def default_register_path() -> Path:
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "register.sqlite"
-
-
-def demo_register_path() -> Path:
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "demo.sqlite"
 
 
 @dataclass

@@ -8,18 +8,33 @@ does not pay for it.
 
 from __future__ import annotations
 
-import ast
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from workbench.storage.revisions import (
+    MIGRATIONS_DIR,
+    VERSION_TABLE,
+    head_revisions,
+    known_revisions,
+)
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-VERSION_TABLE = "alembic_version"
+__all__ = [
+    "MIGRATIONS_DIR",
+    "VERSION_TABLE",
+    "alembic_config",
+    "current_revision",
+    "current_revisions",
+    "downgrade",
+    "head_revisions",
+    "is_newer_than_app",
+    "known_revisions",
+    "needs_upgrade",
+    "upgrade",
+]
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -33,39 +48,6 @@ def alembic_config(engine: Engine) -> Config:
     )
     cfg.attributes["engine"] = engine
     return cfg
-
-
-@cache
-def known_revisions() -> dict[str, frozenset[str]]:
-    """Each revision of the version files, with the revisions it follows (as Alembic reads
-    them: the module-level `revision` and `down_revision`)."""
-    graph: dict[str, frozenset[str]] = {}
-    for file in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        values: dict[str, object] = {}
-        for node in ast.parse(file.read_text(encoding="utf-8")).body:
-            target: ast.expr
-            if isinstance(node, ast.AnnAssign) and node.value is not None:
-                target, value = node.target, node.value
-            elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-                target, value = node.targets[0], node.value
-            else:
-                continue
-            if isinstance(target, ast.Name):
-                try:
-                    values[target.id] = ast.literal_eval(value)
-                except ValueError:
-                    continue
-        revision, down = values.get("revision"), values.get("down_revision")
-        if isinstance(revision, str):
-            downs = (down,) if isinstance(down, str) else down if isinstance(down, tuple) else ()
-            graph[revision] = frozenset(str(d) for d in downs)
-    return graph
-
-
-def head_revisions() -> frozenset[str]:
-    graph = known_revisions()
-    followed = {down for downs in graph.values() for down in downs}
-    return frozenset(revision for revision in graph if revision not in followed)
 
 
 def current_revisions(engine: Engine) -> frozenset[str]:

@@ -47,11 +47,17 @@ def test_help_imports_no_database_reader_or_writer(argv: list[str]) -> None:
     assert heavy(modules) == []
 
 
-def test_list_and_show_import_the_database_but_no_reader_writer_or_rules(tmp_path: Path) -> None:
+def test_list_and_show_of_a_current_register_file_import_no_database_layer(
+    tmp_path: Path,
+) -> None:
+    """They read it with plain sqlite3 (workbench.storage.plain_reader); breaches and requests
+    compute their deadlines through the services, which open the register the full way."""
     db = tmp_path / "r.sqlite"
     register = open_register(db)
     register.organisations.create(Organisation(name="Podalire"))
     register.close()
     for argv in (["list", "treatments"], ["show", "organisation", "1", "--json"]):
         modules = imported_by("--db", str(db), *argv)
-        assert heavy(modules) == ["sqlalchemy"]  # the register is read; nothing else loads
+        assert "workbench.storage.plain_reader" in modules
+        assert heavy(modules) == []
+    assert "sqlalchemy" in heavy(imported_by("--db", str(db), "list", "breaches"))
