@@ -211,6 +211,7 @@ class EntityKind(StrEnum):
     NOTIFICATION = "notification"
     BREACH = "breach"  # Art. 33(5) breach register
     DATA_SUBJECT_REQUEST = "data_subject_request"  # Art. 12-22 request log
+    ATTACHMENT = "attachment"  # a file kept with a record (DPA, certificate, audit report...)
 
 
 class ChangeAction(StrEnum):
@@ -288,3 +289,11 @@ class RequestOutcome(StrEnum):
     REFUSED = "refused"  # Art. 12(4): with the reasons and the remedies
     NO_DATA = "no_data"
     WITHDRAWN = "withdrawn"
+
+
+class AttachmentCategory(StrEnum):
+    DPA = "dpa"  # the data processing agreement (Art. 28(3))
+    CERTIFICATE = "certificate"
+    AUDIT_REPORT = "audit_report"
+    LETTER_SENT = "letter_sent"  # an Art. 28(2) letter as sent
+    OTHER = "other"

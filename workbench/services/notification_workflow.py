@@ -191,7 +191,11 @@ class NotificationWorkflow:
         return self._register.notifications.get(notification_id)
 
     def record_objection(
-        self, notification_id: int, received_on: dt.date | None = None, text: str = ""
+        self,
+        notification_id: int,
+        received_on: dt.date | None = None,
+        text: str = "",
+        decision: str = "",
     ) -> Notification:
         received_on = received_on or dt.date.today()
         current = self._register.notifications.get(notification_id)
@@ -209,6 +213,7 @@ class NotificationWorkflow:
             status=NotificationStatus.OBJECTION_RECEIVED,
             objection_received_on=received_on,
             objection_text=text,
+            objection_decision=decision.strip(),
         )
         self._register.notifications.update(updated, "Record objection")
         return self._register.notifications.get(notification_id)

@@ -52,6 +52,9 @@ RECORD_ACTIONS: dict[tuple[str, EntityKind], str] = {
     ("create", EntityKind.DATA_SUBJECT_REQUEST): N_("Record data-subject request"),
     ("edit", EntityKind.DATA_SUBJECT_REQUEST): N_("Edit data-subject request"),
     ("delete", EntityKind.DATA_SUBJECT_REQUEST): N_("Delete data-subject request"),
+    ("create", EntityKind.ATTACHMENT): N_("Attach file"),
+    ("edit", EntityKind.ATTACHMENT): N_("Edit attachment"),
+    ("delete", EntityKind.ATTACHMENT): N_("Remove attached file"),
 }
 _FIXED = frozenset(
     {LOAD_DEMO, DRAFT_NOTIFICATIONS, NOTIFICATIONS_DEEMED_ACCEPTED, *RECORD_ACTIONS.values()}
@@ -70,6 +73,13 @@ def record_action(action: str, kind: EntityKind) -> str:
 
 def import_of(file_names: str) -> str:
     return IMPORT_OF.format(file=file_names)
+
+
+def undone_label(stored: str) -> str:
+    """What an undo operation undid ("Undo: Edit treatment" -> "Edit treatment"): redoing it
+    redoes that, and the status bar says so without the "Undo:" of the undo itself."""
+    match = _WRAPPED[0][0].fullmatch(stored)
+    return match["label"] if match else stored
 
 
 def operation_label(stored: str) -> str:

@@ -21,6 +21,7 @@ from workbench.domain.errors import (
 )
 from workbench.services._context import ServiceContext, default_author
 from workbench.services._crud import CrudService
+from workbench.services.attachment_service import AttachmentService
 from workbench.services.audit_service import AuditService
 from workbench.services.breach_service import BreachService
 from workbench.services.certification_service import CertificationService
@@ -78,6 +79,7 @@ class Register:
     notifications: NotificationService
     breaches: BreachService
     requests: DataSubjectRequestService
+    attachments: AttachmentService
     journal: JournalService
     by_kind: dict[EntityKind, CrudService[Any]] = field(default_factory=dict)
     read_only: bool = False
@@ -354,6 +356,7 @@ def build_register(
     notifications = NotificationService(context)
     breaches = BreachService(context)
     requests = DataSubjectRequestService(context)
+    attachments = AttachmentService(context)
     services: tuple[CrudService[Any], ...] = (
         organisations,
         treatments,
@@ -363,6 +366,7 @@ def build_register(
         notifications,
         breaches,
         requests,
+        attachments,
     )
     # one table from kind to service, for the journal (undo, replay) and `service_for`
     by_kind = {service.mapper.kind: service for service in services}
@@ -378,6 +382,7 @@ def build_register(
         notifications=notifications,
         breaches=breaches,
         requests=requests,
+        attachments=attachments,
         journal=JournalService(context, by_kind),
         by_kind=by_kind,
         read_only=read_only,

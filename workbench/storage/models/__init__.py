@@ -1,3 +1,4 @@
+from workbench.storage.models._attachment import AttachmentBlobModel, AttachmentModel
 from workbench.storage.models._audit import AuditModel
 from workbench.storage.models._breach import BreachModel, breach_subprocessor, breach_treatment
 from workbench.storage.models._certification import CertificationModel
@@ -17,6 +18,8 @@ from workbench.storage.models._treatment import (
 )
 
 __all__ = [
+    "AttachmentBlobModel",
+    "AttachmentModel",
     "AuditModel",
     "BreachModel",
     "CertificationModel",
