@@ -45,6 +45,7 @@ from ui.models.treatment_table_model import TreatmentTableModel
 from ui.settings import LAST_VIEW, WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from ui.widgets.entity_list_widget import EntityListWidget
 from ui.widgets.history_widget import HistoryWidget
+from ui.widgets.notification_banner import NotificationBanner
 from ui.widgets.sidebar import VIEWS, Sidebar
 from ui.widgets.welcome_banner import WelcomeBanner
 from workbench.domain.enums import EntityKind
@@ -116,6 +117,11 @@ class MainWindow(QMainWindow):
         content = QVBoxLayout()
         content.setContentsMargins(0, 0, 0, 0)
         content.addWidget(self.welcome)
+        self.notification_banner = NotificationBanner()
+        self.notification_banner.draft_requested.connect(self._draft_notifications)
+        self.notification_banner.show_requested.connect(lambda: self.show_view("notifications"))
+        self.notification_banner.baseline_requested.connect(self._notification_baseline)
+        content.addWidget(self.notification_banner)
         content.addWidget(self.stack, 1)
         layout.addLayout(content, 1)
         self.setCentralWidget(central)
@@ -235,6 +241,19 @@ class MainWindow(QMainWindow):
                 self._stale.add(key)
         self.actions_.update_enabled()
         self._update_welcome()
+        self.editor.notifications.propose(changes, self.notification_banner)
+
+    def _draft_notifications(self) -> None:
+        if self.editor.notifications.draft():
+            self.notification_banner.hide()
+            self.show_view("notifications")
+
+    def _notification_baseline(self) -> None:
+        self.editor.notifications.set_baseline_but_the_last()
+        self.notification_banner.hide()
+        self.editor.notifications.propose(
+            Changes(frozenset({EntityKind.SUBPROCESSOR})), self.notification_banner
+        )
 
     def _update_welcome(self) -> None:
         self.welcome.setVisible(self.register.is_empty())

@@ -68,11 +68,15 @@ class NotificationWorkflow:
             dt.datetime.fromisoformat(stored["at"]), dt.date.fromisoformat(stored["on"])
         )
 
-    def set_baseline(self, today: dt.date | None = None) -> None:
-        """Declare every change recorded so far as known to the controllers."""
+    def set_baseline(self, today: dt.date | None = None, *, but_the_last: bool = False) -> None:
+        """Declare every change recorded so far as known to the controllers; `but_the_last`:
+        all but the last operation's (the change the window just proposed to notify)."""
         today = today or dt.date.today()
         latest = self._register.journal.entries(limit=1)
         at = latest[0].at if latest else dt.datetime.now(dt.UTC)
+        if but_the_last and latest:
+            # one operation's entries share its time: just before it leaves it out
+            at = latest[0].at - dt.timedelta(microseconds=1)
         write_setting(self._register, MARK_KEY, {"at": at.isoformat(), "on": today.isoformat()})
 
     # -- planning ------------------------------------------------------------------------------

@@ -247,3 +247,23 @@ def test_english_letter(
     assert "New subprocessor: Sauvegarde SAS" in text
     assert "within 30 days" in text
     assert "July 1, 2026" in text
+
+
+def test_a_baseline_but_the_last_change_keeps_that_change_to_notify(
+    register: Register, own_org: Organisation
+) -> None:
+    clinic = register.organisations.create(
+        Organisation("Clinique", OrganisationKind.CLIENT_CONTROLLER)
+    ).ids[0]
+    treatment_id = register.treatments.create(
+        Treatment(own_org.id or 0, "Hébergement", role=Role.PROCESSOR, controller_ids=(clinic,))
+    ).ids[0]
+    sid = add_backup_provider(register, treatment_id, own_org.id or 0)
+    workflow = NotificationWorkflow(register)
+    workflow.set_baseline(TODAY, but_the_last=True)  # the treatment update is still news
+    [plan] = workflow.plan(TODAY)
+    assert [(i.subprocessor_id, i.change) for i in plan.items] == [(sid, "added")]
+    [draft] = workflow.generate(TODAY)
+    workflow.mark_sent(draft.id or 0, TODAY)
+    objected = workflow.record_objection(draft.id or 0, TODAY, "Non", decision=" Maintenu ")
+    assert objected.objection_decision == "Maintenu"
