@@ -8,17 +8,12 @@ Qt guesses: a QLabel or QMessageBox whose text "looks like" HTML (`<font color=r
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui.widgets.inferred_marks import plain_label
 
 PLAIN = Qt.TextFormat.PlainText
 Button = QMessageBox.StandardButton
-
-
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(PLAIN)
-    label.setText(text)
-    return label
 
 
 def message_box(
@@ -47,3 +42,6 @@ def ask(parent: QWidget | None, title: str, text: str, default: Button = Button.
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     message_box(parent, QMessageBox.Icon.Information, title, text).exec()
+
+
+__all__ = ["ask", "inform", "message_box", "plain_label"]

@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.form_marks import FormMarks
+from ui.widgets.attachments_widget import AttachmentsWidget
+from ui.widgets.certificates_widget import CertificatesWidget
 from ui.widgets.form_editors import DateEdit
 from ui.widgets.inferred_marks import (
     ROW_STYLE,
@@ -181,6 +183,20 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         scroll.setWidget(page)
         tabs.addTab(scroll, "")
         return form
+
+    def add_documents_page(
+        self, tabs: QTabWidget, kind: EntityKind
+    ) -> tuple[CertificatesWidget, AttachmentsWidget]:
+        """A tab with the certificates the record holds and the files attached to it; its
+        title is set by the subclass's retranslation."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        certificates = CertificatesWidget(self.register, self.bus, kind, page)
+        attachments = AttachmentsWidget(self.register, self.bus, kind)
+        column.addWidget(certificates, 1)
+        column.addWidget(attachments)
+        tabs.addTab(page, "")
+        return certificates, attachments
 
     def add_organisation_row(
         self, form: QFormLayout, label: str, organisations: Sequence[Organisation]
