@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,7 @@ from ui.models.organisation_table_model import OrganisationTableModel
 from ui.models.subprocessor_table_model import SubprocessorTableModel
 from ui.models.treatment_table_model import TreatmentTableModel
 from ui.settings import LAST_VIEW, WINDOW_GEOMETRY, WINDOW_STATE, Settings
+from ui.undo_guard import UndoHistoryDialog, confirm_undo
 from ui.widgets.entity_list_widget import EntityListWidget
 from ui.widgets.history_widget import HistoryWidget
 from ui.widgets.notification_banner import NotificationBanner
@@ -53,7 +55,8 @@ from workbench.domain.errors import NothingToUndoError, WorkbenchError
 from workbench.domain.records import Changes
 from workbench.i18n import N_, _
 from workbench.services import Register
-from workbench.services.operation_labels import operation_label
+from workbench.services.journal_service import OperationInfo
+from workbench.services.operation_labels import inner_label, operation_label
 
 LIST_VIEWS: dict[str, EntityKind] = {
     "treatments": EntityKind.TREATMENT,
@@ -109,6 +112,8 @@ class MainWindow(QMainWindow):
         self.models: dict[str, EntityTableModel[Any]] = {}
         self._stale: set[str] = set()
         self._closed = False
+        # what was done before this launch is undone only after asking
+        self.started_at = dt.datetime.now(dt.UTC)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -262,17 +267,27 @@ class MainWindow(QMainWindow):
         self.bus.publish(changes)
 
     def undo(self) -> None:
-        self._journal_step(self.register.journal.undo, _("Undone: {label}"))
+        candidate = self.register.journal.can_undo()
+        # a big operation, or one from an earlier launch, is undone only once confirmed
+        if candidate is not None and not confirm_undo(
+            self, self.register, candidate, self.started_at
+        ):
+            return
+        self._journal_step(self.register.journal.undo, _("Undone: {label}"), candidate)
 
     def redo(self) -> None:
-        self._journal_step(self.register.journal.redo, _("Redone: {label}"))
-
-    def _journal_step(self, step: Callable[[], Changes], message: str) -> None:
-        candidate = (
-            self.register.journal.can_undo()
-            if step == self.register.journal.undo
-            else self.register.journal.can_redo()
+        self._journal_step(
+            self.register.journal.redo, _("Redone: {label}"), self.register.journal.can_redo()
         )
+
+    def show_undo_history(self) -> None:
+        dialog = UndoHistoryDialog(self.register, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _journal_step(
+        self, step: Callable[[], Changes], message: str, candidate: OperationInfo | None
+    ) -> None:
         try:
             changes = step()
         except NothingToUndoError as exc:
@@ -282,7 +297,8 @@ class MainWindow(QMainWindow):
             jobs.show_error(self, _("Cannot do that"), exc)
             return
         self.publish(changes)
-        label = operation_label(candidate.label) if candidate else ""
+        # an undo's or redo's own label is "Undo: …": name the change it is about
+        label = operation_label(inner_label(candidate.label)) if candidate else ""
         self.statusBar().showMessage(message.format(label=label), 5000)
 
     # -- register ------------------------------------------------------------------------------

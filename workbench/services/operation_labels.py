@@ -75,11 +75,15 @@ def import_of(file_names: str) -> str:
     return IMPORT_OF.format(file=file_names)
 
 
-def undone_label(stored: str) -> str:
-    """What an undo operation undid ("Undo: Edit treatment" -> "Edit treatment"): redoing it
-    redoes that, and the status bar says so without the "Undo:" of the undo itself."""
-    match = _WRAPPED[0][0].fullmatch(stored)
-    return match["label"] if match else stored
+def inner_label(stored: str) -> str:
+    """The change an undo or redo operation is about ("Undo: Edit treatment" -> "Edit
+    treatment"): redoing an undo redoes that change, undoing a redo undoes it again, and the
+    status bar and tooltips name the change, not "Undo: Redo: ..."."""
+    for pattern, _template in _WRAPPED:
+        match = pattern.fullmatch(stored)
+        if match:
+            return match["label"]
+    return stored
 
 
 def operation_label(stored: str) -> str:
