@@ -23,6 +23,7 @@ from ui.dialogs.treatment_dialog import TreatmentDialog
 from ui.jobs import Job, run_job, show_error
 from ui.labels import enum_label
 from ui.notification_desk import NotificationDesk
+from ui.plain_text import ask
 from workbench.domain.breaches import Breach
 from workbench.domain.enums import (
     AuditRequester,
@@ -147,14 +148,13 @@ class EntityEditor:
             (v for f in ("name", "title", "requester") if (v := getattr(record, f, ""))),
             str(entity_id),
         )
-        answer = QMessageBox.question(
+        if not ask(  # the name is data: shown as written, never as markup
             self._parent,
             _("Delete"),
             _("Delete the {kind} “{name}”? You can undo it with Ctrl+Z.").format(
                 kind=enum_label(kind).lower(), name=name
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         try:
             self._bus.publish(service.delete(entity_id))

@@ -47,6 +47,7 @@ from ui.settings import LAST_VIEW, WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from ui.undo_guard import UndoHistoryDialog, confirm_undo
 from ui.widgets.entity_list_widget import EntityListWidget
 from ui.widgets.history_widget import HistoryWidget
+from ui.widgets.inferred_marks import plain_label
 from ui.widgets.notification_banner import NotificationBanner
 from ui.widgets.sidebar import VIEWS, Sidebar
 from ui.widgets.welcome_banner import WelcomeBanner
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
         content.addWidget(self.stack, 1)
         layout.addLayout(content, 1)
         self.setCentralWidget(central)
-        self.status_register = QLabel()
+        self.status_register = plain_label()
         self.statusBar().addPermanentWidget(self.status_register)
         self.actions_ = MainActions(self)
         self.welcome.import_requested.connect(self.actions_.open_import)

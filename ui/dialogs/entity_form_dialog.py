@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.form_marks import FormMarks
+from ui.plain_text import message_box
 from ui.widgets.attachments_widget import AttachmentsWidget
 from ui.widgets.certificates_widget import CertificatesWidget
 from ui.widgets.form_editors import DateEdit
@@ -43,6 +44,7 @@ from ui.widgets.inferred_marks import (
     ROW_STYLE,
     MarkBar,
     marks_tooltip,
+    plain_label,
     plain_tooltip,
     warning_icon,
 )
@@ -80,7 +82,7 @@ class FieldRow(QWidget):
         label_layout.addWidget(self.label_icon)
         label_layout.addStretch(1)
         self.mark_bar = MarkBar()
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
@@ -135,7 +137,7 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         self._rows: dict[str, FieldRow] = {}
         self._labels: list[tuple[QLabel, str]] = []
         self.problems: dict[str, str] = {}
-        self.general_error = QLabel()
+        self.general_error = plain_label()
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
@@ -330,8 +332,9 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         return True
 
     def _offer_reload(self, message: str) -> None:
-        answer = QMessageBox.warning(
+        answer = message_box(
             self,
+            QMessageBox.Icon.Warning,
             _("Changed by someone else"),
             _(
                 "This record was changed by someone else since you opened it.\n\n"
@@ -342,7 +345,7 @@ class EntityFormDialog(QDialog, FormMarks[R]):
             + message,
             QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Reset,
-        )
+        ).exec()
         if answer == QMessageBox.StandardButton.Reset:
             self.reload_record()
 

@@ -35,6 +35,7 @@ from importers import read_records
 from importers.marks import field_label
 from ui.jobs import run_job, show_error
 from ui.models.static_table_model import StaticTableModel
+from ui.widgets.inferred_marks import plain_label
 from workbench.domain.inference import describe
 from workbench.domain.records import Provenance
 from workbench.i18n import N_, _
@@ -178,7 +179,7 @@ class PreviewPage(QWizardPage):
             )
         )
         self.report: ImportReport | None = None
-        self.summary = QLabel(_("Reading the file…"))
+        self.summary = plain_label(_("Reading the file…"))
         self.summary.setWordWrap(True)
         self.show_filter = QComboBox()
         self.show_filter.addItem(_("All rows"), None)
@@ -302,7 +303,7 @@ class ApplyPage(QWizardPage):
         self.result: ImportResult | None = None
         self.undone = False
         self.running = False
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self.undo_button = QPushButton(_("Undo this import"))
         self.undo_button.setEnabled(False)

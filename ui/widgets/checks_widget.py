@@ -36,6 +36,7 @@ from ui.change_bus import ChangeBus
 from ui.jobs import run_job, show_error
 from ui.labels import enum_label
 from ui.models.static_table_model import StaticTableModel
+from ui.widgets.inferred_marks import plain_label
 from ui.widgets.reload_on_change import ReloadOnChange
 from ui.widgets.severity import SEVERITY_COLOURS, severity_name
 from workbench.compliance.checks import Finding
@@ -169,7 +170,7 @@ class ChecksWidget(QWidget):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
-        self.summary = QLabel()
+        self.summary = plain_label()
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
