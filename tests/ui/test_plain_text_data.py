@@ -12,8 +12,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from ui import jobs
+from ui.dialogs.subprocessor_dialog import SubprocessorDialog
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.widgets.history_widget import HistoryWidget
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Organisation, Subprocessor
 from workbench.services import Register
@@ -65,12 +67,14 @@ def test_html_payloads_are_shown_as_text_everywhere(
 
     window.show_view("history")
     history = window.views["history"]
+    assert isinstance(history, HistoryWidget)
     history.entries.table.selectRow(0)
     assert FILE in history.diff_title.text()  # "Entry 1: Import of <h1>BIG.csv by test-dpo"
 
     dialog = window.editor.dialog_for(
         EntityKind.SUBPROCESSOR, window.register.subprocessors.get(sid)
     )
+    assert isinstance(dialog, SubprocessorDialog)
     dialog.show()
     assert dialog.name.text() == NAME
     assert dialog.notes.toPlainText() == NOTE
