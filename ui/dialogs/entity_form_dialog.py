@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.form_marks import FormMarks
-from ui.plain_text import message_box
 from ui.widgets.attachments_widget import AttachmentsWidget
 from ui.widgets.certificates_widget import CertificatesWidget
 from ui.widgets.form_editors import DateEdit
@@ -332,9 +331,9 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         return True
 
     def _offer_reload(self, message: str) -> None:
-        answer = message_box(
+        # the message names a table and ids, never user text: the static box is safe here
+        answer = QMessageBox.warning(
             self,
-            QMessageBox.Icon.Warning,
             _("Changed by someone else"),
             _(
                 "This record was changed by someone else since you opened it.\n\n"
@@ -345,7 +344,7 @@ class EntityFormDialog(QDialog, FormMarks[R]):
             + message,
             QMessageBox.StandardButton.Reset | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Reset,
-        ).exec()
+        )
         if answer == QMessageBox.StandardButton.Reset:
             self.reload_record()
 

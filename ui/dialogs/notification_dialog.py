@@ -189,6 +189,7 @@ class NotificationDialog(QDialog):
                 (item.subprocessor_name, change_label(item.change), item.detail)
             ):
                 self.items.setItem(row, column, QTableWidgetItem(text))
+        self.items.resizeColumnsToContents()
         self.letter_path.setText(record.document_path or _("No letter written yet."))
         if record.document_path:
             self.write_button.setText(_("Regenerate the letter…"))

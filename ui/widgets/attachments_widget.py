@@ -138,6 +138,7 @@ class AttachmentsWidget(QGroupBox):
                 item.setData(Qt.ItemDataRole.UserRole, attachment.id)
                 item.setToolTip("")  # data cells carry no markup tooltip
                 self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()

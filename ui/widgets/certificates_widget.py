@@ -102,6 +102,7 @@ class CertificatesWidget(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, cert.id)
                 self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
 
     def _selected(self) -> int | None:
         item = self.table.item(self.table.currentRow(), 0)

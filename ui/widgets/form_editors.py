@@ -44,8 +44,10 @@ class DateEdit(QLineEdit):
             current = self.value()
         except ValueError:
             return  # what the user typed stays as typed
-        if current is not None:
+        if current is not None:  # the same date, rewritten: not an edit of the field
+            blocked = self.blockSignals(True)
             self.set_value(current)
+            self.blockSignals(blocked)
 
     def set_value(self, value: dt.date | None) -> None:
         self.setText(date_input_text(value))
