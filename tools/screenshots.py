@@ -183,6 +183,104 @@ def logs_with_examples(window: object, register: object) -> None:
             dialog.close()
 
 
+def prepare_workflows(window: Any, register: Any) -> dict[str, Any]:
+    """Changes to the demo register for the workflow screens (a copy in a temporary folder):
+    a subprocessor added to a processing done for controllers, drafted, sent; a file attached."""
+    import dataclasses
+    import datetime as dt
+
+    from workbench.domain.enums import AttachmentCategory, EntityKind, Role
+    from workbench.domain.records import Subprocessor
+    from workbench.services.notification_workflow import NotificationWorkflow
+
+    workflow = NotificationWorkflow(register)
+    workflow.set_baseline()
+    treatment = next(
+        t for t in register.treatments.list() if t.role is Role.PROCESSOR and t.controller_ids
+    )
+    sid = register.subprocessors.create(
+        Subprocessor(
+            treatment.organisation_id, "Sauvegarde Santé SAS", service_description="Sauvegarde"
+        )
+    ).ids[0]
+    changes = register.treatments.update(
+        dataclasses.replace(treatment, subprocessor_ids=(*treatment.subprocessor_ids, sid))
+    )
+    window.publish(changes)
+    settle(0.6)
+    sub = next(
+        s
+        for s in register.subprocessors.list()
+        if register.certifications.of_subprocessor(s.id or 0)
+    )
+    dpa = Path(tempfile.mkdtemp()) / "DPA signé.pdf"
+    dpa.write_bytes(b"%PDF-1.4 example")
+    register.attachments.add_file(dpa, EntityKind.SUBPROCESSOR, sub.id, AttachmentCategory.DPA)
+    return {"subprocessor": sub, "sent_after": dt.date.today()}
+
+
+def workflow_screens(window: Any, register: Any, lang: str, state: dict[str, Any]) -> None:
+    """The notifications desk, an audit of a subprocessor, the certificates tab, safe undo."""
+    import dataclasses
+    import datetime as dt
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.dialogs.notification_dialog import NotificationDialog
+    from ui.plain_text import Button, message_box
+    from ui.undo_guard import UndoHistoryDialog, undo_question
+    from workbench.domain.enums import EntityKind
+    from workbench.services.notification_workflow import NotificationWorkflow
+
+    window.show_view("subprocessors")
+    window.notification_banner.retranslate_ui()
+    window.notification_banner.show()
+    settle()
+    window.grab().save(str(OUT / f"notification_banner_{lang}.png"))
+    workflow = NotificationWorkflow(register)
+    if "notification" not in state:
+        [draft] = workflow.generate()[:1] or register.notifications.list()[:1]
+        workflow.mark_sent(draft.id, dt.date.today() - dt.timedelta(days=3))
+        state["notification"] = draft.id
+    window.notification_banner.hide()
+    window.show_view("notifications")
+    settle()
+    window.grab().save(str(OUT / f"notifications_{lang}.png"))
+    dialog = NotificationDialog(register, window.bus, state["notification"], window)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(OUT / f"notification_dialog_{lang}.png"))
+    dialog.close()
+    audit = dataclasses.replace(
+        example_audit(register),
+        subprocessor_id=state["subprocessor"].id,
+        organisation_id=state["subprocessor"].organisation_id,
+        notice_received_on=dt.date(2026, 9, 28),
+    )
+    audit_dialog = window.editor.dialog_for(EntityKind.AUDIT, audit)
+    audit_dialog.show()
+    settle()
+    audit_dialog.grab().save(str(OUT / f"audit_subprocessor_{lang}.png"))
+    audit_dialog.dirty = False
+    audit_dialog.close()
+    form = window.editor.dialog_for(EntityKind.SUBPROCESSOR, state["subprocessor"])
+    grab_form(form, f"subprocessor_certificates_{lang}", form.tabs.count() - 1)
+    history = UndoHistoryDialog(register, window)
+    history.show()
+    settle()
+    history.grab().save(str(OUT / f"undo_history_{lang}.png"))
+    history.close()
+    demo_load = register.journal.operations(limit=500)[-1]
+    question = undo_question(register, demo_load, dt.datetime.now(dt.UTC)) or ""
+    box = message_box(
+        window, QMessageBox.Icon.Question, "Undo", question, Button.Yes | Button.No, Button.No
+    )
+    box.show()
+    settle()
+    box.grab().save(str(OUT / f"undo_confirm_{lang}.png"))
+    box.close()
+
+
 NAMES = tuple(sys.argv[1:])
 
 
@@ -269,6 +367,7 @@ def main() -> int:
         window.resize(*SIZE)
         window.show()
         only_logs = NAMES == ("logs",)
+        workflow_state = prepare_workflows(window, register) if wanted("workflows") else {}
         for lang in () if only_logs else LANGUAGES:
             apply_language(lang)
             settle()
@@ -302,6 +401,8 @@ def main() -> int:
             if wanted("import"):
                 wizard_and_export(window, lang)
                 import_decisions(window, lang, Path(tmp))
+            if wanted("workflows"):
+                workflow_screens(window, register, lang, workflow_state)
         if wanted("logs"):
             logs_with_examples(window, register)
         settle()

@@ -67,13 +67,13 @@ def run(db: str | None = None, demo: bool = False) -> int:
     try:
         window = create_main_window(db, demo)
     except WorkbenchError as exc:
-        QMessageBox.critical(None, _("Cannot open the register"), error_text(exc))
+        cannot_open(exc)
         if db is None and not demo:
             return 2
         try:  # the file named could not be opened: fall back to the usual register
             window = create_main_window(str(default_register_path()), False)
         except WorkbenchError as again:
-            QMessageBox.critical(None, _("Cannot open the register"), error_text(again))
+            cannot_open(again)
             return 2
     window.show()
     code = app.exec()
@@ -86,3 +86,11 @@ def main() -> int:
 
 
 __all__ = ["Path", "create_main_window", "run"]
+
+
+def cannot_open(error: Exception) -> None:
+    from ui.plain_text import message_box
+
+    message_box(
+        None, QMessageBox.Icon.Critical, _("Cannot open the register"), error_text(error)
+    ).exec()

@@ -22,6 +22,8 @@ from ui.dialogs.subprocessor_dialog import SubprocessorDialog
 from ui.dialogs.treatment_dialog import TreatmentDialog
 from ui.jobs import Job, run_job, show_error
 from ui.labels import enum_label
+from ui.notification_desk import NotificationDesk
+from ui.plain_text import ask
 from workbench.domain.breaches import Breach
 from workbench.domain.enums import (
     AuditRequester,
@@ -59,9 +61,10 @@ class EntityEditor:
         self.register = register
         self._bus = bus
         self.current: EntityFormDialog[Any] | None = None
+        self.notifications = NotificationDesk(parent, register, bus)
 
     def can_edit(self, kind: EntityKind) -> bool:
-        return kind in DIALOGS
+        return kind in DIALOGS or kind is EntityKind.NOTIFICATION
 
     def blank(self, kind: EntityKind) -> Any:
         """A new record with sensible defaults (the first own organisation), or None."""
@@ -91,11 +94,17 @@ class EntityEditor:
         return None
 
     def create(self, kind: EntityKind) -> None:
+        if kind is EntityKind.NOTIFICATION:  # drafted from the changes to announce
+            self.notifications.draft()
+            return
         record = self.blank(kind)
         if record is not None:
             self._run(kind, record)
 
     def open(self, kind: EntityKind, entity_id: int) -> None:
+        if kind is EntityKind.NOTIFICATION:
+            self.notifications.open(entity_id)
+            return
         if kind not in DIALOGS:
             return
         try:
@@ -139,14 +148,13 @@ class EntityEditor:
             (v for f in ("name", "title", "requester") if (v := getattr(record, f, ""))),
             str(entity_id),
         )
-        answer = QMessageBox.question(
+        if not ask(  # the name is data: shown as written, never as markup
             self._parent,
             _("Delete"),
             _("Delete the {kind} “{name}”? You can undo it with Ctrl+Z.").format(
                 kind=enum_label(kind).lower(), name=name
             ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         try:
             self._bus.publish(service.delete(entity_id))

@@ -51,8 +51,10 @@ def handle_exception(
     if not isinstance(error, WorkbenchError):
         text += "\n\n" + _("The details were written to {path}.").format(path=log_file())
     box = QMessageBox(
-        QMessageBox.Icon.Critical, _("Something went wrong"), text, parent=_active_window()
+        QMessageBox.Icon.Critical, _("Something went wrong"), "", parent=_active_window()
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # an error names files and records: data
+    box.setText(text)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 

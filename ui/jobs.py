@@ -136,7 +136,9 @@ def error_text(error: BaseException) -> str:
 
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> QMessageBox:
     """A clear, window-modal error dialog that does not block the caller (tests included)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, title, error_text(error), parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, "", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # an error names files and records: data
+    box.setText(error_text(error))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -16,6 +16,7 @@ from babel.dates import format_date
 from workbench.domain import reference
 from workbench.domain.enums import (
     Art9Condition,
+    AttachmentCategory,
     AuditRequester,
     AuditStatus,
     AuditType,
@@ -133,6 +134,12 @@ ENUM_LABELS: dict[Enum, str] = {
     EntityKind.BREACH: N_("Breach"),
     EntityKind.DATA_SUBJECT_REQUEST: N_("Data-subject request"),
     EntityKind.DELIVERY: N_("Package for an auditor"),
+    EntityKind.ATTACHMENT: N_("Attached file"),
+    AttachmentCategory.DPA: N_("Data processing agreement"),
+    AttachmentCategory.CERTIFICATE: N_("Certificate"),
+    AttachmentCategory.AUDIT_REPORT: N_("Audit report"),
+    AttachmentCategory.LETTER_SENT: N_("Letter as sent"),
+    AttachmentCategory.OTHER: N_("Other document"),
     **LOG_ENUM_LABELS,
     ChangeAction.CREATE: N_("Created"),
     ChangeAction.UPDATE: N_("Changed"),

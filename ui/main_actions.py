@@ -17,7 +17,7 @@ from ui.widgets.sidebar import VIEWS
 from workbench.domain.errors import WorkbenchError
 from workbench.i18n import N_, _
 from workbench.services import demo_register_path, open_register
-from workbench.services.operation_labels import operation_label
+from workbench.services.operation_labels import inner_label, operation_label
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -56,6 +56,8 @@ class MainActions:
             N_("&Redo"), w.redo, "Ctrl+Y", icon(QStyle.StandardPixmap.SP_ArrowForward)
         )
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_history = self._action(N_("Undo &history…"), w.show_undo_history)
+        self.undo_history.setObjectName("action_show_undo_history")
         self.new_record = self._action(
             N_("&New record"),
             self.create_record,
@@ -111,6 +113,7 @@ class MainActions:
         edit_items: list[QAction | None] = [
             self.undo,
             self.redo,
+            self.undo_history,
             None,
             self.new_record,
             self.find,
@@ -150,10 +153,14 @@ class MainActions:
         self.undo.setEnabled(undo is not None)
         self.redo.setEnabled(redo is not None)
         self.undo.setToolTip(
-            _("Undo: {label}").format(label=operation_label(undo.label)) if undo else _("Undo")
+            _("Undo: {label}").format(label=operation_label(inner_label(undo.label)))
+            if undo
+            else _("Undo")
         )
         self.redo.setToolTip(
-            _("Redo: {label}").format(label=operation_label(redo.label)) if redo else _("Redo")
+            _("Redo: {label}").format(label=operation_label(inner_label(redo.label)))
+            if redo
+            else _("Redo")
         )
         key = self.window.current_view_key()
         kind = LIST_VIEWS.get(key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -43,8 +44,11 @@ from ui.models.organisation_table_model import OrganisationTableModel
 from ui.models.subprocessor_table_model import SubprocessorTableModel
 from ui.models.treatment_table_model import TreatmentTableModel
 from ui.settings import LAST_VIEW, WINDOW_GEOMETRY, WINDOW_STATE, Settings
+from ui.undo_guard import UndoHistoryDialog, confirm_undo
 from ui.widgets.entity_list_widget import EntityListWidget
 from ui.widgets.history_widget import HistoryWidget
+from ui.widgets.inferred_marks import plain_label
+from ui.widgets.notification_banner import NotificationBanner
 from ui.widgets.sidebar import VIEWS, Sidebar
 from ui.widgets.welcome_banner import WelcomeBanner
 from workbench.domain.enums import EntityKind
@@ -52,7 +56,8 @@ from workbench.domain.errors import NothingToUndoError, WorkbenchError
 from workbench.domain.records import Changes
 from workbench.i18n import N_, _
 from workbench.services import Register
-from workbench.services.operation_labels import operation_label
+from workbench.services.journal_service import OperationInfo
+from workbench.services.operation_labels import inner_label, operation_label
 
 LIST_VIEWS: dict[str, EntityKind] = {
     "treatments": EntityKind.TREATMENT,
@@ -108,6 +113,8 @@ class MainWindow(QMainWindow):
         self.models: dict[str, EntityTableModel[Any]] = {}
         self._stale: set[str] = set()
         self._closed = False
+        # what was done before this launch is undone only after asking
+        self.started_at = dt.datetime.now(dt.UTC)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -116,10 +123,15 @@ class MainWindow(QMainWindow):
         content = QVBoxLayout()
         content.setContentsMargins(0, 0, 0, 0)
         content.addWidget(self.welcome)
+        self.notification_banner = NotificationBanner()
+        self.notification_banner.draft_requested.connect(self._draft_notifications)
+        self.notification_banner.show_requested.connect(lambda: self.show_view("notifications"))
+        self.notification_banner.baseline_requested.connect(self._notification_baseline)
+        content.addWidget(self.notification_banner)
         content.addWidget(self.stack, 1)
         layout.addLayout(content, 1)
         self.setCentralWidget(central)
-        self.status_register = QLabel()
+        self.status_register = plain_label()
         self.statusBar().addPermanentWidget(self.status_register)
         self.actions_ = MainActions(self)
         self.welcome.import_requested.connect(self.actions_.open_import)
@@ -235,6 +247,19 @@ class MainWindow(QMainWindow):
                 self._stale.add(key)
         self.actions_.update_enabled()
         self._update_welcome()
+        self.editor.notifications.propose(changes, self.notification_banner)
+
+    def _draft_notifications(self) -> None:
+        if self.editor.notifications.draft():
+            self.notification_banner.hide()
+            self.show_view("notifications")
+
+    def _notification_baseline(self) -> None:
+        self.editor.notifications.set_baseline_but_the_last()
+        self.notification_banner.hide()
+        self.editor.notifications.propose(
+            Changes(frozenset({EntityKind.SUBPROCESSOR})), self.notification_banner
+        )
 
     def _update_welcome(self) -> None:
         self.welcome.setVisible(self.register.is_empty())
@@ -243,17 +268,27 @@ class MainWindow(QMainWindow):
         self.bus.publish(changes)
 
     def undo(self) -> None:
-        self._journal_step(self.register.journal.undo, _("Undone: {label}"))
+        candidate = self.register.journal.can_undo()
+        # a big operation, or one from an earlier launch, is undone only once confirmed
+        if candidate is not None and not confirm_undo(
+            self, self.register, candidate, self.started_at
+        ):
+            return
+        self._journal_step(self.register.journal.undo, _("Undone: {label}"), candidate)
 
     def redo(self) -> None:
-        self._journal_step(self.register.journal.redo, _("Redone: {label}"))
-
-    def _journal_step(self, step: Callable[[], Changes], message: str) -> None:
-        candidate = (
-            self.register.journal.can_undo()
-            if step == self.register.journal.undo
-            else self.register.journal.can_redo()
+        self._journal_step(
+            self.register.journal.redo, _("Redone: {label}"), self.register.journal.can_redo()
         )
+
+    def show_undo_history(self) -> None:
+        dialog = UndoHistoryDialog(self.register, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _journal_step(
+        self, step: Callable[[], Changes], message: str, candidate: OperationInfo | None
+    ) -> None:
         try:
             changes = step()
         except NothingToUndoError as exc:
@@ -263,7 +298,8 @@ class MainWindow(QMainWindow):
             jobs.show_error(self, _("Cannot do that"), exc)
             return
         self.publish(changes)
-        label = operation_label(candidate.label) if candidate else ""
+        # an undo's or redo's own label is "Undo: …": name the change it is about
+        label = operation_label(inner_label(candidate.label)) if candidate else ""
         self.statusBar().showMessage(message.format(label=label), 5000)
 
     # -- register ------------------------------------------------------------------------------

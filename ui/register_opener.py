@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from workbench.domain.errors import (
     EncryptedRegisterError,
@@ -54,14 +54,15 @@ def ask_new_passphrase(parent: QWidget | None) -> str | None:
 
 
 def ask_read_only(parent: QWidget | None, message: str) -> bool:
-    answer = QMessageBox.question(
+    from ui.plain_text import ask
+
+    return ask(
         parent,
         _("Register in use"),
         _("{message}\n\nOpen it read-only? You will see it but cannot change it.").format(
             message=message
         ),
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def open_interactively(

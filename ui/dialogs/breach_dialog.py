@@ -22,6 +22,7 @@ from ui.dialogs.log_form_fields import read_count, read_moment, read_table, text
 from ui.jobs import show_error
 from ui.models.breach_table_model import BreachListRow, clock_text, deadline_text
 from ui.widgets.form_editors import DateEdit, EnumComboBox, LinkedItemsEditor
+from ui.widgets.inferred_marks import plain_label
 from ui.widgets.list_editors import StringListEditor
 from ui.widgets.log_editors import (
     AuthorityNotificationEditor,
@@ -121,7 +122,7 @@ class BreachDialog(EntityFormDialog[Breach]):
 
     def _build_notice(self) -> None:
         form = self.add_form_page(self.tabs)
-        self.clock_label = QLabel()  # computed, and said so
+        self.clock_label = plain_label()  # computed, and said so
         self.clock_label.setWordWrap(True)
         self.clock_title = QLabel()
         form.addRow(self.clock_title, self.clock_label)

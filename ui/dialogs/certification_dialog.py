@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.entity_form_dialog import EntityFormDialog
+from ui.widgets.attachments_widget import AttachmentsWidget
 from ui.widgets.form_editors import DateEdit, EnumComboBox
+from ui.widgets.grouped_picker import fill_holders, holder_key, parse_holder
 from workbench.domain.enums import CertificationKind, EntityKind
 from workbench.domain.records import Certification
 from workbench.domain.reference import hds_activity_labels
@@ -74,10 +76,12 @@ class CertificationDialog(EntityFormDialog[Certification]):
         self.holder = self.add_row(
             form, "holder", N_("Holder"), QComboBox(), ("organisation_id", "subprocessor_id")
         )
-        for org in register.organisations.own():
-            self.holder.addItem(org.name, f"organisation:{org.id}")
-        for sub in register.subprocessors.list():
-            self.holder.addItem(sub.name, f"subprocessor:{sub.id}")
+        fill_holders(
+            self.holder,
+            register.organisations.own(),
+            register.subprocessors.list(),
+            register.organisations.list(),
+        )
         self.name = self.add_row(form, "name", N_("Name"), QLineEdit())
         self.certifier = self.add_row(form, "certifier", N_("Certifier"), QLineEdit())
         self.number = self.add_row(form, "number", N_("Number"), QLineEdit())
@@ -96,6 +100,8 @@ class CertificationDialog(EntityFormDialog[Certification]):
         notes = QPlainTextEdit()
         notes.setFixedHeight(70)
         self.notes = self.add_row(form, "notes", N_("Notes"), notes)
+        self.attachments = AttachmentsWidget(register, bus, EntityKind.CERTIFICATION)
+        form.addRow(self.attachments)
         self.cert_kind.currentIndexChanged.connect(self._kind_changed)
         self.finish_layout(body)
         self.resize(640, 560)
@@ -106,12 +112,13 @@ class CertificationDialog(EntityFormDialog[Certification]):
         self.activities.setEnabled(self.cert_kind.value() is CertificationKind.HDS)
 
     def load(self, record: Certification) -> None:
+        self.attachments.set_owner(record.id)
         self.cert_kind.set_value(record.kind)
         # "kind:id" strings: a combo box does not find Python tuples among its items' data
         holder = (
-            f"subprocessor:{record.subprocessor_id}"
+            holder_key("subprocessor", record.subprocessor_id)
             if record.subprocessor_id is not None
-            else f"organisation:{record.organisation_id}"
+            else holder_key("organisation", record.organisation_id)
         )
         self.holder.setCurrentIndex(self.holder.findData(holder))
         self.name.setText(record.name)
@@ -131,8 +138,7 @@ class CertificationDialog(EntityFormDialog[Certification]):
         data = self.holder.currentData()
         if data is None:
             self.problems["holder"] = _("Choose who holds the certificate.")
-        holder_kind, _sep, holder_id = str(data or "organisation:").partition(":")
-        holder = (holder_kind, int(holder_id) if holder_id else None)
+        holder = parse_holder(data)
         if kind is CertificationKind.OTHER and not self.name.text().strip():
             self.problems["name"] = _("Name the certificate (e.g. SOC 2 Type II).")
         issued = self.read_date("issued_on", self.issued_on)

@@ -12,6 +12,7 @@ from ui.change_bus import ChangeBus
 from ui.dialogs.entity_form_dialog import EntityFormDialog
 from ui.dialogs.log_form_fields import read_table, text_box
 from ui.widgets.form_editors import DateEdit, EnumComboBox, LinkedItemsEditor
+from ui.widgets.inferred_marks import plain_label
 from ui.widgets.list_editors import StringListEditor
 from ui.widgets.log_editors import ControllerNoticeEditor, EnumChecklist
 from workbench.compliance.calendar import FrenchCalendar
@@ -76,7 +77,7 @@ class DataSubjectRequestDialog(EntityFormDialog[DataSubjectRequest]):
     def _build_handling(self) -> None:
         form = self.add_form_page(self.tabs)
         self.deadline_title = QLabel()
-        self.deadline_label = QLabel()  # computed, and said so
+        self.deadline_label = plain_label()  # computed, and said so
         self.deadline_label.setWordWrap(True)
         form.addRow(self.deadline_title, self.deadline_label)
         self.identity = self.add_row(

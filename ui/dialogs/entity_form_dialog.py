@@ -36,11 +36,14 @@ from PySide6.QtWidgets import (
 
 from ui.change_bus import ChangeBus
 from ui.dialogs.form_marks import FormMarks
+from ui.widgets.attachments_widget import AttachmentsWidget
+from ui.widgets.certificates_widget import CertificatesWidget
 from ui.widgets.form_editors import DateEdit
 from ui.widgets.inferred_marks import (
     ROW_STYLE,
     MarkBar,
     marks_tooltip,
+    plain_label,
     plain_tooltip,
     warning_icon,
 )
@@ -78,7 +81,7 @@ class FieldRow(QWidget):
         label_layout.addWidget(self.label_icon)
         label_layout.addStretch(1)
         self.mark_bar = MarkBar()
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
@@ -133,7 +136,7 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         self._rows: dict[str, FieldRow] = {}
         self._labels: list[tuple[QLabel, str]] = []
         self.problems: dict[str, str] = {}
-        self.general_error = QLabel()
+        self.general_error = plain_label()
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
@@ -181,6 +184,20 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         scroll.setWidget(page)
         tabs.addTab(scroll, "")
         return form
+
+    def add_documents_page(
+        self, tabs: QTabWidget, kind: EntityKind
+    ) -> tuple[CertificatesWidget, AttachmentsWidget]:
+        """A tab with the certificates the record holds and the files attached to it; its
+        title is set by the subclass's retranslation."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        certificates = CertificatesWidget(self.register, self.bus, kind, page)
+        attachments = AttachmentsWidget(self.register, self.bus, kind)
+        column.addWidget(certificates, 1)
+        column.addWidget(attachments)
+        tabs.addTab(page, "")
+        return certificates, attachments
 
     def add_organisation_row(
         self, form: QFormLayout, label: str, organisations: Sequence[Organisation]
@@ -314,6 +331,7 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         return True
 
     def _offer_reload(self, message: str) -> None:
+        # the message names a table and ids, never user text: the static box is safe here
         answer = QMessageBox.warning(
             self,
             _("Changed by someone else"),

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ui.jobs import QtProgress, run_job, show_error
 from ui.labels import date_text, enum_label
+from ui.widgets.inferred_marks import plain_label
 from workbench.domain.enums import NotificationStatus, OrganisationKind
 from workbench.i18n import N_, _, current_locale
 from workbench.services import Register
@@ -143,7 +144,7 @@ class ExportDialog(QDialog):
         form.addRow(_("Save to:"), destination_row)
         self._form = form
 
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self.open_button = QPushButton(_("Open the result"))
         self.open_button.clicked.connect(self.open_result)

@@ -31,6 +31,7 @@ from importers import ColumnMapping, RecordKind, propose_mapping
 from importers.mapping import NAME_AND_PURPOSE
 from ui.jobs import show_error
 from ui.models.static_table_model import HeaderedTableModel
+from ui.widgets.inferred_marks import plain_label
 from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS
 from workbench.i18n import N_, _
 
@@ -199,7 +200,7 @@ class MappingPage(QWizardPage):
         header.setSectionResizeMode(CONFIDENCE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(0, 220)
         header.resizeSection(FIELD_COLUMN, 260)
-        self.problem = QLabel()
+        self.problem = plain_label()
         self.problem.setStyleSheet("color: #c62828;")
         self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -32,8 +32,13 @@ from ui.dialogs.import_preview_model import (
     PreviewTableModel,
 )
 from ui.jobs import run_job, show_error
+from ui.widgets.inferred_marks import plain_label
 from workbench.i18n import _, ngettext
-from workbench.services.import_service import ImportReport, ImportResult, VendorListResult
+from workbench.services.import_service import (
+    ImportReport,
+    ImportResult,
+    VendorListResult,
+)
 
 if TYPE_CHECKING:
     from ui.dialogs.import_wizard import ImportWizard
@@ -53,7 +58,7 @@ class PreviewPage(QWizardPage):
             )
         )
         self.report: ImportReport | None = None
-        self.summary = QLabel(_("Reading the file…"))
+        self.summary = plain_label(_("Reading the file…"))
         self.summary.setWordWrap(True)
         self.show_filter = QComboBox()
         self.show_filter.addItem(_("All rows"), None)
@@ -239,7 +244,7 @@ class ApplyPage(QWizardPage):
         self.result: ImportResult | None = None
         self.undone = False
         self.running = False
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self.undo_button = QPushButton(_("Undo this import"))
         self.undo_button.setEnabled(False)

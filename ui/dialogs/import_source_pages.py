@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from importers import read_tables
 from importers.model import RecordKind, TableCandidate
 from ui.jobs import run_job, show_error
+from ui.widgets.inferred_marks import plain_label
 from workbench.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class FilePage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(row)

@@ -41,6 +41,9 @@ class OrganisationDialog(EntityFormDialog[Organisation]):
         self._build_identity()
         self._build_dpo()
         self._build_policy()
+        self.certificates, self.attachments = self.add_documents_page(
+            self.tabs, EntityKind.ORGANISATION
+        )
         self.finish_layout(self.tabs)
         self.resize(680, 600)
         self.load_record()
@@ -139,6 +142,8 @@ class OrganisationDialog(EntityFormDialog[Organisation]):
         self.kind_hint.setVisible(self.org_kind.value() is OrganisationKind.CLIENT_CATEGORY)
 
     def load(self, record: Organisation) -> None:
+        self.certificates.set_holder(record.id)
+        self.attachments.set_owner(record.id)
         self.name.setText(record.name)
         self.org_kind.set_value(record.kind)
         self.legal_name.setText(record.legal_name)
@@ -222,7 +227,12 @@ class OrganisationDialog(EntityFormDialog[Organisation]):
 
     def retranslate_fields(self) -> None:
         for i, title in enumerate(
-            (N_("Identity and contact"), N_("DPO and representative"), N_("Security policy"))
+            (
+                N_("Identity and contact"),
+                N_("DPO and representative"),
+                N_("Security policy"),
+                N_("Certificates and files"),
+            )
         ):
             self.tabs.setTabText(i, _(title))
         self.org_kind.retranslate_ui()

@@ -53,6 +53,9 @@ class SubprocessorDialog(EntityFormDialog[Subprocessor]):
         self._build_service()
         self._build_contract()
         self._build_treatments()
+        self.certificates, self.attachments = self.add_documents_page(
+            self.tabs, EntityKind.SUBPROCESSOR
+        )
         self.finish_layout(self.tabs)
         self.resize(780, 600)
         self.load_record()
@@ -115,6 +118,8 @@ class SubprocessorDialog(EntityFormDialog[Subprocessor]):
         )
 
     def load(self, record: Subprocessor) -> None:
+        self.certificates.set_holder(record.id)
+        self.attachments.set_owner(record.id)
         self.name.setText(record.name)
         index = self.organisation.findData(record.organisation_id)
         if index < 0:
@@ -186,7 +191,12 @@ class SubprocessorDialog(EntityFormDialog[Subprocessor]):
 
     def retranslate_fields(self) -> None:
         for i, title in enumerate(
-            (N_("Service and data"), N_("Contract and contact"), N_("Treatments"))
+            (
+                N_("Service and data"),
+                N_("Contract and contact"),
+                N_("Treatments"),
+                N_("Certificates and files"),
+            )
         ):
             self.tabs.setTabText(i, _(title))
         for editor in (

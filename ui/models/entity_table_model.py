@@ -300,8 +300,10 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
             if role == Qt.ItemDataRole.DecorationRole:
                 return warning_icon()
             return plain_tooltip(self.marks_tooltip(row))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return display_text(column.value(row))
+        if role == Qt.ItemDataRole.ToolTipRole:  # a tooltip that looks like markup is rendered
+            return plain_tooltip(display_text(column.value(row)))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align.value)
         if role == Role.ROW:

@@ -4,16 +4,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ui.models.entity_table_model import RIGHT, Column, EntityTableModel
-from workbench.domain.enums import EntityKind
+from workbench.domain.enums import EntityKind, NotificationStatus
 from workbench.domain.records import Notification
 from workbench.i18n import N_
 from workbench.services import Register
+from workbench.services.notification_workflow import NotificationWorkflow
 
 
 @dataclass(frozen=True, slots=True)
 class NotificationRow:
     notification: Notification
     controller: str
+    status: NotificationStatus  # as it stands today: "deemed accepted" once the deadline passed
 
     @property
     def id(self) -> int:
@@ -21,8 +23,11 @@ class NotificationRow:
 
     @property
     def changes(self) -> str:
+        from ui.dialogs.notification_dialog import change_label
+
         return "; ".join(
-            f"{item.subprocessor_name} ({item.change})" for item in self.notification.items
+            f"{item.subprocessor_name} ({change_label(item.change)})"
+            for item in self.notification.items
         )
 
 
@@ -32,7 +37,7 @@ class NotificationTableModel(EntityTableModel[NotificationRow]):
     columns = (
         Column("id", N_("ID"), lambda r: r.id, RIGHT, visible_by_default=False),
         Column("controller", N_("Controller informed"), lambda r: r.controller),
-        Column("status", N_("Status"), lambda r: r.notification.status),
+        Column("status", N_("Status"), lambda r: r.status),
         Column("changes", N_("Changes announced"), lambda r: r.changes),
         Column("created_on", N_("Created on"), lambda r: r.notification.created_on),
         Column("sent_on", N_("Sent on"), lambda r: r.notification.sent_on),
@@ -44,8 +49,7 @@ class NotificationTableModel(EntityTableModel[NotificationRow]):
         self._register = register
 
     def load_rows(self) -> Sequence[NotificationRow]:
-        names = {o.id: o.name for o in self._register.organisations.list()}
         return [
-            NotificationRow(n, names.get(n.controller_id, ""))
-            for n in self._register.notifications.list()
+            NotificationRow(v.notification, v.controller_name, v.status)
+            for v in NotificationWorkflow(self._register).views()
         ]

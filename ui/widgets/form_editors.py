@@ -37,14 +37,31 @@ class DateEdit(QLineEdit):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setPlaceholderText(_("YYYY-MM-DD"))
+        # the lists' format in French (23/11/2026); ISO in English, unambiguous to type back
+        french = current_locale() == "fr"
+        self.setPlaceholderText(_("DD/MM/YYYY") if french else _("YYYY-MM-DD"))
+        try:
+            current = self.value()
+        except ValueError:
+            return  # what the user typed stays as typed
+        if current is not None:  # the same date, rewritten: not an edit of the field
+            blocked = self.blockSignals(True)
+            self.set_value(current)
+            self.blockSignals(blocked)
 
     def set_value(self, value: dt.date | None) -> None:
-        self.setText(value.isoformat() if value else "")
+        self.setText(date_input_text(value))
 
     def value(self) -> dt.date | None:
         """The date typed, None when empty; ValueError when the text is not a date."""
         return parse_date_text(self.text())
+
+
+def date_input_text(value: dt.date | None) -> str:
+    """A date as a date field shows it: 23/11/2026 in French, 2026-11-23 in English."""
+    if value is None:
+        return ""
+    return value.strftime("%d/%m/%Y") if current_locale() == "fr" else value.isoformat()
 
 
 def parse_date_text(text: str) -> dt.date | None:

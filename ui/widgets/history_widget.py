@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLabel,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -18,6 +17,7 @@ from ui.models.entity_table_model import Role
 from ui.models.journal_table_model import JournalTableModel, field_changes
 from ui.settings import Settings
 from ui.widgets.entity_list_widget import EntityListWidget
+from ui.widgets.inferred_marks import plain_label
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import JournalEntry
 from workbench.i18n import _
@@ -33,7 +33,7 @@ class HistoryWidget(QWidget):
         super().__init__()
         self.model = model
         self.entries = EntityListWidget(model, settings, editable=False)
-        self.diff_title = QLabel()
+        self.diff_title = plain_label()
         self.diff = QTableWidget(0, 3)
         self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.diff.verticalHeader().setVisible(False)

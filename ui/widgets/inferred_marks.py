@@ -86,7 +86,7 @@ class MarkBar(QWidget):
         super().__init__(parent)
         self.icon = QLabel()
         self.icon.setPixmap(warning_icon().pixmap(16, 16))
-        self.badge = QLabel()
+        self.badge = plain_label()
         self.badge.setStyleSheet(f"color: {INK}; font-weight: bold;")
         self.reason = plain_label()
         self.reason.setWordWrap(True)

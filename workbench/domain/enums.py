@@ -227,6 +227,7 @@ class EntityKind(StrEnum):
     BREACH = "breach"  # Art. 33(5) breach register
     DATA_SUBJECT_REQUEST = "data_subject_request"  # Art. 12-22 request log
     DELIVERY = "delivery"  # a sealed package of the register, signed off by the DPO
+    ATTACHMENT = "attachment"  # a file kept with a record (DPA, certificate, audit report...)
 
 
 class ChangeAction(StrEnum):
@@ -304,3 +305,11 @@ class RequestOutcome(StrEnum):
     REFUSED = "refused"  # Art. 12(4): with the reasons and the remedies
     NO_DATA = "no_data"
     WITHDRAWN = "withdrawn"
+
+
+class AttachmentCategory(StrEnum):
+    DPA = "dpa"  # the data processing agreement (Art. 28(3))
+    CERTIFICATE = "certificate"
+    AUDIT_REPORT = "audit_report"
+    LETTER_SENT = "letter_sent"  # an Art. 28(2) letter as sent
+    OTHER = "other"

@@ -300,6 +300,9 @@ class Audit:
     findings: tuple[AuditFinding, ...] = ()
     actions: tuple[AuditAction, ...] = ()
     notes: str = ""
+    # the audited subprocessor, when the audit is of one (`organisation_id` is then the own
+    # organisation that engages it); None: the audit is of `organisation_id` itself
+    subprocessor_id: int | None = None
     id: int | None = None
     version: int = 0
 
@@ -325,6 +328,7 @@ class Notification:
     objection_deadline: dt.date | None = None
     objection_received_on: dt.date | None = None
     objection_text: str = ""
+    objection_decision: str = ""  # what was decided on the objection (free text)
     document_path: str = ""  # the letter's latest version; earlier ones stay beside it
     letter_language: str = ""  # "fr" or "en": the language the letter was drafted in
     notes: str = ""

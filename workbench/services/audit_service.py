@@ -7,7 +7,7 @@ from workbench.domain.records import Audit
 from workbench.i18n import _
 from workbench.services._crud import CrudService, require
 from workbench.services._mapping import RecordMapper
-from workbench.storage.models import AuditModel, OrganisationModel
+from workbench.storage.models import AuditModel, OrganisationModel, SubprocessorModel
 
 
 class AuditService(CrudService[Audit]):
@@ -29,5 +29,12 @@ class AuditService(CrudService[Audit]):
             or record.notice_received_on <= record.audit_on,
             "notice_received_on",
             _("The notice is received before the audit date."),
+        )
+        require(
+            problems,
+            record.subprocessor_id is None
+            or session.get(SubprocessorModel, record.subprocessor_id) is not None,
+            "subprocessor_id",
+            _("No subprocessor with id {id}.").format(id=record.subprocessor_id),
         )
         return problems

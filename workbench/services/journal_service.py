@@ -123,6 +123,20 @@ class JournalService:
                 OperationInfo(o.id, o.seq, o.at, o.author, o.label, o.kind, o.undone) for o in rows
             ]
 
+    def operation_summary(self, operation_id: str) -> dict[tuple[EntityKind, ChangeAction], int]:
+        """How many records of each kind an operation created, changed, deleted (what undoing
+        it would remove, restore or bring back)."""
+        query = (
+            select(JournalEntryModel.entity_kind, JournalEntryModel.action, func.count())
+            .where(JournalEntryModel.operation == operation_id)
+            .group_by(JournalEntryModel.entity_kind, JournalEntryModel.action)
+        )
+        with self._context.read() as session:
+            return {
+                (EntityKind(kind), ChangeAction(action)): count
+                for kind, action, count in session.execute(query)
+            }
+
     # -- undo / redo ---------------------------------------------------------------------------
     def can_undo(self) -> OperationInfo | None:
         with self._context.read() as session:

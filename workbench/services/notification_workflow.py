@@ -68,11 +68,15 @@ class NotificationWorkflow:
             dt.datetime.fromisoformat(stored["at"]), dt.date.fromisoformat(stored["on"])
         )
 
-    def set_baseline(self, today: dt.date | None = None) -> None:
-        """Declare every change recorded so far as known to the controllers."""
+    def set_baseline(self, today: dt.date | None = None, *, but_the_last: bool = False) -> None:
+        """Declare every change recorded so far as known to the controllers; `but_the_last`:
+        all but the last operation's (the change the window just proposed to notify)."""
         today = today or dt.date.today()
         latest = self._register.journal.entries(limit=1)
         at = latest[0].at if latest else dt.datetime.now(dt.UTC)
+        if but_the_last and latest:
+            # one operation's entries share its time: just before it leaves it out
+            at = latest[0].at - dt.timedelta(microseconds=1)
         write_setting(self._register, MARK_KEY, {"at": at.isoformat(), "on": today.isoformat()})
 
     # -- planning ------------------------------------------------------------------------------
@@ -260,7 +264,11 @@ class NotificationWorkflow:
         return self._save_with_new_letter(updated, None, sent_on, "Mark notification sent")
 
     def record_objection(
-        self, notification_id: int, received_on: dt.date | None = None, text: str = ""
+        self,
+        notification_id: int,
+        received_on: dt.date | None = None,
+        text: str = "",
+        decision: str = "",
     ) -> Notification:
         received_on = received_on or dt.date.today()
         current = self._register.notifications.get(notification_id)
@@ -278,6 +286,7 @@ class NotificationWorkflow:
             status=NotificationStatus.OBJECTION_RECEIVED,
             objection_received_on=received_on,
             objection_text=text,
+            objection_decision=decision.strip(),
         )
         self._register.notifications.update(updated, "Record objection")
         return self._register.notifications.get(notification_id)

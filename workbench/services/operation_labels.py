@@ -55,6 +55,9 @@ RECORD_ACTIONS: dict[tuple[str, EntityKind], str] = {
     ("create", EntityKind.DELIVERY): N_("Sign off a package for an auditor"),
     ("edit", EntityKind.DELIVERY): N_("Edit package sign-off"),
     ("delete", EntityKind.DELIVERY): N_("Delete package sign-off"),
+    ("create", EntityKind.ATTACHMENT): N_("Attach file"),
+    ("edit", EntityKind.ATTACHMENT): N_("Edit attachment"),
+    ("delete", EntityKind.ATTACHMENT): N_("Remove attached file"),
 }
 _FIXED = frozenset(
     {LOAD_DEMO, DRAFT_NOTIFICATIONS, NOTIFICATIONS_DEEMED_ACCEPTED, *RECORD_ACTIONS.values()}
@@ -73,6 +76,17 @@ def record_action(action: str, kind: EntityKind) -> str:
 
 def import_of(file_names: str) -> str:
     return IMPORT_OF.format(file=file_names)
+
+
+def inner_label(stored: str) -> str:
+    """The change an undo or redo operation is about ("Undo: Edit treatment" -> "Edit
+    treatment"): redoing an undo redoes that change, undoing a redo undoes it again, and the
+    status bar and tooltips name the change, not "Undo: Redo: ..."."""
+    for pattern, _template in _WRAPPED:
+        match = pattern.fullmatch(stored)
+        if match:
+            return match["label"]
+    return stored
 
 
 def operation_label(stored: str) -> str:

@@ -20,6 +20,7 @@ from workbench.domain.errors import (
 )
 from workbench.services._context import ServiceContext, default_author
 from workbench.services._crud import CrudService
+from workbench.services.attachment_service import AttachmentService
 from workbench.services.audit_service import AuditService
 from workbench.services.breach_service import BreachService
 from workbench.services.certification_service import CertificationService
@@ -71,6 +72,7 @@ class Register:
     breaches: BreachService
     requests: DataSubjectRequestService
     deliveries: DeliveryService
+    attachments: AttachmentService
     journal: JournalService
     by_kind: dict[EntityKind, CrudService[Any]] = field(default_factory=dict)
     read_only: bool = False
@@ -348,6 +350,7 @@ def build_register(
     breaches = BreachService(context)
     requests = DataSubjectRequestService(context)
     deliveries = DeliveryService(context)
+    attachments = AttachmentService(context)
     services: tuple[CrudService[Any], ...] = (
         organisations,
         treatments,
@@ -358,6 +361,7 @@ def build_register(
         breaches,
         requests,
         deliveries,
+        attachments,
     )
     # one table from kind to service, for the journal (undo, replay) and `service_for`
     by_kind = {service.mapper.kind: service for service in services}
@@ -374,6 +378,7 @@ def build_register(
         breaches=breaches,
         requests=requests,
         deliveries=deliveries,
+        attachments=attachments,
         journal=JournalService(context, by_kind),
         by_kind=by_kind,
         read_only=read_only,

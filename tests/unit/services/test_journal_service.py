@@ -194,3 +194,16 @@ def test_bulk_entry_hasher_covers_the_label_and_operation_as_entry_digest_does()
         at, "Dr Émilie Martin", "op-1", "subprocessor", 9, "create", None, after, "x", op
     )
     assert entry_digest("e" * 64, forged) != entry_digest("e" * 64, fields)
+
+
+def test_an_operation_summary_counts_its_records_by_kind_and_action(
+    register: Register, own_org: Organisation
+) -> None:
+    register.subprocessors.create_many(
+        [Subprocessor(own_org.id or 0, name) for name in ("OVH", "Mailjet", "Zendesk")]
+    )
+    last = register.journal.can_undo()
+    assert last is not None
+    assert register.journal.operation_summary(last.id) == {
+        (EntityKind.SUBPROCESSOR, ChangeAction.CREATE): 3
+    }

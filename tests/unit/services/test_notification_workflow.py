@@ -362,3 +362,23 @@ def test_file_stem_and_unused_path(tmp_path: Path) -> None:
     (tmp_path / "a.docx").write_text("")
     assert unused_path(tmp_path, "a", ".docx") == tmp_path / "a-2.docx"
     assert unused_path(tmp_path, "b", ".docx", {tmp_path / "b.docx"}) == tmp_path / "b-2.docx"
+
+
+def test_a_baseline_but_the_last_change_keeps_that_change_to_notify(
+    register: Register, own_org: Organisation
+) -> None:
+    clinic = register.organisations.create(
+        Organisation("Clinique", OrganisationKind.CLIENT_CONTROLLER)
+    ).ids[0]
+    treatment_id = register.treatments.create(
+        Treatment(own_org.id or 0, "Hébergement", role=Role.PROCESSOR, controller_ids=(clinic,))
+    ).ids[0]
+    sid = add_backup_provider(register, treatment_id, own_org.id or 0)
+    workflow = NotificationWorkflow(register)
+    workflow.set_baseline(TODAY, but_the_last=True)  # the treatment update is still news
+    [plan] = workflow.plan(TODAY)
+    assert [(i.subprocessor_id, i.change) for i in plan.items] == [(sid, "added")]
+    [draft] = workflow.generate(TODAY)
+    workflow.mark_sent(draft.id or 0, TODAY)
+    objected = workflow.record_objection(draft.id or 0, TODAY, "Non", decision=" Maintenu ")
+    assert objected.objection_decision == "Maintenu"

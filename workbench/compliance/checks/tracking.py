@@ -28,8 +28,9 @@ def check_notifications(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                     controller=name, date=sentence_date(n.created_on)
                 ),
                 _(
-                    "Send it and mark it sent (`notify mark-sent`): the controller must be able "
-                    "to object before the change takes effect (Art. 28(2))."
+                    "Send it and mark it sent (Notifications view, or `notify mark-sent`): the "
+                    "controller must be able to object before the change takes effect "
+                    "(Art. 28(2))."
                 ),
                 EntityLink(EntityKind.NOTIFICATION, n.id),
                 name,
@@ -45,7 +46,10 @@ def check_notifications(snapshot: RegisterSnapshot) -> Iterator[Finding]:
                 "{count} subprocessor changes have not been notified to {controller}.",
                 count,
             ).format(count=count, controller=name),
-            _("Plan and generate the notifications (`notify plan`, `notify generate`)."),
+            _(
+                "Draft the notifications: Notifications view, New (Ctrl+N); from a terminal, "
+                "`notify generate`."
+            ),
             EntityLink(EntityKind.ORGANISATION, controller_id),
             name,
         )

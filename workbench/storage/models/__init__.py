@@ -1,4 +1,5 @@
 from workbench.storage.models._acknowledgement import FindingAcknowledgementModel
+from workbench.storage.models._attachment import AttachmentBlobModel, AttachmentModel
 from workbench.storage.models._audit import AuditModel
 from workbench.storage.models._breach import BreachModel, breach_subprocessor, breach_treatment
 from workbench.storage.models._certification import CertificationModel
@@ -20,6 +21,8 @@ from workbench.storage.models._treatment import (
 from workbench.storage.models._vendor_list import VendorListVersionModel
 
 __all__ = [
+    "AttachmentBlobModel",
+    "AttachmentModel",
     "AuditModel",
     "BreachModel",
     "CertificationModel",

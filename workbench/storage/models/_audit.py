@@ -31,3 +31,6 @@ class AuditModel(TimestampMixin, VersionedMixin, Base):
     findings: Mapped[list[Any]] = mapped_column(JSON, default=list)
     actions: Mapped[list[Any]] = mapped_column(JSON, default=list, info={"pii": True})
     notes: Mapped[str] = mapped_column(Text, default="")
+    subprocessor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("subprocessor.id", ondelete="SET NULL"), index=True
+    )

@@ -26,6 +26,7 @@ class NotificationModel(TimestampMixin, VersionedMixin, Base):
     objection_deadline: Mapped[dt.date | None] = mapped_column(Date)
     objection_received_on: Mapped[dt.date | None] = mapped_column(Date)
     objection_text: Mapped[str] = mapped_column(Text, default="")
+    objection_decision: Mapped[str] = mapped_column(Text, default="")
     document_path: Mapped[str] = mapped_column(Text, default="")
     letter_language: Mapped[str] = mapped_column(String(8), default="", server_default="")
     notes: Mapped[str] = mapped_column(Text, default="")
