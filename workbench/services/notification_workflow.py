@@ -33,7 +33,13 @@ from workbench.domain.file_names import file_stem, unused_path
 from workbench.domain.records import Changes, JournalEntry, Notification, Subprocessor
 from workbench.services._context import changes_of
 from workbench.services.compliance_service import ComplianceService, read_setting, write_setting
-from workbench.services.operation_labels import DRAFT_NOTIFICATIONS, NOTIFICATIONS_DEEMED_ACCEPTED
+from workbench.services.operation_labels import (
+    DRAFT_NOTIFICATIONS,
+    MARK_NOTIFICATION_SENT,
+    NOTIFICATIONS_DEEMED_ACCEPTED,
+    RECORD_OBJECTION,
+    REGENERATE_LETTER,
+)
 from workbench.services.register import Register
 from workbench.storage.models import SettingModel
 
@@ -185,7 +191,7 @@ class NotificationWorkflow:
         states the deadline the register holds; the record then points at it. Earlier versions
         are kept: they are what was, or would have been, sent."""
         current = self._register.notifications.get(notification_id)
-        return self._save_with_new_letter(current, out_dir, today, "Regenerate notification letter")
+        return self._save_with_new_letter(current, out_dir, today, REGENERATE_LETTER)
 
     def _save_with_new_letter(
         self,
@@ -257,11 +263,11 @@ class NotificationWorkflow:
             objection_deadline=calendar.deadline_after(sent_on, controller.objection_period_days),
         )
         if not current.document_path:
-            self._register.notifications.update(updated, "Mark notification sent")
+            self._register.notifications.update(updated, MARK_NOTIFICATION_SENT)
             return self._register.notifications.get(notification_id)
         # The draft stated a provisional deadline counted from the day it was drafted: the
         # letter that goes out states the one the register now holds (the draft stays).
-        return self._save_with_new_letter(updated, None, sent_on, "Mark notification sent")
+        return self._save_with_new_letter(updated, None, sent_on, MARK_NOTIFICATION_SENT)
 
     def record_objection(
         self,
@@ -288,7 +294,7 @@ class NotificationWorkflow:
             objection_text=text,
             objection_decision=decision.strip(),
         )
-        self._register.notifications.update(updated, "Record objection")
+        self._register.notifications.update(updated, RECORD_OBJECTION)
         return self._register.notifications.get(notification_id)
 
     def refresh(self, today: dt.date | None = None) -> Changes:

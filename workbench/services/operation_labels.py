@@ -17,6 +17,9 @@ from workbench.i18n import N_, _
 LOAD_DEMO = N_("Load demo register")
 DRAFT_NOTIFICATIONS = N_("Draft subprocessor-change notifications")
 NOTIFICATIONS_DEEMED_ACCEPTED = N_("Notifications deemed accepted")
+MARK_NOTIFICATION_SENT = N_("Mark notification sent")
+RECORD_OBJECTION = N_("Record objection")
+REGENERATE_LETTER = N_("Regenerate notification letter")
 IMPORT_OF = N_("Import of {file}")
 UNDO_OF = N_("Undo: {label}")
 REDO_OF = N_("Redo: {label}")
@@ -60,7 +63,15 @@ RECORD_ACTIONS: dict[tuple[str, EntityKind], str] = {
     ("delete", EntityKind.ATTACHMENT): N_("Remove attached file"),
 }
 _FIXED = frozenset(
-    {LOAD_DEMO, DRAFT_NOTIFICATIONS, NOTIFICATIONS_DEEMED_ACCEPTED, *RECORD_ACTIONS.values()}
+    {
+        LOAD_DEMO,
+        DRAFT_NOTIFICATIONS,
+        NOTIFICATIONS_DEEMED_ACCEPTED,
+        MARK_NOTIFICATION_SENT,
+        RECORD_OBJECTION,
+        REGENERATE_LETTER,
+        *RECORD_ACTIONS.values(),
+    }
 )
 _WRAPPED = (
     (re.compile(r"Undo: (?P<label>.*)", re.S), UNDO_OF),
