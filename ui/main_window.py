@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         if key in MODELS:
             model = MODELS[key](self.register)
             self.models[key] = model
+            model.load_failed.connect(self._list_failed)
             kind = LIST_VIEWS[key]
             view = EntityListWidget(model, self.settings, editable=self.editor.can_edit(kind))
             view.open_requested.connect(lambda entity_id, k=kind: self.editor.open(k, entity_id))
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         if key == "history":
             model = JournalTableModel(self.register)
             self.models[key] = model
+            model.load_failed.connect(self._list_failed)
             history = HistoryWidget(model, self.settings)
             history.record_requested.connect(self.open_record)
             return history
@@ -182,6 +184,9 @@ class MainWindow(QMainWindow):
             return checks  # type: ignore[no-any-return]
         return PlaceholderWidget()
 
+    def _list_failed(self, error: Exception) -> None:
+        jobs.show_error(self, _("The list could not be read"), error)
+
     def show_view(self, key: str) -> None:
         if key not in self.views:
             return
@@ -192,7 +197,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         if key in self._stale:
             self._stale.discard(key)
-            self.models[key].reload()
+            self.models[key].reload_in_background()
         elif key in ("dashboard", "checks") and not getattr(widget, "_shown_once", False):
             widget._shown_once = True  # type: ignore[attr-defined]
             refresh = getattr(widget, "refresh", None)
@@ -201,6 +206,14 @@ class MainWindow(QMainWindow):
         self.settings.set(LAST_VIEW, key)
         self.actions_.update_enabled()
         self._update_title()
+
+    def has_pending_work(self) -> bool:
+        """A view still has work queued on the GUI thread (a delayed reload, search texts)."""
+        from ui.widgets.reload_on_change import ReloadOnChange
+
+        if any(r.pending() for r in self.findChildren(ReloadOnChange)):
+            return True
+        return any(m.loading() or not m.search_ready() for m in self.models.values())
 
     def current_view_key(self) -> str:
         return self.sidebar.current_key()
@@ -219,8 +232,21 @@ class MainWindow(QMainWindow):
         key = VIEW_OF_KIND.get(kind)
         if key is not None:
             self.show_view(key)
-            self.list_view(key).select_id(entity_id)
+            self.select_when_loaded(key, entity_id)
         self.editor.open(kind, entity_id)
+
+    def select_when_loaded(self, key: str, entity_id: int) -> None:
+        """Select a row of a list, once its rows are read if they are being read."""
+        model, view = self.models[key], self.list_view(key)
+        if not model.loading():
+            view.select_id(entity_id)
+            return
+
+        def loaded() -> None:
+            model.rows_reloaded.disconnect(loaded)
+            view.select_id(entity_id)
+
+        model.rows_reloaded.connect(loaded)
 
     # -- changes -------------------------------------------------------------------------------
     def _register_changed(self, changes: Changes) -> None:
@@ -230,7 +256,7 @@ class MainWindow(QMainWindow):
             if not touched:
                 continue
             if key == current:
-                model.reload()
+                model.reload_in_background()
             else:
                 self._stale.add(key)
         self.actions_.update_enabled()
@@ -267,7 +293,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message.format(label=label), 5000)
 
     # -- register ------------------------------------------------------------------------------
-    def replace_register(self, register: Register) -> None:
+    def replace_register(self, register: Register, close_old: bool = True) -> None:
         """Show another register: every view is rebuilt over it."""
         old = self.register
         self.register = register
@@ -282,7 +308,7 @@ class MainWindow(QMainWindow):
         self.sidebar.clearSelection()
         self.sidebar.setCurrentRow(-1)
         self.show_view(current)
-        if old is not register:
+        if old is not register and close_old:
             old.close()
         self._update_welcome()
         self._update_title()

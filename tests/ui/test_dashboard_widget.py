@@ -38,7 +38,7 @@ def shown_dashboard(qtbot: QtBot, register: Register, bus: ChangeBus | None = No
     qtbot.addWidget(widget)
     widget.resize(1100, 900)
     with qtbot.waitSignal(widget.refreshed, timeout=10_000):
-        widget.refresh()
+        widget.show()
     return widget
 
 
@@ -192,3 +192,17 @@ def test_no_deadline_is_said_rather_than_shown_as_an_empty_table(
     assert widget.no_deadlines.isVisibleTo(widget)
     assert not widget.deadline_view.isVisibleTo(widget)
     assert widget.no_deadlines.text() == "Nothing is due in the next 6 weeks."
+
+
+def test_a_hidden_dashboard_reloads_when_shown_not_before(qtbot: QtBot, register: Register) -> None:
+    ids = fill_register(register)
+    bus = ChangeBus()
+    widget = shown_dashboard(qtbot, register, bus)
+    widget.hide()
+    changes = register.subprocessors.create(Subprocessor(organisation_id=ids.own, name="Brevo"))
+    with qtbot.assertNotEmitted(widget.refreshed, wait=600):
+        bus.publish(changes)
+    assert widget.count_cards[EntityKind.SUBPROCESSOR].number.text() == "7"
+    with qtbot.waitSignal(widget.refreshed, timeout=10_000):
+        widget.show()
+    assert widget.count_cards[EntityKind.SUBPROCESSOR].number.text() == "8"
