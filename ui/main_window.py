@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
                 return PlaceholderWidget()
             dashboard = dashboard_cls(self.register, self.bus)
             dashboard.list_requested.connect(lambda kind: self.show_view(VIEW_OF_KIND[kind]))
-            dashboard.checks_requested.connect(lambda: self.show_view("checks"))
+            dashboard.checks_requested.connect(self.show_checks)
             dashboard.open_entity_requested.connect(self.open_record)
             return dashboard  # type: ignore[no-any-return]
         if key == "checks":
@@ -214,6 +214,13 @@ class MainWindow(QMainWindow):
         if any(r.pending() for r in self.findChildren(ReloadOnChange)):
             return True
         return any(m.loading() or not m.search_ready() for m in self.models.values())
+
+    def show_checks(self, severity: str | None = None) -> None:
+        """The checks view, showing only the problems of `severity` (all when None)."""
+        self.show_view("checks")
+        set_severity = getattr(self.views["checks"], "set_severity", None)
+        if set_severity is not None:
+            set_severity(severity)
 
     def current_view_key(self) -> str:
         return self.sidebar.current_key()
@@ -382,7 +389,12 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def open_settings(self) -> None:
-        SettingsDialog(self.settings, self).exec()
+        dialog = SettingsDialog(self.settings, self, self.register)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            for key in ("dashboard", "checks"):  # both read the compliance settings
+                refresh = getattr(self.views.get(key), "refresh", None)
+                if refresh is not None:
+                    refresh()
 
     # -- language ------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -401,7 +413,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         path = self.register.path
         name = path.name if path is not None else self.register.url
-        self.setWindowTitle(_("DPO Workbench – {register}").format(register=name))
+        # Only the register: Qt adds the application's display name ("… — DPO Workbench").
+        self.setWindowTitle(name)
         self.status_register.setText(str(path) if path is not None else self.register.url)
 
 

@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence, QPixmap, QTextDocument
+from PySide6.QtWidgets import QMessageBox
 
 from ui import jobs
 from ui.dialogs.guide_dialog import GuideDialog, guide_path
 from ui.i18n_qt import apply_language
+from workbench.domain.enums import EntityKind
 from workbench.services import Register
 
 pytestmark = pytest.mark.gui
@@ -100,3 +102,177 @@ def test_restore_brings_back_the_register_as_backed_up(
     finally:
         window.actions_.tools.last_result.close()
         restored.close()
+
+
+def test_enter_f2_and_delete_on_a_list_row(
+    window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    # the window asks before deleting, and the form opens: both answered here, not shown
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.No,
+    )
+    monkeypatch.setattr(window.editor, "open", lambda kind, entity_id: asked.append(kind))
+    listing = window.list_view("treatments")
+    listing.table.setFocus()
+    listing.table.selectRow(0)
+    first = listing.current_id()
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_F2):
+        with qtbot.waitSignal(listing.open_requested, timeout=2000) as opened:
+            qtbot.keyClick(listing.table, key)
+        assert opened.args == [first]
+    with qtbot.waitSignal(listing.delete_requested, timeout=2000) as deleted:
+        qtbot.keyClick(listing.table, Qt.Key.Key_Delete)
+    assert deleted.args == [first]
+    assert asked[-1].startswith("Delete the treatment")
+    assert window.register.treatments.get(first).id == first  # answered No: still there
+    menu = listing.row_menu()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == "Open"
+    assert texts[-1] == "Delete"
+    assert menu.actions()[0].shortcuts()[0] == QKeySequence(Qt.Key.Key_Return)
+
+
+def test_history_rows_open_but_do_not_delete(window: Any) -> None:
+    entries = window.list_view("history")
+    assert not entries.delete_action.isEnabled()
+    assert [a.text() for a in entries.row_menu().actions()] == ["Open"]
+
+
+def test_dashboard_cards_are_reached_by_keyboard_and_open_the_filtered_view(
+    window: Any, qtbot: QtBot
+) -> None:
+    window.show_view("dashboard")
+    dashboard = window.views["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)
+    card = dashboard.count_cards[EntityKind.SUBPROCESSOR]
+    assert card.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    count = len(window.register.subprocessors.list())
+    assert card.accessibleName() == f"Subprocessors: {count}"
+    qtbot.keyClick(card, Qt.Key.Key_Space)
+    assert window.current_view_key() == "subprocessors"
+    window.show_view("dashboard")
+    errors = dashboard.severity_cards["error"]
+    assert errors.accessibleName().startswith("Errors: ")
+    qtbot.keyClick(errors, Qt.Key.Key_Return)
+    assert window.current_view_key() == "checks"
+    checks = window.views["checks"]
+    assert checks.severity_filter.currentData() == "error"
+    qtbot.waitUntil(lambda: checks.findings.rowCount() > 0, timeout=10_000)
+    shown = [checks.findings.finding_at(r) for r in range(checks.findings.rowCount())]
+    assert {f.severity.value for f in shown} == {"error"}
+
+
+def test_the_window_title_names_the_register_once(window: Any, demo_register: Register) -> None:
+    assert window.windowTitle() == demo_register.path.name  # type: ignore[union-attr]
+    # Qt adds the application's name itself: written in the title too, it showed twice.
+    assert "DPO Workbench" not in window.windowTitle()
+
+
+@pytest.mark.parametrize(
+    ("chosen", "language", "forced", "expected"),
+    [
+        (None, "en", False, "en"),  # first launch: the system's (or WORKBENCH_LANG, --lang)
+        (None, "fr", False, "fr"),
+        ("fr", "en", False, "fr"),  # later: what the user chose in Settings
+        ("fr", "en", True, "en"),  # --lang, WORKBENCH_LANG: for this session
+    ],
+)
+def test_the_start_language(
+    settings: Any, chosen: str | None, language: str, forced: bool, expected: str
+) -> None:
+    from ui.app import start_language
+    from ui.settings import LOCALE
+
+    if chosen is not None:
+        settings.set(LOCALE, chosen)
+    assert start_language(settings, language, forced) == expected
+
+
+def test_the_command_line_gives_its_language_to_the_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ui.app
+    from workbench.cli.main import main
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(ui.app, "run", lambda **kwargs: calls.append(kwargs) or 0)
+    monkeypatch.delenv("WORKBENCH_LANG", raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert main([]) == 0
+    assert main(["--lang", "en"]) == 0
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
+    assert main([]) == 0
+    assert [(c["language"], c["forced_language"]) for c in calls] == [
+        ("fr", False),
+        ("en", True),
+        ("en", True),
+    ]
+    apply_language("en")
+
+
+def test_the_settings_dialog_edits_the_compliance_settings(
+    qtbot: QtBot, demo_register: Register, settings: Any
+) -> None:
+    from ui.dialogs.settings_dialog import SettingsDialog
+    from workbench.services.compliance_service import ComplianceService
+
+    dialog = SettingsDialog(settings, None, demo_register)
+    qtbot.addWidget(dialog)
+    assert dialog.notice.value() == 10  # the seed's "au moins dix (10) jours ouvrés"
+    dialog.notice.setValue(15)
+    dialog.expiring.setValue(120)
+    dialog.subdivision.setCurrentIndex(dialog.subdivision.findData("57"))
+    dialog.accept()
+    stored = ComplianceService(demo_register).settings()
+    assert stored.audit_notice_working_days == 15
+    assert stored.expiring_within_days == 120
+    assert stored.holiday_subdivision == "57"
+    again = SettingsDialog(settings, None, demo_register)
+    qtbot.addWidget(again)
+    assert again.subdivision.currentText() == "Moselle (57)"
+    assert again.notice.value() == 15
+
+
+SMALL_SCREEN = (1366, 768 - 40)  # a 1366x768 laptop less its task bar
+
+
+def test_every_dialog_fits_a_1366x768_screen_with_its_buttons_in_view(
+    window: Any, qtbot: QtBot, demo_register: Register, settings: Any
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.settings_dialog import SettingsDialog
+    from ui.entity_editor import DIALOGS
+
+    dialogs = [window.editor.dialog_for(kind, window.editor.blank(kind)) for kind in DIALOGS]
+    dialogs += [
+        SettingsDialog(settings, window, demo_register),
+        GuideDialog(window),
+        ExportDialog(demo_register, window.bus, window),
+    ]
+    for dialog in dialogs:
+        name = type(dialog).__name__
+        smallest = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        assert smallest.width() <= SMALL_SCREEN[0], name
+        assert smallest.height() <= SMALL_SCREEN[1], name
+        # at scale 2 the screen is 683x364 logical pixels: the dialog can still shrink to it
+        assert smallest.height() <= 364, (name, smallest)
+        assert smallest.width() <= 683, (name, smallest)
+        dialog.resize(min(dialog.width(), SMALL_SCREEN[0]), min(dialog.height(), SMALL_SCREEN[1]))
+        dialog.show()
+        box = dialog.findChild(QDialogButtonBox)
+        assert box is not None, name
+        bottom = box.mapTo(dialog, box.rect().bottomRight())
+        assert 0 < bottom.y() <= dialog.height(), name
+        assert bottom.x() <= dialog.width(), name
+        assert dialog.height() <= SMALL_SCREEN[1], name
+        if hasattr(dialog, "dirty"):
+            dialog.dirty = False
+        dialog.close()
+        dialog.deleteLater()
