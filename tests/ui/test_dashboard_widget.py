@@ -206,3 +206,27 @@ def test_a_hidden_dashboard_reloads_when_shown_not_before(qtbot: QtBot, register
     with qtbot.waitSignal(widget.refreshed, timeout=10_000):
         widget.show()
     assert widget.count_cards[EntityKind.SUBPROCESSOR].number.text() == "8"
+
+
+def test_the_deadlines_are_reworded_after_a_language_switch(
+    qtbot: QtBot, register: Register
+) -> None:
+    import datetime as dt
+
+    from ui.i18n_qt import apply_language
+    from workbench.domain.enums import CertificationKind
+    from workbench.domain.records import Certification
+
+    ids = fill_register(register)
+    soon = dt.date.today() + dt.timedelta(days=10)
+    register.certifications.create(
+        Certification(CertificationKind.HDS, organisation_id=ids.own, expires_on=soon)
+    )
+    widget = shown_dashboard(qtbot, register)
+    assert widget.deadlines.rowCount() > 0
+    english = [widget.deadlines.row_at(r).what for r in range(widget.deadlines.rowCount())]
+    with qtbot.waitSignal(widget.refreshed, timeout=10_000):
+        apply_language("fr")
+    french = [widget.deadlines.row_at(r).what for r in range(widget.deadlines.rowCount())]
+    assert len(french) == len(english)
+    assert french != english

@@ -237,6 +237,8 @@ class DashboardWidget(QScrollArea):
             self.retranslate_ui()
             if self.data is not None:  # chart titles, and month names (QLocale.setDefault)
                 self._draw(self.data)
+                # the deadlines are worded by the compliance rules when read: read them again
+                self.refresh()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
