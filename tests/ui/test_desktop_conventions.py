@@ -276,3 +276,53 @@ def test_every_dialog_fits_a_1366x768_screen_with_its_buttons_in_view(
             dialog.dirty = False
         dialog.close()
         dialog.deleteLater()
+
+
+RAW_CODE = re.compile(
+    r"\((?:added|removed|changed|deleted|created|updated)\)|\[[a-z][a-z0-9_]+\]|\b[a-z]+_[a-z_]+\b"
+)
+
+
+def _shown_texts(view: Any) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QGroupBox, QLabel
+
+    texts = [w.text() for cls in (QLabel, QAbstractButton) for w in view.findChildren(cls)]
+    texts += [box.title() for box in view.findChildren(QGroupBox)]
+    for table in view.findChildren(QAbstractItemView):
+        model = table.model()
+        if model is None:
+            continue
+        columns = range(model.columnCount())
+        texts += [model.headerData(c, Qt.Orientation.Horizontal) for c in columns]
+        texts += [
+            model.index(r, c).data() for r in range(min(model.rowCount(), 60)) for c in columns
+        ]
+    return [t for t in texts if isinstance(t, str)]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_no_view_shows_an_untranslated_code(window: Any, qtbot: QtBot, language: str) -> None:
+    """Codes such as "(added)", "[health]", "nir" or a field's key never reach the screen."""
+    from ui.widgets.sidebar import VIEWS
+
+    apply_language(language)
+    found: dict[str, set[str]] = {}
+    for view in VIEWS:
+        window.show_view(view.key)
+        qtbot.waitUntil(lambda: not jobs.active_jobs(), timeout=10_000)
+        if view.key == "history":
+            window.list_view("history").table.selectRow(0)  # its diff of one entry too
+        codes = {
+            m.group(0)
+            for text in _shown_texts(window.views[view.key])
+            for m in RAW_CODE.finditer(text)
+        }
+        if codes:
+            found[view.key] = codes
+    assert found == {}
+    from PySide6.QtWidgets import QLabel
+
+    planted = QLabel("Catégories : [health] (added)", window.views["dashboard"])
+    shown = _shown_texts(window.views["dashboard"])
+    assert {m.group(0) for t in shown for m in RAW_CODE.finditer(t)} == {"[health]", "(added)"}
+    planted.deleteLater()
