@@ -2,6 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py             # every view and form
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py logs        # breaches and requests only
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py conventions # guide, Tools, row menu
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [name ...]  # only these ("forms"...)
 
 Writes docs/screenshots/<name>_<lang>.png, the window at 1366x768 (a common laptop screen), in
@@ -281,6 +282,41 @@ def workflow_screens(window: Any, register: Any, lang: str, state: dict[str, Any
     box.close()
 
 
+def conventions(window: object, lang: str) -> None:
+    """The user guide (F1), the Tools menu and its answer, the menu of a list row."""
+    from PySide6.QtCore import QPoint
+
+    main: Any = window
+    main.actions_.show_guide()
+    settle()
+    main.actions_.guide_dialog.grab().save(str(OUT / f"guide_{lang}.png"))
+    main.actions_.guide_dialog.close()
+    tools_menu = next(
+        a.menu()
+        for a in main.menuBar().actions()
+        if a.menu()
+        and a.menu().actions()
+        and a.menu().actions()[0].objectName() == "action_backup_register"
+    )
+    tools_menu.popup(main.mapToGlobal(QPoint(200, 30)))
+    settle()
+    tools_menu.grab().save(str(OUT / f"tools_menu_{lang}.png"))
+    tools_menu.hide()
+    main.actions_.tools.verify_journal()
+    settle(0.6)
+    main.actions_.tools.last_result.grab().save(str(OUT / f"verify_journal_{lang}.png"))
+    main.actions_.tools.last_result.close()
+    main.show_view("treatments")
+    settle()
+    listing = main.list_view("treatments")
+    listing.table.selectRow(2)
+    menu = listing.row_menu()
+    menu.popup(main.mapToGlobal(QPoint(300, 200)))
+    settle()
+    menu.grab().save(str(OUT / f"row_menu_{lang}.png"))
+    menu.hide()
+
+
 NAMES = tuple(sys.argv[1:])
 
 
@@ -403,6 +439,8 @@ def main() -> int:
                 import_decisions(window, lang, Path(tmp))
             if wanted("workflows"):
                 workflow_screens(window, register, lang, workflow_state)
+            if wanted("conventions"):
+                conventions(window, lang)
         if wanted("logs"):
             logs_with_examples(window, register)
         settle()

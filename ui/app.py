@@ -16,7 +16,7 @@ from ui.platform_libraries import check_platform_libraries
 from ui.register_opener import open_interactively
 from ui.settings import APPLICATION, LAST_REGISTER, ORGANISATION, Settings
 from workbench.domain.errors import WorkbenchError
-from workbench.i18n import _
+from workbench.i18n import SUPPORTED_LOCALES, _
 from workbench.services import Register, default_register_path, demo_register_path, open_register
 
 
@@ -43,11 +43,28 @@ def open_start_register(db: str | None, demo: bool, settings: Settings) -> Regis
     return open_interactively(location)
 
 
-def create_main_window(db: str | None, demo: bool, settings: Settings | None = None) -> MainWindow:
+def start_language(settings: Settings, language: str | None, forced: bool) -> str:
+    """The interface's language at start: `language` when forced (--lang, WORKBENCH_LANG),
+    else the one chosen in Settings, else `language` (the system's, as the CLI reads it)."""
+    if forced and language in SUPPORTED_LOCALES:
+        return language
+    chosen = settings.chosen_locale()
+    if chosen is not None:
+        return chosen
+    return language if language in SUPPORTED_LOCALES else settings.locale()
+
+
+def create_main_window(
+    db: str | None,
+    demo: bool,
+    settings: Settings | None = None,
+    language: str | None = None,
+    forced_language: bool = False,
+) -> MainWindow:
     """Everything `run` does short of the event loop (tests and benchmarks start here)."""
     application()
     settings = settings or Settings()
-    apply_language(settings.locale())
+    apply_language(start_language(settings, language, forced_language))
     register = open_start_register(db, demo, settings)
     if register.path is not None:
         settings.remember_register(str(register.path))
@@ -56,7 +73,12 @@ def create_main_window(db: str | None, demo: bool, settings: Settings | None = N
     return window
 
 
-def run(db: str | None = None, demo: bool = False) -> int:
+def run(
+    db: str | None = None,
+    demo: bool = False,
+    language: str | None = None,
+    forced_language: bool = False,
+) -> int:
     missing = check_platform_libraries()
     if missing is not None:  # before Qt, whose own message names the wrong library
         print(missing, file=sys.stderr)
@@ -65,13 +87,15 @@ def run(db: str | None = None, demo: bool = False) -> int:
     setup_logging()
     install_excepthook()
     try:
-        window = create_main_window(db, demo)
+        window = create_main_window(db, demo, None, language, forced_language)
     except WorkbenchError as exc:
         cannot_open(exc)
         if db is None and not demo:
             return 2
         try:  # the file named could not be opened: fall back to the usual register
-            window = create_main_window(str(default_register_path()), False)
+            window = create_main_window(
+                str(default_register_path()), False, None, language, forced_language
+            )
         except WorkbenchError as again:
             cannot_open(again)
             return 2

@@ -7,11 +7,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QStyle
 
 from ui import jobs
 from ui.main_window import LIST_VIEWS, make_toolbar, optional_class
+from ui.maintenance import MaintenanceTools
 from ui.register_opener import ask_new_passphrase, open_interactively
 from ui.widgets.sidebar import VIEWS
 from workbench.domain.errors import WorkbenchError
@@ -31,45 +33,86 @@ class MainActions:
         self._texts: list[tuple[QAction | QMenu, str]] = []
         w = window
         icon = w.style().standardIcon
-        self.new_register = self._action(N_("&New register…"), self.new_register_file)
+        self.new_register = self._action(
+            "action_new_register", N_("&New register…"), self.new_register_file
+        )
         self.open_register = self._action(
+            "action_open_register",
             N_("&Open register…"),
             self.open_register_file,
             Key.Open,
             icon(QStyle.StandardPixmap.SP_DialogOpenButton),
         )
-        self.open_demo = self._action(N_("Open &demo register"), self.open_demo_register)
+        self.open_demo = self._action(
+            "action_open_demo_register", N_("Open &demo register"), self.open_demo_register
+        )
         self.import_ = self._action(
+            "action_import_file",
             N_("&Import…"),
             self.open_import,
             "Ctrl+I",
             icon(QStyle.StandardPixmap.SP_ArrowDown),
         )
         self.export = self._action(
-            N_("&Export…"), self.open_export, "Ctrl+E", icon(QStyle.StandardPixmap.SP_ArrowUp)
+            "action_export_register",
+            N_("&Export…"),
+            self.open_export,
+            "Ctrl+E",
+            icon(QStyle.StandardPixmap.SP_ArrowUp),
         )
-        self.quit = self._action(N_("&Quit"), w.close, Key.Quit)
+        self.quit = self._action("action_quit_application", N_("&Quit"), w.close, Key.Quit)
         self.undo = self._action(
-            N_("&Undo"), w.undo, "Ctrl+Z", icon(QStyle.StandardPixmap.SP_ArrowBack)
+            "action_undo_operation",
+            N_("&Undo"),
+            w.undo,
+            "Ctrl+Z",
+            icon(QStyle.StandardPixmap.SP_ArrowBack),
         )
         self.redo = self._action(
-            N_("&Redo"), w.redo, "Ctrl+Y", icon(QStyle.StandardPixmap.SP_ArrowForward)
+            "action_redo_operation",
+            N_("&Redo"),
+            w.redo,
+            "Ctrl+Y",
+            icon(QStyle.StandardPixmap.SP_ArrowForward),
         )
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.undo_history = self._action(N_("Undo &history…"), w.show_undo_history)
-        self.undo_history.setObjectName("action_show_undo_history")
+        self.undo_history = self._action(
+            "action_show_undo_history", N_("Undo &history…"), w.show_undo_history
+        )
         self.new_record = self._action(
+            "action_new_record",
             N_("&New record"),
             self.create_record,
             "Ctrl+N",
             icon(QStyle.StandardPixmap.SP_FileIcon),
         )
-        self.find = self._action(N_("&Find"), self.focus_filter, "Ctrl+F")
-        self.settings = self._action(N_("&Settings…"), w.open_settings, Key.Preferences)
-        self.about = self._action(N_("&About DPO Workbench"), self.show_about)
+        self.find = self._action("action_find_records", N_("&Find"), self.focus_filter, "Ctrl+F")
+        self.settings = self._action(
+            "action_edit_settings", N_("&Settings…"), w.open_settings, Key.Preferences
+        )
+        self.about = self._action("action_show_about", N_("&About DPO Workbench"), self.show_about)
+        self.guide = self._action(
+            "action_open_guide", N_("User &guide"), self.show_guide, Key.HelpContents
+        )
+        self.guide.setShortcuts([QKeySequence(Key.HelpContents), QKeySequence("F1")])
+        tools = MaintenanceTools(window)
+        self.tools = tools
+        self.backup = self._action("action_backup_register", N_("&Back up now"), tools.backup)
+        self.restore = self._action(
+            "action_restore_register", N_("&Restore a backup…"), tools.restore
+        )
+        self.verify_journal = self._action(
+            "action_verify_journal", N_("&Verify the journal"), tools.verify_journal
+        )
+        self.integrity_check = self._action(
+            "action_check_integrity", N_("&Check the register file"), tools.integrity_check
+        )
         self.view_actions = [
             self._action(
-                view.title, partial(w.show_view, view.key), f"Ctrl+{i}" if i <= 9 else None
+                f"action_show_{view.key}",
+                view.title,
+                partial(w.show_view, view.key),
+                f"Ctrl+{i}" if i <= 9 else None,
             )
             for i, view in enumerate(VIEWS, start=1)
         ]
@@ -77,12 +120,14 @@ class MainActions:
 
     def _action(
         self,
+        name: str,
         text: str,
         slot: Callable[[], Any],
         keys: QKeySequence.StandardKey | str | None = None,
         icon: Any = None,
     ) -> QAction:
         action = QAction(self.window)
+        action.setObjectName(name)  # action_<verb>_<object>: what tests and screen readers find
         if icon is not None:
             action.setIcon(icon)
         if keys is not None:
@@ -128,7 +173,13 @@ class MainActions:
         view_menu = self._menu(N_("&View"))
         for action in self.view_actions:
             view_menu.addAction(action)
+        tools_menu = self._menu(N_("&Tools"))
+        tools_menu.addActions([self.backup, self.restore])
+        tools_menu.addSeparator()
+        tools_menu.addActions([self.verify_journal, self.integrity_check])
         help_menu = self._menu(N_("&Help"))
+        help_menu.addAction(self.guide)
+        help_menu.addSeparator()
         help_menu.addAction(self.about)
         toolbar = make_toolbar(self.window)
         tool_items: list[QAction | None] = [
@@ -254,6 +305,14 @@ class MainActions:
             action.triggered.connect(lambda _c=False, p=path: self.switch_to(Path(p)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(_("(none)")).setEnabled(False)
+
+    def show_guide(self) -> None:
+        from ui.dialogs.guide_dialog import GuideDialog
+
+        dialog = GuideDialog(self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.guide_dialog = dialog
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         if key in MODELS:
             model = MODELS[key](self.register)
             self.models[key] = model
+            model.load_failed.connect(self._list_failed)
             kind = LIST_VIEWS[key]
             view = EntityListWidget(model, self.settings, editable=self.editor.can_edit(kind))
             view.open_requested.connect(lambda entity_id, k=kind: self.editor.open(k, entity_id))
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         if key == "history":
             model = JournalTableModel(self.register)
             self.models[key] = model
+            model.load_failed.connect(self._list_failed)
             history = HistoryWidget(model, self.settings)
             history.record_requested.connect(self.open_record)
             return history
@@ -182,7 +184,7 @@ class MainWindow(QMainWindow):
                 return PlaceholderWidget()
             dashboard = dashboard_cls(self.register, self.bus)
             dashboard.list_requested.connect(lambda kind: self.show_view(VIEW_OF_KIND[kind]))
-            dashboard.checks_requested.connect(lambda: self.show_view("checks"))
+            dashboard.checks_requested.connect(self.show_checks)
             dashboard.open_entity_requested.connect(self.open_record)
             return dashboard  # type: ignore[no-any-return]
         if key == "checks":
@@ -194,6 +196,9 @@ class MainWindow(QMainWindow):
             return checks  # type: ignore[no-any-return]
         return PlaceholderWidget()
 
+    def _list_failed(self, error: Exception) -> None:
+        jobs.show_error(self, _("The list could not be read"), error)
+
     def show_view(self, key: str) -> None:
         if key not in self.views:
             return
@@ -204,7 +209,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         if key in self._stale:
             self._stale.discard(key)
-            self.models[key].reload()
+            self.models[key].reload_in_background()
         elif key in ("dashboard", "checks") and not getattr(widget, "_shown_once", False):
             widget._shown_once = True  # type: ignore[attr-defined]
             refresh = getattr(widget, "refresh", None)
@@ -213,6 +218,21 @@ class MainWindow(QMainWindow):
         self.settings.set(LAST_VIEW, key)
         self.actions_.update_enabled()
         self._update_title()
+
+    def has_pending_work(self) -> bool:
+        """A view still has work queued on the GUI thread (a delayed reload, search texts)."""
+        from ui.widgets.reload_on_change import ReloadOnChange
+
+        if any(r.pending() for r in self.findChildren(ReloadOnChange)):
+            return True
+        return any(m.loading() or not m.search_ready() for m in self.models.values())
+
+    def show_checks(self, severity: str | None = None) -> None:
+        """The checks view, showing only the problems of `severity` (all when None)."""
+        self.show_view("checks")
+        set_severity = getattr(self.views["checks"], "set_severity", None)
+        if set_severity is not None:
+            set_severity(severity)
 
     def current_view_key(self) -> str:
         return self.sidebar.current_key()
@@ -231,8 +251,21 @@ class MainWindow(QMainWindow):
         key = VIEW_OF_KIND.get(kind)
         if key is not None:
             self.show_view(key)
-            self.list_view(key).select_id(entity_id)
+            self.select_when_loaded(key, entity_id)
         self.editor.open(kind, entity_id)
+
+    def select_when_loaded(self, key: str, entity_id: int) -> None:
+        """Select a row of a list, once its rows are read if they are being read."""
+        model, view = self.models[key], self.list_view(key)
+        if not model.loading():
+            view.select_id(entity_id)
+            return
+
+        def loaded() -> None:
+            model.rows_reloaded.disconnect(loaded)
+            view.select_id(entity_id)
+
+        model.rows_reloaded.connect(loaded)
 
     # -- changes -------------------------------------------------------------------------------
     def _register_changed(self, changes: Changes) -> None:
@@ -242,7 +275,7 @@ class MainWindow(QMainWindow):
             if not touched:
                 continue
             if key == current:
-                model.reload()
+                model.reload_in_background()
             else:
                 self._stale.add(key)
         self.actions_.update_enabled()
@@ -303,7 +336,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message.format(label=label), 5000)
 
     # -- register ------------------------------------------------------------------------------
-    def replace_register(self, register: Register) -> None:
+    def replace_register(self, register: Register, close_old: bool = True) -> None:
         """Show another register: every view is rebuilt over it."""
         old = self.register
         self.register = register
@@ -318,7 +351,7 @@ class MainWindow(QMainWindow):
         self.sidebar.clearSelection()
         self.sidebar.setCurrentRow(-1)
         self.show_view(current)
-        if old is not register:
+        if old is not register and close_old:
             old.close()
         self._update_welcome()
         self._update_title()
@@ -392,7 +425,12 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def open_settings(self) -> None:
-        SettingsDialog(self.settings, self).exec()
+        dialog = SettingsDialog(self.settings, self, self.register)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            for key in ("dashboard", "checks"):  # both read the compliance settings
+                refresh = getattr(self.views.get(key), "refresh", None)
+                if refresh is not None:
+                    refresh()
 
     # -- language ------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -411,7 +449,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         path = self.register.path
         name = path.name if path is not None else self.register.url
-        self.setWindowTitle(_("DPO Workbench – {register}").format(register=name))
+        # Only the register: Qt adds the application's display name ("… — DPO Workbench").
+        self.setWindowTitle(name)
         self.status_register.setText(str(path) if path is not None else self.register.url)
 
 

@@ -61,6 +61,11 @@ class Settings:
         value = self.get(LOCALE)
         return value if value in SUPPORTED_LOCALES else DEFAULT_LOCALE
 
+    def chosen_locale(self) -> str | None:
+        """The language the user chose in Settings; None before any choice (first launch)."""
+        value = self._store.value(LOCALE.name, None)
+        return value if value in SUPPORTED_LOCALES else None
+
     def recent_registers(self) -> list[str]:
         return self.get(RECENT_REGISTERS)
 

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
+from tests.ui.waits import wait_lists_loaded
 from ui.i18n_qt import apply_language
 from ui.settings import Settings
 from workbench.services import Register, open_register
@@ -65,6 +66,7 @@ def window(qtbot: QtBot, demo_register: Register, settings: Settings) -> Iterato
     main.resize(1280, 800)
     main.show()
     main.show_view("treatments")
+    wait_lists_loaded(qtbot, main)
     yield main
     # The dashboard and checks load in jobs; closing while they run would ask to stop them.
     qtbot.waitUntil(lambda: not jobs.active_jobs(), timeout=10000)

@@ -7,9 +7,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt
 
+from tests.ui.waits import wait_lists_loaded
 from ui.dialogs.breach_dialog import BreachDialog
 from ui.dialogs.data_subject_request_dialog import DataSubjectRequestDialog
 from ui.models.breach_table_model import BreachListRow, BreachTableModel, clock_text
@@ -25,7 +27,7 @@ PARIS = ZoneInfo("Europe/Paris")
 
 
 def test_a_breach_typed_in_the_form_is_saved_in_paris_time_and_undone(
-    window: Any, demo_register: Register
+    window: Any, demo_register: Register, qtbot: QtBot
 ) -> None:
     dialog: BreachDialog = window.editor.dialog_for(
         EntityKind.BREACH, window.editor.blank(EntityKind.BREACH)
@@ -41,9 +43,11 @@ def test_a_breach_typed_in_the_form_is_saved_in_paris_time_and_undone(
     assert "72 hours" in dialog.clock_label.text()
     dialog.deleteLater()
     window.show_view("breaches")
+    wait_lists_loaded(qtbot, window)
     assert window.list_view("breaches").model.rowCount() == 1
     window.undo()
     assert demo_register.breaches.list() == []
+    wait_lists_loaded(qtbot, window)
     assert window.list_view("breaches").model.rowCount() == 0
 
 
@@ -98,7 +102,7 @@ def test_breach_list_model_and_its_live_clock(qtmodeltester: Any, demo_register:
 
 
 def test_a_request_saved_from_the_form_shows_its_computed_deadline(
-    window: Any, demo_register: Register, qtmodeltester: Any
+    window: Any, demo_register: Register, qtmodeltester: Any, qtbot: QtBot
 ) -> None:
     blank = window.editor.blank(EntityKind.DATA_SUBJECT_REQUEST)
     dialog: DataSubjectRequestDialog = window.editor.dialog_for(
@@ -117,6 +121,7 @@ def test_a_request_saved_from_the_form_shows_its_computed_deadline(
     qtmodeltester.check(model)
     assert model.index(0, model.column_of_key("due")).data() == "2026-03-02 (computed)"
     window.show_view("requests")
+    wait_lists_loaded(qtbot, window)
     assert window.list_view("requests").model.rowCount() == 1
 
 

@@ -33,8 +33,8 @@ def shown_checks(qtbot: QtBot, register: Register, bus: ChangeBus | None = None)
 
 
 def row_of_rule(widget: ChecksWidget, rule_id: str) -> int:
-    for row in range(widget.proxy.rowCount()):
-        if widget.proxy.index(row, 0).data(FINDING_ROLE).rule_id == rule_id:
+    for row in range(widget.findings.rowCount()):
+        if widget.findings.index(row, 0).data(FINDING_ROLE).rule_id == rule_id:
             return row
     raise AssertionError(f"{rule_id} not listed")
 
@@ -45,13 +45,13 @@ def test_lists_the_us_transfer_without_mechanism_with_its_fix(
     ids = fill_register(register)
     widget = shown_checks(qtbot, register)
     qtmodeltester.check(widget.findings)
-    qtmodeltester.check(widget.proxy)
+    qtmodeltester.check(widget.findings)
     row = row_of_rule(widget, "transfer-without-mechanism")
-    assert widget.proxy.index(row, 0).data() == "Error"
-    assert "OVH Cloud US LLC" in widget.proxy.index(row, 1).data()
-    assert widget.proxy.index(row, 2).data()  # the fix is shown
-    assert widget.proxy.index(row, 3).data() == "Subprocessor: OVH Cloud US LLC"
-    finding = widget.proxy.index(row, 0).data(FINDING_ROLE)
+    assert widget.findings.index(row, 0).data() == "Error"
+    assert "OVH Cloud US LLC" in widget.findings.index(row, 1).data()
+    assert widget.findings.index(row, 2).data()  # the fix is shown
+    assert widget.findings.index(row, 3).data() == "Subprocessor: OVH Cloud US LLC"
+    finding = widget.findings.index(row, 0).data(FINDING_ROLE)
     assert (finding.link.kind, finding.link.id) == (EntityKind.SUBPROCESSOR, ids.ovh_us)
 
 
@@ -59,8 +59,8 @@ def test_double_click_asks_to_open_the_entity(qtbot: QtBot, register: Register) 
     ids = fill_register(register)
     widget = shown_checks(qtbot, register)
     row = row_of_rule(widget, "transfer-without-mechanism")
-    widget.table.scrollTo(widget.proxy.index(row, 1))
-    rect = widget.table.visualRect(widget.proxy.index(row, 1))
+    widget.table.scrollTo(widget.findings.index(row, 1))
+    rect = widget.table.visualRect(widget.findings.index(row, 1))
     # A real double-click is press, release, then the double-click event.
     qtbot.mouseClick(widget.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(widget.open_entity_requested, timeout=2000) as blocker:
@@ -71,21 +71,23 @@ def test_double_click_asks_to_open_the_entity(qtbot: QtBot, register: Register) 
 def test_filter_by_severity_and_text(qtbot: QtBot, register: Register) -> None:
     fill_register(register)
     widget = shown_checks(qtbot, register)
-    total = widget.proxy.rowCount()
+    total = widget.findings.rowCount()
     model = widget.findings
     every = [model.finding_at(r) for r in range(model.rowCount())]
     errors = [f for f in every if f.severity.value == "error"]
     widget.set_severity("error")
-    assert widget.proxy.rowCount() == len(errors) > 0
+    assert widget.findings.rowCount() == len(errors) > 0
     assert all(
-        widget.proxy.index(r, 0).data(FINDING_ROLE).severity.value == "error"
-        for r in range(widget.proxy.rowCount())
+        widget.findings.index(r, 0).data(FINDING_ROLE).severity.value == "error"
+        for r in range(widget.findings.rowCount())
     )
     widget.set_severity(None)
-    assert widget.proxy.rowCount() == total
+    assert widget.findings.rowCount() == total
     widget.search.setText("hotjar")
-    assert 0 < widget.proxy.rowCount() < total
-    assert all("Hotjar" in widget.proxy.index(r, 1).data() for r in range(widget.proxy.rowCount()))
+    assert 0 < widget.findings.rowCount() < total
+    assert all(
+        "Hotjar" in widget.findings.index(r, 1).data() for r in range(widget.findings.rowCount())
+    )
 
 
 def test_fixing_the_problem_removes_it_after_a_change(qtbot: QtBot, register: Register) -> None:
@@ -107,7 +109,7 @@ def test_fixing_the_problem_removes_it_after_a_change(qtbot: QtBot, register: Re
 
 def test_clean_register_says_no_problem(qtbot: QtBot, register: Register) -> None:
     widget = shown_checks(qtbot, register)
-    assert widget.proxy.rowCount() == 0
+    assert widget.findings.rowCount() == 0
     assert widget.summary.text() == "No problem found."
 
 
@@ -116,15 +118,15 @@ def test_a_language_switch_rewords_the_checks_view(qtbot: QtBot, register: Regis
 
     fill_register(register)
     widget = shown_checks(qtbot, register)
-    english = widget.proxy.index(row_of_rule(widget, "transfer-without-mechanism"), 1).data()
+    english = widget.findings.index(row_of_rule(widget, "transfer-without-mechanism"), 1).data()
     with qtbot.waitSignal(widget.refreshed, timeout=10_000):  # the checks word the problems
         apply_language("fr")
     assert widget.refresh_button.text() == "Relancer les contrôles"
-    assert widget.proxy.headerData(1, Qt.Orientation.Horizontal) == "Problème"
+    assert widget.findings.headerData(1, Qt.Orientation.Horizontal) == "Problème"
     assert widget.severity_filter.itemText(0) != "All severities"
     row = row_of_rule(widget, "transfer-without-mechanism")
-    assert widget.proxy.index(row, 0).data() == "Erreur"
-    assert widget.proxy.index(row, 1).data() != english
+    assert widget.findings.index(row, 0).data() == "Erreur"
+    assert widget.findings.index(row, 1).data() != english
 
 
 def test_grouped_by_rule_with_counts_then_acknowledged_and_exported(
@@ -134,7 +136,7 @@ def test_grouped_by_rule_with_counts_then_acknowledged_and_exported(
 
     fill_register(register)
     widget = shown_checks(qtbot, register)
-    total = widget.proxy.rowCount()
+    total = widget.findings.rowCount()
     widget.group_by.setCurrentIndex(widget.group_by.findData("rule"))
     assert widget.tree.isVisibleTo(widget)
     assert not widget.table.isVisibleTo(widget)
@@ -156,7 +158,7 @@ def test_grouped_by_rule_with_counts_then_acknowledged_and_exported(
     monkeypatch.setattr("ui.widgets.checks_widget.ask_reason", lambda *_a: "Clauses signées")
     with qtbot.waitSignal(widget.refreshed, timeout=10_000):
         widget.acknowledge_selected()
-    assert widget.proxy.rowCount() == total - 1
+    assert widget.findings.rowCount() == total - 1
     assert "1 acknowledged" in widget.summary.text()
 
     target = tmp_path / "plan.xlsx"

@@ -38,7 +38,7 @@ def shown_dashboard(qtbot: QtBot, register: Register, bus: ChangeBus | None = No
     qtbot.addWidget(widget)
     widget.resize(1100, 900)
     with qtbot.waitSignal(widget.refreshed, timeout=10_000):
-        widget.refresh()
+        widget.show()
     return widget
 
 
@@ -205,3 +205,41 @@ def test_the_dashboard_lists_the_items_of_the_deadlines_command(register: Regist
     assert [(r.due_on, r.what) for r in data.deadlines] == [(i.date, i.label) for i in items]
     # the expired HDS certificate of the organisation is among them, as overdue
     assert any(r.due_on < today and "expired" in r.what for r in data.deadlines)
+
+
+def test_a_hidden_dashboard_reloads_when_shown_not_before(qtbot: QtBot, register: Register) -> None:
+    ids = fill_register(register)
+    bus = ChangeBus()
+    widget = shown_dashboard(qtbot, register, bus)
+    widget.hide()
+    changes = register.subprocessors.create(Subprocessor(organisation_id=ids.own, name="Brevo"))
+    with qtbot.assertNotEmitted(widget.refreshed, wait=600):
+        bus.publish(changes)
+    assert widget.count_cards[EntityKind.SUBPROCESSOR].number.text() == "7"
+    with qtbot.waitSignal(widget.refreshed, timeout=10_000):
+        widget.show()
+    assert widget.count_cards[EntityKind.SUBPROCESSOR].number.text() == "8"
+
+
+def test_the_deadlines_are_reworded_after_a_language_switch(
+    qtbot: QtBot, register: Register
+) -> None:
+    import datetime as dt
+
+    from ui.i18n_qt import apply_language
+    from workbench.domain.enums import CertificationKind
+    from workbench.domain.records import Certification
+
+    ids = fill_register(register)
+    soon = dt.date.today() + dt.timedelta(days=10)
+    register.certifications.create(
+        Certification(CertificationKind.HDS, organisation_id=ids.own, expires_on=soon)
+    )
+    widget = shown_dashboard(qtbot, register)
+    assert widget.deadlines.rowCount() > 0
+    english = [widget.deadlines.row_at(r).what for r in range(widget.deadlines.rowCount())]
+    with qtbot.waitSignal(widget.refreshed, timeout=10_000):
+        apply_language("fr")
+    french = [widget.deadlines.row_at(r).what for r in range(widget.deadlines.rowCount())]
+    assert len(french) == len(english)
+    assert french != english

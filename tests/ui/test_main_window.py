@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from tests.ui.waits import wait_lists_loaded
 from ui import jobs
 from ui.dialogs.treatment_dialog import TreatmentDialog
 from ui.i18n_qt import apply_language, qt_translate
@@ -37,7 +38,9 @@ def test_opens_the_demo_register_and_filters_the_treatments(window: Any, qtbot: 
     qtbot.waitUntil(lambda: listing.model.rowCount() == total, timeout=10_000)
 
 
-def test_edit_and_save_a_treatment_then_undo_it(window: Any, demo_register: Register) -> None:
+def test_edit_and_save_a_treatment_then_undo_it(
+    window: Any, demo_register: Register, qtbot: QtBot
+) -> None:
     listing = _treatments(window)
     treatment_id = listing.model.index(0, 0).data(int(Qt.ItemDataRole.UserRole) + 2)
     before = demo_register.treatments.get(treatment_id)
@@ -46,6 +49,7 @@ def test_edit_and_save_a_treatment_then_undo_it(window: Any, demo_register: Regi
     assert dialog.dirty
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert demo_register.treatments.get(treatment_id).name == "Téléconsultation (revue 2026)"
+    wait_lists_loaded(qtbot, window)
     names = [listing.model.index(r, 1).data() for r in range(listing.model.rowCount())]
     assert "Téléconsultation (revue 2026)" in names  # the list reloaded from the change bus
 

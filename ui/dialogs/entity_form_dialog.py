@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -208,11 +208,21 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         return combo
 
     def finish_layout(self, body: QWidget) -> None:
+        if not isinstance(body, QTabWidget | QScrollArea):  # one long form: it scrolls, so
+            scroll = QScrollArea()  # Save and Cancel stay on a 1366x768 screen (or at scale 2)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(body)
+            body = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(self.marks_banner)
         layout.addWidget(self.general_error)
         layout.addWidget(body, 1)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        fit_to_screen(self)
+        super().showEvent(event)
 
     def _watch(self, editor: QWidget, key: str) -> None:
         def edited(*_args: Any) -> None:
@@ -415,3 +425,11 @@ class EntityFormDialog(QDialog, FormMarks[R]):
                     row.show_marks()
             self.marks_banner.retranslate_ui()
         super().changeEvent(event)
+
+
+def fit_to_screen(dialog: QWidget) -> None:
+    """No bigger than the screen's free area, and inside it: the buttons stay reachable."""
+    free = dialog.screen().availableGeometry()
+    width, height = min(dialog.width(), free.width()), min(dialog.height(), free.height())
+    if (width, height) != (dialog.width(), dialog.height()):
+        dialog.resize(width, height)

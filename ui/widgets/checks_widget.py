@@ -14,13 +14,10 @@ from collections import Counter
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,21 +33,17 @@ from PySide6.QtWidgets import (
 
 from ui.change_bus import ChangeBus
 from ui.jobs import run_job, show_error
-from ui.labels import enum_label
-from ui.models.static_table_model import StaticTableModel
+from ui.models.finding_table_model import FINDING_ROLE, FindingTableModel, record_text
 from ui.widgets.check_actions import acknowledge, ask_export_path, ask_reason, export_plan
 from ui.widgets.check_group_tree import CheckGroupTree
 from ui.widgets.reload_on_change import ReloadOnChange
 from ui.widgets.severity import SEVERITY_COLOURS, severity_name
+from ui.widgets.visible_rows import VisibleRowSizer
 from workbench.compliance.checks import Finding
-from workbench.i18n import N_, _, ngettext
+from workbench.i18n import _, ngettext
 from workbench.progress import Progress
 from workbench.services import Register
 from workbench.services.compliance_service import ComplianceService, Review
-
-FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row
-SEVERITY_RANK_ROLE = Qt.ItemDataRole.UserRole + 2  # sorts errors before warnings
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def load_findings(register: Register, progress: Progress) -> Review:
@@ -58,93 +51,6 @@ def load_findings(register: Register, progress: Progress) -> Review:
     review = ComplianceService(register).review()
     progress.report(1, 1)
     return review
-
-
-def _dot(colour: QColor) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(colour)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, 10, 10)
-    painter.end()
-    return QIcon(pixmap)
-
-
-class FindingTableModel(StaticTableModel[Finding]):
-    HEADERS = (N_("Severity"), N_("Problem"), N_("How to fix it"), N_("Record"))
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._icons: dict[str, QIcon] = {}
-
-    def set_findings(self, findings: list[Finding]) -> None:
-        self.replace_rows(findings)
-
-    def finding_at(self, row: int) -> Finding:
-        return self.row_at(row)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        finding = self._rows[index.row()]
-        column = index.column()
-        severity = finding.severity.value
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                severity_name(severity),
-                finding.problem,
-                finding.fix,
-                _record_text(finding),
-            )[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{finding.problem}\n\n{finding.fix}\n\n[{finding.rule_id}]"
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
-            return self._icon(severity)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
-            return SEVERITY_COLOURS.get(severity)
-        if role == FINDING_ROLE:
-            return finding
-        if role == SEVERITY_RANK_ROLE:
-            return finding.severity.rank
-        return None
-
-    def _icon(self, severity: str) -> QIcon:
-        if severity not in self._icons:
-            self._icons[severity] = _dot(SEVERITY_COLOURS.get(severity, QColor("gray")))
-        return self._icons[severity]
-
-
-def _record_text(finding: Finding) -> str:
-    kind = enum_label(finding.link.kind)
-    return f"{kind}: {finding.entity_name}" if finding.entity_name else kind
-
-
-class FindingFilterModel(QSortFilterProxyModel):
-    """Keeps the findings of the chosen severity (None = all) whose text contains the search."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._severity: str | None = None
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
-        self.setSortRole(SEVERITY_RANK_ROLE)
-
-    def set_severity(self, severity: str | None) -> None:
-        self.beginFilterChange()
-        self._severity = severity
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        model = self.sourceModel()
-        if (
-            self._severity is not None
-            and isinstance(model, FindingTableModel)
-            and model.finding_at(source_row).severity.value != self._severity
-        ):
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class ChecksWidget(QWidget):
@@ -160,8 +66,6 @@ class ChecksWidget(QWidget):
         self._loaded_once = False
         self._stale = False
         self.findings = FindingTableModel(self)
-        self.proxy = FindingFilterModel(self)
-        self.proxy.setSourceModel(self.findings)
 
         self.severity_filter = QComboBox()
         self.severity_filter.addItem("", None)
@@ -170,7 +74,7 @@ class ChecksWidget(QWidget):
         self.severity_filter.currentIndexChanged.connect(self._severity_chosen)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.findings.set_filter_text)
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         self.group_by = QComboBox()
@@ -190,13 +94,13 @@ class ChecksWidget(QWidget):
         self.tree = CheckGroupTree()
         self.tree.hide()
         self.tree.itemDoubleClicked.connect(lambda *_args: self._open(self.tree.current_finding()))
-        self.proxy.layoutChanged.connect(self._regroup)
-        self.proxy.rowsInserted.connect(self._regroup)
-        self.proxy.rowsRemoved.connect(self._regroup)
-        self.proxy.modelReset.connect(self._regroup)
+        self.findings.layoutChanged.connect(self._regroup)
+        self.findings.rowsInserted.connect(self._regroup)
+        self.findings.rowsRemoved.connect(self._regroup)
+        self.findings.modelReset.connect(self._regroup)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.findings)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setWordWrap(True)
@@ -210,12 +114,10 @@ class ChecksWidget(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(3, 240)
-        # Wrapped text needs its rows re-measured when the columns change width.
-        self._row_timer = QTimer(self)
-        self._row_timer.setSingleShot(True)
-        self._row_timer.setInterval(100)
-        self._row_timer.timeout.connect(self.table.resizeRowsToContents)
-        header.sectionResized.connect(lambda *_args: self._row_timer.start())
+        # Wrapped text: the rows in view are measured, again when the columns change width.
+        self.row_sizer = VisibleRowSizer(self.table)
+        for reshaped in (self.findings.modelReset, self.findings.layoutChanged):
+            reshaped.connect(lambda *_args: self.row_sizer.invalidate())
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)  # Enter on a row, as a double-click
 
@@ -286,7 +188,7 @@ class ChecksWidget(QWidget):
         self.severity_filter.setCurrentIndex(max(0, self.severity_filter.findData(severity)))
 
     def _severity_chosen(self, _index: int) -> None:
-        self.proxy.set_severity(self.severity_filter.currentData())
+        self.findings.set_severity(self.severity_filter.currentData())
 
     def _failed(self, error: Exception) -> None:
         self._loading = False
@@ -299,7 +201,6 @@ class ChecksWidget(QWidget):
         self.refresh_button.setEnabled(True)
         self.review = review
         self.findings.set_findings(review.open)
-        self.table.resizeRowsToContents()
         text = summary_text(review.open)
         if review.acknowledged:
             text += " " + ngettext(
@@ -314,7 +215,7 @@ class ChecksWidget(QWidget):
             self.refresh()
 
     def _activated(self, index: QModelIndex) -> None:
-        finding = self.proxy.data(index, FINDING_ROLE)
+        finding = self.findings.data(index, FINDING_ROLE)
         self._open(finding if isinstance(finding, Finding) else None)
 
     def _open(self, finding: Finding | None) -> None:
@@ -324,19 +225,19 @@ class ChecksWidget(QWidget):
     # -- grouping, acknowledging, exporting ----------------------------------------------------
     def visible_findings(self) -> list[Finding]:
         """The findings the filters keep, in the list's order."""
-        return [self.proxy.index(r, 0).data(FINDING_ROLE) for r in range(self.proxy.rowCount())]
+        return [self.findings.finding_at(r) for r in range(self.findings.rowCount())]
 
     def _regroup(self, *_args: object) -> None:
         by = self.group_by.currentData()
         self.table.setVisible(by is None)
         self.tree.setVisible(by is not None)
         if by is not None:
-            self.tree.show_groups(self.visible_findings(), by, _record_text)
+            self.tree.show_groups(self.visible_findings(), by, record_text)
 
     def selected_finding(self) -> Finding | None:
         if self.tree.isVisible():
             return self.tree.current_finding()
-        finding = self.proxy.data(self.table.currentIndex(), FINDING_ROLE)
+        finding = self.findings.data(self.table.currentIndex(), FINDING_ROLE)
         return finding if isinstance(finding, Finding) else None
 
     def acknowledge_selected(self) -> None:

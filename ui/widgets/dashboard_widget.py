@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -101,7 +101,8 @@ def _days_text(days: int) -> str:
 
 
 class CountCard(QFrame):
-    """A big number with its caption; clicking it asks for the matching list."""
+    """A big number with its caption; clicking it, or Space/Enter when it has the focus (Tab
+    reaches it), asks for the matching list. Screen readers read it as "caption: number"."""
 
     clicked = Signal()
 
@@ -109,6 +110,9 @@ class CountCard(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A visible focus frame: the style's panel does not show keyboard focus by itself.
+        self.setStyleSheet("CountCard:focus { border: 2px solid palette(highlight); }")
         self.setMinimumWidth(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -125,6 +129,21 @@ class CountCard(QFrame):
 
     def set_value(self, value: int) -> None:
         self.number.setText(str(value))
+        self._describe()
+
+    def set_caption(self, caption: str) -> None:
+        self.caption.setText(caption)
+        self._describe()
+
+    def _describe(self) -> None:
+        self.setAccessibleName(f"{self.caption.text()}: {self.number.text()}")
+        self.setAccessibleDescription(_("Press Space to open the list"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() is Qt.MouseButton.LeftButton:
@@ -134,7 +153,7 @@ class CountCard(QFrame):
 
 class DashboardWidget(QScrollArea):
     list_requested = Signal(object)  # EntityKind: the user clicked a count
-    checks_requested = Signal()
+    checks_requested = Signal(object)  # the severity clicked: the checks open filtered on it
     open_entity_requested = Signal(object, int)  # EntityKind, id (a deadline double-clicked)
     refreshed = Signal()  # the data is drawn (tests and screenshots wait on it)
 
@@ -199,7 +218,7 @@ class DashboardWidget(QScrollArea):
         for severity, colour in SEVERITY_COLOURS.items():
             card = CountCard("", colour.name())
             card.setMinimumWidth(90)
-            card.clicked.connect(self.checks_requested)
+            card.clicked.connect(lambda s=severity: self.checks_requested.emit(s))
             self.severity_cards[severity] = card
             checks_layout.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
         self._grid.addWidget(checks_box, 1, 1)
@@ -217,13 +236,15 @@ class DashboardWidget(QScrollArea):
             self.retranslate_ui()
             if self.data is not None:  # chart titles, and month names (QLocale.setDefault)
                 self._draw(self.data)
+                # the deadlines are worded by the compliance rules when read: read them again
+                self.refresh()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         for kind, caption in COUNT_CARDS:
-            self.count_cards[kind].caption.setText(_(caption))
+            self.count_cards[kind].set_caption(_(caption))
         for severity, card in self.severity_cards.items():
-            card.caption.setText(severity_label(severity))
+            card.set_caption(severity_label(severity))
         days = self.data.deadline_days if self.data is not None else 60
         self._deadlines_box.setTitle(
             ngettext(

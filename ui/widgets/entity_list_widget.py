@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -95,6 +95,19 @@ class EntityListWidget(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_column_menu)
         table.doubleClicked.connect(lambda index: self._open(index.row()))
+        # Enter and F2 open the current row, Delete deletes it (asking first): on the table,
+        # not the window, so typing in the filter box keeps its keys.
+        self.open_action = self._row_action("action_open_record", self._open_current)
+        self.open_action.setShortcuts(
+            [
+                QKeySequence(Qt.Key.Key_Return),
+                QKeySequence(Qt.Key.Key_Enter),
+                QKeySequence(Qt.Key.Key_F2),
+            ]
+        )
+        self.delete_action = self._row_action("action_delete_record", self._delete_current)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setEnabled(self._editable)
 
         # Filter as the user types, but let a fast typist finish a word first.
         self._filter_timer = QTimer(self)
@@ -115,7 +128,18 @@ class EntityListWidget(QWidget):
         self._fitted = False
         self._apply_hidden_columns()
 
+    def _row_action(self, name: str, slot: Any) -> QAction:
+        action = QAction(self.table)
+        action.setObjectName(name)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.table.addAction(action)
+        return action
+
     # -- behaviour -----------------------------------------------------------------------------
+    def _open_current(self) -> None:
+        self._open(self.current_row())
+
     def apply_filter(self) -> None:
         self._filter_timer.stop()
         self.model.set_filter_text(self.filter_edit.text())
@@ -161,10 +185,17 @@ class EntityListWidget(QWidget):
             self.confirm_requested.emit(ids, values)
 
     def _show_row_menu(self, position: QPoint) -> None:
-        if not self._editable:
-            return
+        if self.table.indexAt(position).isValid():
+            self.table.setCurrentIndex(self.table.indexAt(position))
+        self.row_menu().exec(self.table.viewport().mapToGlobal(position))
+
+    def row_menu(self) -> QMenu:
+        """Open (Enter, F2), confirm the inferred values, delete (Delete): what a row offers."""
         menu = QMenu(self)
-        menu.addAction(_("Open"), lambda: self._open(self.current_row()))
+        menu.setObjectName("row_menu")
+        menu.addAction(self.open_action)
+        if not self._editable:
+            return menu
         if self.model.shows_marks:
             confirm = menu.addAction(warning_icon(), _("Confirm inferred values…"))
             confirm.triggered.connect(lambda _checked=False: self.confirm_selected())
@@ -172,8 +203,8 @@ class EntityListWidget(QWidget):
                 any(self.model.marked_fields(self.model.row_at(r)) for r in self.selected_rows())
             )
         menu.addSeparator()
-        menu.addAction(_("Delete"), self._delete_current)
-        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.addAction(self.delete_action)
+        return menu
 
     def _open(self, row: int) -> None:
         if row >= 0:
@@ -244,6 +275,8 @@ class EntityListWidget(QWidget):
         self.new_button.setText(_("New"))
         self.open_button.setText(_("Open"))
         self.delete_button.setText(_("Delete"))
+        self.open_action.setText(_("Open"))
+        self.delete_action.setText(_("Delete"))
         self.only_marked.setText(_("Only values to verify"))
         self.only_marked.setToolTip(
             _("Show only the records with values the application inferred and nobody confirmed.")

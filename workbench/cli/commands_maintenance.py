@@ -175,18 +175,15 @@ def _print_report(report: Any, bad: str | None, differences: list[Any], show_sea
 
 
 def run_integrity_check(args: argparse.Namespace) -> int:
-    from sqlalchemy import text
-
     reg = open_for_reading(args)
     try:
         if reg.engine.dialect.name != "sqlite":
             print(_("Only a register file can be checked this way."))
             return 1
-        with reg.engine.connect() as conn:
-            problems = [row[0] for row in conn.execute(text("PRAGMA integrity_check")).all()]
+        problems = reg.integrity_problems()
     finally:
         reg.close()
-    if problems == ["ok"]:
+    if not problems:
         print(_("Database file intact (integrity_check: ok)."))
         return 0
     for line in problems:

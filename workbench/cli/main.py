@@ -117,7 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(_("--demo uses its own register file: it cannot be combined with --db"))
     if args.command is None:
         gui = importlib.import_module("ui.app")
-        return int(gui.run(db=args.db, demo=args.demo))
+        forced = bool(args.lang) or os.environ.get("WORKBENCH_LANG", "") in SUPPORTED_LOCALES
+        return int(gui.run(db=args.db, demo=args.demo, language=language, forced_language=forced))
     try:
         return int(args.handler(args))
     except WorkbenchError as exc:

@@ -120,6 +120,28 @@ class Register:
             session.merge(SettingModel(key=BACKUP_KEEP_SETTING, value=keep))
         self.backup_keep = keep
 
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's full integrity_check finds in the register file ([] when intact)."""
+        if self.engine.dialect.name != "sqlite":
+            raise BackupError("Only a register file can be checked this way.")
+        with self.engine.connect() as conn:
+            problems = [row[0] for row in conn.execute(text("PRAGMA integrity_check")).all()]
+        return [] if problems == ["ok"] else problems
+
+    def restore(self, backup: Path) -> tuple[Register, Path | None]:
+        """Close this register, replace its file with `backup` and open it again: the new
+        register, and the copy kept of the file as it was (None if it could not be read)."""
+        path = self.path
+        if path is None:
+            raise BackupError("Only a register file can be restored from a backup.")
+        check_opens(backup, self._passphrase)  # refused before this register is closed
+        self.close()
+        try:
+            saved = restore_register(backup, path, self._passphrase)
+        finally:
+            reopened = open_register(path, self.context.author, passphrase=self._passphrase)
+        return reopened, saved
+
     def close(self) -> None:
         self.engine.dispose()
         if self.lock is not None:
