@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence, QPixmap, QTextDocument
-from PySide6.QtWidgets import QMessageBox
 
 from ui import jobs
 from ui.dialogs.guide_dialog import GuideDialog, guide_path
@@ -110,9 +109,7 @@ def test_enter_f2_and_delete_on_a_list_row(
     asked: list[str] = []
     # the window asks before deleting, and the form opens: both answered here, not shown
     monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.No,
+        "ui.entity_editor.ask", lambda _p, _t, text, *_a, **_k: bool(asked.append(text))
     )
     monkeypatch.setattr(window.editor, "open", lambda kind, entity_id: asked.append(kind))
     listing = window.list_view("treatments")

@@ -102,7 +102,7 @@ def test_from_a_subprocessor_change_to_deemed_accepted(
     assert draft.status is NotificationStatus.DRAFT
     assert [(i.subprocessor_id, i.change) for i in draft.items] == [(sid, "added")]
     view = window.list_view("notifications")
-    assert view.model.rowCount() == 1
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)  # read in a job
 
     letter = tmp_path / "lettre.docx"
 
@@ -125,7 +125,14 @@ def test_from_a_subprocessor_change_to_deemed_accepted(
     sent = register.notifications.get(draft.id or 0)
     assert (sent.status, sent.sent_on) == (NotificationStatus.SENT, dt.date(2026, 6, 2))
     assert sent.objection_deadline == dt.date(2026, 7, 2)  # 30 days, on a working day
-    assert sent.document_path == str(letter)
+    # Marked sent, the letter is written again with the deadline counted from the sending day
+    # (12c); the version written before stays beside it.
+    as_sent = Path(sent.document_path)
+    assert as_sent.parent == letter.parent
+    assert as_sent != letter
+    assert letter.exists()
+    sent_text = "\n".join(p.text for p in docx.Document(str(as_sent)).paragraphs)
+    assert any(d in sent_text for d in ("2 juillet 2026", "July 2, 2026"))
 
     window.editor.notifications.today = dt.date(2026, 7, 3)  # the period is over
 
@@ -136,7 +143,9 @@ def test_from_a_subprocessor_change_to_deemed_accepted(
     drive_dialog(monkeypatch, accepted)
     window.editor.open(EntityKind.NOTIFICATION, draft.id or 0)
     status_column = next(i for i, c in enumerate(view.model.columns) if c.key == "status")
-    assert view.model.index(0, status_column).data() == "Deemed accepted"
+    qtbot.waitUntil(  # the list reads its rows again in a job
+        lambda: view.model.index(0, status_column).data() == "Deemed accepted", timeout=10_000
+    )
 
 
 def test_an_objection_is_recorded_with_its_decision(

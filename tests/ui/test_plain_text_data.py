@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from tests.ui.waits import wait_lists_loaded
 from ui import jobs
 from ui.dialogs.subprocessor_dialog import SubprocessorDialog
 from ui.main_window import MainWindow
@@ -59,6 +60,7 @@ def test_html_payloads_are_shown_as_text_everywhere(
     window, sid = html_window
     window.show_view("subprocessors")
     listing = window.list_view("subprocessors")
+    wait_lists_loaded(qtbot, window)  # the lists read their rows in a job
     name_column = next(i for i, c in enumerate(listing.model.columns) if c.key == "name")
     index = listing.model.index(0, name_column)
     assert index.data() == NAME
@@ -68,6 +70,8 @@ def test_html_payloads_are_shown_as_text_everywhere(
     window.show_view("history")
     history = window.views["history"]
     assert isinstance(history, HistoryWidget)
+    model = history.entries.model
+    qtbot.waitUntil(lambda: not model.loading() and model.rowCount() > 0, timeout=10_000)
     history.entries.table.selectRow(0)
     assert FILE in history.diff_title.text()  # "Entry 1: Import of <h1>BIG.csv by test-dpo"
 

@@ -196,7 +196,11 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         attachments = AttachmentsWidget(self.register, self.bus, kind)
         column.addWidget(certificates, 1)
         column.addWidget(attachments)
-        tabs.addTab(page, "")
+        scroll = QScrollArea()  # like the form pages: the dialog still fits a small screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        tabs.addTab(scroll, "")
         return certificates, attachments
 
     def add_organisation_row(
