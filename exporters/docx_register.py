@@ -58,6 +58,7 @@ from exporters._labels import DocText
 from exporters._marks import MarkNotes, has_marks
 from workbench.domain.enums import Role
 from workbench.domain.records import Organisation, Treatment
+from workbench.domain.references import treatment_reference
 from workbench.domain.snapshot import RegisterSnapshot
 from workbench.i18n import N_
 from workbench.progress import NullProgress, Progress
@@ -213,9 +214,11 @@ def _records(
 
 
 def treatment_title(treatment: Treatment) -> str:
-    """How the document names a processing in its headings and contents (one place, so that
-    the reference shared by every document can replace it)."""
-    return treatment.name
+    """How the document names a processing in its headings and contents: its reference, the
+    one the Excel and CNIL registers, `check` and the window print ("T-029 — Gestion des
+    litiges"), then its name."""
+    reference = treatment_reference(treatment.id)
+    return f"{reference} — {treatment.name}" if reference else treatment.name
 
 
 def _controllers_summary(

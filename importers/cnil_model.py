@@ -193,6 +193,31 @@ class _Grid:
         return (list(r) for r in self.table)
 
 
+_SPREADSHEETS = (".ods", ".xlsx", ".xlsm")
+_LOOK_AHEAD = 60  # a fiche's "Description du traitement" block opens its sheet
+
+
+def is_cnil_register(path: str | Path, limits: SafetyLimits = DEFAULT_LIMITS) -> bool:
+    """A workbook laid out as the CNIL model: a sheet whose first rows open a fiche with the
+    model's "Description du traitement" block (only those rows are read: cheap on any file)."""
+    path = Path(path)
+    if path.suffix.lower() not in _SPREADSHEETS:
+        return False
+    for grid in open_grids(path, limits, Budget(path, limits.max_seconds)):
+        for number, raw in enumerate(grid.rows()):
+            if number >= _LOOK_AHEAD:
+                break
+            if raw and m.DESCRIPTION.matches(_cells(raw)[0]):
+                return True
+    return False
+
+
+def cnil_table(path: str | Path, limits: SafetyLimits = DEFAULT_LIMITS) -> TableCandidate:
+    """The model's list sheet and fiches as one table of processings, under the register's
+    own headers: what the import wizard shows and maps like any other table."""
+    return read_cnil_register(path, limits).table
+
+
 def read_cnil_register(path: str | Path, limits: SafetyLimits = DEFAULT_LIMITS) -> ImportBatch:
     """The processings of a CNIL-model register (.ods, .xlsx), as a batch for ImportService."""
     path = Path(path)

@@ -43,6 +43,11 @@ def read_tables(
     exported = [t for t in tables if is_export_table(t)]
     if exported:  # our own Excel export: its entity sheets, not its summaries and CNIL fiches
         tables = exported
+    elif sheet is None:
+        from importers.cnil_model import cnil_table, is_cnil_register
+
+        if is_cnil_register(path, limits):  # a register kept in the CNIL's model: fiche by fiche
+            tables = [cnil_table(path, limits)]
     if not tables:
         raise NoTableFoundError(
             str(path),

@@ -64,6 +64,8 @@ class Column(Generic[RowT]):
     value: Callable[[RowT], object]
     align: Qt.AlignmentFlag = LEFT
     visible_by_default: bool = True
+    # What the column sorts by when it is not what it shows ("T-029" sorts by its id).
+    sort_value: Callable[[RowT], object] | None = None
 
 
 def marks_column(fields: Callable[[RowT], tuple[str, ...]]) -> Column[RowT]:
@@ -306,7 +308,8 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
     def _sorted(self, indexes: list[int]) -> list[int]:
         if not 0 <= self._sort_column < len(self.columns):
             return indexes
-        get = self.columns[self._sort_column].value
+        column = self.columns[self._sort_column]
+        get = column.sort_value or column.value
         rows = self._rows
         return sorted(
             indexes,

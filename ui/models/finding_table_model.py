@@ -17,6 +17,8 @@ from ui.labels import enum_label
 from ui.models.static_table_model import HeaderedTableModel
 from ui.widgets.severity import SEVERITY_COLOURS, severity_name
 from workbench.compliance.checks import Finding
+from workbench.domain.enums import EntityKind
+from workbench.domain.references import treatment_reference
 from workbench.i18n import N_
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row
@@ -38,6 +40,8 @@ def _dot(colour: QColor) -> QIcon:
 
 def record_text(finding: Finding) -> str:
     kind = enum_label(finding.link.kind)
+    if finding.link.kind is EntityKind.TREATMENT:  # by the reference its fiche prints
+        kind = f"{kind} {treatment_reference(finding.link.id)}"
     return f"{kind}: {finding.entity_name}" if finding.entity_name else kind
 
 

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 from ui.models.entity_table_model import RIGHT, Column, EntityTableModel, marks_column
 from workbench.domain.enums import EntityKind
+from workbench.domain.references import treatment_reference
 from workbench.i18n import N_
 from workbench.services import Register
 from workbench.services.treatment_service import TreatmentRow
@@ -15,7 +16,13 @@ class TreatmentTableModel(EntityTableModel[TreatmentRow]):
     list_name = "treatments"
     kinds = frozenset({EntityKind.TREATMENT, EntityKind.ORGANISATION, EntityKind.SUBPROCESSOR})
     columns = (
-        Column("id", N_("ID"), lambda r: r.id, RIGHT, visible_by_default=False),
+        # The reference every document and check prints for this processing ("T-029").
+        Column(
+            "reference",
+            N_("Ref."),
+            lambda r: treatment_reference(r.id),
+            sort_value=lambda r: r.id,
+        ),
         Column("name", N_("Processing activity"), lambda r: r.name),
         marks_column(lambda r: r.unconfirmed_fields),  # beside the name: seen without scrolling
         Column("organisation", N_("Organisation"), lambda r: r.organisation),

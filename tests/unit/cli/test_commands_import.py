@@ -265,3 +265,31 @@ def test_a_vendors_own_list_imports_as_its_chain_and_its_next_version_shows_the_
     assert "  added: Brevo (FR)" in out
     assert "  moved: AWS: IE -> DE" in out
     assert "Dry run: nothing written." in out
+
+
+def test_a_register_kept_in_the_cnil_model_imports_fiche_by_fiche(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`import FILE` recognises the CNIL's model (its fiches), as the wizard does: no table
+    to pick, no column to map, every processing of the list sheet and the fiches."""
+    from importers import read_tables
+    from importers.cnil_model import read_cnil_register
+
+    filled = DATA_DIR / "cnil_registre_rempli.ods"
+    [table] = read_tables(filled)  # what the wizard's table page offers
+    assert table.headers == read_cnil_register(filled).table.headers
+    db = tmp_path / "empty.sqlite"
+    open_register(db).close()
+    code, _out, err = run(capsys, db, str(filled))
+    assert (code, err) == (0, ""), err
+    register = open_register(db)
+    try:
+        names = sorted(t.name for t in register.treatments.list())
+    finally:
+        register.close()
+    assert names == [
+        "Dossier patient informatisé",
+        "Gestion de la paie",
+        "Gestion des visiteurs",
+        "Vidéoprotection des accès",
+    ]

@@ -14,6 +14,7 @@ from docx.enum.section import WD_ORIENT
 from exporters import write_register_docx
 from tests.unit.exporters.conftest import RecordingProgress
 from tests.unit.exporters.sample_register import FORMULA_NAME
+from workbench.domain.references import treatment_reference
 from workbench.domain.snapshot import RegisterSnapshot
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,7 +49,8 @@ def test_every_treatment_and_subprocessor_is_in_the_document(
 ) -> None:
     text = all_text(french_doc)
     headings3 = {p.text for p in french_doc.paragraphs if p.style.name == "Heading 3"}
-    assert {t.name for t in dated.treatments} <= headings3
+    # Each processing under its reference, the one the Excel and CNIL registers and check print.
+    assert {f"{treatment_reference(t.id)} — {t.name}" for t in dated.treatments} <= headings3
     for sub in dated.subprocessors:
         assert sub.name in text
     assert "5 ans à compter de la dernière mise en relation" in text
@@ -172,7 +174,8 @@ def test_contents_list_every_heading_with_a_page_reference_to_its_bookmark(
         (reference,) = re.findall(r"PAGEREF (\S+)", instructions(entry._p))
         assert bookmarks[reference] == entry.text.rstrip("\t")  # it points at its heading
     texts = [e.text.rstrip("\t") for e in entries]
-    assert {t.name for t in dated.treatments} <= set(texts)  # one entry per processing
+    # one entry per processing, under its reference
+    assert {f"{treatment_reference(t.id)} — {t.name}" for t in dated.treatments} <= set(texts)
     assert "Annexe 2 – Sous-traitants" in texts
     settings = french_doc.settings.element
     assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"  # Word refreshes them

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
+from workbench.domain.references import treatment_reference
 from workbench.services import Register, open_register
 from workbench.services.demo import load_demo
 from workbench.services.export_service import ExportService
@@ -72,8 +73,9 @@ def test_contents_have_an_entry_with_a_page_reference_for_every_processing(
         assert entry.find(f"{W}hyperlink").get(f"{W}anchor") == bookmark
         pointed.append(headings[bookmark])
     assert pointed == list(headings.values())  # every heading, in the document's order
-    names = [t.name for t in demo.treatments.list()]
-    assert sorted(p for p in pointed if p in names) == sorted(names)  # one per processing
+    # one per processing, under the reference the Excel and CNIL registers and check print
+    names = [f"{treatment_reference(t.id)} — {t.name}" for t in demo.treatments.list()]
+    assert sorted(p for p in pointed if p in names) == sorted(names)
 
 
 def test_no_row_splits_across_pages_and_header_rows_repeat(body: Any) -> None:

@@ -60,7 +60,8 @@ def record_rows(document: Any, heading: str) -> dict[str, str]:
             text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t"))
             style = child.find(f"{W}pPr/{W}pStyle")
             is_heading = style is not None and style.get(f"{W}val") == "Heading3"
-            seen = seen or (is_heading and text == heading)  # not its entry in the contents
+            # not its entry in the contents; the heading is "T-029 — name"
+            seen = seen or (is_heading and (text == heading or text.endswith(" — " + heading)))
         elif child.tag.endswith("}tbl") and seen:
             table = docx.table.Table(child, document)
             return {row.cells[0].text: row.cells[1].text for row in table.rows}
