@@ -1,8 +1,13 @@
-"""Export benchmark: Word and Excel registers of 1,000, 5,000 and 10,000 treatments.
+"""Export benchmark: every document made from a snapshot, 1,000, 5,000 and 10,000 treatments.
 
-    python bench/bench_export.py                 # the three sizes, both formats
+    python bench/bench_export.py                 # the three sizes, the two registers
     python bench/bench_export.py --formats docx  # the Word register only (issue 18)
     python bench/bench_export.py --sizes 1000    # one size
+    python bench/bench_export.py --formats list-docx list-xlsx list-csv extract-docx
+
+Formats: docx, xlsx (the registers), list-docx, list-xlsx, list-csv (the subprocessor list),
+extract-docx (the Art. 30(2) extract for the client controller, which every fifth treatment
+serves). The sealed package is measured from a SQLite register by bench/bench_package.py.
 
 Limits (issue 15): the Excel register of 10,000 treatments in under 30 s and 300 MiB. Besides
 the wall-clock time the bench prints the process's CPU time (user + system): the export is
@@ -29,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from workbench.domain import (
@@ -107,18 +113,39 @@ def make_snapshot(treatments: int, seed: int = 7) -> RegisterSnapshot:
     return RegisterSnapshot(orgs, records, subs, (), as_of=dt.date(2026, 11, 22))
 
 
-def run_one(size: int, fmt: str) -> dict[str, float]:
+def _writer(fmt: str) -> Callable[[RegisterSnapshot, Path], None]:
+    """The export of `fmt`, in French (the documents' typography is French-only work)."""
     from exporters import write_register_docx, write_register_xlsx
+    from exporters.docx_client_extract import write_client_extract_docx
+    from exporters.subprocessor_list import (
+        write_subprocessors_csv,
+        write_subprocessors_docx,
+        write_subprocessors_xlsx,
+    )
 
+    simple = {
+        "docx": write_register_docx,
+        "xlsx": write_register_xlsx,
+        "list-docx": write_subprocessors_docx,
+        "list-xlsx": write_subprocessors_xlsx,
+        "list-csv": write_subprocessors_csv,
+    }
+    if fmt == "extract-docx":
+        return lambda snapshot, target: write_client_extract_docx(snapshot, 2, target, "fr")
+    write = simple[fmt]
+    return lambda snapshot, target: write(snapshot, target, "fr")
+
+
+def run_one(size: int, fmt: str) -> dict[str, float]:
     snapshot = make_snapshot(size)
-    writer = write_register_docx if fmt == "docx" else write_register_xlsx
+    writer = _writer(fmt)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     usage = resource.getrusage(resource.RUSAGE_SELF)
     cpu_before = usage.ru_utime + usage.ru_stime
     with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / f"register.{fmt}"
+        target = Path(folder) / f"out.{fmt.rsplit('-', 1)[-1]}"
         start = time.perf_counter()
-        writer(snapshot, target, "fr")
+        writer(snapshot, target)
         seconds = time.perf_counter() - start
         size_mb = target.stat().st_size / 1e6
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -136,7 +163,7 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(int(args.one[0]), args.one[1])))
         return
-    print(f"{'format':6} {'treatments':>10} {'seconds':>8} {'CPU s':>6} {'ms/treatment':>13} "
+    print(f"{'format':12} {'treatments':>10} {'seconds':>8} {'CPU s':>6} {'ms/treatment':>13} "
           f"{'peak MiB':>8} {'file MB':>8}   limits (xlsx at 10,000): 30 s, 300 MiB")  # fmt: skip
     for fmt in args.formats:
         peaks = []
@@ -149,7 +176,7 @@ def main() -> None:
             ).stdout
             r = json.loads(out)
             print(
-                f"{fmt:6} {size:>10,} {r['seconds']:>8.2f} {r['cpu']:>6.1f} "
+                f"{fmt:12} {size:>10,} {r['seconds']:>8.2f} {r['cpu']:>6.1f} "
                 f"{1000 * r['seconds'] / size:>13.2f} "
                 f"{r['peak_mb']:>8.0f} {r['file_mb']:>8.1f}",
                 flush=True,

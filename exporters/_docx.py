@@ -31,6 +31,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from exporters._docx_stream import BodyWriter
 from exporters._files import as_datetime, atomic_target, write_stable_zip
 from exporters._labels import clean_text
+from exporters._typography import typography
 
 Document = Any  # python-docx ships no type hints; the alias names what is passed around
 Section = Any
@@ -292,6 +293,18 @@ def fill_toc(doc: Document, anchor: Paragraph, levels: int, empty_text: str) -> 
     last._p.append(_fld_char("end"))
 
 
+def apply_typography(doc: Document) -> None:
+    """Run the typography of `doc`'s language (its core property) over every `w:t`."""
+    fix = typography(doc.core_properties.language or "")
+    for part in doc.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None or not hasattr(element, "iter"):
+            continue
+        for node in element.iter(qn("w:t")):
+            if node.text:
+                node.text = fix(node.text)
+
+
 def _paragraph_after(paragraph: Paragraph) -> Paragraph:
     new_p = parse_xml(f"<w:p {nsdecls('w')}/>")
     paragraph._p.addnext(new_p)
@@ -300,7 +313,12 @@ def _paragraph_after(paragraph: Paragraph) -> Paragraph:
 
 # -- saving -------------------------------------------------------------------------------------
 def save_document(doc: Document, path: str | Path, when: dt.date) -> None:
-    """Write atomically; zip entries dated `when` so the same register gives the same bytes."""
+    """Write atomically; zip entries dated `when` so the same register gives the same bytes.
+
+    Every text of the document (body, headers, footers) goes through the typography of the
+    document's language first (`exporters._typography`), so each Word document gets the French
+    spacing in one place; the streamed register applies the same fixer as it writes."""
+    apply_typography(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     with atomic_target(path) as temp:

@@ -14,11 +14,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from tests.ui.sample_register import SampleIds, fill_register
-from ui.dialogs.export_dialog import LETTERS, REGISTER, SUBPROCESSORS, ExportDialog
+from ui.dialogs.export_dialog import LETTERS, PACKAGE, REGISTER, SUBPROCESSORS, ExportDialog
 from ui.jobs import shutdown
 from workbench.domain.records import Subprocessor
 from workbench.services import Register
 from workbench.services.notification_workflow import NotificationWorkflow
+from workbench.services.package_service import PackageService
 
 pytestmark = pytest.mark.gui
 
@@ -168,3 +169,22 @@ def test_an_unwritable_destination_fails_with_a_clear_message(
     assert dialog.status.text() == "Nothing was written."
     assert dialog.export_button.isEnabled()
     boxes()[0].close()
+
+
+def test_a_package_for_an_auditor_is_signed_off_and_the_changes_since_are_counted(
+    qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, register, PACKAGE)
+    assert dialog.package_changes.text() == "No package delivered yet."
+    path = run_export(qtbot, dialog, tmp_path / "package.zip")
+    assert path == tmp_path / "package.zip"
+    assert PackageService(register).verify(path).check.intact
+    [delivery] = register.deliveries.list()
+    assert dialog.package_changes.text().startswith(
+        f"0 changes since the last package, signed off by {delivery.signed_by} on "
+    )
+    treatment = register.treatments.get(ids.treatments[0])
+    register.treatments.update(dataclasses.replace(treatment, purpose="Purpose edited"))
+    dialog.what.setCurrentIndex(dialog.what.findData(REGISTER))
+    dialog.what.setCurrentIndex(dialog.what.findData(PACKAGE))
+    assert dialog.package_changes.text().startswith("1 change since the last package")

@@ -1,4 +1,6 @@
-"""The export dialog: the register, the subprocessor list, or notification letters, to a file.
+"""The export dialog: the register, the subprocessor list, notification letters, or a sealed
+package for an auditor (PackageService: every document, the records as JSON, a LOUTRE manifest,
+the DPO's sign-off journaled), to a file.
 
 The document's language is chosen here, independently of the window's. The export runs in a
 job with progress and cancel; exporters write to a temporary name and rename, so a cancelled
@@ -35,21 +37,23 @@ from ui.jobs import QtProgress, run_job, show_error
 from ui.labels import date_text, enum_label
 from ui.widgets.inferred_marks import plain_label
 from workbench.domain.enums import NotificationStatus, OrganisationKind
-from workbench.i18n import N_, _, current_locale
+from workbench.i18n import N_, _, current_locale, ngettext
 from workbench.services import Register
 from workbench.services.export_formats import REGISTER_FORMATS, SUBPROCESSOR_FORMATS, ExportFormat
 from workbench.services.export_service import ExportService
 from workbench.services.log_export_service import LogExportService
 from workbench.services.notification_workflow import NotificationWorkflow
+from workbench.services.package_service import PackageService
 
 REGISTER, SUBPROCESSORS, LETTERS = "register", "subprocessors", "letters"
-BREACHES, REQUESTS = "breaches", "requests"
+BREACHES, REQUESTS, PACKAGE = "breaches", "requests", "package"
 WHAT_LABELS = {
     REGISTER: N_("Register of processing activities (Art. 30)"),
     SUBPROCESSORS: N_("Subprocessor list"),
     LETTERS: N_("Subprocessor-change notification letters (Art. 28(2))"),
     BREACHES: N_("Register of personal data breaches (Art. 33(5))"),
     REQUESTS: N_("Log of data-subject requests (Art. 12 to 22)"),
+    PACKAGE: N_("Package for an auditor (sealed, signed off by you)"),
 }
 FORMATS = {
     REGISTER: REGISTER_FORMATS,
@@ -57,6 +61,7 @@ FORMATS = {
     LETTERS: (ExportFormat.DOCX,),
     BREACHES: REGISTER_FORMATS,
     REQUESTS: REGISTER_FORMATS,
+    PACKAGE: (),  # always a zip: the format row is hidden
 }
 FORMAT_LABELS = {
     ExportFormat.DOCX: N_("Word (.docx)"),
@@ -72,6 +77,8 @@ BASE_NAMES = {
     ("en", BREACHES): "breach-register",
     ("fr", REQUESTS): "registre-des-demandes-de-droits",
     ("en", REQUESTS): "data-subject-request-log",
+    ("fr", PACKAGE): "paquet-auditeur",
+    ("en", PACKAGE): "auditor-package",
 }
 LANGUAGES = (("fr", "Français"), ("en", "English"))
 
@@ -141,6 +148,10 @@ class ExportDialog(QDialog):
         form.addRow(_("Organisation:"), self.organisation)
         self.letters_label = QLabel(_("Letters:"))
         form.addRow(self.letters_label, self.letters)
+        self.package_changes = QLabel()  # what changed since the last sign-off, plain text
+        self.package_changes.setTextFormat(Qt.TextFormat.PlainText)
+        self.package_changes.setWordWrap(True)
+        form.addRow(_("Since the last package:"), self.package_changes)
         form.addRow(_("Save to:"), destination_row)
         self._form = form
 
@@ -183,7 +194,11 @@ class ExportDialog(QDialog):
 
     @property
     def chosen_format(self) -> ExportFormat:
-        return ExportFormat(self.format.currentData())
+        return ExportFormat(self.format.currentData() or ExportFormat.DOCX)
+
+    @property
+    def chosen_suffix(self) -> str:
+        return "zip" if self.chosen == PACKAGE else self.chosen_format.value
 
     def _what_chosen(self, _index: int = 0) -> None:
         what = self.chosen
@@ -195,8 +210,12 @@ class ExportDialog(QDialog):
         self._form.setRowVisible(self.as_of_box, what == REGISTER)
         self._form.setRowVisible(self.organisation, what != LETTERS)
         self._form.setRowVisible(self.letters, what == LETTERS)
+        self._form.setRowVisible(self.format, what != PACKAGE)
+        self._form.setRowVisible(self.package_changes, what == PACKAGE)
         if what == LETTERS:
             self._fill_letters()
+        if what == PACKAGE:
+            self.show_changes_since_last_package()
         self._suggest_destination()
 
     def _fill_letters(self) -> None:
@@ -220,6 +239,20 @@ class ExportDialog(QDialog):
                 _("No notification yet: draft them from the Notifications view first.")
             )
 
+    def show_changes_since_last_package(self) -> None:
+        last, changes = PackageService(self.register).changes_since_last_sign_off()
+        if last is None:
+            self.package_changes.setText(_("No package delivered yet."))
+            return
+        signed = last.signed_at.date() if last.signed_at else None
+        self.package_changes.setText(
+            ngettext(
+                "{count} change since the last package, signed off by {who} on {date}.",
+                "{count} changes since the last package, signed off by {who} on {date}.",
+                len(changes),
+            ).format(count=len(changes), who=last.signed_by, date=date_text(signed))
+        )
+
     def checked_letters(self) -> list[tuple[int, str]]:
         chosen = []
         for row in range(self.letters.count()):
@@ -237,7 +270,7 @@ class ExportDialog(QDialog):
             return
         language = str(self.language.currentData())
         base = BASE_NAMES[(language, self.chosen)]
-        name = f"{base}-{dt.date.today().isoformat()}.{self.chosen_format.value}"
+        name = f"{base}-{dt.date.today().isoformat()}.{self.chosen_suffix}"
         self.destination.setText(str(folder / name))
 
     def _browse(self) -> None:
@@ -246,14 +279,15 @@ class ExportDialog(QDialog):
                 self, _("Folder for the letters"), self.destination.text()
             )
         else:
-            suffix = self.chosen_format.value
+            suffix = self.chosen_suffix
+            label = (
+                _("Zip archive") if self.chosen == PACKAGE else _(FORMAT_LABELS[self.chosen_format])
+            )
             chosen, _filter = QFileDialog.getSaveFileName(
                 self,
                 _("Export to"),
                 self.destination.text(),
-                _("{label} (*.{suffix})").format(
-                    label=_(FORMAT_LABELS[self.chosen_format]), suffix=suffix
-                ),
+                _("{label} (*.{suffix})").format(label=label, suffix=suffix),
             )
             if chosen and not chosen.lower().endswith(f".{suffix}"):
                 chosen += f".{suffix}"
@@ -277,8 +311,10 @@ class ExportDialog(QDialog):
         self.open_button.setVisible(False)
         self.folder_button.setVisible(False)
         self.status.setText(_("Exporting…"))
-        # Exports only read the register (and write files): beside the write pool.
-        run_job(self, work, writes=False).with_progress(_("Exporting…")).on_success(
+        # Exports only read the register (and write files): beside the write pool; a package
+        # also records its sign-off, a write.
+        writes = self.chosen == PACKAGE
+        run_job(self, work, writes=writes).with_progress(_("Exporting…")).on_success(
             self._done
         ).on_failure(self._failed).on_cancel(self._cancelled).start()
 
@@ -302,6 +338,8 @@ class ExportDialog(QDialog):
                 ExportService(register).export_subprocessors(
                     target, fmt, locale, organisation, progress
                 )
+            elif what == PACKAGE:
+                PackageService(register).build(target, locale, organisation, progress=progress)
             elif what in (BREACHES, REQUESTS):
                 LogExportService(register).export(what, target, fmt, locale, organisation, progress)
             else:
@@ -324,6 +362,8 @@ class ExportDialog(QDialog):
         self.status.setText(_("Saved to {path}").format(path=path))
         self.open_button.setVisible(True)
         self.folder_button.setVisible(path.is_file())
+        if self.chosen == PACKAGE:
+            self.show_changes_since_last_package()
         self.exported.emit(path)
 
     def _failed(self, error: Exception) -> None:

@@ -35,11 +35,13 @@ def test_letter_is_laid_out_and_reads_back(tmp_path: Path) -> None:
     path = write_notification_letter(letter, tmp_path / "letter.docx")
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
-    assert "Objet : test" in texts
+    # every text gets the French spacing when saved, also those the caller wrote with a space
+    assert "Objet\u00a0: test" in texts
+    assert "Date\u00a0: 1 juin 2026" in texts
     assert "Identité\u00a0: X SAS" in texts  # French spacing before the colon
     assert not any(t.startswith("Contact") for t in texts)  # empty facts are left out
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
-    assert headings == ["Nouveau : X"]
+    assert headings == ["Nouveau\u00a0: X"]
     assert document.core_properties.title == "Information"
 
 

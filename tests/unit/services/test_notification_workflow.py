@@ -130,7 +130,7 @@ def test_full_cycle_added_subprocessor_to_deemed_accepted(
     assert draft.status is NotificationStatus.DRAFT
     text = letter_text(Path(draft.document_path))
     for expected in (
-        "Nouveau sous-traitant ultérieur : Sauvegarde SAS",
+        "Nouveau sous-traitant ultérieur\u00a0: Sauvegarde SAS",  # French spacing
         "Allemagne",
         "1 rue du Backup",
         "HDS v2 (6. Sauvegarde)",
