@@ -15,9 +15,10 @@ processing listed on the list sheet without a fiche is imported with what the li
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from importers._safety import DEFAULT_LIMITS, SafetyLimits
 from importers._structure import Budget
@@ -197,13 +198,13 @@ _SPREADSHEETS = (".ods", ".xlsx", ".xlsm")
 _LOOK_AHEAD = 60  # a fiche's "Description du traitement" block opens its sheet
 
 
-def is_cnil_register(path: str | Path, limits: SafetyLimits = DEFAULT_LIMITS) -> bool:
+def is_cnil_register(path: str | Path, grids: Sequence[Any]) -> bool:
     """A workbook laid out as the CNIL model: a sheet whose first rows open a fiche with the
-    model's "Description du traitement" block (only those rows are read: cheap on any file)."""
-    path = Path(path)
-    if path.suffix.lower() not in _SPREADSHEETS:
+    model's "Description du traitement" block (only those rows are read: cheap on any file).
+    `grids` are the file's sheets, as the caller opened them (a file is opened once)."""
+    if Path(path).suffix.lower() not in _SPREADSHEETS:
         return False
-    for grid in open_grids(path, limits, Budget(path, limits.max_seconds)):
+    for grid in grids:
         for number, raw in enumerate(grid.rows()):
             if number >= _LOOK_AHEAD:
                 break
@@ -212,16 +213,19 @@ def is_cnil_register(path: str | Path, limits: SafetyLimits = DEFAULT_LIMITS) ->
     return False
 
 
-def cnil_table(path: str | Path, limits: SafetyLimits = DEFAULT_LIMITS) -> TableCandidate:
+def cnil_table(path: str | Path, grids: Sequence[Any]) -> TableCandidate:
     """The model's list sheet and fiches as one table of processings, under the register's
     own headers: what the import wizard shows and maps like any other table."""
-    return read_cnil_register(path, limits).table
+    return read_cnil_register(path, grids=grids).table
 
 
-def read_cnil_register(path: str | Path, limits: SafetyLimits = DEFAULT_LIMITS) -> ImportBatch:
+def read_cnil_register(
+    path: str | Path, limits: SafetyLimits = DEFAULT_LIMITS, grids: Sequence[Any] | None = None
+) -> ImportBatch:
     """The processings of a CNIL-model register (.ods, .xlsx), as a batch for ImportService."""
     path = Path(path)
-    grids = open_grids(path, limits, Budget(path, limits.max_seconds))
+    if grids is None:
+        grids = open_grids(path, limits, Budget(path, limits.max_seconds))
     fiches: list[Fiche] = []
     listed: list[dict[str, str]] = []
     for grid in grids:

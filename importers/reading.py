@@ -46,8 +46,8 @@ def read_tables(
     elif sheet is None:
         from importers.cnil_model import cnil_table, is_cnil_register
 
-        if is_cnil_register(path, limits):  # a register kept in the CNIL's model: fiche by fiche
-            tables = [cnil_table(path, limits)]
+        if is_cnil_register(path, grids):  # a register kept in the CNIL's model: fiche by fiche
+            tables = [cnil_table(path, grids)]
     if not tables:
         raise NoTableFoundError(
             str(path),

@@ -132,5 +132,7 @@ class VendorPlacer:
 
 
 def _content(record: Subprocessor) -> int:
-    """What a row says of its vendor, wherever it sits in the file."""
-    return hash(repr(dataclasses.replace(record, provenance=None)))
+    """What a row says of its vendor, wherever it sits in the file: its place (provenance, and
+    the row and column its inferred values' marks cite) is left out."""
+    marks = tuple(dataclasses.replace(m, row=None, column="") for m in record.unconfirmed)
+    return hash(repr(dataclasses.replace(record, provenance=None, unconfirmed=marks)))
