@@ -285,3 +285,25 @@ def test_a_countries_cell_keeps_what_the_register_says_of_each_place(tmp_path: P
         Location("FR", detail="sauvegarde dans l'UE"),
     )
     assert is_stated(twilio, "locations")
+
+
+def test_a_misspelt_country_is_read_as_inferred_with_the_match_in_its_note(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "vendors.csv"
+    path.write_text("Sub-processor;Country\nPaypal;United Stated\nOVH;France\n", encoding="utf-8")
+    vendors = rows(path)
+    paypal, ovh = vendors["Paypal"].record, vendors["OVH"].record
+    assert isinstance(paypal, Subprocessor)
+    assert isinstance(ovh, Subprocessor)
+    assert paypal.locations == (Location("US"),)
+    mark = only_mark(paypal, "locations")
+    assert (mark.origin, mark.source_text, mark.column, mark.row) == (
+        InferenceOrigin.READ_FROM_TEXT,
+        "United Stated",
+        "Country",
+        2,
+    )
+    assert mark.note == "read as United States (US) (approximate match of «United Stated»)"
+    assert ovh.locations == (Location("FR"),)
+    assert all(m.note == "" for m in marks_on(ovh, "locations"))  # an exact name: no match noted
