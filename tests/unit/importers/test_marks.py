@@ -38,6 +38,15 @@ def only_mark(record: Marked, field: str) -> Unconfirmed:
     return mark
 
 
+def assert_read_from(mark: Unconfirmed, text: str, column: str, row: int) -> None:
+    assert (mark.origin, mark.source_text, mark.column, mark.row) == (
+        InferenceOrigin.READ_FROM_TEXT,
+        text,
+        column,
+        row,
+    )
+
+
 def test_cct_plus_dpf_reads_as_the_parsers_pick_marked_with_its_cell_and_both_named(
     tmp_path: Path,
 ) -> None:
@@ -63,9 +72,8 @@ def test_countries_read_from_a_location_text_are_marked(tmp_path: Path) -> None:
     stripe = rows(vendor_list_xlsx(tmp_path / "vendors.xlsx"))["Stripe"].record
     assert isinstance(stripe, Subprocessor)
     assert stripe.locations == (Location("US"),)
-    mark = only_mark(stripe, "locations")
-    assert (mark.origin, mark.source_text, mark.column, mark.row) == (
-        InferenceOrigin.READ_FROM_TEXT,
+    assert_read_from(
+        only_mark(stripe, "locations"),
         "USA (datacenters in Oregon or Virginia)",
         "Localisation des données",
         6,
@@ -298,12 +306,7 @@ def test_a_misspelt_country_is_read_as_inferred_with_the_match_in_its_note(
     assert isinstance(ovh, Subprocessor)
     assert paypal.locations == (Location("US"),)
     mark = only_mark(paypal, "locations")
-    assert (mark.origin, mark.source_text, mark.column, mark.row) == (
-        InferenceOrigin.READ_FROM_TEXT,
-        "United Stated",
-        "Country",
-        2,
-    )
+    assert_read_from(mark, "United Stated", "Country", 2)
     assert mark.note == "read as United States (US) (approximate match of «United Stated»)"
     assert ovh.locations == (Location("FR"),)
     assert all(m.note == "" for m in marks_on(ovh, "locations"))  # an exact name: no match noted
