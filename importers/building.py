@@ -17,7 +17,7 @@ from typing import Any
 
 from importers import legal_basis, subprocessor_cells
 from importers.cleaning import clean_text, fold, parse_bool, split_values
-from importers.countries import parse_locations
+from importers.countries import approximation_note, parse_locations
 from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA
 from importers.marks import Cell, MarkError, parse_unconfirmed
 from importers.model import ColumnMapping, ImportedRow, RecordKind, TableCandidate
@@ -325,13 +325,13 @@ class RowBuilder:
     def _locations(self, key: str, cell: Cell, row: _Row) -> None:
         if key == "locations":
             locations, from_text = parse_codes(cell.text)
-            row.put(key, locations, cell.mark(key) if from_text else None)
+            row.put(key, locations, _locations_mark(cell) if from_text else None)
             return
         text = clean_text(cell.text)
         row.put(key, text)
         if "locations" not in self.fields:
             locations = parse_locations(text)
-            row.put("locations", locations, cell.mark("locations") if locations else None)
+            row.put("locations", locations, _locations_mark(cell) if locations else None)
 
     def _transfer(self, key: str, cell: Cell, row: _Row) -> None:
         if key == "transfer_mechanism":
@@ -390,7 +390,7 @@ class RowBuilder:
                 row.put("location_text", where)
                 locations = parse_locations(where)
                 cell = Cell(match.group(0), header, row.number)
-                row.put("locations", locations, cell.mark("locations") if locations else None)
+                row.put("locations", locations, _locations_mark(cell) if locations else None)
         self._infer_category(row, description)
         outside, answer_cell = row.extra.pop(TRANSFER_OUTSIDE_EEA, (None, None))
         stated = values.get("transfer_mechanism")
@@ -518,3 +518,8 @@ _LINK_FIELDS = {
     "processors": "processor_ids",
     "subprocessors": "subprocessor_ids",
 }
+
+
+def _locations_mark(cell: Cell) -> Unconfirmed:
+    """Places read out of words; the note says which were read as a misspelt country's."""
+    return cell.mark("locations", note=approximation_note(cell.text))

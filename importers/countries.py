@@ -2,7 +2,9 @@
 
 Country names come from Babel's CLDR territory names in several languages, so "Allemagne",
 "Germany", "Deutschland" and "Alemania" all read as DE. Regions (EU, EEA, worldwide) stay
-regions: "Union Européenne" is never turned into a list of invented countries.
+regions: "Union Européenne" is never turned into a list of invented countries. A name
+misspelt by a letter or two ("United Stated", "Frnace") is read approximately, never as stated:
+the caller's mark says so with `approximation_note`.
 """
 
 from __future__ import annotations
@@ -11,10 +13,13 @@ import re
 from functools import cache, lru_cache
 
 from babel import Locale
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract
 
 from importers.cleaning import fold
 from workbench.domain.enums import LocationKind
 from workbench.domain.records import Location
+from workbench.i18n import _, current_locale
 
 LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da")
 MAX_WORDS = 5
@@ -70,6 +75,18 @@ COUNTRY_ALIASES: dict[str, str] = {
 }
 
 
+# Approximate reading of a misspelt country ("United Stated", "Germay", "Frnace"): against the
+# CLDR names in the seven languages the importer reads, one edit (a letter changed, added,
+# dropped, or two swapped) for a name of 5 to 9 letters, two from 10 letters; never for a
+# shorter name, never when two countries are as near, never when the text is the name plus an
+# ending ("Italian", "Indiana": an adjective or a place named after the country).
+APPROXIMATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl")
+APPROXIMATE_MIN_LETTERS = 5
+APPROXIMATE_LONG_NAME = 10
+APPROXIMATE_MAX_WORDS = 3
+# a country's name followed by one of these words names a city: "Jersey City", "Mexico City"
+_CITY_WORDS = frozenset({"city", "ville", "stadt", "ciudad", "citta", "cidade", "stad"})
+
 _AUDIENCE = re.compile(
     r"\([^()]*\b(?:customers?|clients?|users?|utilisateurs?|kunden|nutzer|clientes?|usuarios?|"
     r"utenti|utilizadores|klanten|gebruikers)\b[^()]*\)",
@@ -96,6 +113,73 @@ def _codes() -> frozenset[str]:
     return frozenset(_names().values())
 
 
+@cache
+def _approximate_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for language in APPROXIMATE_LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            folded = fold(name)
+            if code in _codes() and len(folded.replace(" ", "")) >= APPROXIMATE_MIN_LETTERS:
+                names.setdefault(folded, code)
+    return names
+
+
+@cache
+def _approximate_names_by_length() -> dict[int, list[str]]:
+    by_length: dict[int, list[str]] = {}
+    for name in _approximate_names():
+        by_length.setdefault(len(name), []).append(name)
+    return by_length
+
+
+@lru_cache(maxsize=4096)
+def approximate_country(text: str) -> str | None:
+    """The code of the one country whose name `text` misspells by a letter or two, else None.
+
+    Only for a text that names no place exactly: `parse_locations` tries the exact names first.
+    """
+    folded = fold(text)
+    letters = folded.replace(" ", "")
+    words = folded.split()
+    if len(letters) < APPROXIMATE_MIN_LETTERS or not letters.isalpha():
+        return None
+    if len(words) > APPROXIMATE_MAX_WORDS or _CITY_WORDS.intersection(words):
+        return None
+    limit = 1 if len(letters) < APPROXIMATE_LONG_NAME else 2
+    candidates = [  # a name more than `limit` letters longer or shorter cannot be as near
+        name
+        for size in range(len(folded) - limit, len(folded) + limit + 1)
+        for name in _approximate_names_by_length().get(size, ())
+    ]
+    near = extract(folded, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    best = [(name, d) for name, d, _i in near]
+    if not best:
+        return None
+    nearest = min(d for _n, d in best)
+    codes = {_approximate_names()[name] for name, d in best if d == nearest}
+    if len(codes) != 1 or any(folded.startswith(name) for name, _d in best):
+        return None
+    return codes.pop()
+
+
+def approximation_note(text: str) -> str:
+    """The note of a mark on locations read from `text`: which names were read approximately."""
+    notes = [
+        _("read as {country} (approximate match of «{text}»)").format(
+            country=country_name(code), text=item.strip()
+        )
+        for item in _items(text)
+        if (code := approximate_country(item)) is not None and not _exact_locations(item)
+    ]
+    return "; ".join(notes)
+
+
+def country_name(code: str) -> str:
+    language = current_locale().split("_")[0]
+    locale = Locale(language if language in APPROXIMATE_LANGUAGES else "en")
+    return f"{locale.territories.get(code, code)} ({code})"
+
+
 def country_code(name: str) -> str | None:
     """The ISO code of one country name or code ("France", "FR", "États-Unis"), else None."""
     text = name.strip()
@@ -105,52 +189,66 @@ def country_code(name: str) -> str | None:
     return _names().get(folded) or _names().get(re.sub(r"^(?:the|l|la|le|les) ", "", folded))
 
 
+_ITEM_SEPARATOR = re.compile(r"[\n,;/]+|\s+(?:et|and|ou|or|&)\s+")
+
+
+def _items(text: str) -> list[str]:
+    return _ITEM_SEPARATOR.split(_AUDIENCE.sub(" ", text))  # "USA (US customers)": whom it serves
+
+
 @lru_cache(maxsize=4096)
 def parse_locations(text: str) -> tuple[Location, ...]:
     """Every country and region named in the text, in order, without duplicates.
 
     A whole item may be a code ("FR", "US"); inside a sentence only names count, so that the
-    English word "us" or "in" is never read as a country.
+    English word "us" or "in" is never read as a country. An item naming no place exactly may
+    be a misspelt country (`approximate_country`): a caller marks it with `approximation_note`.
     """
     found: list[Location] = []
-    text = _AUDIENCE.sub(" ", text)  # "USA (US customers)": whom it serves, not where
+    for item in _items(text):
+        exact = _exact_locations(item)
+        code = None if exact else approximate_country(item)
+        for location in exact or ((Location(code, LocationKind.COUNTRY),) if code else ()):
+            if location not in found:
+                found.append(location)
+    return tuple(found)
+
+
+def _exact_locations(item: str) -> tuple[Location, ...]:
+    found: list[Location] = []
 
     def add(code: str, kind: LocationKind) -> None:
         location = Location(code, kind)
         if location not in found:
             found.append(location)
 
-    for item in re.split(r"[\n,;/]+|\s+(?:et|and|ou|or|&)\s+", text):
-        words = fold(item).split()
-        if not words:
-            continue
-        raw = item.strip()
-        if len(words) == 1 and len(raw) in (2, 3) and raw.isupper():
-            whole = REGION_ALIASES.get(words[0])
-            if whole:
-                add(whole, LocationKind.REGION)
-                continue
-            code = country_code(raw)
-            if code:
+    words = fold(item).split()
+    raw = item.strip()
+    if len(words) == 1 and len(raw) in (2, 3) and raw.isupper():
+        whole = REGION_ALIASES.get(words[0])
+        if whole:
+            return (Location(whole, LocationKind.REGION),)
+        code = country_code(raw)
+        if code:
+            return (Location(code, LocationKind.COUNTRY),)
+    i = 0
+    while i < len(words):
+        for size in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in REGION_ALIASES and (
+                size > 1 or len(phrase) > 2 or re.search(rf"\b{phrase.upper()}\b", raw)
+            ):
+                add(REGION_ALIASES[phrase], LocationKind.REGION)
+                i += size
+                break
+            code = _names().get(phrase)
+            city = i + size < len(words) and words[i + size] in _CITY_WORDS
+            if code and (len(phrase) > 3 or phrase in COUNTRY_ALIASES) and not city:
                 add(code, LocationKind.COUNTRY)
-                continue
-        i = 0
-        while i < len(words):
-            for size in range(min(MAX_WORDS, len(words) - i), 0, -1):
-                phrase = " ".join(words[i : i + size])
-                if phrase in REGION_ALIASES and (
-                    size > 1 or len(phrase) > 2 or re.search(rf"\b{phrase.upper()}\b", raw)
-                ):
-                    add(REGION_ALIASES[phrase], LocationKind.REGION)
-                    i += size
-                    break
-                code = _names().get(phrase)
-                if code and (len(phrase) > 3 or phrase in COUNTRY_ALIASES):
-                    add(code, LocationKind.COUNTRY)
-                    i += size
-                    break
-            else:
-                i += 1
+                i += size
+                break
+        else:
+            i += 1
     return tuple(found)
 
 

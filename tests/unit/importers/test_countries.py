@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from importers.countries import country_code, parse_locations
+from importers.countries import (
+    approximate_country,
+    approximation_note,
+    country_code,
+    parse_locations,
+)
 from workbench.domain.enums import LocationKind
 from workbench.domain.records import Location
 
@@ -64,3 +69,56 @@ def test_seed_sentence_names_country_region_and_country() -> None:
 
 def test_english_words_inside_a_sentence_are_not_countries() -> None:
     assert parse_locations("let us in, it is fine") == ()
+
+
+@pytest.mark.parametrize(
+    ("typo", "code"),
+    [
+        ("United Stated", "US"),
+        ("Germay", "DE"),
+        ("Irelnd", "IE"),
+        ("Frnace", "FR"),  # two letters swapped
+        ("Allemange", "DE"),
+        ("Netherland", "NL"),
+        ("Portugual", "PT"),
+        ("Suise", "CH"),
+    ],
+)
+def test_a_country_misspelt_by_a_letter_or_two_is_read_approximately(typo: str, code: str) -> None:
+    assert approximate_country(typo) == code
+    assert codes(typo) == [(code, LocationKind.COUNTRY)]
+    assert f"({code}) (approximate match of «{typo}»)" in approximation_note(typo)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jersey City",  # a city named after a country
+        "Mexico City",
+        "Italian",  # the name plus an ending: an adjective, a state
+        "Indiana",
+        "Japn",  # under five letters: too short to guess
+        "Paris",
+        "Maine",
+        "Omaha",
+        "Irvine",
+        "Frankfurt",
+        "Virginia",
+        "Europe",
+        "Stripe",
+        "Hosting",
+        "Germanyy Germanyy Germanyy Germanyy",  # more than three words: a sentence
+    ],
+)
+def test_a_near_miss_that_is_not_a_country_is_refused(text: str) -> None:
+    assert approximate_country(text) is None
+    assert codes(text) == []
+    assert approximation_note(text) == ""
+
+
+def test_an_exact_name_is_never_noted_as_approximate() -> None:
+    assert approximation_note("Irland, Germany") == ""  # "Irland" is German for Ireland
+    assert approximation_note("Austria, Germay") == (
+        "read as Germany (DE) (approximate match of «Germay»)"
+    )
+    assert codes("Austria, Germay") == [("AT", LocationKind.COUNTRY), ("DE", LocationKind.COUNTRY)]

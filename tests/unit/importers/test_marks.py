@@ -38,6 +38,15 @@ def only_mark(record: Marked, field: str) -> Unconfirmed:
     return mark
 
 
+def assert_read_from(mark: Unconfirmed, text: str, column: str, row: int) -> None:
+    assert (mark.origin, mark.source_text, mark.column, mark.row) == (
+        InferenceOrigin.READ_FROM_TEXT,
+        text,
+        column,
+        row,
+    )
+
+
 def test_cct_plus_dpf_reads_as_the_parsers_pick_marked_with_its_cell_and_both_named(
     tmp_path: Path,
 ) -> None:
@@ -63,9 +72,8 @@ def test_countries_read_from_a_location_text_are_marked(tmp_path: Path) -> None:
     stripe = rows(vendor_list_xlsx(tmp_path / "vendors.xlsx"))["Stripe"].record
     assert isinstance(stripe, Subprocessor)
     assert stripe.locations == (Location("US"),)
-    mark = only_mark(stripe, "locations")
-    assert (mark.origin, mark.source_text, mark.column, mark.row) == (
-        InferenceOrigin.READ_FROM_TEXT,
+    assert_read_from(
+        only_mark(stripe, "locations"),
         "USA (datacenters in Oregon or Virginia)",
         "Localisation des données",
         6,
@@ -285,3 +293,20 @@ def test_a_countries_cell_keeps_what_the_register_says_of_each_place(tmp_path: P
         Location("FR", detail="sauvegarde dans l'UE"),
     )
     assert is_stated(twilio, "locations")
+
+
+def test_a_misspelt_country_is_read_as_inferred_with_the_match_in_its_note(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "vendors.csv"
+    path.write_text("Sub-processor;Country\nPaypal;United Stated\nOVH;France\n", encoding="utf-8")
+    vendors = rows(path)
+    paypal, ovh = vendors["Paypal"].record, vendors["OVH"].record
+    assert isinstance(paypal, Subprocessor)
+    assert isinstance(ovh, Subprocessor)
+    assert paypal.locations == (Location("US"),)
+    mark = only_mark(paypal, "locations")
+    assert_read_from(mark, "United Stated", "Country", 2)
+    assert mark.note == "read as United States (US) (approximate match of «United Stated»)"
+    assert ovh.locations == (Location("FR"),)
+    assert all(m.note == "" for m in marks_on(ovh, "locations"))  # an exact name: no match noted
