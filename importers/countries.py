@@ -76,10 +76,11 @@ COUNTRY_ALIASES: dict[str, str] = {
 
 
 # Approximate reading of a misspelt country ("United Stated", "Germay", "Frnace"): against the
-# CLDR names in the seven languages the importer reads, one edit (a letter changed, added,
-# dropped, or two swapped) for a name of 5 to 9 letters, two from 10 letters; never for a
-# shorter name, never when two countries are as near, never when the text is the name plus an
-# ending ("Italian", "Indiana": an adjective or a place named after the country).
+# CLDR names in the seven languages the importer reads, one edit (a letter changed or dropped,
+# or two swapped; never one added, never at the first letter) for a name of 5 to 9 letters, two
+# from 10 letters; never for a shorter name, never when two countries are as near, never when
+# the text is the name plus an ending ("Italian", "Indiana": an adjective, a place named after
+# the country).
 APPROXIMATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl")
 APPROXIMATE_MIN_LETTERS = 5
 APPROXIMATE_LONG_NAME = 10
@@ -152,12 +153,14 @@ def approximate_country(text: str) -> str | None:
         for name in _approximate_names_by_length().get(size, ())
     ]
     near = extract(folded, candidates, scorer=OSA.distance, score_cutoff=limit, limit=8)
-    best = [(name, d) for name, d, _i in near]
+    # a typo drops, changes or swaps letters of the name; never one that adds them ("Service"
+    # is "Servie", Dutch for Serbia, plus a letter), nor one at its first letter ("Tiger")
+    best = [(name, d) for name, d, _i in near if len(name) >= len(folded) and name[0] == folded[0]]
     if not best:
         return None
     nearest = min(d for _n, d in best)
     codes = {_approximate_names()[name] for name, d in best if d == nearest}
-    if len(codes) != 1 or any(folded.startswith(name) for name, _d in best):
+    if len(codes) != 1 or any(folded.startswith(name) for name, _d, _i in near):
         return None
     return codes.pop()
 
