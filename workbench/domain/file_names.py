@@ -31,11 +31,18 @@ def file_stem(text: str, fallback: str) -> str:
     return stem or fallback
 
 
-def unused_path(folder: Path, stem: str, suffix: str, taken: Set[Path] = frozenset()) -> Path:
-    """`folder/stem+suffix`, or `stem-2`, `stem-3`… : the first that neither exists nor is taken."""
+def unused_path(
+    folder: Path,
+    stem: str,
+    suffix: str,
+    taken: Set[Path] = frozenset(),
+    counter: str = "-{n}",
+) -> Path:
+    """`folder/stem+suffix`, or `stem-2`, `stem-3`… (`counter` says how the number is written,
+    e.g. " ({n})" for a copy a person saves): the first that neither exists nor is taken."""
     candidate = folder / f"{stem}{suffix}"
-    counter = 1
+    n = 1
     while candidate in taken or candidate.exists():
-        counter += 1
-        candidate = folder / f"{stem}-{counter}{suffix}"
+        n += 1
+        candidate = folder / f"{stem}{counter.format(n=n)}{suffix}"
     return candidate

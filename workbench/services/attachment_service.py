@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from workbench.domain.attachments import MAX_ATTACHMENT_BYTES, Attachment
 from workbench.domain.enums import AttachmentCategory, EntityKind
 from workbench.domain.errors import JournalIntegrityError, NotFoundError, ValidationError
+from workbench.domain.file_names import unused_path
 from workbench.domain.records import Changes
 from workbench.i18n import _
 from workbench.services._context import changes_of
@@ -153,11 +154,8 @@ class AttachmentService(CrudService[Attachment]):
         attachment = self.get(attachment_id)
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / safe_file_name(attachment.file_name)
-        stem, suffix, n = target.stem, target.suffix, 1
-        while target.exists():
-            n += 1
-            target = folder / f"{stem} ({n}){suffix}"
+        named = Path(safe_file_name(attachment.file_name))
+        target = unused_path(folder, named.stem, named.suffix, counter=" ({n})")
         target.write_bytes(self.content(attachment_id))
         return target
 

@@ -38,6 +38,7 @@ def test_a_file_is_stored_hashed_and_read_back(
     again = register.attachments.write_copy(changes.ids[0], tmp_path / "out")
     assert copy.read_bytes() == again.read_bytes() == b"%PDF-1.4 contrat"
     assert copy != again  # a second copy never overwrites the first
+    assert again.name == f"{copy.stem} (2){copy.suffix}"  # named as a person saves a copy
 
 
 def test_adding_and_removing_are_journaled_and_undone(
