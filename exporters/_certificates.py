@@ -1,6 +1,6 @@
 """A certificate in one line, with its status on the document's date.
 
-"HDS v2 (activités 1, 2, 5) — valide jusqu'au 3 mars 2028", "ISO/IEC 27001 — expiré le
+"HDS v2 (activités HDS 1, 2, 5) — Valide jusqu'au 3 mars 2028", "ISO/IEC 27001 — Expiré le
 1er avril 2026": a subprocessor list or a client's extract tells its reader whether the
 certificate covers the data today, not only what was once certified. The status is the checks'
 own (workbench.compliance.certification_status), so a document never calls valid what `check`
@@ -18,13 +18,29 @@ from workbench.domain.enums import CertificationKind
 from workbench.domain.records import Certification
 from workbench.i18n import N_
 
-_STATUS_TEMPLATES = {
-    CertificationStatus.VALID: N_("valid until {date}"),
-    CertificationStatus.EXPIRING: N_("valid until {date}"),
-    CertificationStatus.SURVEILLANCE_DUE: N_("surveillance audit due since {date}"),
-    CertificationStatus.EXPIRED: N_("expired on {date}"),
-    CertificationStatus.OBSOLETE_STANDARD: N_("no longer valid since {date} (superseded standard)"),
+_STATUS_TEXTS = {
+    CertificationStatus.VALID: N_("Valid until {expiry}"),
+    CertificationStatus.EXPIRING: N_("Expires soon: valid until {expiry}"),
+    CertificationStatus.SURVEILLANCE_DUE: N_(
+        "Surveillance audit due since {surveillance}; valid until {expiry}"
+    ),
+    CertificationStatus.EXPIRED: N_("Expired on {expiry}"),
+    CertificationStatus.OBSOLETE_STANDARD: N_(
+        "Expired on {expiry}: its version of the standard is no longer valid"
+    ),
+    CertificationStatus.UNKNOWN: N_("No validity dates recorded"),
 }
+
+
+def certificate_status(text: DocText, cert: Certification, as_of: dt.date) -> str:
+    """Where the certificate stands on the register's date (`certification_status.assess`:
+    3-year cycle, yearly surveillance, ISO/IEC 17021-1 §9.1.3), with the date that decides it;
+    an expired certificate reads "expired", never "valid until" a past date."""
+    assessment = assess(cert, as_of)
+    return text(_STATUS_TEXTS[assessment.status]).format(
+        expiry=text.date(assessment.expires_on),
+        surveillance=text.date(assessment.next_surveillance_on),
+    )
 
 
 def certificate_name(text: DocText, cert: Certification) -> str:
@@ -43,17 +59,5 @@ def certificate_name(text: DocText, cert: Certification) -> str:
 
 
 def certificate_line(text: DocText, cert: Certification, on: dt.date) -> str:
-    """Name, then what it is worth on `on`; "dates not recorded" when nobody gave them."""
-    state = assess(cert, on)
-    day = (
-        state.next_surveillance_on
-        if state.status is CertificationStatus.SURVEILLANCE_DUE
-        else state.expires_on
-    )
-    template = _STATUS_TEMPLATES.get(state.status)
-    status = (
-        text(template).format(date=text.date(day))
-        if template and day
-        else text(N_("dates not recorded"))
-    )
-    return f"{certificate_name(text, cert)} — {status}"
+    """Name, then where it stands on `on` (`certificate_status`, as the register's Annex 3)."""
+    return f"{certificate_name(text, cert)} — {certificate_status(text, cert, on)}"

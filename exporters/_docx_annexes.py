@@ -8,10 +8,10 @@ subcontractors"; Annex 3 lists the certificates held.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from exporters._art30 import notes_blocks
+from exporters._certificates import certificate_status
 from exporters._content import (
     category_blocks,
     legal_basis_blocks,
@@ -26,7 +26,6 @@ from exporters._files import Ticker
 from exporters._labels import DocText
 from exporters._marks import MarkNotes
 from exporters._source_text import location_as_written
-from workbench.compliance.certification_status import CertificationStatus, assess
 from workbench.domain.enums import Role
 from workbench.domain.records import Certification, Subprocessor, Treatment
 from workbench.domain.snapshot import RegisterSnapshot
@@ -234,28 +233,3 @@ def _stated(text: DocText, value: str, flag: str) -> Para:
     if value:
         return Para(value, flag=flag)
     return Para(text(N_("Not specified")), italic=True, flag=flag)
-
-
-_STATUS_TEXTS = {
-    CertificationStatus.VALID: N_("Valid until {expiry}"),
-    CertificationStatus.EXPIRING: N_("Expires soon: valid until {expiry}"),
-    CertificationStatus.SURVEILLANCE_DUE: N_(
-        "Surveillance audit due since {surveillance}; valid until {expiry}"
-    ),
-    CertificationStatus.EXPIRED: N_("Expired on {expiry}"),
-    CertificationStatus.OBSOLETE_STANDARD: N_(
-        "Expired on {expiry}: its version of the standard is no longer valid"
-    ),
-    CertificationStatus.UNKNOWN: N_("No validity dates recorded"),
-}
-
-
-def certificate_status(text: DocText, cert: Certification, as_of: dt.date) -> str:
-    """Where the certificate stands on the register's date (`certification_status.assess`:
-    3-year cycle, yearly surveillance, ISO/IEC 17021-1 §9.1.3), with the date that decides it;
-    an expired certificate reads "expired", never "valid until" a past date."""
-    assessment = assess(cert, as_of)
-    return text(_STATUS_TEXTS[assessment.status]).format(
-        expiry=text.date(assessment.expires_on),
-        surveillance=text.date(assessment.next_surveillance_on),
-    )

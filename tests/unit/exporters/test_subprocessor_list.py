@@ -168,8 +168,8 @@ def test_certificates_say_what_they_are_worth_on_the_list_date(
         replace(snapshot, as_of=dt.date(2027, 6, 1)),
     )
     for current, expected in (
-        (before, "HDS v2 (activités HDS 1, 2, 3, 4, 5, 6) — valable jusqu'au 1er avril 2027"),
-        (after, "HDS v2 (activités HDS 1, 2, 3, 4, 5, 6) — expiré le 1er avril 2027"),
+        (before, "HDS v2 (activités HDS 1, 2, 3, 4, 5, 6) — Valide jusqu'au 1er avril 2027"),
+        (after, "HDS v2 (activités HDS 1, 2, 3, 4, 5, 6) — Expiré le 1er avril 2027"),
     ):
         path = tmp_path / "sous-traitants.csv"
         write_subprocessors_csv(current, path, "fr")
