@@ -7,9 +7,9 @@ when equal, less when only close (rapidfuzz). Each field takes at most one colum
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from importers import vocabulary
 from importers.cleaning import fold
@@ -258,8 +258,10 @@ def _synonyms(kind: RecordKind) -> dict[str, tuple[str, ...]]:
     return TREATMENT_SYNONYMS if kind is RecordKind.TREATMENTS else SUBPROCESSOR_SYNONYMS
 
 
+@lru_cache(maxsize=8192)
 def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
-    """The field a header names, and how sure that is (0..1)."""
+    """The field a header names, and how sure that is (0..1). Memoised: finding a sheet's
+    header scores its first rows under both kinds, several times over."""
     folded = fold(_header_text(header))
     if not folded or len(folded) > MAX_HEADER_LENGTH:  # a sentence is data, not a header
         return None, 0.0
@@ -269,18 +271,7 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
     for key, starts in vocabulary.LEADING_WORDS.get(kind.value, {}).items():
         if any(folded == w or folded.startswith(w + " ") for w in starts):
             return key, vocabulary.LEADING_CONFIDENCE
-    best: tuple[str | None, float] = (None, 0.0)
-    for key, phrases in _synonyms(kind).items():
-        for synonym in phrases:
-            phrase = fold(synonym)
-            if folded == phrase:
-                score = SYNONYM_CONFIDENCE
-            elif " " in phrase and f" {phrase} " in f" {folded} ":
-                score = CONTAINS_CONFIDENCE  # "Categories of personal data processed"
-            else:
-                score = fuzz.token_sort_ratio(folded, phrase) / 100 * 0.9
-            if score > best[1]:
-                best = (key, score)
+    best = _best_synonym(folded, kind)
     if best[1] < KEYWORD_CONFIDENCE:
         words = set(folded.split())
         for key, keywords in vocabulary.KEYWORDS.get(kind.value, {}).items():
@@ -288,6 +279,44 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
                 best = (key, KEYWORD_CONFIDENCE)  # "Pourquoi ces données sont-elles collectées ?"
                 break
     return best if best[1] >= MIN_CONFIDENCE else (None, best[1])
+
+
+def _best_synonym(folded: str, kind: RecordKind) -> tuple[str | None, float]:
+    """The synonym closest to a header: equal, contained ("Categories of personal data
+    processed"), else the best fuzzy ratio; the first in vocabulary order on a tie."""
+    keys, phrases, equal = _synonym_table(kind)
+    at = equal.get(folded)
+    if at is not None:
+        return keys[at], SYNONYM_CONFIDENCE
+    padded = f" {folded} "
+    contained = {i for i, phrase in enumerate(phrases) if " " in phrase and f" {phrase} " in padded}
+    # the fuzzy ratios in one C loop over every synonym: a Python call per synonym cost
+    # seconds per sheet scanned for its header
+    if contained:
+        ranked = process.extract(
+            folded, phrases, scorer=fuzz.token_sort_ratio, processor=None, limit=None
+        )
+        found = next((f for f in ranked if f[2] not in contained), None)
+    else:
+        found = process.extractOne(folded, phrases, scorer=fuzz.token_sort_ratio, processor=None)
+    # a contained synonym scores CONTAINS_CONFIDENCE, any other its ratio; the best wins
+    scored = [(CONTAINS_CONFIDENCE, -min(contained))] if contained else []
+    if found is not None:
+        scored.append((found[1] / 100 * 0.9, -found[2]))
+    if not scored or max(scored)[0] <= 0:
+        return None, 0.0
+    score, at = max(scored)
+    return keys[-at], score
+
+
+@cache
+def _synonym_table(kind: RecordKind) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, int]]:
+    """Each synonym folded once: (field keys, folded phrases, first index of each phrase)."""
+    pairs = [(key, fold(s)) for key, phrases in _synonyms(kind).items() for s in phrases]
+    equal: dict[str, int] = {}
+    for index, (_key, phrase) in enumerate(pairs):
+        equal.setdefault(phrase, index)
+    return tuple(k for k, _ in pairs), tuple(p for _, p in pairs), equal
 
 
 def _header_text(header: str) -> str:
