@@ -13,6 +13,8 @@ suite renders a copy of the page, and keeps what such a copy keeps:
   as the header, a row with fewer cells (Mailjet's "Support Sub-Processors") as a cell merged
   across the table;
 - `<br>` and `<p>` as line breaks inside the cell, links as their text, soft hyphens as is.
+- a blank line ends a table, as in markdown (the next table is a table of its own), and a
+  `---` after a blank line is a rule, not text.
 Nothing is cleaned beyond what rendering the markdown does: typos, capitals, footnote marks and
 notes stay as published.
 """
@@ -58,16 +60,30 @@ FORMATS = {
     "socialo_subencargados": "csv",
     "meta_llama_subprocessors": "docx",
     "legalstart_treatments": "xlsx",
+    # the third held-out set (held_out "3rd" in expected.json), added on 2026-12-02 while the
+    # importer was being changed elsewhere: measured as the importer reads them, no rule for them
+    "xaiworkspace_subverwerkers": "xlsx",
+    "xaiworkspace_grondslagen": "csv",
+    "xaiworkspace_privacidad": "ods",
+    "seatable_unterauftragnehmer": "docx",
+    "blablacar_treatments": "csv",
+    "spartoo_treatments": "docx",
+    "epassi_treatments": "ods",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
 COMBINED = {"scalingo_dca_annex": ("scalingo_dca_treatments", "scalingo_dca_subprocessors")}
+# Built before a blank line ended a table: Mailjet's three tables are one Word table, kept so
+# (a tuned file, measured so since)
+ONE_TABLE_ACROSS_BLANK_LINES = {"mailjet_subprocessors"}
 # French pages saved as CSV by a French Excel: ';' and a BOM
 CSV_DIALECT = {
     "malt_partners": ";",
     "demarches_simplifiees_subprocessors": ";",
     "cityscoot_treatments": ";",
     "socialo_subencargados": ";",  # a Spanish Excel's CSV: ';' too
+    "xaiworkspace_grondslagen": ";",  # a Dutch Excel's CSV: ';' too
+    "blablacar_treatments": ";",
 }
 
 
@@ -96,12 +112,15 @@ def render(cell: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
-def parse(path: Path) -> list[Block]:
+def parse(path: Path, blank_line_ends_table: bool = True) -> list[Block]:
     lines = path.read_text(encoding="utf-8").split("\n")
     blocks: list[Block] = []
     in_front_matter = False
     for index, raw in enumerate(lines):
         line = raw.rstrip()
+        if not line.strip() and blank_line_ends_table and blocks and blocks[-1].kind == "table":
+            blocks.append(Block("text"))  # markdown ends a table at a blank line; dropped below
+            continue
         if line.startswith("<!--"):
             continue
         if line == "---" and (index <= 1 or in_front_matter):
@@ -118,13 +137,15 @@ def parse(path: Path) -> list[Block]:
             if not blocks or blocks[-1].kind != "table":
                 blocks.append(Block("table"))
             blocks[-1].rows.append(cells)
+        elif re.match(r"^-{3,}$", line) and not lines[index - 1].strip():
+            continue  # after a blank line: a thematic break, drawn as a rule, no text
         elif re.match(r"^-{3,}$", line) and blocks and blocks[-1].kind == "text":
             blocks[-1].kind = "heading"  # setext heading
         elif line.startswith("#") or re.match(r"^\*\*[^*].*\*\*$", line.strip()):
             blocks.append(Block("heading", render(line)))
         elif line.strip() and line.strip() not in ("* * *", "\\"):
             blocks.append(Block("text", render(line)))
-    return blocks
+    return [b for b in blocks if b.kind != "text" or b.text]
 
 
 def width_of(blocks: list[Block]) -> int:
@@ -244,7 +265,7 @@ def main(only: list[str]) -> None:
     for ident, container in FORMATS.items():
         if only and ident not in only:
             continue
-        blocks = parse(SOURCES / f"{ident}.md")
+        blocks = parse(SOURCES / f"{ident}.md", ident not in ONE_TABLE_ACROSS_BLANK_LINES)
         target = HERE / f"{ident}.{container}"
         if container == "xlsx":
             write_xlsx(blocks, target, ident.split("_")[0])
