@@ -281,6 +281,10 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
                 score = fuzz.token_sort_ratio(folded, phrase) / 100 * 0.9
             if score > best[1]:
                 best = (key, score)
+    if best[1] < CONTAINS_CONFIDENCE:
+        for key, starts in vocabulary.LEADING_FALLBACK.get(kind.value, {}).items():
+            if any(folded.startswith(w + " ") for w in starts):
+                return key, CONTAINS_CONFIDENCE  # "Nombre de la Entidad"
     if best[1] < KEYWORD_CONFIDENCE:
         words = set(folded.split())
         for key, keywords in vocabulary.KEYWORDS.get(kind.value, {}).items():

@@ -52,7 +52,13 @@ _NOTE = re.compile(
     r"(?:date de )?(?:derniere )?mise a jour|mis a jour|nota|note|notes|nb|n b|remarque|"
     r"stand|zuletzt|letzte aktualisierung|hinweis|anmerkung|fecha|actualizado|ultima actualizacion|"
     r"aggiornato|ultimo aggiornamento|atualizado|ultima atualizacao|bijgewerkt|laatst bijgewerkt|"
-    r"opmerking)\b"
+    r"opmerking|actualizacion|aktualisierung|aggiornamento|atualizacao|wijziging|"
+    # "Pour plus d'informations ...", "Para más información ...": where to ask, not a record
+    r"pour plus d informations?|for (?:more|further) information|weitere informationen|"
+    r"para mas informacion|per (?:maggiori|ulteriori) informazioni|para mais informacoes|"
+    r"voor meer informatie)\b"
+    # a contact heading alone on its row, the contact block under the table
+    r"|^(?:contacts?|contacto|contatt[oi]|contato|kontakt|contactgegevens|coordonnees)$"
 )
 _LEGEND = re.compile(r"^\S{1,12}\s*(?:=|:=)\s+\S")
 NOTE_WORDS = 12  # a lone value this long is a sentence: a note, not a title

@@ -35,7 +35,7 @@ MIN_PREFIX = 12  # an expected name shorter than the imported one matches as its
 SETS = {
     "tuned": "-- tuned",
     "held_out_1": "-- held out 1 (added after the rules, none tuned on them)",
-    "held_out_2": "-- held out 2 (added 2026-12-02 after the last rule, measured as is)",
+    "held_out_2": "-- held out 2 (added 2026-12-02 after the last rule; names fixed since)",
 }
 _SET_OF = {False: "tuned", True: "held_out_1", "second": "held_out_2"}
 
