@@ -1,7 +1,9 @@
 """Import wizard, steps 4 and 5: what the import would change, then the import itself.
 
 The preview is the service's dry run (nothing written): new, changed (with the fields),
-unchanged, duplicated and missing rows, problems highlighted. The last page applies the import
+unchanged, duplicated and missing rows, problems highlighted. Ticking or unticking a box (a
+near name merged, a row left out) runs the dry run again with the decisions taken, so the
+preview shows what the import will do with them. The last page applies the import
 in a job (progress bar, cancel = nothing written) and offers to undo exactly that import.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from ui.dialogs.import_wizard import ImportWizard
 
 PREVIEW_DETAIL_LIMIT = 5000  # rows listed one by one; the counts always cover the whole file
+DECISION_PAUSE_MS = 250  # boxes ticked one after the other: one dry run once the user pauses
 
 
 class PreviewPage(QWizardPage):
@@ -58,6 +61,13 @@ class PreviewPage(QWizardPage):
             )
         )
         self.report: ImportReport | None = None
+        self.dry_runs = 0  # dry runs finished on this page (the first, then one per decision)
+        self._running = False
+        self._again = False  # a decision came while a dry run was running: run once more
+        self._rerun = QTimer(self)
+        self._rerun.setSingleShot(True)
+        self._rerun.setInterval(DECISION_PAUSE_MS)
+        self._rerun.timeout.connect(self._decided)
         self.summary = plain_label(_("Reading the file…"))
         self.summary.setWordWrap(True)
         self.show_filter = QComboBox()
@@ -69,6 +79,7 @@ class PreviewPage(QWizardPage):
         self.show_missing.toggled.connect(self._filter_chosen)
         self.show_missing.setVisible(False)
         self.model = PreviewTableModel(self)
+        self.model.dataChanged.connect(self._box_toggled)
         self.proxy = PreviewFilter(self)
         self.proxy.setSourceModel(self.model)
         self.show_filter.currentIndexChanged.connect(self._filter_chosen)
@@ -102,18 +113,29 @@ class PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.report = None
+        self.dry_runs = 0
+        self._rerun.stop()
+        self._again = False
         self.model.set_report(ImportReport())
         self.summary.setText(_("Reading the file…"))
         self.warnings.clear()
         self.completeChanged.emit()
+        state = self._wizard().state
+        if state.table is None or state.mapping is None:
+            return
+        state.decisions.clear()
+        state.excluded.clear()
+        self.model.bind(state.decisions, state.excluded)
+        self._dry_run()
+
+    def _dry_run(self) -> None:
+        """The service's dry run of the file with the decisions taken so far."""
         wizard = self._wizard()
         state = wizard.state
         if state.table is None or state.mapping is None:
             return
         table, mapping, organisation = state.table, state.mapping, state.organisation
-        state.decisions.clear()
-        state.excluded.clear()
-        self.model.bind(state.decisions, state.excluded)
+        decisions = state.match_decisions()
         imports = wizard.imports
         vendor = state.of_vendor
 
@@ -121,24 +143,59 @@ class PreviewPage(QWizardPage):
             batch = read_records(table, mapping, progress)
             if vendor is not None:  # a vendor's own list: the report and its diff
                 return imports.vendor_list(
-                    batch, vendor, progress=progress, detail_limit=PREVIEW_DETAIL_LIMIT
+                    batch,
+                    vendor,
+                    progress=progress,
+                    detail_limit=PREVIEW_DETAIL_LIMIT,
+                    decisions=decisions,
                 )
-            return imports.preview(batch, progress, organisation, PREVIEW_DETAIL_LIMIT)
+            return imports.preview(
+                batch, progress, organisation, PREVIEW_DETAIL_LIMIT, decisions=decisions
+            )
 
+        self._running = True
         # A dry run only reads: beside the write pool, never queued behind an import.
         run_job(self, dry_run, writes=False).with_progress(_("Reading the file…")).on_success(
             self._show
         ).on_failure(self._failed).start()
 
+    def _box_toggled(self, _first: QModelIndex, _last: QModelIndex, roles: list[int]) -> None:
+        if Qt.ItemDataRole.CheckStateRole in roles and self.report is not None:
+            self._rerun.start()  # restarted by each box: one dry run after the last
+
+    def _decided(self) -> None:
+        if self._wizard().currentPage() is not self:
+            return  # the import has started: it applies the decisions itself
+        if self._running:
+            self._again = True
+            return
+        self._dry_run()
+
     def _show(self, outcome: ImportReport | VendorListResult) -> None:
+        self._running = False
         chain = outcome if isinstance(outcome, VendorListResult) else None
         report = outcome.report if isinstance(outcome, VendorListResult) else outcome
+        first = self.report is None
         self.report = report
+        self.dry_runs += 1
+        scrolled = self.table.verticalScrollBar().value()
         self.model.set_report(report)
+        if first:
+            self._fit_columns()
+        else:  # the same rows again: keep where the user was
+            self.table.verticalScrollBar().setValue(scrolled)
+        self._show_summary(report, chain)
+        if self._again:
+            self._again = False
+            self._decided()
+
+    def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount() - 1):  # long names: cut, full in tooltip
             limit = 380 if column == PreviewTableModel.SAME_AS else 240
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
+
+    def _show_summary(self, report: ImportReport, chain: VendorListResult | None) -> None:
         self.show_missing.setText(
             ngettext(
                 "Show the {n} stored record the file does not list (kept as it is)",
@@ -163,6 +220,7 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def _failed(self, error: Exception) -> None:
+        self._running = False
         self.summary.setText(_("The file cannot be imported."))
         show_error(self, _("The file cannot be imported"), error)
 
