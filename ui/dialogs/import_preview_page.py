@@ -9,6 +9,7 @@ in a job (progress bar, cancel = nothing written) and offers to undo exactly tha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -36,6 +37,7 @@ from ui.dialogs.import_preview_model import (
 from ui.jobs import run_job, show_error
 from ui.widgets.inferred_marks import plain_label
 from workbench.i18n import _, ngettext
+from workbench.progress import Progress
 from workbench.services.import_service import (
     ImportReport,
     ImportResult,
@@ -47,6 +49,41 @@ if TYPE_CHECKING:
 
 PREVIEW_DETAIL_LIMIT = 5000  # rows listed one by one; the counts always cover the whole file
 DECISION_PAUSE_MS = 250  # boxes ticked one after the other: one dry run once the user pauses
+
+
+def import_job(wizard: ImportWizard, *, apply: bool) -> Callable[[Progress], object] | None:
+    """The job that reads the chosen table and previews (dry run) or applies the import, with
+    the decisions taken on the preview; None before a table and its mapping are chosen."""
+    state = wizard.state
+    if state.table is None or state.mapping is None:
+        return None
+    table, mapping, organisation = state.table, state.mapping, state.organisation
+    decisions = state.match_decisions()
+    imports = wizard.imports
+    vendor = state.of_vendor
+
+    def job(progress: Progress) -> object:
+        batch = read_records(table, mapping, progress)
+        if vendor is not None:  # a vendor's own list: the report and its diff
+            if not apply:
+                return imports.vendor_list(
+                    batch,
+                    vendor,
+                    progress=progress,
+                    detail_limit=PREVIEW_DETAIL_LIMIT,
+                    decisions=decisions,
+                )
+            chain = imports.vendor_list(
+                batch, vendor, apply=True, progress=progress, decisions=decisions
+            )
+            return ImportResult(chain.report, chain.changes, chain.operation_id)
+        if apply:
+            return imports.apply(batch, progress, organisation, decisions=decisions)
+        return imports.preview(
+            batch, progress, organisation, PREVIEW_DETAIL_LIMIT, decisions=decisions
+        )
+
+    return job
 
 
 class PreviewPage(QWizardPage):
@@ -130,29 +167,9 @@ class PreviewPage(QWizardPage):
 
     def _dry_run(self) -> None:
         """The service's dry run of the file with the decisions taken so far."""
-        wizard = self._wizard()
-        state = wizard.state
-        if state.table is None or state.mapping is None:
+        dry_run = import_job(self._wizard(), apply=False)
+        if dry_run is None:
             return
-        table, mapping, organisation = state.table, state.mapping, state.organisation
-        decisions = state.match_decisions()
-        imports = wizard.imports
-        vendor = state.of_vendor
-
-        def dry_run(progress):  # type: ignore[no-untyped-def]
-            batch = read_records(table, mapping, progress)
-            if vendor is not None:  # a vendor's own list: the report and its diff
-                return imports.vendor_list(
-                    batch,
-                    vendor,
-                    progress=progress,
-                    detail_limit=PREVIEW_DETAIL_LIMIT,
-                    decisions=decisions,
-                )
-            return imports.preview(
-                batch, progress, organisation, PREVIEW_DETAIL_LIMIT, decisions=decisions
-            )
-
         self._running = True
         # A dry run only reads: beside the write pool, never queued behind an import.
         run_job(self, dry_run, writes=False).with_progress(_("Reading the file…")).on_success(
@@ -324,24 +341,9 @@ class ApplyPage(QWizardPage):
         self.running = True
         self.undo_button.setEnabled(False)
         self.status.setText(_("Importing…"))
-        wizard = self._wizard()
-        state = wizard.state
-        if state.table is None or state.mapping is None:
+        apply = import_job(self._wizard(), apply=True)
+        if apply is None:
             return
-        table, mapping, organisation = state.table, state.mapping, state.organisation
-        decisions = state.match_decisions()
-        imports = wizard.imports
-        vendor = state.of_vendor
-
-        def apply(progress):  # type: ignore[no-untyped-def]
-            batch = read_records(table, mapping, progress)
-            if vendor is not None:
-                chain = imports.vendor_list(
-                    batch, vendor, apply=True, progress=progress, decisions=decisions
-                )
-                return ImportResult(chain.report, chain.changes, chain.operation_id)
-            return imports.apply(batch, progress, organisation, decisions=decisions)
-
         run_job(self, apply).with_progress(_("Importing…")).on_success(self._applied).on_failure(
             self._failed
         ).on_cancel(self._cancelled).start()
