@@ -49,6 +49,8 @@ Formats: .xlsx/.xlsm (streamed by `importers.xlsx_stream`: lxml, memory flat), .
 (python-calamine), .csv (delimiter , ; or tab and
 encoding UTF-8 with or without BOM / Windows-1252 sniffed; quoted multi-line cells; CRLF),
 .docx tables (python-docx; merged cells; the heading above a table counts as its section title).
+A table written sideways (field labels down the first column, one record per column or per
+"Name | …" block: a vendor's key/value sheet, a fiche) is read as records (`importers.transposed`).
 Reusable pure functions: `importers.cleaning` (HTML, bullets, NBSP...),
 `importers.countries`, `importers.transfers`, `importers.retention`, `importers.legal_basis`,
 `importers.sensitivity`.

@@ -486,7 +486,7 @@ def build_rows(
                 )
             )
         elif row_kind is RowKind.RECORD:
-            pending = (index + 1, list(cells), section)
+            pending = (table.row_number(index), list(cells), section)
     if pending is not None:
         yield builder.build(pending[1], pending[2], pending[0])
 

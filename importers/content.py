@@ -6,7 +6,9 @@ A column the header mapping left unmapped takes the field its first rows unmista
 - SCC / DPF / BCR / adequacy wording -> the transfer mechanism as written;
 - yes / no beside a header that speaks of transfers -> "transfer outside the EEA";
 - GDPR Art. 6(1) wordings (treatments) -> the legal basis as written;
-- postal addresses (a street number, a postcode) -> the address.
+- postal addresses (a street number, a postcode) -> the address;
+- when no column is the name (subprocessors): the first unmapped column of short, distinct,
+  capitalised names that are none of the above ("Google Cloud Platform", "Brevo SAS").
 A content-based guess gets a lower confidence than a header synonym (the wizard shows it amber),
 and a header mapping is only replaced when the cells contradict it (e-mails under "Contact").
 """
@@ -37,6 +39,10 @@ _TRANSFER_HEADER = re.compile(
     r"drittland|outside|hors)\b"
 )
 _SHORT = 80  # a country cell is short; a sentence that names a country is not a location
+NAME_MAX_WORDS = 6  # an organisation's name is a few words; a description is a phrase
+NAME_MAX_LENGTH = 60
+DISTINCT = 0.8  # names of a list differ row to row; a category or a yes/no column repeats
+_NAME_START = re.compile(r"^[A-Z0-9\u00C0-\u00DE]")
 
 
 def _is_email(text: str) -> bool:
@@ -101,8 +107,54 @@ def content_field(samples: list[str], kind: RecordKind, header: str = "") -> str
     return None
 
 
+def _is_organisation_name(text: str) -> bool:
+    """A cell that reads as an organisation's name: a few words starting with a capital, not a
+    sentence, and nothing another detector reads (an e-mail, a country, a mechanism, yes/no)."""
+    first = text.split("\n", 1)[0].strip()  # a name cell may hold the address under it
+    words = first.split()
+    if not words or len(words) > NAME_MAX_WORDS or len(first) > NAME_MAX_LENGTH:
+        return False
+    if not _NAME_START.match(first) or not any(c.isalpha() for c in first):
+        return False
+    if first.endswith((".", ":", "?")) and len(words) > 3:
+        return False  # a sentence
+    return not (
+        _is_email(first) or _is_location(first) or _is_mechanism(first) or _is_yes_no(first)
+    )
+
+
+def name_column(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> int | None:
+    """The column of distinct organisation names when no header names one (subprocessors), or
+    None: the first unmapped column whose cells are mostly short names, all different."""
+    if mapping.kind is not RecordKind.SUBPROCESSORS or mapping.index_of("name") is not None:
+        return None
+    for column in mapping.columns:
+        if column.field is not None:
+            continue
+        samples = column_samples(rows, column.index)
+        if len(samples) < MIN_SAMPLES or len(set(samples)) < DISTINCT * len(samples):
+            continue
+        if sum(1 for s in samples if _is_organisation_name(s)) >= MOST * len(samples):
+            return column.index
+    return None
+
+
 def refine_mapping(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> ColumnMapping:
     """The header mapping, with unmapped (or contradicted) columns mapped by their content."""
+    refined = _refine_fields(mapping, rows)
+    name = name_column(refined, rows)
+    if name is None:
+        return refined
+    return ColumnMapping(
+        refined.kind,
+        tuple(
+            ColumnGuess(c.index, c.header, "name", CONTENT_CONFIDENCE) if c.index == name else c
+            for c in refined.columns
+        ),
+    )
+
+
+def _refine_fields(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> ColumnMapping:
     taken = {c.field for c in mapping.columns if c.field}
     columns: list[ColumnGuess] = []
     for column in mapping.columns:

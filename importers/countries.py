@@ -40,14 +40,44 @@ REGION_ALIASES: dict[str, str] = {
     "espace economique europeen": "EEA",
     "european economic area": "EEA",
     "ewr": "EEA",
+    "europaischen union": "EU",
+    "uniao europeia": "EU",
+    "eu raum": "EU",
+    "europaischer wirtschaftsraum": "EEA",
+    "europaischen wirtschaftsraum": "EEA",
+    "espacio economico europeo": "EEA",
+    "spazio economico europeo": "EEA",
+    "espaco economico europeu": "EEA",
+    "europese economische ruimte": "EEA",
+    "see": "EEA",  # Spazio/Espace économique européen: only in capitals (_ACRONYMS)
+    "eer": "EEA",  # Europese Economische Ruimte
+    # Europe as a continent, not the Union: the register's own region (reference.REGIONS)
+    "europe": "EUROPE",
+    "europa": "EUROPE",
     "worldwide": "WORLDWIDE",
     "world wide": "WORLDWIDE",
     "global": "WORLDWIDE",
+    "globale": "WORLDWIDE",
+    "globali": "WORLDWIDE",
     "monde": "WORLDWIDE",
+    "mondial": "WORLDWIDE",
+    "mondiale": "WORLDWIDE",
+    "mondiali": "WORLDWIDE",
     "monde entier": "WORLDWIDE",
     "dans le monde entier": "WORLDWIDE",
     "international": "WORLDWIDE",
+    "internacional": "WORLDWIDE",
+    "internazionale": "WORLDWIDE",
+    "mundial": "WORLDWIDE",
+    "todo el mundo": "WORLDWIDE",
+    "en todo el mundo": "WORLDWIDE",
+    "in tutto il mondo": "WORLDWIDE",
+    "todo o mundo": "WORLDWIDE",
+    "weltweit": "WORLDWIDE",
+    "wereldwijd": "WORLDWIDE",
 }
+# Region codes that are also words ("see", "eer", the Italian "ue"): read only in capitals
+_ACRONYMS = frozenset({"eu", "ue", "see", "eer"})
 
 COUNTRY_ALIASES: dict[str, str] = {
     "usa": "US",
@@ -239,7 +269,9 @@ def _exact_locations(item: str) -> tuple[Location, ...]:
         for size in range(min(MAX_WORDS, len(words) - i), 0, -1):
             phrase = " ".join(words[i : i + size])
             if phrase in REGION_ALIASES and (
-                size > 1 or len(phrase) > 2 or re.search(rf"\b{phrase.upper()}\b", raw)
+                size > 1
+                or (len(phrase) > 2 and phrase not in _ACRONYMS)
+                or re.search(rf"\b{phrase.upper()}\b", raw)
             ):
                 add(REGION_ALIASES[phrase], LocationKind.REGION)
                 i += size

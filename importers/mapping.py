@@ -272,6 +272,10 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
         if any(folded == w or folded.startswith(w + " ") for w in starts):
             return key, vocabulary.LEADING_CONFIDENCE
     best = _best_synonym(folded, kind)
+    if best[1] < CONTAINS_CONFIDENCE:
+        for key, starts in vocabulary.LEADING_FALLBACK.get(kind.value, {}).items():
+            if any(folded.startswith(w + " ") for w in starts):
+                return key, CONTAINS_CONFIDENCE  # "Nombre de la Entidad"
     if best[1] < KEYWORD_CONFIDENCE:
         words = set(folded.split())
         for key, keywords in vocabulary.KEYWORDS.get(kind.value, {}).items():

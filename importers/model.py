@@ -51,6 +51,13 @@ class TableCandidate:
     preview_rows: tuple[tuple[str, ...], ...] = ()
     score: float = 0.0  # how sure the header detection is, 0..1
     end_row: int | None = None  # index where the next table of the same sheet starts
+    # the file's row number of each source row, when the source rearranges the file's grid
+    # (a sideways table, `importers.transposed`); empty: source row index + 1
+    row_numbers: tuple[int, ...] = ()
+
+    def row_number(self, index: int) -> int:
+        """The row the file numbers `index` of `source.rows()` as."""
+        return self.row_numbers[index] if index < len(self.row_numbers) else index + 1
 
     @property
     def file(self) -> Path:

@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from workbench.i18n import _
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls, and every encrypted OOXML file
 ZIP_MAGIC = b"PK\x03\x04"
 CSV_DELIMITERS = ",;\t"
+SNIFF_ROWS = 200  # rows of the sample compared when choosing the delimiter
 
 
 def cell_text(value: Any) -> str:
@@ -155,12 +157,30 @@ def detect_encoding(path: Path) -> str:
 
 def sniff_delimiter(sample: str) -> str:
     try:
-        return csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
+        sniffed = csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
     except csv.Error:
         # The sniffer gives up on quoted multi-line cells: count outside quotes on the first line.
         first = next(csv.reader(io.StringIO(sample), delimiter="\x00"), [""])
         line = first[0] if first else ""
-        return max(CSV_DELIMITERS, key=line.count)
+        sniffed = max(CSV_DELIMITERS, key=line.count)
+    # Title and intro lines above the table ("Los siguientes ... por cuenta de Socialo, S.L.:")
+    # can mislead the sniffer: the table's delimiter is the one that splits the most rows into
+    # the same number of fields; the sniffer's choice stands unless another splits more.
+    table_rows = {d: _rows_of_one_width(sample, d) for d in CSV_DELIMITERS}
+    best = max(CSV_DELIMITERS, key=lambda d: table_rows[d])
+    return best if table_rows[best] > table_rows.get(sniffed, 0) else sniffed
+
+
+def _rows_of_one_width(sample: str, delimiter: str) -> int:
+    """How many rows of the sample have the most frequent width of two fields or more."""
+    widths: dict[int, int] = {}
+    try:
+        for row in islice(csv.reader(io.StringIO(sample), delimiter=delimiter), SNIFF_ROWS):
+            if len(row) >= 2:
+                widths[len(row)] = widths.get(len(row), 0) + 1
+    except csv.Error:
+        return 0
+    return max(widths.values(), default=0)
 
 
 def csv_grid(path: Path, budget: Budget | None = None) -> CsvGrid:

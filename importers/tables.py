@@ -16,6 +16,7 @@ from importers._structure import Budget, check_row_width
 from importers.cleaning import clean_text, fold, is_mostly_upper
 from importers.mapping import guess_kind, mapping_score
 from importers.model import GridSource, RecordKind, TableCandidate
+from importers.transposed import transposed_table
 from workbench.domain.enums import Role, SubprocessorCategory
 
 HEADER_SCAN_ROWS = 30
@@ -52,7 +53,13 @@ _NOTE = re.compile(
     r"(?:date de )?(?:derniere )?mise a jour|mis a jour|nota|note|notes|nb|n b|remarque|"
     r"stand|zuletzt|letzte aktualisierung|hinweis|anmerkung|fecha|actualizado|ultima actualizacion|"
     r"aggiornato|ultimo aggiornamento|atualizado|ultima atualizacao|bijgewerkt|laatst bijgewerkt|"
-    r"opmerking)\b"
+    r"opmerking|actualizacion|aktualisierung|aggiornamento|atualizacao|wijziging|"
+    # "Pour plus d'informations ...", "Para más información ...": where to ask, not a record
+    r"pour plus d informations?|for (?:more|further) information|weitere informationen|"
+    r"para mas informacion|per (?:maggiori|ulteriori) informazioni|para mais informacoes|"
+    r"voor meer informatie)\b"
+    # a contact heading alone on its row, the contact block under the table
+    r"|^(?:contacts?|contacto|contatt[oi]|contato|kontakt|contactgegevens|coordonnees)$"
 )
 _LEGEND = re.compile(r"^\S{1,12}\s*(?:=|:=)\s+\S")
 NOTE_WORDS = 12  # a lone value this long is a sentence: a note, not a title
@@ -322,6 +329,9 @@ def table_candidates(
     several = 0 < source.row_count <= MULTI_TABLE_ROWS
     head = _head_rows(source, limits, budget, MULTI_TABLE_ROWS if several else HEADER_SCAN_ROWS)
     first = _candidate(source, head[:HEADER_SCAN_ROWS], head, 0)
+    sideways = transposed_table(source, head) if several else None
+    if sideways is not None and (first is None or _fields(first) < _fields(sideways)):
+        return [sideways]  # labels down the first column, one record per column or block
     while several and first is not None and first.header_row > 0:
         # the best header of the first rows may be a second table's: an earlier one first
         earlier = _candidate(source, head[: first.header_row], head, 0)
@@ -407,6 +417,13 @@ def _candidate(
         preview,
         min(1.0, score / max(width, 1)),
     )
+
+
+def _fields(table: TableCandidate) -> int:
+    """How many of the table's headers name a field."""
+    from importers.mapping import map_headers
+
+    return sum(1 for c in map_headers(table.headers, table.kind).columns if c.field)
 
 
 def _ending(table: TableCandidate, end: int) -> TableCandidate:

@@ -61,6 +61,44 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "verwerker",
         "leverancier",
         "bedrijf",
+        # the name of the entity, in each language: "Raison sociale", "Nombre de la entidad",
+        # "Razón social", "Ragione sociale", "Denominazione", "Denominação social", "Naam"
+        "nom de l entite",
+        "nom de la societe",
+        "denomination",
+        "denomination sociale",
+        "entite",
+        "name of the entity",
+        "name of entity",
+        "name of sub processor",
+        "legal name of the entity",
+        "firmenname",
+        "name des unternehmens",
+        "name des dienstleisters",
+        "nombre",
+        "nombre de la entidad",
+        "nombre de la empresa",
+        "nombre del proveedor",
+        "razon social",
+        "denominacion",
+        "denominacion social",
+        "entidad",
+        "nome",
+        "nome del fornitore",
+        "ragione sociale",
+        "denominazione",
+        "denominazione sociale",
+        "entita",
+        "nome da entidade",
+        "nome da empresa",
+        "entidade",
+        "denominacao",
+        "denominacao social",
+        "naam",
+        "bedrijfsnaam",
+        "naam van de verwerker",
+        "naam subverwerker",
+        "entiteit",
     ),
     "service_description": (
         "purpose",
@@ -87,6 +125,11 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "doel",
         "dienst",
         "entity type",
+        "actividad",
+        "attivita",
+        "atividade",
+        "activiteit",
+        "werkzaamheden",
     ),
     "location_text": (
         "geographical location of the processing",
@@ -152,7 +195,21 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "address": ("contact details", "postal address", "anschrift", "direccion", "indirizzo"),
     "contact_email": ("contact e mail", "e mail address", "email address", "adresse e mail"),
-    "contact_name": ("contact", "contact person", "ansprechpartner", "contacto", "contatto"),
+    "contact_name": (
+        "contact",
+        "contact person",
+        "contact name",
+        "nom du contact",
+        "ansprechpartner",
+        "kontaktperson",
+        "contacto",
+        "nombre de contacto",
+        "contatto",
+        "nome del contatto",
+        "contato",
+        "contactpersoon",
+        "naam contactpersoon",
+    ),
 }
 
 TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
@@ -244,6 +301,14 @@ LEADING_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 LEADING_CONFIDENCE = 0.9
 
+# "Nombre de la Entidad", "Nome del sub-responsabile", "Naam van de subverwerker": a header that
+# starts with the word for "name" and that no phrase reads surely names the entity, whatever the
+# words after it ("Name" alone, or "Nom du contact", keep the phrase they match).
+LEADING_FALLBACK: dict[str, dict[str, tuple[str, ...]]] = {
+    "treatments": {},
+    "subprocessors": {"name": ("nom", "name", "nombre", "nome", "naam", "bezeichnung")},
+}
+
 # Single words that name a field wherever they stand in a header ("Why do we collect...?")
 KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "treatments": {
@@ -251,5 +316,9 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "legal_basis_text": ("rechtsgrundlage", "lawful", "fondement"),
         "retention.text": ("conservation", "conserve", "conservees", "retention", "long"),
     },
-    "subprocessors": {},
+    # "Actividad del Subencargado", "Entità giuridica": what the column is about, by one word
+    "subprocessors": {
+        "service_description": ("activite", "activity", "actividad", "attivita", "atividade"),
+        "name": ("entite", "entity", "entidad", "entita", "entidade", "entiteit"),
+    },
 }

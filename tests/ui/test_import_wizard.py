@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget, QWizard
 
 from tests.conftest import DATA_DIR
 from ui.change_bus import ChangeBus
@@ -152,6 +152,35 @@ def test_changed_mapping_and_profile_round_trip(
     page.model.setData(page.model.index(0, FIELD_COLUMN), None)
     assert not page.isComplete()
     assert "name" in page.problem.text()
+
+
+def test_the_transfer_flag_and_the_vendors_legal_basis_are_mapping_choices(
+    qtbot: QtBot, register: Register, own: Organisation, tmp_path: Path
+) -> None:
+    path = tmp_path / "vendors.csv"
+    path.write_text(
+        "Third-party Entity,Legal base,Transfers outside the EU,Service\n"
+        "Brevo,Contract,No,e-mail\nScaleway,Contract,No,hosting\n",
+        encoding="utf-8",
+    )
+    wizard = make_wizard(qtbot, register)
+    wizard.file_page.set_path(path)
+    go_to(qtbot, wizard, ImportWizard.TABLE)
+    go_to(qtbot, wizard, ImportWizard.MAPPING)
+    page = wizard.mapping_page
+    assert page.chosen_kind().value == "subprocessors"
+    shown = [page.model.index(r, FIELD_COLUMN).data() for r in range(page.model.rowCount())]
+    assert shown[1:3] == [
+        "Legal basis of its processing (kept in the notes)",
+        "Transfer outside the EEA (yes/no: “no” = none)",
+    ]
+    editor = page.table.indexWidget(page.model.index(2, FIELD_COLUMN))
+    assert isinstance(editor, QComboBox)
+    assert editor.currentData() == "transfer_outside_eea"  # the combo shows the mapped field
+    # the user can also give the flag to a column the importer did not map
+    assert page.model.setData(page.model.index(3, FIELD_COLUMN), "transfer_outside_eea")
+    assert page.model.mapping is not None
+    assert page.model.mapping.index_of("transfer_outside_eea") == 3
 
 
 def test_preview_of_a_reimport_shows_unchanged_rows_and_no_import(
@@ -322,6 +351,41 @@ def test_near_names_merge_only_when_ticked_and_rows_can_be_left_out(
     qtbot.waitUntil(lambda: page.result is not None, timeout=10_000)
     stored = {s.name: s.service_description for s in register.subprocessors.list()}
     assert stored == {"Cloudflare": "CDN and DNS", "OVHcloud": "hosting"}  # merged; Brevo left out
+
+
+def test_a_ticked_box_runs_the_dry_run_again_with_the_decision(
+    qtbot: QtBot, register: Register, own: Organisation, tmp_path: Path
+) -> None:
+    from workbench.domain.records import Subprocessor
+
+    assert own.id is not None
+    register.subprocessors.create(Subprocessor(own.id, "Cloudflare", service_description="CDN"))
+    path = tmp_path / "vendors.csv"
+    path.write_text("Subprocessor,Service\nCloudfare,CDN and DNS\nBrevo,e-mail\n", "utf-8")
+    wizard = previewed(qtbot, register, path)
+    page, model = wizard.preview_page, wizard.preview_page.model
+
+    def row_of(name: str) -> int:
+        return next(r for r in range(model.rowCount()) if model.index(r, 2).data() == name)
+
+    def status(name: str) -> str:
+        return str(model.index(row_of(name), PreviewTableModel.STATUS).data())
+
+    assert (status("Cloudfare"), page.report and page.report.new) == ("New", 2)
+    same_as = model.index(row_of("Cloudfare"), PreviewTableModel.SAME_AS)
+    model.setData(same_as, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: page.dry_runs == 2, timeout=10_000)
+    assert status("Cloudfare") == "Changed"  # merged into the stored Cloudflare
+    assert "CDN and DNS" in str(model.index(row_of("Cloudfare"), PreviewTableModel.CHANGES).data())
+    assert page.summary.text().startswith("1 new, 1 changed")
+    same_as = model.index(row_of("Cloudfare"), PreviewTableModel.SAME_AS)
+    assert same_as.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    model.setData(same_as, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    brevo = model.index(row_of("Brevo"), PreviewTableModel.IMPORT)
+    model.setData(brevo, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: page.dry_runs == 3, timeout=10_000)  # two boxes, one dry run
+    assert (status("Cloudfare"), status("Brevo")) == ("New", "Left out")
+    assert page.summary.text().startswith("1 new, 0 changed")
 
 
 def test_the_preview_says_what_changes_in_words(

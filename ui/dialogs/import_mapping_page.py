@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from importers import ColumnMapping, RecordKind, propose_mapping
-from importers.mapping import NAME_AND_PURPOSE
+from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA
 from ui.jobs import show_error
 from ui.models.static_table_model import HeaderedTableModel
 from ui.widgets.inferred_marks import plain_label
@@ -53,6 +53,11 @@ def field_choices(kind: RecordKind) -> list[tuple[str | None, str]]:
     if kind is RecordKind.TREATMENTS:
         choices.append((NAME_AND_PURPOSE, _("Name + purpose (Annex 1)")))
     choices += [(s.key, _(s.header_en)) for s in specs if s.key not in _SKIPPED_FIELDS]
+    if kind is RecordKind.SUBPROCESSORS:  # read by the importer, stored through other fields
+        choices += [
+            (TRANSFER_OUTSIDE_EEA, _("Transfer outside the EEA (yes/no: “no” = none)")),
+            ("legal_basis_text", _("Legal basis of its processing (kept in the notes)")),
+        ]
     if all(key != "unconfirmed" for key, _label in choices):  # until fields.py lists it
         choices.append(("unconfirmed", _("Values to be confirmed")))
     return choices

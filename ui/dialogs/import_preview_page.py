@@ -1,15 +1,18 @@
 """Import wizard, steps 4 and 5: what the import would change, then the import itself.
 
 The preview is the service's dry run (nothing written): new, changed (with the fields),
-unchanged, duplicated and missing rows, problems highlighted. The last page applies the import
+unchanged, duplicated and missing rows, problems highlighted. Ticking or unticking a box (a
+near name merged, a row left out) runs the dry run again with the decisions taken, so the
+preview shows what the import will do with them. The last page applies the import
 in a job (progress bar, cancel = nothing written) and offers to undo exactly that import.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +37,7 @@ from ui.dialogs.import_preview_model import (
 from ui.jobs import run_job, show_error
 from ui.widgets.inferred_marks import plain_label
 from workbench.i18n import _, ngettext
+from workbench.progress import Progress
 from workbench.services.import_service import (
     ImportReport,
     ImportResult,
@@ -44,6 +48,42 @@ if TYPE_CHECKING:
     from ui.dialogs.import_wizard import ImportWizard
 
 PREVIEW_DETAIL_LIMIT = 5000  # rows listed one by one; the counts always cover the whole file
+DECISION_PAUSE_MS = 250  # boxes ticked one after the other: one dry run once the user pauses
+
+
+def import_job(wizard: ImportWizard, *, apply: bool) -> Callable[[Progress], object] | None:
+    """The job that reads the chosen table and previews (dry run) or applies the import, with
+    the decisions taken on the preview; None before a table and its mapping are chosen."""
+    state = wizard.state
+    if state.table is None or state.mapping is None:
+        return None
+    table, mapping, organisation = state.table, state.mapping, state.organisation
+    decisions = state.match_decisions()
+    imports = wizard.imports
+    vendor = state.of_vendor
+
+    def job(progress: Progress) -> object:
+        batch = read_records(table, mapping, progress)
+        if vendor is not None:  # a vendor's own list: the report and its diff
+            if not apply:
+                return imports.vendor_list(
+                    batch,
+                    vendor,
+                    progress=progress,
+                    detail_limit=PREVIEW_DETAIL_LIMIT,
+                    decisions=decisions,
+                )
+            chain = imports.vendor_list(
+                batch, vendor, apply=True, progress=progress, decisions=decisions
+            )
+            return ImportResult(chain.report, chain.changes, chain.operation_id)
+        if apply:
+            return imports.apply(batch, progress, organisation, decisions=decisions)
+        return imports.preview(
+            batch, progress, organisation, PREVIEW_DETAIL_LIMIT, decisions=decisions
+        )
+
+    return job
 
 
 class PreviewPage(QWizardPage):
@@ -58,6 +98,13 @@ class PreviewPage(QWizardPage):
             )
         )
         self.report: ImportReport | None = None
+        self.dry_runs = 0  # dry runs finished on this page (the first, then one per decision)
+        self._running = False
+        self._again = False  # a decision came while a dry run was running: run once more
+        self._rerun = QTimer(self)
+        self._rerun.setSingleShot(True)
+        self._rerun.setInterval(DECISION_PAUSE_MS)
+        self._rerun.timeout.connect(self._decided)
         self.summary = plain_label(_("Reading the file…"))
         self.summary.setWordWrap(True)
         self.show_filter = QComboBox()
@@ -69,6 +116,7 @@ class PreviewPage(QWizardPage):
         self.show_missing.toggled.connect(self._filter_chosen)
         self.show_missing.setVisible(False)
         self.model = PreviewTableModel(self)
+        self.model.dataChanged.connect(self._box_toggled)
         self.proxy = PreviewFilter(self)
         self.proxy.setSourceModel(self.model)
         self.show_filter.currentIndexChanged.connect(self._filter_chosen)
@@ -102,43 +150,69 @@ class PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.report = None
+        self.dry_runs = 0
+        self._rerun.stop()
+        self._again = False
         self.model.set_report(ImportReport())
         self.summary.setText(_("Reading the file…"))
         self.warnings.clear()
         self.completeChanged.emit()
-        wizard = self._wizard()
-        state = wizard.state
+        state = self._wizard().state
         if state.table is None or state.mapping is None:
             return
-        table, mapping, organisation = state.table, state.mapping, state.organisation
         state.decisions.clear()
         state.excluded.clear()
         self.model.bind(state.decisions, state.excluded)
-        imports = wizard.imports
-        vendor = state.of_vendor
+        self._dry_run()
 
-        def dry_run(progress):  # type: ignore[no-untyped-def]
-            batch = read_records(table, mapping, progress)
-            if vendor is not None:  # a vendor's own list: the report and its diff
-                return imports.vendor_list(
-                    batch, vendor, progress=progress, detail_limit=PREVIEW_DETAIL_LIMIT
-                )
-            return imports.preview(batch, progress, organisation, PREVIEW_DETAIL_LIMIT)
-
+    def _dry_run(self) -> None:
+        """The service's dry run of the file with the decisions taken so far."""
+        dry_run = import_job(self._wizard(), apply=False)
+        if dry_run is None:
+            return
+        self._running = True
         # A dry run only reads: beside the write pool, never queued behind an import.
         run_job(self, dry_run, writes=False).with_progress(_("Reading the file…")).on_success(
             self._show
         ).on_failure(self._failed).start()
 
+    def _box_toggled(self, _first: QModelIndex, _last: QModelIndex, roles: list[int]) -> None:
+        if Qt.ItemDataRole.CheckStateRole in roles and self.report is not None:
+            self._rerun.start()  # restarted by each box: one dry run after the last
+
+    def _decided(self) -> None:
+        if self._wizard().currentPage() is not self:
+            return  # the import has started: it applies the decisions itself
+        if self._running:
+            self._again = True
+            return
+        self._dry_run()
+
     def _show(self, outcome: ImportReport | VendorListResult) -> None:
+        self._running = False
         chain = outcome if isinstance(outcome, VendorListResult) else None
         report = outcome.report if isinstance(outcome, VendorListResult) else outcome
+        first = self.report is None
         self.report = report
+        self.dry_runs += 1
+        scrolled = self.table.verticalScrollBar().value()
         self.model.set_report(report)
+        if first:
+            self._fit_columns()
+        else:  # the same rows again: keep where the user was
+            self.table.verticalScrollBar().setValue(scrolled)
+        self._show_summary(report, chain)
+        if self._again:
+            self._again = False
+            self._decided()
+
+    def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount() - 1):  # long names: cut, full in tooltip
             limit = 380 if column == PreviewTableModel.SAME_AS else 240
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), limit))
+
+    def _show_summary(self, report: ImportReport, chain: VendorListResult | None) -> None:
         self.show_missing.setText(
             ngettext(
                 "Show the {n} stored record the file does not list (kept as it is)",
@@ -163,6 +237,7 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def _failed(self, error: Exception) -> None:
+        self._running = False
         self.summary.setText(_("The file cannot be imported."))
         show_error(self, _("The file cannot be imported"), error)
 
@@ -266,24 +341,9 @@ class ApplyPage(QWizardPage):
         self.running = True
         self.undo_button.setEnabled(False)
         self.status.setText(_("Importing…"))
-        wizard = self._wizard()
-        state = wizard.state
-        if state.table is None or state.mapping is None:
+        apply = import_job(self._wizard(), apply=True)
+        if apply is None:
             return
-        table, mapping, organisation = state.table, state.mapping, state.organisation
-        decisions = state.match_decisions()
-        imports = wizard.imports
-        vendor = state.of_vendor
-
-        def apply(progress):  # type: ignore[no-untyped-def]
-            batch = read_records(table, mapping, progress)
-            if vendor is not None:
-                chain = imports.vendor_list(
-                    batch, vendor, apply=True, progress=progress, decisions=decisions
-                )
-                return ImportResult(chain.report, chain.changes, chain.operation_id)
-            return imports.apply(batch, progress, organisation, decisions=decisions)
-
         run_job(self, apply).with_progress(_("Importing…")).on_success(self._applied).on_failure(
             self._failed
         ).on_cancel(self._cancelled).start()

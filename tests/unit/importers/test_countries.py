@@ -1,15 +1,18 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from importers import propose_mapping, read_records, read_tables
 from importers.countries import (
     approximate_country,
     approximation_note,
     country_code,
     parse_locations,
 )
-from workbench.domain.enums import LocationKind
-from workbench.domain.records import Location
+from workbench.domain.enums import InferenceOrigin, LocationKind
+from workbench.domain.records import Location, Subprocessor
 
 
 def codes(text: str) -> list[tuple[str, LocationKind]]:
@@ -54,6 +57,66 @@ def test_several_countries_one_per_line() -> None:
 )
 def test_regions_stay_regions(text: str, region: str) -> None:
     assert parse_locations(text) == (Location(region, LocationKind.REGION),)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("data center globali del fornitore", "WORLDWIDE"),  # IT
+        ("Copertura globale", "WORLDWIDE"),
+        ("Rete mondiale", "WORLDWIDE"),
+        ("In tutto il mondo", "WORLDWIDE"),
+        ("Global", "WORLDWIDE"),  # ES, EN
+        ("Infraestructura mundial", "WORLDWIDE"),
+        ("En todo el mundo", "WORLDWIDE"),
+        ("Rede mundial", "WORLDWIDE"),  # PT
+        ("Weltweit", "WORLDWIDE"),  # DE
+        ("Wereldwijd", "WORLDWIDE"),  # NL
+        ("Couverture mondiale", "WORLDWIDE"),  # FR
+        ("Europäische Union", "EU"),
+        ("União Europeia", "EU"),
+        ("Europäischer Wirtschaftsraum", "EEA"),
+        ("EWR", "EEA"),
+        ("Spazio Economico Europeo", "EEA"),
+        ("SEE", "EEA"),
+        ("Espacio Económico Europeo", "EEA"),
+        ("Espaço Económico Europeu", "EEA"),
+        ("Europese Economische Ruimte", "EEA"),
+        ("EER", "EEA"),
+        ("Europe", "EUROPE"),
+        ("Europa", "EUROPE"),
+    ],
+)
+def test_region_words_of_the_seven_languages(text: str, region: str) -> None:
+    assert parse_locations(text) == (Location(region, LocationKind.REGION),)
+    assert approximate_country(text) is None  # a region, never a misspelt country
+
+
+def test_region_codes_that_are_words_count_only_in_capitals() -> None:
+    assert parse_locations("see the annex, where we keep it") == ()
+    assert parse_locations("dati nel SEE e negli USA") == (
+        Location("EEA", LocationKind.REGION),
+        Location("US", LocationKind.COUNTRY),
+    )
+    assert parse_locations("hosting in de EER") == (Location("EEA", LocationKind.REGION),)
+    assert parse_locations("een eer voor ons") == ()
+
+
+def test_a_region_word_read_from_a_location_cell_is_marked_as_read(tmp_path: Path) -> None:
+    path = tmp_path / "fornitori.csv"
+    path.write_text(
+        "Fornitore;Attività;Luogo del trattamento\n"
+        "Google LLC;Notifiche;data center globali del fornitore (compresi USA)\n"
+        "Acme S.p.A.;Hosting;Italia\n",
+        encoding="utf-8",
+    )
+    table = read_tables(path)[0]
+    google = next(iter(read_records(table, propose_mapping(table)).rows())).record
+    assert isinstance(google, Subprocessor)
+    assert google.locations == (Location("WORLDWIDE", LocationKind.REGION), Location("US"))
+    mark = next(m for m in google.unconfirmed if m.field == "locations")
+    assert mark.origin is InferenceOrigin.READ_FROM_TEXT
+    assert mark.source_text == "data center globali del fornitore (compresi USA)"
 
 
 def test_country_with_details_in_parentheses() -> None:
@@ -104,7 +167,6 @@ def test_a_country_misspelt_by_a_letter_or_two_is_read_approximately(typo: str, 
         "Irvine",
         "Frankfurt",
         "Virginia",
-        "Europe",
         "Stripe",
         "Hosting",
         "Service",  # "Servie" (Dutch for Serbia) plus a letter: a typo never adds one

@@ -7,11 +7,14 @@ miss). Three sets, measured apart:
 - held out 1: added after those rules; simple one-table lists, weak evidence of generalising,
   kept to the targets as a guard against regression (their one misspelt country, "United
   Stated", is read since the approximate country rule);
-- held out 2: added after the last rule and measured without any change since; held to every
-  target. Its one known miss is the names of the Spanish list (socialo_subencargados.csv): no
-  column of "Nombre de la Entidad | Actividad del Subencargado | Ubicación | Uso del Producto"
-  but the location is in the vocabulary, so the table is refused (3 of 72 names: 95.8 %). The
-  names target stays asserted there as a strict expected failure: it turns red when fixed.
+- held out 2: added after the last rule of 2026-12-02 and measured first without any change
+  (names 69/72: the Spanish list, socialo_subencargados.csv, was refused). It is no longer
+  untouched for names and notes: the fix that followed (the delimiter chosen by the table's
+  rows, not the intro line's commas; name headers in the seven languages and a name column
+  told by its content; contact and "more information" lines under a table read as notes) was
+  written while that file was known, though each rule is tested on tables of every language
+  (test_name_columns.py). Its countries, mechanisms and bases were measured before any rule
+  was changed for them. A third set, added after these rules, is the fresh one.
 - held out 3: seven files from five publishers in Dutch, Spanish, German, French and English,
   added in round 21 by someone who did not read the importer's rules, while they were being
   changed on another branch: measured as the importer reads them. Its legal bases meet the
@@ -53,18 +56,7 @@ def test_the_tuned_and_the_fresh_sets_meet_the_targets(scores: list[FileScore], 
     assert whole.mechanisms.ratio >= MECHANISMS, report(files)
     assert whole.legal_bases.ratio >= LEGAL_BASES, report(files)
     assert whole.countries.wanted >= 50  # enough rows that the ratio says something
-    if part == "tuned":
-        assert whole.names.ratio >= NAMES, report(files)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss, left unfixed on purpose: the Spanish header 'Nombre de la Entidad' "
-    "names no column the importer knows (socialo_subencargados.csv), 69/72 names",
-)
-def test_the_fresh_set_meets_the_names_target(scores: list[FileScore]) -> None:
-    files = part_of(scores, "held_out_2")
-    assert total(files).names.ratio >= NAMES, report(files)
+    assert whole.names.ratio >= NAMES, report(files)
 
 
 def test_the_first_held_out_set_does_not_regress(scores: list[FileScore]) -> None:
@@ -76,10 +68,10 @@ def test_the_first_held_out_set_does_not_regress(scores: list[FileScore]) -> Non
     assert whole.legal_bases.ratio >= LEGAL_BASES, report(files)
 
 
-def test_every_file_but_the_known_miss_yields_records(scores: list[FileScore]) -> None:
+def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) -> None:
     earlier = [s for s in scores if s.part != "held_out_3"]
     empty = {s.name for s in earlier if s.names.found == 0}
-    assert empty == {"socialo_subencargados.csv"}, report(earlier)
+    assert empty == set(), report(earlier)
 
 
 def _known_miss(reason: str) -> pytest.MarkDecorator:
