@@ -13,12 +13,10 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from tests.ui.sample_register import SampleIds, fill_register
+from tests.ui.sample_register import SampleIds, draft_one_letter, fill_register
 from ui.dialogs.export_dialog import LETTERS, PACKAGE, REGISTER, SUBPROCESSORS, ExportDialog
 from ui.jobs import shutdown
-from workbench.domain.records import Subprocessor
 from workbench.services import Register
-from workbench.services.notification_workflow import NotificationWorkflow
 from workbench.services.package_service import PackageService
 
 pytestmark = pytest.mark.gui
@@ -111,22 +109,11 @@ def test_register_as_of_a_past_day_leaves_out_later_records(
 def test_notification_letters_are_written_for_the_ticked_drafts(
     qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
 ) -> None:
-    workflow = NotificationWorkflow(register)
-    workflow.set_baseline()
-    new_host = register.subprocessors.create(
-        Subprocessor(organisation_id=ids.own, name="Scaleway")
-    ).ids[0]
-    remote = register.treatments.get(ids.treatments[2])  # carried out for Clinique du Parc
-    register.treatments.update(
-        dataclasses.replace(remote, subprocessor_ids=(*remote.subprocessor_ids, new_host))
-    )
-    drafts = workflow.generate()
-    assert len(drafts) == 1
-
+    draft = draft_one_letter(register, ids)
     dialog = make_dialog(qtbot, register, LETTERS)
     assert dialog.letters.count() == 1
     assert "Clinique du Parc" in dialog.letters.item(0).text()
-    assert dialog.checked_letters() == [(drafts[0].id, "Clinique du Parc")]
+    assert dialog.checked_letters() == [(draft, "Clinique du Parc")]
     folder = run_export(qtbot, dialog, tmp_path / "lettres")
     letters = list(folder.glob("*.docx"))
     assert len(letters) == 1

@@ -32,6 +32,7 @@ from workbench.domain.enums import EntityKind
 from workbench.domain.errors import ExportError
 from workbench.domain.file_names import file_stem, unused_path
 from workbench.domain.records import Delivery, JournalEntry
+from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 from workbench.services.export_service import ExportService
 from workbench.services.register import Register
@@ -83,7 +84,11 @@ class PackageService:
         as_zip = target.suffix.lower() == ".zip"
         _refuse_existing(target)
         if not target.parent.is_dir():
-            raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+            raise ExportError(
+                _("Cannot write {target}: the folder {folder} does not exist.").format(
+                    target=target, folder=target.parent
+                )
+            )
         position, snapshot = self._consistent_snapshot(organisation)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         try:
@@ -235,8 +240,10 @@ def _register_data(snapshot: RegisterSnapshot, position: int) -> dict[str, objec
 def _refuse_existing(target: Path) -> None:
     if target.exists():
         raise ExportError(
-            f"{target} already exists: a package is never overwritten (it may have been "
-            "delivered); choose another name."
+            _(
+                "{target} already exists: a package is never overwritten (it may have been "
+                "delivered); choose another name."
+            ).format(target=target)
         )
 
 
