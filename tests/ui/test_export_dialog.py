@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from tests.ui.sample_register import SampleIds, draft_one_letter, fill_register
 from ui.dialogs.export_dialog import LETTERS, PACKAGE, REGISTER, SUBPROCESSORS, ExportDialog
 from ui.jobs import shutdown
+from workbench.domain.enums import EntityKind
 from workbench.services import Register
 from workbench.services.package_service import PackageService
 
@@ -161,11 +163,17 @@ def test_an_unwritable_destination_fails_with_a_clear_message(
 def test_a_package_for_an_auditor_is_signed_off_and_the_changes_since_are_counted(
     qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
 ) -> None:
+    contract = tmp_path / "dpa.pdf"
+    contract.write_bytes(b"%PDF-1.7 signed DPA")
+    register.attachments.add_file(contract, EntityKind.SUBPROCESSOR, ids.zendesk)
     dialog = make_dialog(qtbot, register, PACKAGE)
     assert dialog.package_changes.text() == "No package delivered yet."
     path = run_export(qtbot, dialog, tmp_path / "package.zip")
     assert path == tmp_path / "package.zip"
     assert PackageService(register).verify(path).check.intact
+    with zipfile.ZipFile(path) as archive:  # the attachment travels with the register
+        [copy] = [n for n in archive.namelist() if n.endswith("/dpa.pdf")]
+        assert archive.read(copy) == b"%PDF-1.7 signed DPA"
     [delivery] = register.deliveries.list()
     assert dialog.package_changes.text().startswith(
         f"0 changes since the last package, signed off by {delivery.signed_by} on "
