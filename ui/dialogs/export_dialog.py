@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import label_name, set_accessible_name
 from ui.dialogs.export_destination import (
     confirm_overwrite,
     default_folder,
@@ -163,6 +164,9 @@ class ExportDialog(QDialog):
         self.package_changes.setWordWrap(True)
         form.addRow(_("Since the last package:"), self.package_changes)
         form.addRow(_("Save to:"), destination_row)
+        # Rows of several widgets: Qt names no field of them after the row's label.
+        set_accessible_name(self.destination, label_name(_("Save to:")))
+        self.as_of.setAccessibleName(_("Date of the register"))
         self._form = form
 
         self.status = plain_label()
