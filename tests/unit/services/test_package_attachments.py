@@ -20,6 +20,10 @@ from workbench.domain.enums import AttachmentCategory, EntityKind
 from workbench.services import Register, open_register
 from workbench.services.package_service import PackageService
 
+# The package reads through the CRUD services (their SQL is tested on both back ends), and the
+# command-line test opens the register file: SQLite only.
+pytestmark = pytest.mark.sqlite_only
+
 DPA = b"%PDF-1.7 the data processing agreement signed with OVHcloud"
 POLICY = b"%PDF-1.7 the security policy of Podalire"
 SECRET = b"%PDF-1.7 a contract of Clinique Voisine"
