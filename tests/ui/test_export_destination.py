@@ -15,21 +15,21 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.ui.sample_register import SampleIds, draft_one_letter, fill_register
+from tests.ui.export_support import (  # the fixtures too: pytest finds them imported
+    _drain_pools,  # noqa: F401
+    make_dialog,
+    run_export,
+    sample_ids,  # noqa: F401
+)
+from tests.ui.sample_register import SampleIds, draft_one_letter
 from ui.dialogs import export_destination
 from ui.dialogs.export_dialog import LETTERS, PACKAGE, REGISTER, ExportDialog, letter_file_name
 from ui.i18n_qt import apply_language
-from ui.jobs import error_text, shutdown
+from ui.jobs import error_text
 from ui.settings import EXPORT_FOLDER, Settings
 from workbench.services import Register
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def _drain_pools() -> Iterator[None]:
-    yield
-    assert shutdown(5000)
 
 
 @pytest.fixture
@@ -40,11 +40,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(folder))
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     return folder
-
-
-@pytest.fixture
-def ids(register: Register) -> SampleIds:
-    return fill_register(register)
 
 
 class Questions:
@@ -59,17 +54,22 @@ class Questions:
         return self.answer
 
 
-def make_dialog(qtbot: QtBot, register: Register, what: str = REGISTER) -> ExportDialog:
-    dialog = ExportDialog(register, what=what, settings=Settings())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
+def answer_overwrite(monkeypatch: pytest.MonkeyPatch, answer: bool) -> Questions:
+    questions = Questions(answer)
+    monkeypatch.setattr(export_destination, "ask", questions)
+    return questions
 
 
-def export_to(qtbot: QtBot, dialog: ExportDialog, target: Path) -> None:
+def export_saying_no(
+    qtbot: QtBot, register: Register, what: str, target: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[ExportDialog, list[str]]:
+    """Export `what` to `target`, answering No to a question about replacing files; the
+    dialog and the questions asked."""
+    refuse = answer_overwrite(monkeypatch, answer=False)
+    dialog = make_dialog(qtbot, register, what)
     dialog.destination.setText(str(target))
-    with qtbot.waitSignal(dialog.exported, timeout=20_000):
-        dialog.export_button.click()
+    dialog.export_button.click()
+    return dialog, refuse.asked
 
 
 def error_boxes() -> list[QMessageBox]:
@@ -90,10 +90,10 @@ def refused_with(qtbot: QtBot, dialog: ExportDialog) -> str:
 def test_the_default_folder_is_documents_when_it_exists_else_home(
     qtbot: QtBot, register: Register, home: Path
 ) -> None:
-    dialog = make_dialog(qtbot, register)
+    dialog = make_dialog(qtbot, register, REGISTER)
     assert Path(dialog.destination.text()).parent == home  # no Documents folder: home
     (home / "Documents").mkdir()
-    dialog = make_dialog(qtbot, register)
+    dialog = make_dialog(qtbot, register, REGISTER)
     assert Path(dialog.destination.text()).parent == home / "Documents"
     dialog = make_dialog(qtbot, register, LETTERS)
     assert Path(dialog.destination.text()) == home / "Documents"
@@ -104,14 +104,14 @@ def test_the_last_folder_used_is_remembered_while_it_exists(
 ) -> None:
     chosen = tmp_path / "exports"
     chosen.mkdir()
-    export_to(qtbot, make_dialog(qtbot, register), chosen / "registre.docx")
+    run_export(qtbot, make_dialog(qtbot, register, REGISTER), chosen / "registre.docx")
     assert Settings().get(EXPORT_FOLDER) == str(chosen)
-    dialog = make_dialog(qtbot, register)
+    dialog = make_dialog(qtbot, register, REGISTER)
     assert Path(dialog.destination.text()).parent == chosen
     assert Path(dialog.destination.text()).name.startswith("record-of-processing-")
     chosen.joinpath("registre.docx").unlink()
     chosen.rmdir()
-    dialog = make_dialog(qtbot, register)  # gone: back to an existing folder
+    dialog = make_dialog(qtbot, register, REGISTER)  # gone: back to an existing folder
     assert Path(dialog.destination.text()).parent == home
 
 
@@ -124,18 +124,13 @@ def test_a_file_that_exists_is_replaced_only_when_the_user_says_so(
 ) -> None:
     target = tmp_path / "registre.docx"
     target.write_bytes(b"the register as delivered last month")
-    refuse = Questions(answer=False)
-    monkeypatch.setattr(export_destination, "ask", refuse)
-    dialog = make_dialog(qtbot, register)
-    dialog.destination.setText(str(target))
-    dialog.export_button.click()
-    assert refuse.asked == [f"registre.docx already exists in {tmp_path}. Replace it?"]
+    dialog, asked = export_saying_no(qtbot, register, REGISTER, target, monkeypatch)
+    assert asked == [f"registre.docx already exists in {tmp_path}. Replace it?"]
     assert target.read_bytes() == b"the register as delivered last month"
     assert dialog.status.text() == "Nothing was written."
 
-    accept = Questions(answer=True)
-    monkeypatch.setattr(export_destination, "ask", accept)
-    export_to(qtbot, dialog, target)
+    accept = answer_overwrite(monkeypatch, answer=True)
+    run_export(qtbot, dialog, target)
     assert len(accept.asked) == 1
     assert target.read_bytes().startswith(b"PK")  # a Word file now
 
@@ -152,12 +147,8 @@ def test_letters_that_exist_are_named_before_they_are_replaced(
     folder.mkdir()
     existing = folder / letter_file_name("Clinique du Parc", notification_id)
     existing.write_bytes(b"sent")
-    refuse = Questions(answer=False)
-    monkeypatch.setattr(export_destination, "ask", refuse)
-    dialog = make_dialog(qtbot, register, LETTERS)
-    dialog.destination.setText(str(folder))
-    dialog.export_button.click()
-    assert refuse.asked == [f"{existing.name} already exists in {folder}. Replace it?"]
+    _dialog, asked = export_saying_no(qtbot, register, LETTERS, folder, monkeypatch)
+    assert asked == [f"{existing.name} already exists in {folder}. Replace it?"]
     assert existing.read_bytes() == b"sent"
 
 
@@ -165,7 +156,7 @@ def test_a_missing_folder_is_refused_in_french_naming_it(
     qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
 ) -> None:
     apply_language("fr")
-    dialog = make_dialog(qtbot, register)
+    dialog = make_dialog(qtbot, register, REGISTER)
     missing = tmp_path / "absent"
     dialog.destination.setText(str(missing / "registre.docx"))
     assert refused_with(qtbot, dialog) == (
@@ -214,7 +205,7 @@ def test_a_read_only_folder_is_refused_before_anything_is_written(
 ) -> None:
     apply_language("fr")
     with unwritable(tmp_path / "archives") as folder:
-        dialog = make_dialog(qtbot, register)
+        dialog = make_dialog(qtbot, register, REGISTER)
         dialog.destination.setText(str(folder / "registre.docx"))
         assert refused_with(qtbot, dialog) == (
             f"Vous ne pouvez pas écrire dans le dossier {folder} "

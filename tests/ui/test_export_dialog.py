@@ -3,7 +3,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -14,9 +13,14 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from tests.ui.sample_register import SampleIds, draft_one_letter, fill_register
-from ui.dialogs.export_dialog import LETTERS, PACKAGE, REGISTER, SUBPROCESSORS, ExportDialog
-from ui.jobs import shutdown
+from tests.ui.export_support import (  # the fixtures too: pytest finds them imported
+    _drain_pools,  # noqa: F401
+    make_dialog,
+    run_export,
+    sample_ids,  # noqa: F401
+)
+from tests.ui.sample_register import SampleIds, draft_one_letter
+from ui.dialogs.export_dialog import LETTERS, PACKAGE, REGISTER, SUBPROCESSORS
 from workbench.domain.enums import EntityKind
 from workbench.services import Register
 from workbench.services.package_service import PackageService
@@ -24,35 +28,9 @@ from workbench.services.package_service import PackageService
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def _drain_pools() -> Iterator[None]:
-    yield
-    assert shutdown(5000)
-
-
-@pytest.fixture
-def ids(register: Register) -> SampleIds:
-    return fill_register(register)
-
-
 def workbook_cells(path: Path) -> set[str]:
     book = openpyxl.load_workbook(path, read_only=True)
     return {str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row}
-
-
-def make_dialog(qtbot: QtBot, register: Register, what: str) -> ExportDialog:
-    dialog = ExportDialog(register, what=what)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
-
-
-def run_export(qtbot: QtBot, dialog: ExportDialog, target: Path) -> Path:
-    dialog.destination.setText(str(target))
-    with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
-        dialog.export_button.click()
-    path: Path = blocker.args[0]
-    return path
 
 
 def test_register_to_excel_in_english_reads_back(
