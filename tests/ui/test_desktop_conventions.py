@@ -288,6 +288,10 @@ def test_every_dialog_fits_a_1366x768_screen_and_names_its_fields_in_both_langua
         assert dialog.height() <= SMALL_SCREEN[1], name
 
     assert {type(d).__name__: unnamed_widgets(d) for d in dialogs if unnamed_widgets(d)} == {}
+    export = dialogs[-1]
+    for what in range(export.what.count()):  # its rows change with what is exported
+        export.what.setCurrentIndex(what)
+        assert unnamed_widgets(export) == [], export.what.currentText()
     treatment = dialogs[0]
     assert accessible_name(treatment.name) == "Name"
     apply_language("fr")

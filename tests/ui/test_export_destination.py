@@ -1,5 +1,8 @@
 """Where the export dialog saves: an existing default folder, the last folder remembered, a
-question before replacing a file (naming it), and a refusal in the user's language."""
+question before replacing a file (naming it), and a refusal in the user's language.
+
+Registers are empty unless a test needs records (letters): where a file goes does not depend
+on what it holds, and an empty register exports fastest."""
 
 from __future__ import annotations
 
@@ -100,7 +103,7 @@ def test_the_default_folder_is_documents_when_it_exists_else_home(
 
 
 def test_the_last_folder_used_is_remembered_while_it_exists(
-    qtbot: QtBot, register: Register, ids: SampleIds, home: Path, tmp_path: Path
+    qtbot: QtBot, register: Register, home: Path, tmp_path: Path
 ) -> None:
     chosen = tmp_path / "exports"
     chosen.mkdir()
@@ -118,7 +121,6 @@ def test_the_last_folder_used_is_remembered_while_it_exists(
 def test_a_file_that_exists_is_replaced_only_when_the_user_says_so(
     qtbot: QtBot,
     register: Register,
-    ids: SampleIds,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -153,7 +155,7 @@ def test_letters_that_exist_are_named_before_they_are_replaced(
 
 
 def test_a_missing_folder_is_refused_in_french_naming_it(
-    qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
+    qtbot: QtBot, register: Register, tmp_path: Path
 ) -> None:
     apply_language("fr")
     dialog = make_dialog(qtbot, register, REGISTER)
@@ -166,7 +168,7 @@ def test_a_missing_folder_is_refused_in_french_naming_it(
 
 
 def test_a_package_is_never_written_over_an_existing_one(
-    qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
+    qtbot: QtBot, register: Register, tmp_path: Path
 ) -> None:
     delivered = tmp_path / "paquet.zip"
     delivered.write_bytes(b"delivered")
@@ -201,7 +203,7 @@ def unwritable(folder: Path) -> Iterator[Path]:
 
 
 def test_a_read_only_folder_is_refused_before_anything_is_written(
-    qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
+    qtbot: QtBot, register: Register, tmp_path: Path
 ) -> None:
     apply_language("fr")
     with unwritable(tmp_path / "archives") as folder:

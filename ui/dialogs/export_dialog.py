@@ -158,6 +158,7 @@ class ExportDialog(QDialog):
         form.addRow(_("Date:"), self.as_of_box)
         form.addRow(_("Organisation:"), self.organisation)
         self.letters_label = QLabel(_("Letters:"))
+        self.letters_label.setBuddy(self.letters)  # its name for a screen reader
         form.addRow(self.letters_label, self.letters)
         self.package_changes = QLabel()  # what changed since the last sign-off, plain text
         self.package_changes.setTextFormat(Qt.TextFormat.PlainText)
