@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from exporters._art30 import notes_blocks
-from exporters._certificates import certificate_status
 from exporters._content import (
     category_blocks,
     legal_basis_blocks,
@@ -26,6 +25,7 @@ from exporters._files import Ticker
 from exporters._labels import DocText
 from exporters._marks import MarkNotes
 from exporters._source_text import location_as_written
+from workbench.compliance.certificate_wording import certificate_status
 from workbench.domain.enums import Role
 from workbench.domain.records import Certification, Subprocessor, Treatment
 from workbench.domain.snapshot import RegisterSnapshot

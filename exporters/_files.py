@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from workbench.domain.errors import ExportError
+from workbench.domain.os_errors import os_error_reason
+from workbench.i18n import _
 from workbench.progress import Progress
 
 
@@ -28,13 +30,17 @@ from workbench.progress import Progress
 def atomic_target(target: str | Path) -> Iterator[Path]:
     target = Path(target)
     if not target.parent.is_dir():
-        raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+        raise ExportError(
+            _("Cannot write {target}: the folder {folder} does not exist.").format(
+                target=target, folder=target.parent
+            )
+        )
     try:  # mkstemp creates it 0600: private until renamed (then the target's mode, see below)
         fd, temp_name = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".part", dir=target.parent
         )
     except OSError as exc:  # a read-only or full folder, or one the user may not write in
-        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        raise ExportError(_cannot_write(target, exc)) from exc
     os.close(fd)
     temp = Path(temp_name)
     try:
@@ -43,10 +49,16 @@ def atomic_target(target: str | Path) -> Iterator[Path]:
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        raise ExportError(_cannot_write(target, exc)) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def _cannot_write(target: Path, error: OSError) -> str:
+    return _("Cannot write {target}: {reason}.").format(
+        target=target, reason=os_error_reason(error)
+    )
 
 
 def _target_mode(target: Path) -> int:

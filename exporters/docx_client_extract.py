@@ -23,7 +23,6 @@ from exporters._art30 import (
     notes_blocks,
     security_blocks,
 )
-from exporters._certificates import certificate_line
 from exporters._content import category_blocks, purpose_blocks, transfer_blocks, with_flag
 from exporters._docx import (
     add_heading,
@@ -37,6 +36,7 @@ from exporters._docx_table import Block, Bullets, Para, Row, add_blocks, add_tab
 from exporters._files import Ticker
 from exporters._labels import DocText
 from exporters._marks import MarkNotes
+from workbench.compliance.certificate_wording import certificate_line
 from workbench.domain.enums import Role
 from workbench.domain.errors import ExportError
 from workbench.domain.records import Organisation, Subprocessor, Treatment

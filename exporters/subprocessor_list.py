@@ -20,7 +20,6 @@ from pathlib import Path
 from docx.enum.section import WD_ORIENT
 
 from exporters._art30 import notes_blocks
-from exporters._certificates import certificate_line
 from exporters._content import subprocessor_cells
 from exporters._docx import (
     add_heading,
@@ -43,6 +42,7 @@ from exporters._xlsx import (
     save_workbook,
     streaming,
 )
+from workbench.compliance.certificate_wording import certificate_line
 from workbench.domain.inference import marks_on
 from workbench.domain.records import Certification, Organisation, Subprocessor
 from workbench.domain.snapshot import RegisterSnapshot

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalIn
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from workbench.domain.errors import WorkbenchError
+from workbench.domain.os_errors import os_error_reason
 from workbench.i18n import _
 from workbench.progress import Cancelled
 
@@ -129,7 +130,7 @@ def error_text(error: BaseException) -> str:
         return str(error)
     if isinstance(error, OSError) and error.filename:
         return _("Cannot use the file {path}: {reason}").format(
-            path=error.filename, reason=error.strerror or str(error)
+            path=error.filename, reason=os_error_reason(error)
         )
     return _("Unexpected error: {error}").format(error=str(error) or type(error).__name__)
 

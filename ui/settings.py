@@ -33,6 +33,10 @@ WINDOW_STATE: Key[bytes] = Key("window/state", b"")
 LAST_VIEW: Key[str] = Key("window/last_view", "dashboard")
 LAST_REGISTER: Key[str] = Key("registers/last", "")
 RECENT_REGISTERS: Key[list[str]] = Key("registers/recent", [])
+# Per user, not per register: the folder is where this user keeps documents on this machine
+# (a register file moved to another machine or shared would carry a path that means nothing
+# there), and one user exporting from two registers expects the same place.
+EXPORT_FOLDER: Key[str] = Key("export/last_folder", "")
 HIDDEN_COLUMNS_PREFIX = "columns/hidden/"  # + list name -> list[str] of column keys
 
 

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
+from tests.ui.modal_guard import GUARD
 from tests.ui.waits import wait_lists_loaded
 from ui.i18n_qt import apply_language
 from ui.settings import Settings
@@ -23,6 +24,20 @@ def _settings_in_tmp(tmp_path: Path) -> Iterator[None]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_dialog(qapp: object) -> Iterator[None]:
+    """A modal dialog nobody answers is closed after a few seconds and fails the test, naming
+    it (tests/ui/modal_guard.py), instead of hanging the worker."""
+    GUARD.start()
+    yield
+    if unanswered := GUARD.stop():
+        pytest.fail(
+            "A modal dialog was left unanswered (answer it: monkeypatch its question, or "
+            "click it from a timer): " + "; ".join(unanswered),
+            pytrace=False,
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -167,3 +167,24 @@ def fill_register(register: Register, today: dt.date | None = None) -> SampleIds
         ]
     )
     return SampleIds(own, partner, ovh_us, mailjet, clever, zendesk, treatments.ids)
+
+
+def draft_one_letter(register: Register, ids: SampleIds) -> int:
+    """A new subprocessor (Scaleway) on the treatment done for Clinique du Parc, after a
+    baseline: one Art. 28(2) notification drafted to that controller; its id."""
+    import dataclasses
+
+    from workbench.services.notification_workflow import NotificationWorkflow
+
+    workflow = NotificationWorkflow(register)
+    workflow.set_baseline()
+    new_host = register.subprocessors.create(
+        Subprocessor(organisation_id=ids.own, name="Scaleway")
+    ).ids[0]
+    remote = register.treatments.get(ids.treatments[2])  # carried out for Clinique du Parc
+    register.treatments.update(
+        dataclasses.replace(remote, subprocessor_ids=(*remote.subprocessor_ids, new_host))
+    )
+    [draft] = workflow.generate()
+    assert draft.id is not None
+    return draft.id

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from tests.ui.marked_register import POLICY, MarkedIds, marked_register
 from ui.change_bus import ChangeBus
 from ui.entity_editor import EntityEditor
+from ui.i18n_qt import apply_language
 from workbench.domain.enums import (
     DpiaStatus,
     EntityKind,
@@ -192,6 +193,20 @@ def test_a_treatment_without_measures_shows_the_policy_that_applies(
     dialog.measures.set_values(())
     dialog.measures.changed.emit()
     assert "records no security policy" in dialog.policy_note.text()
+
+
+def test_the_treatment_form_is_titled_with_its_reference_and_name(
+    editor: EntityEditor, marked: tuple[Register, MarkedIds], qtbot: QtBot
+) -> None:
+    register, ids = marked
+    treatment = register.treatments.get(ids.sample.treatments[0])
+    dialog = _form(editor, qtbot, EntityKind.TREATMENT, treatment)
+    reference = f"T-{treatment.id:03d}"  # as the list's "Ref." column and every document
+    assert dialog.windowTitle() == f"Treatment {reference}: {treatment.name}"
+    apply_language("fr")
+    assert dialog.windowTitle() == f"Traitement {reference} : {treatment.name}"
+    blank = _form(editor, qtbot, EntityKind.TREATMENT, editor.blank(EntityKind.TREATMENT))
+    assert blank.windowTitle() == "Nouveau traitement"
 
 
 def test_a_mark_on_the_whole_policy_says_why_once(

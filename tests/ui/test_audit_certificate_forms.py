@@ -18,7 +18,7 @@ from ui.change_bus import ChangeBus
 from ui.dialogs.audit_dialog import AuditDialog
 from ui.dialogs.certification_dialog import CertificationDialog
 from ui.dialogs.subprocessor_dialog import SubprocessorDialog
-from ui.widgets import attachments_widget, certificates_widget
+from ui.widgets import row_removal
 from ui.widgets.grouped_picker import holder_key
 from workbench.domain.enums import (
     AttachmentCategory,
@@ -165,10 +165,15 @@ def test_a_certificate_and_a_file_are_added_from_the_subprocessor_form(
     assert copy.read_bytes() == b"%PDF-1.7 signed"
     assert copy.stat().st_mode & 0o077 == 0 or copy.parent.stat().st_mode & 0o077 == 0
 
-    monkeypatch.setattr(attachments_widget, "ask", lambda *_args: True)
+    asked: list[str] = []
+    monkeypatch.setattr(row_removal, "ask", lambda _p, _t, text: asked.append(text) or True)
     assert attachments.remove_selected()
     assert register.attachments.of(EntityKind.SUBPROCESSOR, zendesks[0]) == []
-    monkeypatch.setattr(certificates_widget, "ask", lambda *_args: True)
     dialog.certificates.table.selectRow(0)
+    name = cell_text(dialog.certificates.table, 0, 0)
     assert dialog.certificates.remove_selected()
     assert register.certifications.of_subprocessor(zendesks[0]) == []
+    assert asked == [  # one question each, naming the row removed
+        "Remove “DPA Zendesk.pdf” from this record? You can undo it with Ctrl+Z.",
+        f"Remove the certificate “{name}”? You can undo it with Ctrl+Z.",
+    ]

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence, QPixmap, QTextDocument
 
+from tests.ui.accessible_names import accessible_name, unnamed_widgets
 from ui import jobs
 from ui.dialogs.guide_dialog import GuideDialog, guide_path
 from ui.i18n_qt import apply_language
@@ -238,21 +239,37 @@ def test_the_settings_dialog_edits_the_compliance_settings(
 SMALL_SCREEN = (1366, 768 - 40)  # a 1366x768 laptop less its task bar
 
 
-def test_every_dialog_fits_a_1366x768_screen_with_its_buttons_in_view(
-    window: Any, qtbot: QtBot, demo_register: Register, settings: Any
-) -> None:
-    from PySide6.QtWidgets import QDialogButtonBox
-
+def every_dialog(window: Any, register: Register, settings: Any) -> list[Any]:
+    """A blank form of each kind of record, the settings, the guide and the export dialog."""
     from ui.dialogs.export_dialog import ExportDialog
     from ui.dialogs.settings_dialog import SettingsDialog
     from ui.entity_editor import DIALOGS
 
     dialogs = [window.editor.dialog_for(kind, window.editor.blank(kind)) for kind in DIALOGS]
-    dialogs += [
-        SettingsDialog(settings, window, demo_register),
+    return [
+        *dialogs,
+        SettingsDialog(settings, window, register),
         GuideDialog(window),
-        ExportDialog(demo_register, window.bus, window),
+        ExportDialog(register, window.bus, window),
     ]
+
+
+def close_dialog(dialog: Any) -> None:
+    if hasattr(dialog, "dirty"):
+        dialog.dirty = False
+    dialog.close()
+    dialog.deleteLater()
+
+
+def test_every_dialog_fits_a_1366x768_screen_and_names_its_fields_in_both_languages(
+    window: Any, qtbot: QtBot, demo_register: Register, settings: Any
+) -> None:
+    """Save/Cancel in view on a small screen; every field named for a screen reader, in
+    English, then (the same dialogs switched to French) in French. One test: the dialogs
+    cost more to build than to check."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+    dialogs = every_dialog(window, demo_register, settings)
     for dialog in dialogs:
         name = type(dialog).__name__
         smallest = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
@@ -269,10 +286,22 @@ def test_every_dialog_fits_a_1366x768_screen_with_its_buttons_in_view(
         assert 0 < bottom.y() <= dialog.height(), name
         assert bottom.x() <= dialog.width(), name
         assert dialog.height() <= SMALL_SCREEN[1], name
-        if hasattr(dialog, "dirty"):
-            dialog.dirty = False
-        dialog.close()
-        dialog.deleteLater()
+
+    assert {type(d).__name__: unnamed_widgets(d) for d in dialogs if unnamed_widgets(d)} == {}
+    export = dialogs[-1]
+    for what in range(export.what.count()):  # its rows change with what is exported
+        export.what.setCurrentIndex(what)
+        assert unnamed_widgets(export) == [], export.what.currentText()
+    treatment = dialogs[0]
+    assert accessible_name(treatment.name) == "Name"
+    apply_language("fr")
+    assert {type(d).__name__: unnamed_widgets(d) for d in dialogs if unnamed_widgets(d)} == {}
+    assert accessible_name(treatment.name) == "Nom"
+    planted = QLineEdit(treatment)  # a field nobody named is found
+    planted.show()
+    assert unnamed_widgets(treatment) == ["QLineEdit(-) in TreatmentDialog"]
+    for dialog in dialogs:
+        close_dialog(dialog)
 
 
 RAW_CODE = re.compile(
@@ -299,11 +328,13 @@ def _shown_texts(view: Any) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_no_view_shows_an_untranslated_code(window: Any, qtbot: QtBot, language: str) -> None:
-    """Codes such as "(added)", "[health]", "nir" or a field's key never reach the screen."""
+    """Codes such as "(added)", "[health]", "nir" or a field's key never reach the screen;
+    no widget a user acts on is nameless for a screen reader (tests/ui/accessible_names.py)."""
     from ui.widgets.sidebar import VIEWS
 
     apply_language(language)
     found: dict[str, set[str]] = {}
+    unnamed_found: dict[str, list[str]] = {}
     for view in VIEWS:
         window.show_view(view.key)
         qtbot.waitUntil(lambda: not jobs.active_jobs(), timeout=10_000)
@@ -316,7 +347,12 @@ def test_no_view_shows_an_untranslated_code(window: Any, qtbot: QtBot, language:
         }
         if codes:
             found[view.key] = codes
+        # and every widget a user acts on has a name a screen reader reads (cards, charts...)
+        if unnamed := unnamed_widgets(window.views[view.key]):
+            unnamed_found[view.key] = unnamed
     assert found == {}
+    assert unnamed_widgets(window) == []  # the sidebar, the tool bar
+    assert unnamed_found == {}
     from PySide6.QtWidgets import QLabel
 
     planted = QLabel("Catégories : [health] (added)", window.views["dashboard"])

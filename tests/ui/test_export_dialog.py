@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-from collections.abc import Iterator
+import zipfile
 from pathlib import Path
 
 import docx
@@ -13,46 +13,24 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from tests.ui.sample_register import SampleIds, fill_register
-from ui.dialogs.export_dialog import LETTERS, PACKAGE, REGISTER, SUBPROCESSORS, ExportDialog
-from ui.jobs import shutdown
-from workbench.domain.records import Subprocessor
+from tests.ui.export_support import (  # the fixtures too: pytest finds them imported
+    _drain_pools,  # noqa: F401
+    make_dialog,
+    run_export,
+    sample_ids,  # noqa: F401
+)
+from tests.ui.sample_register import SampleIds, draft_one_letter
+from ui.dialogs.export_dialog import LETTERS, PACKAGE, REGISTER, SUBPROCESSORS
+from workbench.domain.enums import EntityKind
 from workbench.services import Register
-from workbench.services.notification_workflow import NotificationWorkflow
 from workbench.services.package_service import PackageService
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def _drain_pools() -> Iterator[None]:
-    yield
-    assert shutdown(5000)
-
-
-@pytest.fixture
-def ids(register: Register) -> SampleIds:
-    return fill_register(register)
-
-
 def workbook_cells(path: Path) -> set[str]:
     book = openpyxl.load_workbook(path, read_only=True)
     return {str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row}
-
-
-def make_dialog(qtbot: QtBot, register: Register, what: str) -> ExportDialog:
-    dialog = ExportDialog(register, what=what)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
-
-
-def run_export(qtbot: QtBot, dialog: ExportDialog, target: Path) -> Path:
-    dialog.destination.setText(str(target))
-    with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
-        dialog.export_button.click()
-    path: Path = blocker.args[0]
-    return path
 
 
 def test_register_to_excel_in_english_reads_back(
@@ -111,22 +89,11 @@ def test_register_as_of_a_past_day_leaves_out_later_records(
 def test_notification_letters_are_written_for_the_ticked_drafts(
     qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
 ) -> None:
-    workflow = NotificationWorkflow(register)
-    workflow.set_baseline()
-    new_host = register.subprocessors.create(
-        Subprocessor(organisation_id=ids.own, name="Scaleway")
-    ).ids[0]
-    remote = register.treatments.get(ids.treatments[2])  # carried out for Clinique du Parc
-    register.treatments.update(
-        dataclasses.replace(remote, subprocessor_ids=(*remote.subprocessor_ids, new_host))
-    )
-    drafts = workflow.generate()
-    assert len(drafts) == 1
-
+    draft = draft_one_letter(register, ids)
     dialog = make_dialog(qtbot, register, LETTERS)
     assert dialog.letters.count() == 1
     assert "Clinique du Parc" in dialog.letters.item(0).text()
-    assert dialog.checked_letters() == [(drafts[0].id, "Clinique du Parc")]
+    assert dialog.checked_letters() == [(draft, "Clinique du Parc")]
     folder = run_export(qtbot, dialog, tmp_path / "lettres")
     letters = list(folder.glob("*.docx"))
     assert len(letters) == 1
@@ -174,11 +141,17 @@ def test_an_unwritable_destination_fails_with_a_clear_message(
 def test_a_package_for_an_auditor_is_signed_off_and_the_changes_since_are_counted(
     qtbot: QtBot, register: Register, ids: SampleIds, tmp_path: Path
 ) -> None:
+    contract = tmp_path / "dpa.pdf"
+    contract.write_bytes(b"%PDF-1.7 signed DPA")
+    register.attachments.add_file(contract, EntityKind.SUBPROCESSOR, ids.zendesk)
     dialog = make_dialog(qtbot, register, PACKAGE)
     assert dialog.package_changes.text() == "No package delivered yet."
     path = run_export(qtbot, dialog, tmp_path / "package.zip")
     assert path == tmp_path / "package.zip"
     assert PackageService(register).verify(path).check.intact
+    with zipfile.ZipFile(path) as archive:  # the attachment travels with the register
+        [copy] = [n for n in archive.namelist() if n.endswith("/dpa.pdf")]
+        assert archive.read(copy) == b"%PDF-1.7 signed DPA"
     [delivery] = register.deliveries.list()
     assert dialog.package_changes.text().startswith(
         f"0 changes since the last package, signed off by {delivery.signed_by} on "

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import name_field
 from ui.change_bus import ChangeBus
 from ui.dialogs.form_marks import FormMarks
 from ui.widgets.attachments_widget import AttachmentsWidget
@@ -161,7 +162,8 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         `fields`: the record fields the row edits, when they are not just `key` (their marks
         of inferred values show on the row)."""
         title = QLabel(_(label))
-        title.setBuddy(editor)
+        title.setBuddy(editor)  # Qt reads a buddy's label only beside it: named here too
+        name_field(editor, title.text())
         row = FieldRow(editor, title, fields if fields is not None else (key,))
         row.mark_bar.confirm_requested.connect(lambda: self.confirm_row(key))
         self._labels.append((title, label))
@@ -423,6 +425,7 @@ class EntityFormDialog(QDialog, FormMarks[R]):
         if event.type() == QEvent.Type.LanguageChange:
             for label, text in self._labels:
                 label.setText(_(text))
+                name_field(label.buddy(), label.text())
             self.retranslate_fields()
             for row in self._rows.values():
                 if row.marks:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,10 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import label_name, set_accessible_name
+from ui.dialogs.export_destination import (
+    confirm_overwrite,
+    default_folder,
+    destination_problem,
+    remember_folder,
+)
 from ui.jobs import QtProgress, run_job, show_error
 from ui.labels import date_text, enum_label
+from ui.settings import Settings
 from ui.widgets.inferred_marks import plain_label
 from workbench.domain.enums import NotificationStatus, OrganisationKind
+from workbench.domain.errors import ExportError
 from workbench.i18n import N_, _, current_locale, ngettext
 from workbench.services import Register
 from workbench.services.export_formats import REGISTER_FORMATS, SUBPROCESSOR_FORMATS, ExportFormat
@@ -98,9 +107,11 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         what: str = REGISTER,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.register = register
+        self.settings = settings or Settings()
         self.result_path: Path | None = None
         self._running = False
         self.setWindowTitle(_("Export"))
@@ -147,12 +158,16 @@ class ExportDialog(QDialog):
         form.addRow(_("Date:"), self.as_of_box)
         form.addRow(_("Organisation:"), self.organisation)
         self.letters_label = QLabel(_("Letters:"))
+        self.letters_label.setBuddy(self.letters)  # its name for a screen reader
         form.addRow(self.letters_label, self.letters)
         self.package_changes = QLabel()  # what changed since the last sign-off, plain text
         self.package_changes.setTextFormat(Qt.TextFormat.PlainText)
         self.package_changes.setWordWrap(True)
         form.addRow(_("Since the last package:"), self.package_changes)
         form.addRow(_("Save to:"), destination_row)
+        # Rows of several widgets: Qt names no field of them after the row's label.
+        set_accessible_name(self.destination, label_name(_("Save to:")))
+        self.as_of.setAccessibleName(_("Date of the register"))
         self._form = form
 
         self.status = plain_label()
@@ -264,10 +279,10 @@ class ExportDialog(QDialog):
 
     def _suggest_destination(self, _index: int = 0) -> None:
         current = self.destination.text().strip()
-        folder = Path(current).parent if current else _documents()
         if self.chosen == LETTERS:
-            self.destination.setText(str(folder if current else _documents()))
+            self.destination.setText(str(default_folder(self.settings)))
             return
+        folder = Path(current).parent if current else default_folder(self.settings)
         language = str(self.language.currentData())
         base = BASE_NAMES[(language, self.chosen)]
         name = f"{base}-{dt.date.today().isoformat()}.{self.chosen_suffix}"
@@ -288,6 +303,8 @@ class ExportDialog(QDialog):
                 _("Export to"),
                 self.destination.text(),
                 _("{label} (*.{suffix})").format(label=label, suffix=suffix),
+                # Asked once, by export(), for a typed name as for a chosen one.
+                options=QFileDialog.Option.DontConfirmOverwrite,
             )
             if chosen and not chosen.lower().endswith(f".{suffix}"):
                 chosen += f".{suffix}"
@@ -305,6 +322,18 @@ class ExportDialog(QDialog):
         if self.chosen == LETTERS and not self.checked_letters():
             self.status.setText(_("Tick at least one letter to write."))
             return
+        problem = destination_problem(target, folder=self.chosen == LETTERS)
+        if problem is None and self.chosen == PACKAGE and target.exists():
+            problem = _(
+                "{path} already exists: a package for an auditor is never replaced (it may "
+                "have been delivered). Choose another name."
+            ).format(path=target)
+        if problem is not None:
+            self._failed(ExportError(problem))
+            return
+        if not confirm_overwrite(self, self._existing_files(target)):
+            self.status.setText(_("Nothing was written."))
+            return
         work = self._work(target)
         self._running = True
         self.export_button.setEnabled(False)
@@ -317,6 +346,14 @@ class ExportDialog(QDialog):
         run_job(self, work, writes=writes).with_progress(_("Exporting…")).on_success(
             self._done
         ).on_failure(self._failed).on_cancel(self._cancelled).start()
+
+    def _existing_files(self, target: Path) -> list[Path]:
+        """The files the export would replace."""
+        if self.chosen == LETTERS:
+            paths = [target / letter_file_name(c, n) for n, c in self.checked_letters()]
+        else:
+            paths = [target]
+        return [p for p in paths if p.is_file()]
 
     def _work(self, target: Path):  # type: ignore[no-untyped-def]
         """The job's function, with every choice read now (never touch widgets in a job)."""
@@ -359,6 +396,7 @@ class ExportDialog(QDialog):
         self._running = False
         self.result_path = path
         self.export_button.setEnabled(True)
+        remember_folder(self.settings, path)
         self.status.setText(_("Saved to {path}").format(path=path))
         self.open_button.setVisible(True)
         self.folder_button.setVisible(path.is_file())
@@ -387,8 +425,3 @@ class ExportDialog(QDialog):
             return False
         folder = self.result_path if self.result_path.is_dir() else self.result_path.parent
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-
-def _documents() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()

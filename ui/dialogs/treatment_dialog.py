@@ -34,6 +34,7 @@ from workbench.domain.enums import (
     TreatmentStatus,
 )
 from workbench.domain.records import Dpia, Organisation, Retention, Treatment
+from workbench.domain.references import treatment_reference
 from workbench.i18n import N_, _
 from workbench.services import Register
 
@@ -401,7 +402,10 @@ class TreatmentDialog(EntityFormDialog[Treatment]):
         )
         self._show_policy_note()
         self.setWindowTitle(
-            _("Treatment: {name}").format(name=self.record.name)
+            # the reference every list, document and finding gives it (T-029)
+            _("Treatment {reference}: {name}").format(
+                reference=treatment_reference(self.record.id), name=self.record.name
+            )
             if self.record.id is not None
             else _("New treatment")
         )

@@ -21,8 +21,9 @@ from ui.change_bus import ChangeBus
 from ui.file_opener import open_file, private_folder
 from ui.jobs import show_error
 from ui.labels import date_text, enum_label
-from ui.plain_text import ask, plain_label
+from ui.plain_text import plain_label
 from ui.widgets.form_editors import EnumComboBox
+from ui.widgets.row_removal import remove_selected_row, selected_id
 from workbench.domain.attachments import MAX_ATTACHMENT_BYTES
 from workbench.domain.enums import AttachmentCategory, EntityKind
 from workbench.domain.errors import WorkbenchError
@@ -141,9 +142,7 @@ class AttachmentsWidget(QGroupBox):
         self.table.resizeColumnsToContents()
 
     def selected_id(self) -> int | None:
-        row = self.table.currentRow()
-        item = self.table.item(row, 0) if row >= 0 else None
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+        return selected_id(self.table)
 
     def add_file(self, path: Path | None = None) -> bool:
         if self.owner_id is None:
@@ -179,22 +178,14 @@ class AttachmentsWidget(QGroupBox):
         return path
 
     def remove_selected(self) -> bool:
-        attachment_id = self.selected_id()
-        if attachment_id is None:
-            return False
-        cell = self.table.item(self.table.currentRow(), 0)
-        name = cell.text() if cell is not None else ""
-        if not ask(
-            self,
+        texts = (
             _("Remove the attached file"),
-            _("Remove “{name}” from this record? You can undo it with Ctrl+Z.").format(name=name),
-        ):
-            return False
-        try:
-            changes = self.register.attachments.remove(attachment_id)
-        except WorkbenchError as exc:
-            show_error(self, _("Cannot remove this file"), exc)
-            return False
-        self.bus.publish(changes)
-        self.reload()
-        return True
+            _("Remove “{name}” from this record? You can undo it with Ctrl+Z."),
+            _("Cannot remove this file"),
+        )
+        removed = remove_selected_row(
+            self, self.table, self.bus, self.register.attachments.remove, texts
+        )
+        if removed:
+            self.reload()
+        return removed

@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.change_bus import ChangeBus
-from ui.jobs import show_error
 from ui.labels import date_text, enum_label
-from ui.plain_text import ask, plain_label
+from ui.plain_text import plain_label
+from ui.widgets.row_removal import remove_selected_row, selected_id
 from workbench.domain.enums import CertificationKind, EntityKind
-from workbench.domain.errors import WorkbenchError
 from workbench.domain.records import Certification
 from workbench.i18n import _
 from workbench.services import Register
@@ -104,10 +103,6 @@ class CertificatesWidget(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
 
-    def _selected(self) -> int | None:
-        item = self.table.item(self.table.currentRow(), 0)
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
-
     def add(self) -> bool:
         if self.holder_id is None:
             return False
@@ -120,7 +115,7 @@ class CertificatesWidget(QWidget):
         return self._run(blank)
 
     def edit_selected(self) -> bool:
-        cert_id = self._selected()
+        cert_id = selected_id(self.table)
         if cert_id is None:
             return False
         return self._run(self.register.certifications.get(cert_id))
@@ -135,21 +130,14 @@ class CertificatesWidget(QWidget):
         return saved
 
     def remove_selected(self) -> bool:
-        cert_id = self._selected()
-        if cert_id is None:
-            return False
-        cell = self.table.item(self.table.currentRow(), 0)
-        name = cell.text() if cell is not None else ""
-        if not ask(
-            self,
+        texts = (
             _("Remove the certificate"),
-            _("Remove the certificate “{name}”? You can undo it with Ctrl+Z.").format(name=name),
-        ):
-            return False
-        try:
-            self.bus.publish(self.register.certifications.delete(cert_id))
-        except WorkbenchError as exc:
-            show_error(self, _("Cannot remove this certificate"), exc)
-            return False
-        self.reload()
-        return True
+            _("Remove the certificate “{name}”? You can undo it with Ctrl+Z."),
+            _("Cannot remove this certificate"),
+        )
+        removed = remove_selected_row(
+            self, self.table, self.bus, self.register.certifications.delete, texts
+        )
+        if removed:
+            self.reload()
+        return removed

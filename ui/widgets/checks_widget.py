@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import set_accessible_name
 from ui.change_bus import ChangeBus
 from ui.jobs import run_job, show_error
 from ui.models.finding_table_model import FINDING_ROLE, FindingTableModel, record_text
@@ -155,6 +156,8 @@ class ChecksWidget(QWidget):
         for i in range(1, self.severity_filter.count()):
             self.severity_filter.setItemText(i, severity_name(self.severity_filter.itemData(i)))
         self.search.setPlaceholderText(_("Search the problems…"))
+        set_accessible_name(self.search, _("Search the problems"))
+        self.table.setAccessibleName(_("Problems found"))
         self.refresh_button.setText(_("Run the checks again"))
         for i, text in enumerate((_("No grouping"), _("Group by rule"), _("Group by record"))):
             self.group_by.setItemText(i, text)

@@ -47,6 +47,7 @@ def _view(chart: QChart, min_height: int) -> QChartView:
     chart.setBackgroundRoundness(4)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     view = QChartView(chart)
+    view.setAccessibleName(chart.title())  # a picture: the screen reader reads its title
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(min_height)
     return view

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import set_accessible_name
 from ui.models.entity_table_model import EntityTableModel, Role
 from ui.settings import Settings
 from ui.widgets.inferred_marks import warning_icon
+from ui.widgets.sidebar import VIEWS
 from workbench.i18n import _, ngettext
 
 MAX_COLUMN_WIDTH = 340
@@ -272,6 +274,9 @@ class EntityListWidget(QWidget):
 
     def retranslate_ui(self) -> None:
         self.filter_edit.setPlaceholderText(_("Filter (Ctrl+F)…"))
+        title = next((_(v.title) for v in VIEWS if v.key == self.model.list_name), "")
+        self.table.setAccessibleName(title)
+        set_accessible_name(self.filter_edit, _("Filter: {list}").format(list=title))
         self.new_button.setText(_("New"))
         self.open_button.setText(_("Open"))
         self.delete_button.setText(_("Delete"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import set_accessible_name
 from ui.labels import REGION_LABELS, countries, enum_label
 from workbench.i18n import _, current_locale
 
@@ -189,6 +190,7 @@ class LinkedItemsEditor(QWidget):
 
     def retranslate_ui(self) -> None:
         self.filter_edit.setPlaceholderText(_("Filter…"))
+        set_accessible_name(self.filter_edit, _("Filter the list"))
         self.open_button.setText(_("Open"))
 
     def set_items(self, items: list[tuple[int, str]], checked: tuple[int, ...]) -> None:

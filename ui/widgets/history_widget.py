@@ -121,6 +121,7 @@ class HistoryWidget(QWidget):
 
     def retranslate_ui(self) -> None:
         self.diff.setHorizontalHeaderLabels([_("Field"), _("Before"), _("After")])
+        self.diff.setAccessibleName(_("Changes made by the selected entry"))
         self.diff.setColumnWidth(0, 180)
         self.diff.setColumnWidth(1, 420)
         self._retitle(self.selected_entry())

@@ -60,6 +60,7 @@ class Sidebar(QListWidget):
         return VIEWS[row].key if 0 <= row < len(VIEWS) else ""
 
     def retranslate_ui(self) -> None:
+        self.setAccessibleName(_("Views"))
         for row, view in enumerate(VIEWS):
             self.item(row).setText(_(view.title))
         self.setFixedWidth(max(170, self.sizeHintForColumn(0) + 24))

@@ -233,6 +233,7 @@ def run_export_client_extract(args: argparse.Namespace) -> int:
 
 
 def run_export_package(args: argparse.Namespace) -> int:
+    from workbench.services.package_attachments import FOLDERS
     from workbench.services.package_service import PackageService
 
     reg = open_from_args(args)
@@ -256,6 +257,9 @@ def run_export_package(args: argparse.Namespace) -> int:
             position=delivery.journal_position,
         )
     )
+    folders = tuple(f"{folder}/" for folder in FOLDERS.values())
+    attached = sum(name.startswith(folders) for name in delivery.files)
+    print(_("{count} attached file(s) included.").format(count=attached))
     print(_("Manifest SHA-256: {sha}").format(sha=delivery.manifest_sha256))
     print(_("{count} change(s) recorded since the previous package.").format(count=len(unsigned)))
     return 0

@@ -13,11 +13,9 @@ from collections.abc import Callable
 
 from exporters._labels import DocText
 from exporters.docx_notification_letter import LetterSection, NotificationLetter, letter_marks
-from workbench.compliance.certification_status import effective_expiry
+from workbench.compliance.certificate_wording import certificate_line
 from workbench.compliance.snapshot import RegisterSnapshot
-from workbench.domain.enums import CertificationKind
 from workbench.domain.records import Notification, NotificationItem, Organisation, Subprocessor
-from workbench.domain.reference import hds_activity_labels
 from workbench.i18n import N_, translator
 
 CHANGE_HEADINGS = {
@@ -253,24 +251,8 @@ def _facts(
 def _certification(
     sub: Subprocessor, snapshot: RegisterSnapshot, words: DocText, dated: dt.date
 ) -> str:
-    labels = hds_activity_labels(words.locale)
-    parts = []
-    for cert in snapshot.certifications_by_subprocessor.get(sub.id or -1, ()):
-        if cert.kind is CertificationKind.HDS:
-            name = "HDS " + cert.referential_version if cert.referential_version else "HDS"
-            if cert.hds_activities:
-                name += (
-                    " ("
-                    + ", ".join(f"{a}. {labels.get(a, '')}" for a in sorted(cert.hds_activities))
-                    + ")"
-                )
-        elif cert.kind is CertificationKind.ISO27001:
-            name = "ISO/IEC 27001"
-        else:
-            name = cert.name
-        expiry = effective_expiry(cert)
-        if expiry is not None:
-            template = N_("expired on {date}") if expiry < dated else N_("valid until {date}")
-            name += " " + words(template).format(date=words.date(expiry))
-        parts.append(name)
-    return "; ".join(parts) or words(N_("none recorded"))
+    """Each certificate as every other document words it, on the letter's date; the HDS
+    activities by name: the controller reading the letter judges what is covered."""
+    certificates = snapshot.certifications_by_subprocessor.get(sub.id or -1, ())
+    lines = [certificate_line(words, c, dated, activity_names=True) for c in certificates]
+    return "; ".join(lines) or words(N_("none recorded"))

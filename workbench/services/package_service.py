@@ -2,8 +2,9 @@
 
 A package is a folder (or a zip of that folder) holding, from one snapshot of the register:
 the Word and Excel registers, the subprocessor list (Word, Excel, CSV), a machine-readable JSON
-of every record, and `contenu.txt`, the manifest of every file's size and SHA-256 in the format
-of the CNIL's LOUTRE tool (exporters/package_manifest.py). Writing it records a `Delivery`: who
+of every record, the files attached to the records (package_attachments.py), and
+`contenu.txt`, the manifest of every file's size and SHA-256 in the format of the CNIL's LOUTRE
+tool (exporters/package_manifest.py). Writing it records a `Delivery`: who
 signed it off, when, up to which journal entry, and the manifest's own SHA-256. Then:
 
 - `verify(path)` says whether a package is still byte for byte what was delivered, and, when
@@ -28,12 +29,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.domain import codec
+from workbench.domain.attachments import Attachment
 from workbench.domain.enums import EntityKind
 from workbench.domain.errors import ExportError
 from workbench.domain.file_names import file_stem, unused_path
 from workbench.domain.records import Delivery, JournalEntry
+from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 from workbench.services.export_service import ExportService
+from workbench.services.package_attachments import (
+    PackagedAttachment,
+    attachments_in,
+    write_attachments,
+)
 from workbench.services.register import Register
 
 if TYPE_CHECKING:
@@ -83,11 +91,18 @@ class PackageService:
         as_zip = target.suffix.lower() == ".zip"
         _refuse_existing(target)
         if not target.parent.is_dir():
-            raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
-        position, snapshot = self._consistent_snapshot(organisation)
+            raise ExportError(
+                _("Cannot write {target}: the folder {folder} does not exist.").format(
+                    target=target, folder=target.parent
+                )
+            )
+        position, snapshot, attachments = self._consistent_snapshot(organisation)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         try:
-            names = self._write_documents(staging, snapshot, locale, position, progress)
+            packaged = write_attachments(
+                self._register, attachments, staging, snapshot, locale, progress
+            )
+            names = self._write_documents(staging, snapshot, locale, position, packaged, progress)
             from exporters.package_manifest import MANIFEST_NAME, manifest_for
 
             manifest = manifest_for(staging, names)
@@ -117,15 +132,18 @@ class PackageService:
             raise
         return self._register.deliveries.get(created.ids[0])
 
-    def _consistent_snapshot(self, organisation: str | int | None) -> tuple[int, RegisterSnapshot]:
-        """The register and the journal position it stands at, read so that they agree: a
-        write between the two reads is seen, and the reading is done again."""
+    def _consistent_snapshot(
+        self, organisation: str | int | None
+    ) -> tuple[int, RegisterSnapshot, list[Attachment]]:
+        """The register, its attachments and the journal position they stand at, read so that
+        they agree: a write between the reads is seen, and the reading is done again."""
         exports = ExportService(self._register)
         for _attempt in range(3):
             before = self._position()
             snapshot = exports.snapshot(None, organisation)
+            attachments = attachments_in(self._register, snapshot)
             if self._position() == before:
-                return before, snapshot
+                return before, snapshot, attachments
         raise ExportError("The register kept changing while the package was read; try again.")
 
     def _position(self) -> int:
@@ -138,6 +156,7 @@ class PackageService:
         snapshot: RegisterSnapshot,
         locale: str,
         position: int,
+        packaged: list[PackagedAttachment],
         progress: Progress,
     ) -> list[str]:
         from exporters import (
@@ -163,9 +182,11 @@ class PackageService:
             names.append(name)
         names.extend(self._write_extracts(folder, snapshot, locale, stems["extract"], progress))
         data = stems["data"]
-        payload = json.dumps(_register_data(snapshot, position), ensure_ascii=False, indent=1)
+        record = _register_data(snapshot, position, packaged)
+        payload = json.dumps(record, ensure_ascii=False, indent=1)
         _write_private(folder / data, payload.encode("utf-8"))
         names.append(data)
+        names.extend(p.path for p in packaged)
         return names
 
     def _write_extracts(
@@ -217,7 +238,9 @@ class PackageService:
         return last, entries
 
 
-def _register_data(snapshot: RegisterSnapshot, position: int) -> dict[str, object]:
+def _register_data(
+    snapshot: RegisterSnapshot, position: int, packaged: list[PackagedAttachment]
+) -> dict[str, object]:
     """Every record of the snapshot as the codec writes it: what a tool reads back."""
     return {
         "format": JSON_FORMAT,
@@ -229,14 +252,18 @@ def _register_data(snapshot: RegisterSnapshot, position: int) -> dict[str, objec
         "treatments": [codec.to_dict(t) for t in snapshot.treatments],
         "subprocessors": [codec.to_dict(s) for s in snapshot.subprocessors],
         "certifications": [codec.to_dict(c) for c in snapshot.certifications],
+        # Each attached file's record (owner, category, SHA-256 as attached) and its place here.
+        "attachments": [{**codec.to_dict(p.attachment), "path": p.path} for p in packaged],
     }
 
 
 def _refuse_existing(target: Path) -> None:
     if target.exists():
         raise ExportError(
-            f"{target} already exists: a package is never overwritten (it may have been "
-            "delivered); choose another name."
+            _(
+                "{target} already exists: a package is never overwritten (it may have been "
+                "delivered); choose another name."
+            ).format(target=target)
         )
 
 

@@ -382,3 +382,29 @@ def test_a_baseline_but_the_last_change_keeps_that_change_to_notify(
     workflow.mark_sent(draft.id or 0, TODAY)
     objected = workflow.record_objection(draft.id or 0, TODAY, "Non", decision=" Maintenu ")
     assert objected.objection_decision == "Maintenu"
+
+
+@pytest.mark.sqlite_only  # wording, not SQL
+def test_the_letter_words_a_certificate_as_the_subprocessor_list_does(
+    setup: tuple[Register, int, int, int], own_org: Organisation, tmp_path: Path
+) -> None:
+    """One wording (workbench.compliance.certificate_wording) for the letter and the
+    documents: the same certificate on the same date reads the same in both."""
+    from exporters.subprocessor_list import write_subprocessors_docx
+    from workbench.services.export_service import ExportService
+
+    register, _clinic, _host, treatment_id = setup
+    add_backup_provider(register, treatment_id, own_org.id or 0)
+    [draft] = NotificationWorkflow(register).generate(TODAY, "fr", tmp_path)
+    letter = letter_text(Path(draft.document_path))
+    snapshot = dataclasses.replace(ExportService(register).snapshot(), as_of=TODAY)
+    write_subprocessors_docx(snapshot, tmp_path / "liste.docx", "fr")
+    document = docx.Document(str(tmp_path / "liste.docx"))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    texts = [p.text for p in document.paragraphs] + cells
+    [listed] = {
+        line for t in texts for line in t.split("\n") if line.startswith("HDS v2 (activités HDS 6)")
+    }
+    status = listed.split(" — ", 1)[1]
+    assert "2028" in status  # where it stands on the letter's date, with the deciding date
+    assert f"HDS v2 (6. Sauvegarde) — {status}" in letter
