@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             if not touched:
                 continue
             if key == current:
-                model.reload_in_background()
+                model.apply_changes(changes)  # only the rows the change touched, when known
             else:
                 self._stale.add(key)
         self.actions_.update_enabled()

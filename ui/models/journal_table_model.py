@@ -79,4 +79,15 @@ class JournalTableModel(EntityTableModel[JournalEntry]):
         return self._register.journal.entries()
 
     def on_changed(self, changes: Changes) -> None:
-        self.reload()  # every write adds journal entries
+        self.apply_changes(changes)  # every write adds journal entries
+
+    def rows_touched(self, changes: Changes) -> Sequence[int] | None:
+        """A write only adds entries: those after the newest one read (entries come in id
+        order, and so are added), not the whole journal again."""
+        return (self._rows[-1].id,) if self._rows else None
+
+    def load_rows_by_id(self, ids: Sequence[int]) -> Sequence[JournalEntry]:
+        return self._register.journal.entries(after_id=min(ids))
+
+    def _merge_rows(self, ids: Sequence[int], rows: Sequence[JournalEntry]) -> bool:
+        return super()._merge_rows((), rows)  # the id asked is the newest entry, not a deletion

@@ -45,6 +45,8 @@ from workbench.progress import Progress
 from workbench.services import Register
 from workbench.services.compliance_service import ComplianceService, Review
 
+SEVERITY_WIDTH_ROWS = 50  # the severity column shows one of three labels: a few rows size it
+
 
 def load_findings(register: Register, progress: Progress) -> Review:
     progress.report(0, 1)
@@ -110,6 +112,9 @@ class ChecksWidget(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # ...measured on the first rows only: Qt's default, 1,000 rows, laid out 1,000 labels
+        # and icons when 50,000 findings came in (about 170 ms on the GUI thread at 10k).
+        header.setResizeContentsPrecision(SEVERITY_WIDTH_ROWS)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)

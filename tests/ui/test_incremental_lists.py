@@ -1,0 +1,147 @@
+"""After a write, a list reads again only the rows it touched (not the whole register)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from PySide6.QtCore import QPersistentModelIndex
+
+from ui.change_bus import ChangeBus
+from ui.models.entity_table_model import Role
+from ui.models.journal_table_model import JournalTableModel
+from ui.models.treatment_table_model import TreatmentTableModel
+from workbench.domain.enums import EntityKind
+from workbench.domain.records import Changes
+from workbench.services import Register
+
+pytestmark = pytest.mark.gui
+
+
+class Emitted:
+    """What a model told its views: resets, and the rows redrawn."""
+
+    def __init__(self, model: TreatmentTableModel | JournalTableModel) -> None:
+        self.resets = 0
+        self.redrawn: list[int] = []
+        self.inserted = 0
+        model.modelReset.connect(self._reset)
+        model.dataChanged.connect(lambda first, _last, _roles=(): self.redrawn.append(first.row()))
+        model.rowsInserted.connect(self._inserted)
+
+    def _reset(self) -> None:
+        self.resets += 1
+
+    def _inserted(self, _parent: object, first: int, last: int) -> None:
+        self.inserted += last - first + 1
+
+
+def _listening(model: TreatmentTableModel | JournalTableModel) -> ChangeBus:
+    model.reload()
+    bus = ChangeBus()
+    bus.changed.connect(model.on_changed)
+    return bus
+
+
+def test_a_change_to_another_kind_of_record_leaves_the_list_alone(
+    demo_register: Register,
+) -> None:
+    model = TreatmentTableModel(demo_register)
+    bus = _listening(model)
+    emitted = Emitted(model)
+    bus.publish(Changes(kinds=frozenset({EntityKind.AUDIT}), ids=(1,)))
+    assert not model.loading()
+    assert emitted.resets == 0
+    assert emitted.redrawn == []
+
+
+def test_an_edit_redraws_its_one_row_without_a_reset(qtbot: QtBot, demo_register: Register) -> None:
+    model = TreatmentTableModel(demo_register)
+    bus = _listening(model)
+    model.sort(1)  # by name: the renamed row stays where it is ("... (revu)" after itself)
+    treatment = demo_register.treatments.list()[3]
+    emitted = Emitted(model)
+    changes = demo_register.treatments.update(
+        dataclasses.replace(treatment, name=treatment.name + " (revu)")
+    )
+    assert list(changes.ids_of(EntityKind.TREATMENT) or ()) == [treatment.id]
+    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
+        bus.publish(changes)
+    row = model.row_of_id(treatment.id or 0)
+    assert row is not None
+    assert model.index(row, 1).data() == treatment.name + " (revu)"
+    assert emitted.resets == 0
+    assert emitted.redrawn == [row]
+    assert model.total_count() == len(demo_register.treatments.list())
+
+
+def test_an_edit_that_moves_a_row_keeps_it_selected_where_it_went(
+    qtbot: QtBot, demo_register: Register
+) -> None:
+    model = TreatmentTableModel(demo_register)
+    bus = _listening(model)
+    model.sort(1)
+    treatment = demo_register.treatments.list()[3]
+    row = model.row_of_id(treatment.id or 0)
+    assert row is not None
+    selected = model.index(row, 0)
+    kept = QPersistentModelIndex(selected)
+    emitted = Emitted(model)
+    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
+        bus.publish(
+            demo_register.treatments.update(dataclasses.replace(treatment, name="000 first"))
+        )
+    assert model.index(0, 1).data() == "000 first"
+    assert emitted.resets == 0
+    assert kept.row() == 0  # the persistent index (the view's selection) followed the row
+    assert kept.data(Role.ID) == treatment.id
+
+
+def test_a_change_to_the_organisations_reads_the_whole_list(
+    qtbot: QtBot, demo_register: Register
+) -> None:
+    model = TreatmentTableModel(demo_register)
+    bus = _listening(model)
+    organisation = demo_register.organisations.get(
+        demo_register.treatments.list()[0].organisation_id
+    )
+    emitted = Emitted(model)
+    changes = demo_register.organisations.update(
+        dataclasses.replace(organisation, name="Renamed hospital")
+    )
+    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
+        bus.publish(changes)  # its name is on every one of its treatments' rows
+    assert emitted.resets == 1
+    organisations = {model.index(r, 3).data() for r in range(model.rowCount())}
+    assert "Renamed hospital" in organisations
+
+
+def test_a_deletion_reads_the_whole_list(qtbot: QtBot, demo_register: Register) -> None:
+    model = TreatmentTableModel(demo_register)
+    bus = _listening(model)
+    before = model.rowCount()
+    treatment = demo_register.treatments.list()[0]
+    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
+        bus.publish(demo_register.treatments.delete(treatment.id or 0))
+    assert model.rowCount() == before - 1
+    assert model.row_of_id(treatment.id or 0) is None
+
+
+def test_history_adds_the_new_entries_without_reading_the_journal_again(
+    qtbot: QtBot, demo_register: Register
+) -> None:
+    model = JournalTableModel(demo_register)
+    bus = _listening(model)
+    model.sort(0)
+    before = model.rowCount()
+    treatment = demo_register.treatments.list()[0]
+    emitted = Emitted(model)
+    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
+        bus.publish(demo_register.treatments.update(dataclasses.replace(treatment, purpose="Revu")))
+    assert model.rowCount() == before + 1
+    assert emitted.resets == 0
+    assert emitted.inserted == 1
+    newest = model.row_at(model.rowCount() - 1)
+    assert (newest.entity_kind, newest.entity_id) == (EntityKind.TREATMENT, treatment.id)
