@@ -13,6 +13,8 @@ from ui.change_bus import ChangeBus
 from ui.models.entity_table_model import Role
 from ui.models.journal_table_model import JournalTableModel
 from ui.models.treatment_table_model import TreatmentTableModel
+from ui.settings import Settings
+from ui.widgets.history_widget import HistoryWidget
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Changes
 from workbench.services import Register
@@ -145,3 +147,40 @@ def test_history_adds_the_new_entries_without_reading_the_journal_again(
     assert emitted.inserted == 1
     newest = model.row_at(model.rowCount() - 1)
     assert (newest.entity_kind, newest.entity_id) == (EntityKind.TREATMENT, treatment.id)
+
+
+def test_history_reads_the_journal_a_page_at_a_time_as_the_view_scrolls(
+    qtbot: QtBot, demo_register: Register, settings: Settings
+) -> None:
+    total = len(demo_register.journal.entries())
+    model = JournalTableModel(demo_register)
+    model.page_size = 10
+    widget = HistoryWidget(model, settings)
+    qtbot.addWidget(widget)
+    widget.resize(600, 300)
+    model.reload()
+    assert model.rowCount() == 10
+    assert model.canFetchMore()
+    newest = max(e.id for e in demo_register.journal.entries())
+    assert max(model.row_at(r).id for r in range(10)) == newest  # the newest page first
+    widget.show()
+    table = widget.entries.table
+    while model.rowCount() < 30:  # each scroll to the bottom reads the page before
+        rows = model.rowCount()
+        table.scrollToBottom()
+        qtbot.waitUntil(lambda rows=rows: model.rowCount() > rows, timeout=10_000)
+    ids = [model.row_at(r).id for r in range(model.rowCount())]
+    assert ids == sorted(ids, reverse=True)  # still newest first, no entry twice
+    assert len(set(ids)) == len(ids) < total
+
+
+def test_a_history_search_reads_every_page(
+    qtbot: QtBot, demo_register: Register, settings: Settings
+) -> None:
+    oldest = demo_register.journal.entries()[0]
+    model = JournalTableModel(demo_register)
+    model.page_size = 10
+    model.reload()
+    model.set_filter_text(str(oldest.author))
+    qtbot.waitUntil(lambda: not model.canFetchMore() and not model.fetching(), timeout=10_000)
+    assert oldest.id in {model.row_at(r).id for r in range(model.rowCount())}

@@ -63,16 +63,20 @@ class EntityListWidget(QWidget):
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.only_marked)
-        self.only_marked.setVisible(self.model.shows_marks)
-        for button in (self.confirm_button, self.new_button, self.open_button, self.delete_button):
+        buttons = (self.confirm_button, self.new_button, self.open_button, self.delete_button)
+        for button in buttons:
             top.addWidget(button)
-            button.setVisible(self._editable)
-        self.confirm_button.setVisible(self._editable and self.model.shows_marks)
         self.confirm_button.setIcon(warning_icon())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        # Only now that they have a parent: shown before, each was a window of its own (and
+        # took the activation from the main window when a view was built after it showed).
+        self.only_marked.setVisible(self.model.shows_marks)
+        for button in buttons:
+            button.setVisible(self._editable)
+        self.confirm_button.setVisible(self._editable and self.model.shows_marks)
 
         table = self.table
         table.setModel(self.model)
