@@ -47,6 +47,14 @@ def _listening(model: TreatmentTableModel | JournalTableModel) -> ChangeBus:
     return bus
 
 
+def _published(
+    qtbot: QtBot, model: TreatmentTableModel | JournalTableModel, bus: ChangeBus, changes: Changes
+) -> None:
+    """Publish a write's changes and wait until the model has read what it touched."""
+    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
+        bus.publish(changes)
+
+
 def test_a_change_to_another_kind_of_record_leaves_the_list_alone(
     demo_register: Register,
 ) -> None:
@@ -69,8 +77,7 @@ def test_an_edit_redraws_its_one_row_without_a_reset(qtbot: QtBot, demo_register
         dataclasses.replace(treatment, name=treatment.name + " (revu)")
     )
     assert list(changes.ids_of(EntityKind.TREATMENT) or ()) == [treatment.id]
-    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
-        bus.publish(changes)
+    _published(qtbot, model, bus, changes)
     row = model.row_of_id(treatment.id or 0)
     assert row is not None
     assert model.index(row, 1).data() == treatment.name + " (revu)"
@@ -91,10 +98,12 @@ def test_an_edit_that_moves_a_row_keeps_it_selected_where_it_went(
     selected = model.index(row, 0)
     kept = QPersistentModelIndex(selected)
     emitted = Emitted(model)
-    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
-        bus.publish(
-            demo_register.treatments.update(dataclasses.replace(treatment, name="000 first"))
-        )
+    _published(
+        qtbot,
+        model,
+        bus,
+        demo_register.treatments.update(dataclasses.replace(treatment, name="000 first")),
+    )
     assert model.index(0, 1).data() == "000 first"
     assert emitted.resets == 0
     assert kept.row() == 0  # the persistent index (the view's selection) followed the row
@@ -113,8 +122,7 @@ def test_a_change_to_the_organisations_reads_the_whole_list(
     changes = demo_register.organisations.update(
         dataclasses.replace(organisation, name="Renamed hospital")
     )
-    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
-        bus.publish(changes)  # its name is on every one of its treatments' rows
+    _published(qtbot, model, bus, changes)  # its name is on every one of its treatments' rows
     assert emitted.resets == 1
     organisations = {model.index(r, 3).data() for r in range(model.rowCount())}
     assert "Renamed hospital" in organisations
@@ -125,8 +133,7 @@ def test_a_deletion_reads_the_whole_list(qtbot: QtBot, demo_register: Register) 
     bus = _listening(model)
     before = model.rowCount()
     treatment = demo_register.treatments.list()[0]
-    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
-        bus.publish(demo_register.treatments.delete(treatment.id or 0))
+    _published(qtbot, model, bus, demo_register.treatments.delete(treatment.id or 0))
     assert model.rowCount() == before - 1
     assert model.row_of_id(treatment.id or 0) is None
 
@@ -140,8 +147,12 @@ def test_history_adds_the_new_entries_without_reading_the_journal_again(
     before = model.rowCount()
     treatment = demo_register.treatments.list()[0]
     emitted = Emitted(model)
-    with qtbot.waitSignal(model.rows_reloaded, timeout=10_000):
-        bus.publish(demo_register.treatments.update(dataclasses.replace(treatment, purpose="Revu")))
+    _published(
+        qtbot,
+        model,
+        bus,
+        demo_register.treatments.update(dataclasses.replace(treatment, purpose="Revu")),
+    )
     assert model.rowCount() == before + 1
     assert emitted.resets == 0
     assert emitted.inserted == 1

@@ -139,30 +139,27 @@ def text_item(text: str, spoken: str | None = None) -> QTableWidgetItem:
     return item
 
 
-def removed_item(change: ListChange) -> QTableWidgetItem:
-    """The items a list lost, one a line after "−", in red; said as "Removed: …"."""
-    lines = [f"\u2212 {text}" for text in change.removed]
-    spoken = (
-        _("Removed: {items}").format(items="; ".join(change.removed))
-        if change.removed
-        else _("Nothing removed")
-    )
-    item = text_item("\n".join(lines), spoken)
-    item.setForeground(REMOVED_COLOUR)
+def items_cell(
+    items: tuple[str, ...], sign: str, colour: QColor, said: str, none: str
+) -> QTableWidgetItem:
+    """Items a list lost or gained, one a line after their sign, in their colour, said as
+    `said` ("Removed: {items}") or `none` when there are none."""
+    spoken = said.format(items="; ".join(items)) if items else none
+    item = text_item("\n".join(f"{sign} {text}" for text in items), spoken)
+    item.setForeground(colour)
     return item
+
+
+def removed_item(change: ListChange) -> QTableWidgetItem:
+    """The items a list lost, after "−", in red."""
+    return items_cell(
+        change.removed, "\u2212", REMOVED_COLOUR, _("Removed: {items}"), _("Nothing removed")
+    )
 
 
 def added_item(change: ListChange) -> QTableWidgetItem:
-    """The items a list gained, one a line after "+", in green; said as "Added: …"."""
-    lines = [f"+ {text}" for text in change.added]
-    spoken = (
-        _("Added: {items}").format(items="; ".join(change.added))
-        if change.added
-        else _("Nothing added")
-    )
-    item = text_item("\n".join(lines), spoken)
-    item.setForeground(ADDED_COLOUR)
-    return item
+    """The items a list gained, after "+", in green."""
+    return items_cell(change.added, "+", ADDED_COLOUR, _("Added: {items}"), _("Nothing added"))
 
 
 def kept_text(change: ListChange | None) -> str:
