@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -209,3 +211,37 @@ def value_text(value: object) -> str:
         separator = "\n" if any(dataclasses.is_dataclass(v) for v in value) else "; "
         return separator.join(value_text(v) for v in value)
     return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class ListChange:
+    """What an update did to a list field: the items it removed and added, in words."""
+
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+    kept: int  # items in both
+
+
+def list_change(
+    before: Any, after: Any, name: str, names: dict[int, str] | None = None
+) -> ListChange | None:
+    """The items a list field lost and gained between two typed records (categories,
+    recipients, locations, linked subprocessors...); None when the field is not a list on
+    both sides (a creation or a deletion shows the whole list)."""
+    old, new = getattr(before, name, None), getattr(after, name, None)
+    if not isinstance(old, tuple) or not isinstance(new, tuple):
+        return None
+
+    def words(value: object) -> str:
+        if name.endswith("_ids") and isinstance(value, int):
+            return (names or {}).get(value, f"#{value}")
+        return value_text(value)
+
+    old_texts, new_texts = [words(v) for v in old], [words(v) for v in new]
+    left, right = Counter(old_texts), Counter(new_texts)
+    removed, added = left - right, right - left
+    return ListChange(
+        tuple(t for t in dict.fromkeys(old_texts) if t in removed for _ in range(removed[t])),
+        tuple(t for t in dict.fromkeys(new_texts) if t in added for _ in range(added[t])),
+        sum((left & right).values()),
+    )

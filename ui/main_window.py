@@ -33,6 +33,7 @@ from ui import jobs
 from ui.change_bus import ChangeBus
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.entity_editor import EntityEditor
+from ui.lazy_views import IdleBuilder, LazyViews
 from ui.models.audit_table_model import AuditTableModel
 from ui.models.breach_table_model import BreachTableModel
 from ui.models.certification_table_model import CertificationTableModel
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self.editor = EntityEditor(self, register, self.bus)
         self.sidebar = Sidebar()
         self.stack = QStackedWidget()
-        self.views: dict[str, QWidget] = {}
+        self.views = LazyViews((), self._add_view)
         self.models: dict[str, EntityTableModel[Any]] = {}
         self._stale: set[str] = set()
         self._closed = False
@@ -149,11 +150,20 @@ class MainWindow(QMainWindow):
 
     # -- views ---------------------------------------------------------------------------------
     def _build_views(self) -> None:
-        for key in [v.key for v in VIEWS]:
-            widget = self._make_view(key)
-            self.views[key] = widget
-            self.stack.addWidget(widget)
-        self._stale = set(self.models)
+        """Each view is built when first shown or asked for, the others in idle turns."""
+        previous: IdleBuilder | None = getattr(self, "_idle_builder", None)
+        if previous is not None:
+            previous.stop()
+        self.views = LazyViews([v.key for v in VIEWS], self._add_view)
+        self._stale = set()
+        self._idle_builder = IdleBuilder(self, self.views)
+
+    def _add_view(self, key: str) -> QWidget:
+        widget = self._make_view(key)
+        self.stack.addWidget(widget)
+        if key in self.models:
+            self._stale.add(key)  # its rows are read when it is shown
+        return widget
 
     def _make_view(self, key: str) -> QWidget:
         if key in MODELS:
@@ -223,7 +233,9 @@ class MainWindow(QMainWindow):
         """A view still has work queued on the GUI thread (a delayed reload, search texts)."""
         from ui.widgets.reload_on_change import ReloadOnChange
 
-        if any(r.pending() for r in self.findChildren(ReloadOnChange)):
+        if self._idle_builder.pending() or any(
+            r.pending() for r in self.findChildren(ReloadOnChange)
+        ):
             return True
         return any(m.loading() or not m.search_ready() for m in self.models.values())
 
@@ -275,7 +287,7 @@ class MainWindow(QMainWindow):
             if not touched:
                 continue
             if key == current:
-                model.reload_in_background()
+                model.apply_changes(changes)  # only the rows the change touched, when known
             else:
                 self._stale.add(key)
         self.actions_.update_enabled()

@@ -168,3 +168,23 @@ def test_grouped_by_rule_with_counts_then_acknowledged_and_exported(
     assert shutdown(5000)
     rows = list(openpyxl.load_workbook(target).worksheets[0].iter_rows(values_only=True))
     assert len(rows) == 1 + total - 1
+
+
+def test_the_findings_come_into_view_a_page_at_a_time(qtbot: QtBot, register: Register) -> None:
+    fill_register(register)
+    widget = ChecksWidget(register)
+    widget.findings.page_size = 3
+    qtbot.addWidget(widget)
+    widget.resize(900, 300)
+    with qtbot.waitSignal(widget.refreshed, timeout=10_000):
+        widget.show()
+    model = widget.findings
+    total = model.shown_count()
+    assert total > 6
+    assert model.rowCount() < total
+    while model.canFetchMore():  # each scroll to the bottom shows the next page
+        rows = model.rowCount()
+        widget.table.scrollToBottom()
+        qtbot.waitUntil(lambda rows=rows: model.rowCount() > rows, timeout=5_000)
+    assert model.rowCount() == total
+    assert len(widget.visible_findings()) == total  # exports and groups take every finding

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableWidgetItem
+
+from ui.journal_text import value_text
 from ui.models.entity_table_model import Role
 from ui.models.journal_table_model import JournalTableModel
 from ui.settings import Settings
-from ui.widgets.history_widget import HistoryWidget
+from ui.widgets.history_widget import ADDED_COLOUR, REMOVED_COLOUR, HistoryWidget
 from workbench.domain import LegalBasis
+from workbench.domain.records import DataCategory, Recipient
 from workbench.services import Register
 
 
@@ -51,3 +57,70 @@ def test_an_edit_reads_in_words(qtbot: QtBot, demo_register: Register, settings:
     links_before, links_after = rows["Subprocessors"]
     assert aws.name in links_before
     assert links_after == ""
+
+
+def _select_newest(widget: HistoryWidget) -> None:
+    view_model = widget.entries.table.model()
+    newest = max(
+        range(view_model.rowCount()), key=lambda r: view_model.index(r, 0).data(Role.ROW).id
+    )
+    widget.entries.table.selectRow(newest)
+
+
+def _cell(widget: HistoryWidget, label: str, column: int) -> QTableWidgetItem:
+    for row in range(widget.diff.rowCount()):
+        name = widget.diff.item(row, 0)
+        if name is not None and name.text().split("\n")[0] == label:
+            item = widget.diff.item(row, column)
+            assert item is not None
+            return item
+    raise AssertionError(f"no row for {label}")
+
+
+def test_a_list_field_shows_what_was_added_and_removed(
+    qtbot: QtBot, demo_register: Register, settings: Settings
+) -> None:
+    treatment = next(t for t in demo_register.treatments.list() if len(t.data_categories) >= 2)
+    dropped, *kept = treatment.data_categories
+    demo_register.treatments.update(
+        dataclasses.replace(treatment, data_categories=(*kept, DataCategory("Badge <b>photo</b>")))
+    )
+    model = JournalTableModel(demo_register)
+    widget = HistoryWidget(model, settings)
+    qtbot.addWidget(widget)
+    model.reload()
+    _select_newest(widget)
+
+    label = "Categories of personal data"
+    removed, added = _cell(widget, label, 1), _cell(widget, label, 2)
+    assert removed.text().splitlines() == [f"\u2212 {value_text(dropped)}"]
+    assert added.text().splitlines() == ["+ Badge <b>photo</b>"]  # as text, not markup
+    assert removed.foreground().color() == REMOVED_COLOUR
+    assert added.foreground().color() == ADDED_COLOUR
+    assert removed.data(Qt.ItemDataRole.AccessibleTextRole) == (f"Removed: {value_text(dropped)}")
+    assert added.data(Qt.ItemDataRole.AccessibleTextRole) == "Added: Badge <b>photo</b>"
+    name = _cell(widget, label, 0).text()
+    assert name.splitlines()[1] == f"({len(kept)} unchanged)"
+    # the items kept are not printed again
+    assert all(value_text(c) not in removed.text() + added.text() for c in kept)
+
+
+@pytest.mark.usefixtures("french")
+def test_a_list_diff_is_worded_in_french(
+    qtbot: QtBot, demo_register: Register, settings: Settings
+) -> None:
+    treatment = next(t for t in demo_register.treatments.list() if not t.recipients)
+    demo_register.treatments.update(
+        dataclasses.replace(treatment, recipients=(Recipient("Mutuelle"),))
+    )
+    model = JournalTableModel(demo_register)
+    widget = HistoryWidget(model, settings)
+    qtbot.addWidget(widget)
+    model.reload()
+    _select_newest(widget)
+    removed = _cell(widget, "Destinataires", 1)
+    assert removed.text() == ""
+    assert removed.data(Qt.ItemDataRole.AccessibleTextRole) == "Rien de retiré"
+    added = _cell(widget, "Destinataires", 2)
+    assert added.text().startswith("+ Mutuelle")
+    assert added.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Ajouté : Mutuelle")

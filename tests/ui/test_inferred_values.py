@@ -294,6 +294,7 @@ def test_bulk_confirm_from_the_list_names_the_counts_and_is_journaled(
     for treatment_id in ids.marked_treatments:
         assert register.treatments.get(treatment_id).unconfirmed == ()
     assert _last_operation(register) == "Confirm treatment values"
+    qtbot.waitUntil(lambda: not model.loading(), timeout=10_000)  # the rows read again
     column = model.column_of_key(MARKS_KEY)
     assert all(model.index(r, column).data() == "" for r in range(model.rowCount()))
     register.journal.undo()  # one operation: one undo brings every mark back

@@ -6,13 +6,10 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from ui.change_bus import ChangeBus
 from ui.main_window import MODELS
 from ui.models.entity_table_model import Role
 from ui.models.journal_table_model import JournalTableModel
 from ui.models.treatment_table_model import TreatmentTableModel
-from workbench.domain.enums import EntityKind
-from workbench.domain.records import Changes
 from workbench.services import Register
 
 pytestmark = pytest.mark.gui
@@ -60,19 +57,6 @@ def test_sort_orders_by_the_column_value(demo_register: Register) -> None:
     counts = [model.index(r, column).data(Role.SORT) for r in range(model.rowCount())]
     assert counts == sorted(counts, reverse=True)
     assert counts[0] > counts[-1]
-
-
-def test_reloads_only_when_a_change_touches_its_entity(demo_register: Register) -> None:
-    model = TreatmentTableModel(demo_register)
-    model.reload()
-    bus = ChangeBus()
-    bus.changed.connect(model.on_changed)
-    resets: list[bool] = []
-    model.modelReset.connect(lambda: resets.append(True))
-    bus.publish(Changes(kinds=frozenset({EntityKind.AUDIT}), ids=(1,)))
-    assert resets == []
-    bus.publish(Changes(kinds=frozenset({EntityKind.TREATMENT}), ids=(1,)))
-    assert resets == [True]
 
 
 def test_role_row_and_id_give_the_dto(demo_register: Register) -> None:

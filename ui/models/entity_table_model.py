@@ -45,6 +45,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # Search texts are built in idle turns of about 15 ms, so typing never stalls.
 HAYSTACK_CHUNK = 1000  # the first chunk; then sized to take about HAYSTACK_TURN_S
 MAX_HAYSTACK_CHUNK = 8000
+MAX_ROWS_UPDATED = 500  # a write touching more rows than this reloads the list whole
 HAYSTACK_TURN_S = 0.015
 
 
@@ -127,6 +128,7 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
 
     list_name: str = ""
     kinds: frozenset[EntityKind] = frozenset()  # a change to one of these reloads the list
+    own_kind: EntityKind | None = None  # the records the rows are (see `load_rows_by_id`)
     columns: tuple[Column[RowT], ...] = ()
     shows_marks = False
     rows_reloaded = Signal()
@@ -147,6 +149,8 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._loading = False
         self._load_again = False
+        self._updating = False  # the rows a write touched are being read again
+        self._pending_ids: set[int] = set()  # touched while an update was being read
         self._chunk_size = 0  # 0: HAYSTACK_CHUNK (read when building, so tests can set it)
 
     # -- loading -------------------------------------------------------------------------------
@@ -174,11 +178,13 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
     def reload_in_background(self) -> None:
         """Read the rows in a job and swap them in when read: the GUI thread only sorts and
         resets (a synchronous reload of 10,000 treatments held it 230 ms after every edit, the
-        journal's 300 ms when History was shown). A reload asked while one runs is done after."""
-        if self._loading:
+        journal's 300 ms when History was shown). A reload asked while one runs is done after.
+        One read at a time, so a read applied is never older than the one before it."""
+        if self._loading or self._updating:
             self._load_again = True
             return
         self._loading = True
+        self._pending_ids.clear()  # this read comes after their write
         from ui.jobs import run_job  # the models do not need the job machinery otherwise
 
         run_job(None, lambda _progress: list(self.load_rows()), writes=False).on_success(
@@ -186,7 +192,118 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
         ).on_failure(self._load_failed).start()
 
     def loading(self) -> bool:
-        return self._loading
+        """Rows are being read (all, or those a write touched)."""
+        return self._loading or self._updating
+
+    # -- after a write: only the rows it touched ---------------------------------------------
+    def load_rows_by_id(self, ids: Sequence[int]) -> Sequence[RowT] | None:
+        """The rows of these records as they are now (absent: deleted), read on any thread;
+        None when this list cannot read single rows (then a change reloads it whole)."""
+        return None
+
+    def rows_touched(self, changes: Changes) -> Sequence[int] | None:
+        """The ids whose rows a change rewrote, when it wrote only this list's own records
+        (`own_kind`) and not too many; None: read the whole list again."""
+        kind = self.own_kind
+        if kind is None or any(changes.touches(k) for k in self.kinds - {kind}):
+            return None
+        ids = changes.ids_of(kind)
+        return None if ids is None or len(ids) > MAX_ROWS_UPDATED else ids
+
+    def apply_changes(self, changes: Changes) -> None:
+        """After a write, in the background: the rows it touched when that is known (an edit
+        reads and redraws one row, not 10,000), else the whole list."""
+        ids = self.rows_touched(changes)
+        if ids is None:
+            self.reload_in_background()
+            return
+        self._pending_ids.update(ids)
+        self._read_pending_rows()
+
+    def _read_pending_rows(self) -> None:
+        if self._loading:  # that read may be older than the write: read everything after it
+            self._load_again = True
+            return
+        if self._updating or not self._pending_ids:
+            return  # read once the update in flight is in
+        ids = sorted(self._pending_ids)
+        self._pending_ids.clear()
+        self._updating = True
+        from ui.jobs import run_job
+
+        run_job(None, lambda _progress: self.load_rows_by_id(ids), writes=False).on_success(
+            lambda rows: self._rows_read(ids, rows)
+        ).on_failure(self._load_failed).start()
+
+    def _rows_read(self, ids: Sequence[int], rows: Sequence[RowT] | None) -> None:
+        if not isValid(self):
+            return
+        self._updating = False
+        if self._load_again or rows is None:
+            self._load_again = False
+            self.reload_in_background()
+            return
+        if not self._merge_rows(ids, rows):
+            self.reload_in_background()
+            return
+        self.rows_reloaded.emit()
+        self._read_pending_rows()
+
+    def _merge_rows(self, ids: Sequence[int], rows: Sequence[RowT]) -> bool:
+        """Put the rows read in place (new ones at the end); False when a record was deleted
+        (the indexes would shift: the caller reloads)."""
+        position = {self.row_id(r): i for i, r in enumerate(self._rows)}
+        read = {self.row_id(r): r for r in rows}
+        if any(i in position and i not in read for i in ids):
+            return False
+        changed, added = [], []
+        for entity_id, row in read.items():
+            at = position.get(entity_id)
+            if at is None:
+                added.append(len(self._rows))
+                self._rows.append(row)
+                continue
+            self._rows[at] = row
+            changed.append(at)
+            if at < len(self._haystacks):
+                self._haystacks[at] = self._search_texts([row])[0]
+        if added and not self._haystack_timer.isActive():
+            self._haystack_timer.start()  # the new rows' search texts
+        order = self._sorted(self._order + added)
+        visible = self._filtered(order, self._filter_words)
+        shown = self._filtered(added, self._filter_words)
+        if shown:  # new rows: inserted at the end, then moved where the order puts them
+            end = len(self._visible)
+            self.beginInsertRows(QModelIndex(), end, end + len(shown) - 1)
+            self._visible = self._visible + shown
+            self.endInsertRows()
+        if visible == self._visible:  # same rows in the same order: redraw the changed ones
+            self._order = order
+            rewritten = set(changed)
+            for p in [p for p, row in enumerate(visible) if row in rewritten]:
+                self.dataChanged.emit(self.index(p, 0), self.index(p, len(self.columns) - 1))
+        elif set(visible) == set(self._visible):
+            self._relayout(order, visible)
+        else:  # an edit took a row in or out of the filter
+            self.beginResetModel()
+            self._order, self._visible = order, visible
+            self.endResetModel()
+        return True
+
+    def _relayout(self, order: list[int], visible: list[int]) -> None:
+        """A new order: selected and current rows follow their records."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        shown = self._visible
+        records = [shown[i.row()] if 0 <= i.row() < len(shown) else -1 for i in old]
+        self._order, self._visible = order, visible
+        where = {row: p for p, row in enumerate(visible)}
+        moved = [
+            self.index(where[r], i.column()) if r in where else QModelIndex()
+            for r, i in zip(records, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, moved)
+        self.layoutChanged.emit()
 
     def _rows_loaded(self, rows: list[RowT]) -> None:
         if not isValid(self):  # the view was closed (another register opened) meanwhile
@@ -211,7 +328,7 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
 
     def on_changed(self, changes: Changes) -> None:
         if any(changes.touches(kind) for kind in self.kinds):
-            self.reload()
+            self.apply_changes(changes)
 
     def relabel(self) -> None:
         """The language changed: labels, and so the search texts, are different."""
@@ -299,11 +416,8 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
         return ["\x1f".join([text(get(row)) for get in getters]).casefold() for row in rows]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
         self._sort_column, self._sort_order = column, order
-        self._order = self._sorted(self._order)
-        self._visible = self._sorted(self._visible)
-        self.layoutChanged.emit()
+        self._relayout(self._sorted(self._order), self._sorted(self._visible))
 
     def _sorted(self, indexes: list[int]) -> list[int]:
         if not 0 <= self._sort_column < len(self.columns):

@@ -9,6 +9,7 @@ order as a list, computed with comprehensions and `sorted()`, as EntityTableMode
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -24,6 +25,36 @@ from workbench.i18n import N_
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding of a row
 SEVERITY_RANK_ROLE = Qt.ItemDataRole.UserRole + 2  # sorts errors before warnings
 _Index = QModelIndex | QPersistentModelIndex
+# The view gets the findings a page at a time (10,000 treatments give 50,000 of them).
+FINDINGS_PAGE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Ordered:
+    """Findings' positions in a sort, computed where the findings were (a job)."""
+
+    sort: tuple[int, Qt.SortOrder]
+    indexes: list[int]
+
+
+def sorted_indexes(
+    findings: Sequence[Finding], indexes: list[int], sort: tuple[int, Qt.SortOrder]
+) -> list[int]:
+    """`indexes` into `findings` in the order of `sort` (column, order); any thread."""
+    column, order = sort
+    if not 0 <= column < len(FindingTableModel.HEADERS):
+        return indexes
+    keys: list[tuple[int, int] | str]
+    if column == 0:  # -i: within a severity, the order the checks gave
+        keys = [(f.severity.rank, -i) for i, f in enumerate(findings)]
+    else:
+        texts = (lambda f: f.problem, lambda f: f.fix, record_text)[column - 1]
+        keys = [texts(f).casefold() for f in findings]
+    return sorted(indexes, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def sorted_findings(findings: Sequence[Finding], sort: tuple[int, Qt.SortOrder]) -> Ordered:
+    return Ordered(sort, sorted_indexes(findings, list(range(len(findings))), sort))
 
 
 def _dot(colour: QColor) -> QIcon:
@@ -58,15 +89,44 @@ class FindingTableModel(HeaderedTableModel):
         self._severity: str | None = None
         self._words: tuple[str, ...] = ()
         self._sort = (-1, Qt.SortOrder.AscendingOrder)
+        self.page_size = FINDINGS_PAGE
+        self._exposed = self.page_size  # rows the view has (see fetchMore)
 
     # -- content -------------------------------------------------------------------------------
-    def set_findings(self, findings: Sequence[Finding]) -> None:
+    def set_findings(self, findings: Sequence[Finding], order: Ordered | None = None) -> None:
+        """`order`: the findings already sorted (off the GUI thread, see `sorted_findings`),
+        used if the list's sort has not changed since."""
         self.beginResetModel()
         self._all = list(findings)
         self._haystacks = None
-        self._order = self._sorted(list(range(len(self._all))))
+        if order is not None and order.sort == self._sort and len(order.indexes) == len(self._all):
+            self._order = list(order.indexes)
+        else:
+            self._order = self._sorted(list(range(len(self._all))))
         self._shown = self._filtered()
+        self._exposed = self.page_size
         self.endResetModel()
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort
+
+    def shown_count(self) -> int:
+        """Findings the filters keep (the view gets them a page at a time: `rowCount`)."""
+        return len(self._shown)
+
+    # -- a page at a time ----------------------------------------------------------------------
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
+        return not parent.isValid() and len(self._shown) > self._exposed
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        """The view scrolled to the last row: show the next page of findings."""
+        if not self.canFetchMore(parent):
+            return
+        first = self._exposed
+        last = min(len(self._shown), first + self.page_size) - 1
+        self.beginInsertRows(QModelIndex(), first, last)
+        self._exposed = last + 1
+        self.endInsertRows()
 
     def finding_at(self, row: int) -> Finding:
         """The finding shown on `row`."""
@@ -80,6 +140,7 @@ class FindingTableModel(HeaderedTableModel):
             self.beginResetModel()
             self._severity = severity
             self._shown = self._filtered()
+            self._exposed = self.page_size
             self.endResetModel()
 
     def set_filter_text(self, text: str) -> None:
@@ -88,6 +149,7 @@ class FindingTableModel(HeaderedTableModel):
             self.beginResetModel()
             self._words = words
             self._shown = self._filtered()
+            self._exposed = self.page_size
             self.endResetModel()
 
     def _filtered(self) -> list[int]:
@@ -108,28 +170,18 @@ class FindingTableModel(HeaderedTableModel):
 
     # -- sort ----------------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
+        self.layoutAboutToBeChanged.emit()  # as many rows in view, in the new order
         self._sort = (column, order)
         self._order = self._sorted(self._order)
         self._shown = self._filtered()
         self.layoutChanged.emit()
 
     def _sorted(self, indexes: list[int]) -> list[int]:
-        column, order = self._sort
-        if not 0 <= column < len(self.HEADERS):
-            return indexes
-        findings = self._all
-        keys: list[tuple[int, int] | str]
-        if column == 0:  # -i: within a severity, the order the checks gave
-            keys = [(f.severity.rank, -i) for i, f in enumerate(findings)]
-        else:
-            texts = (lambda f: f.problem, lambda f: f.fix, record_text)[column - 1]
-            keys = [texts(f).casefold() for f in findings]
-        return sorted(indexes, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted_indexes(self._all, indexes, self._sort)
 
     # -- QAbstractTableModel -------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._shown)
+        return 0 if parent.isValid() else min(len(self._shown), self._exposed)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):

@@ -3,8 +3,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from shiboken6 import isValid
+
+from PySide6.QtCore import QModelIndex
+
 from ui.journal_text import field_label
-from ui.models.entity_table_model import RIGHT, Column, EntityTableModel
+from ui.models.entity_table_model import RIGHT, Column, EntityTableModel, Index
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Changes, JournalEntry
 from workbench.i18n import N_
@@ -12,6 +16,7 @@ from workbench.services import Register
 from workbench.services.operation_labels import operation_label
 
 IGNORED_FIELDS = frozenset({"version"})
+HISTORY_PAGE = 1000  # entries read at a time (10,000 treatments make 11,000 entries and more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +68,21 @@ class JournalTableModel(EntityTableModel[JournalEntry]):
     def __init__(self, register: Register) -> None:
         super().__init__()
         self._register = register
+        self.page_size = HISTORY_PAGE
+        self._oldest_id: int | None = None  # of the entries read; older ones are fetched
+        self._newest_id: int | None = None
+        self._older_exist = False
+        self._fetching = False
+        self._names: dict[EntityKind, dict[int, str]] | None = None  # read with the rows
 
     def record_names(self) -> dict[EntityKind, dict[int, str]]:
-        """Names of organisations and subprocessors, to show links by name in a diff."""
+        """Names of organisations and subprocessors, to show links by name in a diff (read
+        in the job that reads the entries: 1,000 subprocessors took ~100 ms to list)."""
+        if self._names is None:
+            self._names = self._read_names()
+        return self._names
+
+    def _read_names(self) -> dict[EntityKind, dict[int, str]]:
         return {
             EntityKind.ORGANISATION: {
                 o.id: o.name for o in self._register.organisations.list() if o.id is not None
@@ -75,8 +92,75 @@ class JournalTableModel(EntityTableModel[JournalEntry]):
             },
         }
 
+    # -- a page at a time: the newest entries first, older ones as the view scrolls -----------
     def load_rows(self) -> Sequence[JournalEntry]:
-        return self._register.journal.entries()
+        names = self._read_names()
+        rows = self._register.journal.entries(limit=self.page_size)
+        self._names = names  # one assignment: the GUI thread sees the old names or these
+        return rows
 
+    def _rows_loaded(self, rows: list[JournalEntry]) -> None:
+        if rows:
+            self._oldest_id, self._newest_id = rows[0].id, rows[-1].id
+        else:
+            self._oldest_id = self._newest_id = None
+        self._older_exist = len(rows) >= self.page_size
+        super()._rows_loaded(rows)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's default
+        return not parent.isValid() and self._older_exist and not self.loading()
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        """The view scrolled to the last row: read the page of entries before the oldest."""
+        if not self.canFetchMore(parent) or self._fetching:
+            return
+        self._fetching = True
+        before, size, journal = self._oldest_id, self.page_size, self._register.journal
+        from ui.jobs import run_job
+
+        run_job(
+            None, lambda _progress: journal.entries(before_id=before, limit=size), writes=False
+        ).on_success(self._older_read).on_failure(self._load_failed).start()
+
+    def fetching(self) -> bool:
+        return self._fetching
+
+    def _older_read(self, rows: list[JournalEntry]) -> None:
+        if not isValid(self):
+            return
+        self._fetching = False
+        if rows and self._oldest_id is not None and rows[-1].id < self._oldest_id:
+            self._oldest_id = rows[0].id
+            self._older_exist = len(rows) >= self.page_size
+            EntityTableModel._merge_rows(self, (), rows)
+        else:
+            self._older_exist = False
+        self.rows_reloaded.emit()
+        if self._older_exist and self.filter_text():  # a search looks through every page
+            self.fetchMore()
+
+    def set_filter_text(self, text: str) -> None:
+        super().set_filter_text(text)
+        if text.strip() and self._older_exist:
+            self.fetchMore()
+
+    # -- after a write: the entries it added --------------------------------------------------
     def on_changed(self, changes: Changes) -> None:
-        self.reload()  # every write adds journal entries
+        self.apply_changes(changes)  # every write adds journal entries
+
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.touches(EntityKind.ORGANISATION) or changes.touches(EntityKind.SUBPROCESSOR):
+            self._names = None  # a name shown in a diff may have changed
+        super().apply_changes(changes)
+
+    def rows_touched(self, changes: Changes) -> Sequence[int] | None:
+        """A write only adds entries: those after the newest one read, not the journal again."""
+        return None if self._newest_id is None else (self._newest_id,)
+
+    def load_rows_by_id(self, ids: Sequence[int]) -> Sequence[JournalEntry]:
+        return self._register.journal.entries(after_id=min(ids))
+
+    def _merge_rows(self, ids: Sequence[int], rows: Sequence[JournalEntry]) -> bool:
+        if rows:
+            self._newest_id = max(self._newest_id or 0, rows[-1].id)
+        return super()._merge_rows((), rows)  # the id asked is the newest entry, not a deletion

@@ -33,6 +33,7 @@ class TreatmentTableModel(EntityTableModel[TreatmentRow]):
         Column("subprocessors", N_("Subprocessors"), lambda r: r.subprocessor_count, RIGHT),
     )
     shows_marks = True
+    own_kind = EntityKind.TREATMENT
 
     def __init__(self, register: Register) -> None:
         super().__init__()
@@ -43,3 +44,6 @@ class TreatmentTableModel(EntityTableModel[TreatmentRow]):
 
     def load_rows(self) -> Sequence[TreatmentRow]:
         return self._register.treatments.rows()
+
+    def load_rows_by_id(self, ids: Sequence[int]) -> Sequence[TreatmentRow]:
+        return self._register.treatments.rows(ids=ids)

@@ -10,6 +10,7 @@ Double-clicking a finding emits `open_entity_requested(kind, id)`; the main wind
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QEvent,
@@ -34,7 +35,13 @@ from PySide6.QtWidgets import (
 from ui.accessibility import set_accessible_name
 from ui.change_bus import ChangeBus
 from ui.jobs import run_job, show_error
-from ui.models.finding_table_model import FINDING_ROLE, FindingTableModel, record_text
+from ui.models.finding_table_model import (
+    FINDING_ROLE,
+    FindingTableModel,
+    Ordered,
+    record_text,
+    sorted_findings,
+)
 from ui.widgets.check_actions import acknowledge, ask_export_path, ask_reason, export_plan
 from ui.widgets.check_group_tree import CheckGroupTree
 from ui.widgets.reload_on_change import ReloadOnChange
@@ -46,12 +53,28 @@ from workbench.progress import Progress
 from workbench.services import Register
 from workbench.services.compliance_service import ComplianceService, Review
 
+ASCENDING = Qt.SortOrder.AscendingOrder
+SEVERITY_WIDTH_ROWS = 50  # the severity column shows one of three labels: a few rows size it
 
-def load_findings(register: Register, progress: Progress) -> Review:
+
+@dataclass(frozen=True, slots=True)
+class LoadedChecks:
+    """What the checks job hands the view: the review, its findings sorted as the list was,
+    and the summary, all computed off the GUI thread (sorting and counting 50,000 findings
+    there took ~60 ms)."""
+
+    review: Review
+    order: Ordered
+    summary: str
+
+
+def load_findings(
+    register: Register, progress: Progress, sort: tuple[int, Qt.SortOrder] = (-1, ASCENDING)
+) -> LoadedChecks:
     progress.report(0, 1)
     review = ComplianceService(register).review()
     progress.report(1, 1)
-    return review
+    return LoadedChecks(review, sorted_findings(review.open, sort), review_summary(review))
 
 
 class ChecksWidget(QWidget):
@@ -111,6 +134,9 @@ class ChecksWidget(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # ...measured on the first rows only: Qt's default, 1,000 rows, laid out 1,000 labels
+        # and icons when 50,000 findings came in (about 170 ms on the GUI thread at 10k).
+        header.setResizeContentsPrecision(SEVERITY_WIDTH_ROWS)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
@@ -181,11 +207,11 @@ class ChecksWidget(QWidget):
             return
         self._loading = True
         self.refresh_button.setEnabled(False)
-        register = self._register
+        register, sort = self._register, self.findings.sort_state()
         # A pure read: beside the write pool, so checks never queue behind an import.
-        run_job(self, lambda progress: load_findings(register, progress), writes=False).on_success(
-            self._show
-        ).on_failure(self._failed).start()
+        run_job(
+            self, lambda progress: load_findings(register, progress, sort), writes=False
+        ).on_success(self._show).on_failure(self._failed).start()
 
     def set_severity(self, severity: str | None) -> None:
         self.severity_filter.setCurrentIndex(max(0, self.severity_filter.findData(severity)))
@@ -198,20 +224,13 @@ class ChecksWidget(QWidget):
         self.refresh_button.setEnabled(True)
         show_error(self, _("The checks could not be run"), error)
 
-    def _show(self, review: Review) -> None:
+    def _show(self, loaded: LoadedChecks) -> None:
         self._loading = False
         self._loaded_once = True
         self.refresh_button.setEnabled(True)
-        self.review = review
-        self.findings.set_findings(review.open)
-        text = summary_text(review.open)
-        if review.acknowledged:
-            text += " " + ngettext(
-                "({n} acknowledged, not listed)",
-                "({n} acknowledged, not listed)",
-                len(review.acknowledged),
-            ).format(n=len(review.acknowledged))
-        self.summary.setText(text)
+        self.review = loaded.review
+        self.findings.set_findings(loaded.review.open, loaded.order)
+        self.summary.setText(loaded.summary)
         self.refreshed.emit()
         if self._stale:
             self._stale = False
@@ -228,7 +247,7 @@ class ChecksWidget(QWidget):
     # -- grouping, acknowledging, exporting ----------------------------------------------------
     def visible_findings(self) -> list[Finding]:
         """The findings the filters keep, in the list's order."""
-        return [self.findings.finding_at(r) for r in range(self.findings.rowCount())]
+        return [self.findings.finding_at(r) for r in range(self.findings.shown_count())]
 
     def _regroup(self, *_args: object) -> None:
         by = self.group_by.currentData()
@@ -266,6 +285,17 @@ class ChecksWidget(QWidget):
 
     def _export_failed(self, error: Exception) -> None:
         show_error(self, _("The export failed"), error)
+
+
+def review_summary(review: Review) -> str:
+    text = summary_text(review.open)
+    if review.acknowledged:
+        text += " " + ngettext(
+            "({n} acknowledged, not listed)",
+            "({n} acknowledged, not listed)",
+            len(review.acknowledged),
+        ).format(n=len(review.acknowledged))
+    return text
 
 
 def summary_text(findings: list[Finding]) -> str:

@@ -28,6 +28,7 @@ from ui.widgets.sidebar import VIEWS
 from workbench.i18n import _, ngettext
 
 MAX_COLUMN_WIDTH = 340
+FIT_ROWS = 50  # the rows whose texts size the columns when the list first fills
 
 
 class EntityListWidget(QWidget):
@@ -64,16 +65,20 @@ class EntityListWidget(QWidget):
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.only_marked)
-        self.only_marked.setVisible(self.model.shows_marks)
-        for button in (self.confirm_button, self.new_button, self.open_button, self.delete_button):
+        buttons = (self.confirm_button, self.new_button, self.open_button, self.delete_button)
+        for button in buttons:
             top.addWidget(button)
-            button.setVisible(self._editable)
-        self.confirm_button.setVisible(self._editable and self.model.shows_marks)
         self.confirm_button.setIcon(warning_icon())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        # Only now that they have a parent: shown before, each was a window of its own (and
+        # took the activation from the main window when a view was built after it showed).
+        self.only_marked.setVisible(self.model.shows_marks)
+        for button in buttons:
+            button.setVisible(self._editable)
+        self.confirm_button.setVisible(self._editable and self.model.shows_marks)
 
         table = self.table
         table.setModel(self.model)
@@ -218,11 +223,12 @@ class EntityListWidget(QWidget):
             self.delete_requested.emit(entity_id)
 
     def _fit_columns_once(self) -> None:
-        # Qt measures only the first rows (resizeContentsPrecision), so this stays cheap.
+        # Qt measures only the first rows (resizeContentsPrecision), so this stays cheap: 200
+        # rows of History (each entry diffed for its "fields changed") took 330 ms.
         if self._fitted or not self.model.rowCount():
             return
         self._fitted = True
-        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             width = self.table.columnWidth(column)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QSplitter,
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.journal_text import decoded, field_label, field_text
+from ui.journal_text import ListChange, decoded, field_label, field_text, list_change
 from ui.models.entity_table_model import Role
 from ui.models.journal_table_model import JournalTableModel, field_changes
 from ui.settings import Settings
@@ -20,10 +21,12 @@ from ui.widgets.entity_list_widget import EntityListWidget
 from ui.widgets.inferred_marks import plain_label
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import JournalEntry
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 from workbench.services.operation_labels import operation_label
 
 SUBPROCESSOR_LINKS = frozenset({"subprocessor_id", "subprocessor_ids"})
+REMOVED_COLOUR = QColor("#c62828")  # red, as the checks' errors
+ADDED_COLOUR = QColor("#2e7d32")  # green
 
 
 class HistoryWidget(QWidget):
@@ -86,16 +89,17 @@ class HistoryWidget(QWidget):
                 else EntityKind.ORGANISATION,
                 {},
             )
-            for column, text in enumerate(
-                (
-                    field_label(change.field),
-                    field_text(before, change.field, change.before, linked),
-                    field_text(after, change.field, change.after, linked),
-                )
+            items = list_change(before, after, change.field, linked)
+            self.diff.setItem(row, 0, text_item(field_label(change.field) + kept_text(items)))
+            if items is not None:  # a list: what went and what came, not the list twice
+                self.diff.setItem(row, 1, removed_item(items))
+                self.diff.setItem(row, 2, added_item(items))
+                continue
+            for column, text in (
+                (1, field_text(before, change.field, change.before, linked)),
+                (2, field_text(after, change.field, change.after, linked)),
             ):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.diff.setItem(row, column, item)
+                self.diff.setItem(row, column, text_item(text))
         self.diff.resizeRowsToContents()
         self._retitle(entry)
 
@@ -125,3 +129,42 @@ class HistoryWidget(QWidget):
         self.diff.setColumnWidth(0, 180)
         self.diff.setColumnWidth(1, 420)
         self._retitle(self.selected_entry())
+
+
+def text_item(text: str, spoken: str | None = None) -> QTableWidgetItem:
+    """A diff cell: plain text (QTableWidgetItem never renders markup), with its tooltip and
+    the text a screen reader says."""
+    item = QTableWidgetItem(text)
+    item.setToolTip(spoken or text)
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken or text)
+    return item
+
+
+def items_cell(
+    items: tuple[str, ...], sign: str, colour: QColor, said: str, none: str
+) -> QTableWidgetItem:
+    """Items a list lost or gained, one a line after their sign, in their colour, said as
+    `said` ("Removed: {items}") or `none` when there are none."""
+    spoken = said.format(items="; ".join(items)) if items else none
+    item = text_item("\n".join(f"{sign} {text}" for text in items), spoken)
+    item.setForeground(colour)
+    return item
+
+
+def removed_item(change: ListChange) -> QTableWidgetItem:
+    """The items a list lost, after "−", in red."""
+    return items_cell(
+        change.removed, "\u2212", REMOVED_COLOUR, _("Removed: {items}"), _("Nothing removed")
+    )
+
+
+def added_item(change: ListChange) -> QTableWidgetItem:
+    """The items a list gained, after "+", in green."""
+    return items_cell(change.added, "+", ADDED_COLOUR, _("Added: {items}"), _("Nothing added"))
+
+
+def kept_text(change: ListChange | None) -> str:
+    """Under a list field's name: how many of its items the change left as they were."""
+    if change is None or not change.kept:
+        return ""
+    return "\n" + ngettext("({n} unchanged)", "({n} unchanged)", change.kept).format(n=change.kept)

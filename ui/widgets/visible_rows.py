@@ -3,15 +3,20 @@
 `QTableView.resizeRowsToContents()` lays out the text of every row: 6,000 findings with a
 problem and a fix each took 290 ms on the GUI thread at 1,000 treatments (bench_ui.py), and
 it ran after every check. `VisibleRowSizer` measures the rows in the viewport (and a screen
-below) once they come into view, a moment after a scroll, a resize or a new set of rows.
+below) once they come into view, a moment after a scroll, a resize or a new set of rows,
+in turns of about 15 ms.
 """
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTableView
 
 MARGIN_ROWS = 40  # rows measured past the bottom edge, so a page down lands on measured rows
+# A wrapped row takes ~2 ms to lay out: 85 rows held the first checks view 200 ms in one go.
+TURN_S = 0.015
 
 
 class VisibleRowSizer(QObject):
@@ -42,7 +47,11 @@ class VisibleRowSizer(QObject):
         first = max(0, table.rowAt(0))
         last = table.rowAt(table.viewport().height() - 1)
         last = count - 1 if last < 0 else last
+        started = time.perf_counter()
         for row in range(first, min(count, last + MARGIN_ROWS + 1)):
             if row not in self._measured:
                 self._measured.add(row)
                 table.resizeRowToContents(row)
+                if time.perf_counter() - started > TURN_S:  # the rest in a later turn
+                    self._timer.start()
+                    return

@@ -9,7 +9,7 @@ version it was read at, and the service refuses it if somebody else wrote in bet
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from workbench.domain import codec
@@ -381,9 +381,21 @@ class Changes:
     kinds: frozenset[EntityKind] = frozenset()
     ids: Sequence[int] = ()  # an import's can be 100k long: a compact array, not a tuple
     operation: str = ""
+    # The same ids, by the kind of record they are (ids of two kinds overlap: treatment 5 is
+    # not subprocessor 5), so a list updates only its own rows. Empty when not known.
+    ids_by_kind: Mapping[EntityKind, Sequence[int]] = field(default_factory=dict)
 
     def touches(self, kind: EntityKind) -> bool:
         return kind in self.kinds
+
+    def ids_of(self, kind: EntityKind) -> Sequence[int] | None:
+        """The ids of the `kind` records written, or None when not known (then a view reads
+        all of them again)."""
+        if self.ids_by_kind:
+            return self.ids_by_kind.get(kind, ())
+        if self.kinds == {kind} and self.ids:
+            return self.ids
+        return None if kind in self.kinds else ()
 
 
 def _dpia_from_older_flag(required: bool | None) -> tuple[str, dict[str, str]]:

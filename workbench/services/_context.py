@@ -116,4 +116,9 @@ _STALE_TABLE = re.compile(r"table '([A-Za-z0-9_]+)'")
 
 
 def changes_of(uow: UnitOfWork) -> Changes:
-    return Changes(kinds=frozenset(uow.touched), ids=uow.ids, operation=uow.operation)
+    return Changes(
+        kinds=frozenset(uow.touched),
+        ids=uow.ids,
+        operation=uow.operation,
+        ids_by_kind=dict(uow.ids_by_kind),
+    )

@@ -163,6 +163,7 @@ class UnitOfWork:
         self.at = utc_now()
         self.touched: set[EntityKind] = set()
         self.ids = array("q")  # every id written; 8 bytes each (an import writes 100k)
+        self.ids_by_kind: dict[EntityKind, array[int]] = {}
         self._pending: list[dict[str, Any]] = []
         _serialise_writers(session)
         seq = session.scalar(select(func.coalesce(func.max(OperationModel.seq), 0))) or 0
@@ -191,6 +192,7 @@ class UnitOfWork:
             return
         self.touched.add(kind)
         self.ids.append(entity_id)
+        self.ids_of(kind).append(entity_id)
         self._pending.append(
             {
                 "kind": kind.value,
@@ -200,6 +202,10 @@ class UnitOfWork:
                 "after": after,
             }
         )
+
+    def ids_of(self, kind: EntityKind) -> array[int]:
+        """The ids of `kind` written so far (the views update only those rows)."""
+        return self.ids_by_kind.setdefault(kind, array("q"))
 
     @property
     def has_pending(self) -> bool:
@@ -224,6 +230,7 @@ class UnitOfWork:
             or GENESIS_HASH
         )
         rows = []
+        ids_of_kind = self.ids_of(kind)
         hasher = EntryHasher(
             self.at, self.author, self.operation, kind.value, action.value, self.label, self.op
         )
@@ -247,6 +254,7 @@ class UnitOfWork:
             )
             prev_hash = digest
             self.ids.append(entity_id)
+            ids_of_kind.append(entity_id)
         self.touched.add(kind)
         self.session.execute(insert(JournalEntryModel), rows)
 

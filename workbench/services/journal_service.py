@@ -60,10 +60,15 @@ class JournalService:
         until: dt.datetime | None = None,
         limit: int | None = None,
         after_id: int | None = None,
+        before_id: int | None = None,
     ) -> list[JournalEntry]:
+        """Entries in id order; with `limit`, the newest `limit` of those asked (a page: the
+        History view reads the journal a page at a time, older ones `before_id` as it scrolls)."""
         query = select(JournalEntryModel).order_by(JournalEntryModel.id)
         if after_id is not None:  # a journal position (a package's sign-off)
             query = query.where(JournalEntryModel.id > after_id)
+        if before_id is not None:
+            query = query.where(JournalEntryModel.id < before_id)
         if kind is not None:
             query = query.where(JournalEntryModel.entity_kind == kind.value)
         if entity_id is not None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import String, func, select, type_coerce
@@ -65,7 +66,11 @@ class TreatmentService(CrudService[Treatment]):
     )
     order_by = ("organisation_id", "role", "id")
 
-    def rows(self, organisation_id: int | None = None) -> list[TreatmentRow]:
+    def rows(
+        self, organisation_id: int | None = None, ids: Collection[int] | None = None
+    ) -> list[TreatmentRow]:
+        """The list's light rows: of one organisation, of some treatments (`ids`: the rows a
+        write touched, read again alone), or all."""
         counts = (
             select(
                 treatment_subprocessor.c.treatment_id,
@@ -93,6 +98,8 @@ class TreatmentService(CrudService[Treatment]):
         )
         if organisation_id is not None:
             query = query.where(TreatmentModel.organisation_id == organisation_id)
+        if ids is not None:
+            query = query.where(TreatmentModel.id.in_(list(ids)))
         with self._context.read() as session:
             return [
                 TreatmentRow(
