@@ -182,9 +182,14 @@ def test_the_findings_come_into_view_a_page_at_a_time(qtbot: QtBot, register: Re
     total = model.shown_count()
     assert total > 6
     assert model.rowCount() < total
+    def scrolled_to_more(rows: int) -> bool:
+        # scrolled again at each look, as a user keeps scrolling: the scroll bar's range is
+        # only laid out for the rows just fetched after the view's delayed layout has run
+        widget.table.scrollToBottom()
+        return model.rowCount() > rows
+
     while model.canFetchMore():  # each scroll to the bottom shows the next page
         rows = model.rowCount()
-        widget.table.scrollToBottom()
-        qtbot.waitUntil(lambda rows=rows: model.rowCount() > rows, timeout=5_000)
+        qtbot.waitUntil(lambda rows=rows: scrolled_to_more(rows), timeout=5_000)
     assert model.rowCount() == total
     assert len(widget.visible_findings()) == total  # exports and groups take every finding
