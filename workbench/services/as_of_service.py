@@ -187,14 +187,12 @@ def checked_moment(
 
 
 def moment_text(moment: dt.datetime) -> str:
-    """A moment as the DPO reads it, in local time: 12/03/2026 14:00, 12 Mar 2026 14:00."""
+    """A moment as the DPO reads it, in local time, to the minute: 12/03/2026 14:00 (French),
+    12 Mar 2026 14:00 (English)."""
     from babel.dates import format_datetime
 
-    local = moment.astimezone()
     pattern = MOMENT_PATTERNS.get(current_locale(), MOMENT_PATTERNS["en"])
-    if local.second:
-        pattern = pattern.replace("HH:mm", "HH:mm:ss")
-    return str(format_datetime(local, pattern, locale=current_locale()))
+    return str(format_datetime(moment.astimezone(), pattern, locale=current_locale()))
 
 
 def _stored(value: Any) -> Any:

@@ -171,7 +171,7 @@ def test_as_of_a_future_day_or_before_the_register_is_a_clear_error(
     assert "is in the future: the register can only be shown as it stood." in err
     code, out, err = run(capsys, db, "show", "treatment", "T-001", "--as-of", "2000-01-01")
     assert (code, out) == (2, "")
-    assert "1 Jan 2000 23:59:59 is before the register existed: its first change was" in err
+    assert "1 Jan 2000 23:59 is before the register existed: its first change was" in err
 
 
 def test_unknown_id_exits_2_with_a_clear_message(
