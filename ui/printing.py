@@ -40,6 +40,7 @@ from ui.labels import date_text, yes_no
 from workbench.i18n import _, ngettext
 
 Cells = Sequence[Sequence[str]]
+Table = tuple[Sequence[str], Cells]  # headers, rows
 LANDSCAPE_ABOVE = 4  # columns: a wider list is printed across the page
 
 
@@ -67,16 +68,16 @@ class PrintDocument:
         self._cursor.insertBlock()
         self._text(text, bold=True, size=12)
 
-    def fields(self, pairs: Sequence[tuple[str, str | Cells]]) -> None:
-        """Label, value: a value that is rows of cells becomes a table of its own."""
+    def fields(self, pairs: Sequence[tuple[str, str | Table]]) -> None:
+        """Label, value: a table value (headers, rows) becomes a table of its own."""
         for label, value in pairs:
             self._cursor.insertBlock()
             self._text(label, bold=True)
-            if isinstance(value, str):
+            if isinstance(value, tuple) and value[1]:
+                self.table(*value)
+            else:
                 self._cursor.insertBlock()
-                self._text(value or "—")
-            elif value:
-                self.table([], value)
+                self._text(value if isinstance(value, str) and value else "—")
 
     def table(self, headers: Sequence[str], rows: Cells) -> None:
         columns = max(1, len(headers), *(len(r) for r in rows))
@@ -142,7 +143,7 @@ def list_document(title: str, table: QTableView, subtitle: str = "") -> Printabl
 
 
 # -- a record ----------------------------------------------------------------------------------
-def form_sections(dialog: QDialog) -> list[tuple[str, list[tuple[str, str | Cells]]]]:
+def form_sections(dialog: QDialog) -> list[tuple[str, list[tuple[str, str | Table]]]]:
     """The form's rows as (tab title, [(label, value)]), in the form's order: what the user
     reads in the form, in the UI's language."""
     rows = list(getattr(dialog, "_rows", {}).values())
@@ -159,8 +160,8 @@ def form_sections(dialog: QDialog) -> list[tuple[str, list[tuple[str, str | Cell
     return sections
 
 
-def editor_value(editor: QWidget) -> str | Cells:
-    """What an editor shows, as text (a table editor: its rows of cells)."""
+def editor_value(editor: QWidget) -> str | Table:
+    """What an editor shows, as text (a table editor: its headers and rows of cells)."""
     if isinstance(editor, QLineEdit):
         return editor.text()
     if isinstance(editor, QPlainTextEdit):
@@ -173,7 +174,11 @@ def editor_value(editor: QWidget) -> str | Cells:
         return yes_no(editor.isChecked())
     table = editor.findChild(QTableWidget)
     if table is not None:
-        return [
+        headers = [
+            item.text() if (item := table.horizontalHeaderItem(c)) is not None else ""
+            for c in range(table.columnCount())
+        ]
+        return headers, [
             [_cell_text(table, r, c) for c in range(table.columnCount())]
             for r in range(table.rowCount())
         ]

@@ -148,6 +148,8 @@ def test_a_list_and_a_record_print_what_they_show_in_the_ui_language(
     assert PAYLOAD in text
     assert "Name" in text
     assert record.retention.text.split()[0] in text
+    category = record.data_categories[0]
+    assert f"Category Sensitivity Data subject {category.name}" in text  # a table, headed
 
     window.actions_.print_record_preview.trigger()
     preview = printing.preview
