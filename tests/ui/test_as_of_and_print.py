@@ -14,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from tests.ui.waits import wait_lists_loaded
 from ui.i18n_qt import apply_language
@@ -108,11 +108,19 @@ def test_the_register_as_it_stood_read_only_printed_then_back_to_the_present(
     assert view.banner_label.text().endswith(" — lecture seule")
     apply_language("en")
 
+    window.sidebar.setFocus()  # an item view taking focus takes a current row: not a new one
+    QApplication.processEvents()
+    assert window.as_of.active
+    assert view.current_list().count_label.text() == f"{count} rows"
+
     view.back_button.click()
     assert not window.as_of.active
     assert window.stack.currentWidget() is not view
     assert actions.undo.isEnabled()
-    assert actions.new_record.isEnabled() == (window.current_view_key() in ("treatments",))
+    assert actions.new_record.isEnabled()
+    _past_view(window, qtbot, moment)
+    window.show_view("subprocessors")  # any view of the present leaves the past
+    assert not window.as_of.active
 
 
 def test_the_moment_picker_goes_from_the_first_change_to_now(qtbot: QtBot) -> None:

@@ -104,6 +104,8 @@ class AsOfView(QWidget):
             model = model_cls(self.reader)
             view = EntityListWidget(model, settings, editable=False)
             view.open_requested.connect(lambda entity_id, k=kind: self.open_form(k, entity_id))
+            # once read, the row count is longer than "0 rows": lay the list out again
+            model.rows_reloaded.connect(lambda v=view: _lay_out_again(v))
             self.lists[kind] = view
             self.tabs.addTab(view, "")
             model.reload_in_background()
@@ -152,6 +154,12 @@ class AsOfView(QWidget):
         self.back_button.setText(_("Back to the present"))
         for i, (_kind, title, _model) in enumerate(LISTS):
             self.tabs.setTabText(i, _(title))
+
+
+def _lay_out_again(widget: QWidget) -> None:
+    layout = widget.layout()
+    if layout is not None:
+        layout.invalidate()
 
 
 def make_read_only(dialog: EntityFormDialog[Any], banner: str) -> None:
@@ -237,6 +245,10 @@ class AsOfMode:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.view: AsOfView | None = None
+        # The sidebar keeps its current view while the past is shown (an item view with focus
+        # and no current row takes the first one: the past left at once for the dashboard);
+        # a click on that same view also comes back to it.
+        window.sidebar.itemClicked.connect(lambda _item: self._sidebar_clicked())
 
     @property
     def active(self) -> bool:
@@ -271,14 +283,18 @@ class AsOfMode:
         self.view = view
         window.stack.addWidget(view)
         window.stack.setCurrentWidget(view)
-        window.sidebar.clearSelection()
-        window.sidebar.setCurrentRow(-1)  # any view chosen in the sidebar leaves the past
+        view.current_list().table.setFocus()
         window.actions_.update_enabled()
         return view
 
+    def _sidebar_clicked(self) -> None:
+        if self.active:  # another view of the sidebar leaves already (MainWindow.show_view)
+            self.leave()
+
     def leave(self) -> None:
+        """Back to the present, on the view the sidebar shows."""
         self.discard()
-        self.window.start_view()
+        self.window.show_view(self.window.current_view_key() or "dashboard")
 
     def discard(self) -> None:
         """Forget the past view (the window then shows another one)."""
