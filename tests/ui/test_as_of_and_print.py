@@ -90,6 +90,10 @@ def test_the_register_as_it_stood_read_only_printed_then_back_to_the_present(
     assert form.buttons.standardButtons() == QDialogButtonBox.StandardButton.Close
     assert "read-only" in form.windowTitle()
     form.close()
+    form = view.open_form(EntityKind.SUBPROCESSOR, gone.id)  # deleted since: shown as it was
+    assert form is not None
+    assert form._rows["name"].editor.text() == gone.name
+    form.close()
 
     treatments.select_id(tid)  # printed as they stood, under the banner
     printing = window.actions_.printing

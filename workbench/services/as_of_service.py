@@ -73,8 +73,9 @@ class AsOfRecords:
         raise NotFoundError(self.kind_name, entity_id)
 
     def _sort_key(self, record: Any) -> tuple[Any, ...]:
-        values = (getattr(record, name, None) for name in self._order)
-        return tuple((v is None, v.casefold() if isinstance(v, str) else v or 0) for v in values)
+        values = (_stored(getattr(record, name, None)) for name in self._order)
+        # as the register file sorts: no value first, text by code point (SQLite's BINARY)
+        return tuple((v is not None, "" if v is None else v) for v in values)
 
 
 class AsOfOrganisations(AsOfRecords):
@@ -86,8 +87,10 @@ class AsOfOrganisations(AsOfRecords):
 
 
 class AsOfTreatments(AsOfRecords):
-    def __init__(self, register: AsOfRegister, load: Callable[[], builtins.list[Any]]):
-        super().__init__(EntityKind.TREATMENT, load, ("name", "id"))
+    def __init__(
+        self, register: AsOfRegister, load: Callable[[], builtins.list[Any]], order: tuple[str, ...]
+    ):
+        super().__init__(EntityKind.TREATMENT, load, order)
         self._register = register
 
     def rows(self, organisation_id: int | None = None) -> builtins.list[TreatmentRow]:
@@ -122,6 +125,11 @@ class AsOfCertifications(AsOfRecords):
         return self.list(organisation_id=organisation_id)
 
 
+class AsOfAttachments(AsOfRecords):
+    def of(self, owner_kind: EntityKind, owner_id: int) -> builtins.list[Any]:
+        return self.list(owner_kind=owner_kind.value, owner_id=owner_id)
+
+
 class AsOfRegister:
     """The register at `moment` (UTC): the reads of `Register`'s services, nothing to write.
 
@@ -137,17 +145,28 @@ class AsOfRegister:
         def loader(kind: EntityKind) -> Callable[[], builtins.list[Any]]:
             return lambda: journal.as_of(kind, self.moment)
 
+        def order(kind: EntityKind) -> tuple[str, ...]:  # each list in its service's order
+            return register.by_kind[kind].order_by
+
         self.organisations = AsOfOrganisations(
-            EntityKind.ORGANISATION, loader(EntityKind.ORGANISATION), ("name", "id")
+            EntityKind.ORGANISATION, loader(EntityKind.ORGANISATION), order(EntityKind.ORGANISATION)
         )
-        self.treatments = AsOfTreatments(self, loader(EntityKind.TREATMENT))
+        self.treatments = AsOfTreatments(
+            self, loader(EntityKind.TREATMENT), order(EntityKind.TREATMENT)
+        )
         self.certifications = AsOfCertifications(
-            EntityKind.CERTIFICATION, loader(EntityKind.CERTIFICATION), ("kind", "id")
+            EntityKind.CERTIFICATION,
+            loader(EntityKind.CERTIFICATION),
+            order(EntityKind.CERTIFICATION),
+        )
+        self.attachments = AsOfAttachments(
+            EntityKind.ATTACHMENT, loader(EntityKind.ATTACHMENT), order(EntityKind.ATTACHMENT)
         )
         self.by_kind: dict[EntityKind, AsOfRecords] = {
             EntityKind.ORGANISATION: self.organisations,
             EntityKind.TREATMENT: self.treatments,
             EntityKind.CERTIFICATION: self.certifications,
+            EntityKind.ATTACHMENT: self.attachments,
         }
         for kind, service in register.by_kind.items():
             if kind not in self.by_kind:

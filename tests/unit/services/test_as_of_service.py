@@ -15,10 +15,10 @@ from workbench.services.as_of_service import AsOfRegister, MomentOutOfRangeError
 KINDS = (EntityKind.ORGANISATION, EntityKind.TREATMENT, EntityKind.SUBPROCESSOR)
 
 
-def _state(reader: Any) -> dict[EntityKind, dict[int, dict[str, Any]]]:
-    """Every record of the kinds the as-of view shows, as its full stored form."""
+def _state(reader: Any) -> dict[EntityKind, list[tuple[int, dict[str, Any]]]]:
+    """Every record of the kinds the as-of view shows, in list order, in its full stored form."""
     return {
-        kind: {r.id: codec.to_dict(r) for r in reader.service_for(kind).list()} for kind in KINDS
+        kind: [(r.id, codec.to_dict(r)) for r in reader.service_for(kind).list()] for kind in KINDS
     }
 
 
@@ -28,7 +28,9 @@ def test_each_moment_gives_back_what_the_register_held_then(
     """Creations, edits, a delete that unlinks, its undo, a plain delete and a new client: after
     each step, the register as it is then; later, the register as of each step's moment."""
     assert own_org.id is not None
-    seen: list[tuple[dt.datetime, dict[EntityKind, dict[int, dict[str, Any]]], list[Any]]] = []
+    seen: list[
+        tuple[dt.datetime, dict[EntityKind, list[tuple[int, dict[str, Any]]]], list[Any]]
+    ] = []
 
     def remember() -> None:
         seen.append((dt.datetime.now(dt.UTC), _state(register), register.treatments.rows()))
@@ -56,7 +58,7 @@ def test_each_moment_gives_back_what_the_register_held_then(
     remember()
 
     assert [len(state[EntityKind.TREATMENT]) for _, state, _ in seen] == [0, 2, 2, 2, 2, 1]
-    assert seen[3][1][EntityKind.TREATMENT][first]["subprocessor_ids"] == []
+    assert dict(seen[3][1][EntityKind.TREATMENT])[first]["subprocessor_ids"] == []
     for moment, state, rows in seen:
         past = AsOfRegister(register, moment)
         assert _state(past) == state
@@ -78,6 +80,8 @@ def test_one_record_as_of_a_moment_and_one_that_did_not_exist_yet(
         past.treatments.get(later)
     assert [o.name for o in past.organisations.own()] == ["Podalire"]
     assert past.organisations.find_by_name("podalire") is not None
+    assert past.attachments.of(EntityKind.TREATMENT, tid) == []
+    assert past.certifications.of_organisation(own_org.id) == []
 
 
 def test_a_moment_before_the_register_or_in_the_future_is_refused(
