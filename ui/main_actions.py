@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QStyle
 from ui import jobs
 from ui.main_window import LIST_VIEWS, make_toolbar, optional_class
 from ui.maintenance import MaintenanceTools
+from ui.print_actions import PrintActions
 from ui.register_opener import ask_new_passphrase, open_interactively
 from ui.widgets.sidebar import VIEWS
 from workbench.domain.errors import WorkbenchError
@@ -107,6 +108,24 @@ class MainActions:
         self.integrity_check = self._action(
             "action_check_integrity", N_("&Check the register file"), tools.integrity_check
         )
+        self.as_of_view = self._action(
+            "action_view_as_of", N_("Register &as of…"), w.as_of.choose, "Ctrl+Shift+T"
+        )
+        printing = self.printing = PrintActions(window)
+        self.print_list = self._action(
+            "action_print_list", N_("&Print the list…"), printing.print_list, Key.Print
+        )
+        self.print_list_preview = self._action(
+            "action_print_preview_list", N_("Print pre&view of the list…"), printing.preview_list
+        )
+        self.print_record = self._action(
+            "action_print_record", N_("Print the &record…"), printing.print_record, "Ctrl+Shift+P"
+        )
+        self.print_record_preview = self._action(
+            "action_print_preview_record",
+            N_("Print previe&w of the record…"),
+            printing.preview_record,
+        )
         self.view_actions = [
             self._action(
                 f"action_show_{view.key}",
@@ -153,6 +172,9 @@ class MainActions:
         file_menu.addAction(self.import_)
         file_menu.addAction(self.export)
         file_menu.addSeparator()
+        file_menu.addActions([self.print_list, self.print_list_preview])
+        file_menu.addActions([self.print_record, self.print_record_preview])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = self._menu(N_("&Edit"))
         edit_items: list[QAction | None] = [
@@ -173,6 +195,8 @@ class MainActions:
         view_menu = self._menu(N_("&View"))
         for action in self.view_actions:
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.as_of_view)
         tools_menu = self._menu(N_("&Tools"))
         tools_menu.addActions([self.backup, self.restore])
         tools_menu.addSeparator()
@@ -201,8 +225,9 @@ class MainActions:
     def update_enabled(self) -> None:
         journal = self.window.register.journal
         undo, redo = journal.can_undo(), journal.can_redo()
-        self.undo.setEnabled(undo is not None)
-        self.redo.setEnabled(redo is not None)
+        present = not self.window.as_of.active  # the past is read-only: no edit action
+        self.undo.setEnabled(undo is not None and present)
+        self.redo.setEnabled(redo is not None and present)
         self.undo.setToolTip(
             _("Undo: {label}").format(label=operation_label(inner_label(undo.label)))
             if undo
@@ -215,9 +240,17 @@ class MainActions:
         )
         key = self.window.current_view_key()
         kind = LIST_VIEWS.get(key)
-        self.new_record.setEnabled(kind is not None and self.window.editor.can_edit(kind))
+        self.new_record.setEnabled(
+            present and kind is not None and self.window.editor.can_edit(kind)
+        )
         self.find.setEnabled(self.window.current_list() is not None)
-        self.import_.setEnabled(_import_wizard() is not None)
+        for action in (self.undo_history, self.settings, self.restore):
+            action.setEnabled(present)
+        self.print_list.setEnabled(self.printing.can_print_list())
+        self.print_list_preview.setEnabled(self.printing.can_print_list())
+        self.print_record.setEnabled(self.printing.can_print_record())
+        self.print_record_preview.setEnabled(self.printing.can_print_record())
+        self.import_.setEnabled(present and _import_wizard() is not None)
         self.export.setEnabled(_export_dialog() is not None)
 
     def retranslate_ui(self) -> None:

@@ -46,6 +46,7 @@ from ui.models.subprocessor_table_model import SubprocessorTableModel
 from ui.models.treatment_table_model import TreatmentTableModel
 from ui.settings import LAST_VIEW, WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from ui.undo_guard import UndoHistoryDialog, confirm_undo
+from ui.widgets.as_of_view import AsOfMode, AsOfView
 from ui.widgets.entity_list_widget import EntityListWidget
 from ui.widgets.history_widget import HistoryWidget
 from ui.widgets.inferred_marks import plain_label
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_register = plain_label()
         self.statusBar().addPermanentWidget(self.status_register)
+        self.as_of = AsOfMode(self)  # the register as it stood at a moment (View menu)
         self.actions_ = MainActions(self)
         self.welcome.import_requested.connect(self.actions_.open_import)
         self.welcome.demo_requested.connect(self.actions_.open_demo_register)
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
         if self.sidebar.current_key() != key:
             self.sidebar.select(key)  # comes back here through view_selected
             return
+        self.as_of.discard()  # a view of the present: the past one, if shown, is left
         widget = self.views[key]
         self.stack.setCurrentWidget(widget)
         if key in self._stale:
@@ -253,6 +256,8 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         if isinstance(widget, HistoryWidget):
             return widget.entries
+        if isinstance(widget, AsOfView):
+            return widget.current_list()
         return widget if isinstance(widget, EntityListWidget) else None
 
     def list_view(self, key: str) -> EntityListWidget:
@@ -351,6 +356,7 @@ class MainWindow(QMainWindow):
     def replace_register(self, register: Register, close_old: bool = True) -> None:
         """Show another register: every view is rebuilt over it."""
         old = self.register
+        self.as_of.discard()
         self.register = register
         self.editor = EntityEditor(self, register, self.bus)
         current = self.current_view_key() or "dashboard"

@@ -140,6 +140,10 @@ def run_export_register(args: argparse.Namespace) -> int:
 
     reg = open_for_reading(args)
     try:
+        if args.as_of is not None:  # the same refusals as `list --as-of`, before any file
+            from workbench.services.as_of_service import checked_moment
+
+            checked_moment(reg, args.as_of)
         snapshot = ExportService(reg).export_register(
             args.output,
             args.fmt,

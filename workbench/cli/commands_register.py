@@ -21,6 +21,7 @@ from workbench.i18n import _
 
 if TYPE_CHECKING:
     from workbench.services import Register
+    from workbench.services.as_of_service import AsOfRegister
     from workbench.storage.plain_reader import PlainRegister
 
 KINDS = {
@@ -68,6 +69,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("kind", choices=sorted(SINGULAR))
     p.add_argument("id", type=record_id, help=_("the record's id (a processing: also T-029)"))
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--as-of",
+        type=parse_as_of,
+        metavar="DATE",
+        help=_("the record as it stood at the end of DATE (or at YYYY-MM-DDTHH:MM)"),
+    )
     p.set_defaults(handler=run_show)
 
     p = subparsers.add_parser("history", help=_("every recorded change of one record"))
@@ -113,25 +120,39 @@ def record_id(text: str) -> int:
 
 
 def parse_as_of(text: str) -> dt.datetime:
-    """A date means its end (23:59:59 local time); a datetime is taken as given."""
+    """A date means its end (23:59:59 local time; today: now); a datetime is taken as given."""
     try:
         if "T" in text or " " in text:
             moment = dt.datetime.fromisoformat(text)
         else:
-            moment = dt.datetime.combine(dt.date.fromisoformat(text), dt.time.max)
+            day = dt.date.fromisoformat(text)
+            moment = dt.datetime.combine(day, dt.time.max)
+            if day == dt.date.today():  # the end of today is still to come
+                moment = dt.datetime.now()
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from exc
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM).").format(value=text)
+        ) from exc
     return moment.astimezone(dt.UTC)
+
+
+def _reader(
+    args: argparse.Namespace, full: Register | None = None
+) -> Register | PlainRegister | AsOfRegister:
+    """What `list` and `show` read: the register as of `--as-of` (from its journal, through the
+    full path), else the plain reader (sqlite3 only) when the register allows it."""
+    if args.as_of is None:
+        return full if full is not None else open_reader(args)
+    from workbench.services.as_of_service import AsOfRegister
+
+    return AsOfRegister(full if full is not None else open_for_reading(args), args.as_of)
 
 
 def run_list(args: argparse.Namespace) -> int:
     kind = KINDS[args.kind]
-    full = open_for_reading(args) if args.as_of or kind in LOG_KINDS else None
-    reader: Register | PlainRegister = full if full is not None else open_reader(args)
-    if full is not None and args.as_of:
-        records = full.journal.as_of(kind, args.as_of)
-    else:
-        records = reader.service_for(kind).list()
+    full = open_for_reading(args) if kind in LOG_KINDS else None
+    reader = _reader(args, full)
+    records = reader.service_for(kind).list()
     if args.organisation:
         org = reader.organisations.find_by_name(args.organisation)
         if org is None:
@@ -240,11 +261,11 @@ def run_show(args: argparse.Namespace) -> int:
         from workbench.cli._log_tables import clock_context, computed_json
 
         reg = open_for_reading(args)
-        record = reg.service_for(kind).get(args.id)
+        record = _reader(args, reg).service_for(kind).get(args.id)
         data = codec.to_dict(record)
         data["computed"] = computed_json(record, *clock_context(reg))
     else:
-        record = open_reader(args).service_for(kind).get(args.id)
+        record = _reader(args).service_for(kind).get(args.id)
         data = codec.to_dict(record)
     if args.json:
         print_json(data)

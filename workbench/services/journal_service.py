@@ -104,7 +104,9 @@ class JournalService:
         return {entity_id: (_aware(first), _aware(last)) for entity_id, first, last in rows}
 
     def as_of(self, kind: EntityKind, when: dt.datetime) -> list[Any]:
-        """Every record of `kind` as it stood at `when`, rebuilt from the journal."""
+        """Every record of `kind` as it stood at `when`, rebuilt from the journal
+        (workbench/services/as_of_service.py says why that is exact)."""
+        when = when.astimezone(dt.UTC)  # stored in UTC; SQLite compares the text
         latest = (
             select(func.max(JournalEntryModel.id))
             .where(JournalEntryModel.entity_kind == kind.value, JournalEntryModel.at <= when)
@@ -118,6 +120,12 @@ class JournalService:
                 .order_by(JournalEntryModel.entity_id)
             ).all()
         return [codec.from_dict(record_cls, s) for s in snapshots if s is not None]
+
+    def began_at(self) -> dt.datetime | None:
+        """When the register's first change was recorded (None: nothing recorded yet)."""
+        with self._context.read() as session:
+            first = session.scalar(select(func.min(JournalEntryModel.at)))
+        return None if first is None else _aware(first)
 
     def operations(self, limit: int = 50) -> list[OperationInfo]:
         with self._context.read() as session:

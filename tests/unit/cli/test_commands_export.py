@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import docx
@@ -41,7 +42,7 @@ def test_export_register_xlsx_for_one_organisation_as_of_a_date(
 ) -> None:
     out = tmp_path / "registre.xlsx"
     code = main(["--db", str(db), "export", "register", "--format", "xlsx", "-o", str(out),
-                 "--organisation", "Podalire", "--as-of", "2999-12-31"])  # fmt: skip
+                 "--organisation", "Podalire", "--as-of", dt.date.today().isoformat()])  # fmt: skip
     assert code == 0
     sheet = openpyxl.load_workbook(out)["Traitements"]
     name = [cell.value for cell in sheet[1]].index("Traitement")
@@ -50,6 +51,12 @@ def test_export_register_xlsx_for_one_organisation_as_of_a_date(
         "Fourniture d'un service de Téléconsultation",
         "Gestion de compte Patient",
     ]
+    out.unlink()
+    code = main(["--db", str(db), "export", "register", "--format", "xlsx", "-o", str(out),
+                 "--as-of", "2999-12-31"])  # fmt: skip
+    assert code == 2
+    assert "is in the future" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_export_subprocessors_csv(db: Path, tmp_path: Path) -> None:

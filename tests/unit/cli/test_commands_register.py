@@ -157,10 +157,21 @@ def test_list_as_of_before_and_after_a_change(capsys: pytest.CaptureFixture[str]
     assert retention_as_of(between) == account["retention"]["text"]
     assert retention_as_of(None) == NEW_RETENTION.text
     assert retention_as_of(dt.date.today().isoformat()) == NEW_RETENTION.text
-    assert retention_as_of((dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).date().isoformat()) == (
-        NEW_RETENTION.text
-    )
-    assert run_json(capsys, db, "list", "treatments", "--as-of", "2000-01-01") == []
+    shown = run_json(capsys, db, "show", "treatment", str(account["id"]), "--as-of", between)
+    assert shown["retention"]["text"] == account["retention"]["text"]
+    assert shown == next(t for t in listed if t["id"] == account["id"])
+
+
+def test_as_of_a_future_day_or_before_the_register_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], db: Path
+) -> None:
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    code, out, err = run(capsys, db, "list", "treatments", "--as-of", tomorrow)
+    assert (code, out) == (2, "")
+    assert "is in the future: the register can only be shown as it stood." in err
+    code, out, err = run(capsys, db, "show", "treatment", "T-001", "--as-of", "2000-01-01")
+    assert (code, out) == (2, "")
+    assert "1 Jan 2000 23:59 is before the register existed: its first change was" in err
 
 
 def test_unknown_id_exits_2_with_a_clear_message(
@@ -176,7 +187,7 @@ def test_bad_arguments_exit_2_with_usage(capsys: pytest.CaptureFixture[str], db:
     with pytest.raises(SystemExit) as exited:
         main(["--db", str(db), "list", "treatments", "--as-of", "yesterday"])
     assert exited.value.code == 2
-    assert "'yesterday' is not a date (YYYY-MM-DD)" in capsys.readouterr().err
+    assert "'yesterday' is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exited:
         main(["--db", str(db), "show", "dragons", "1"])
     assert exited.value.code == 2
