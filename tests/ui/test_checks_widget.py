@@ -182,6 +182,7 @@ def test_the_findings_come_into_view_a_page_at_a_time(qtbot: QtBot, register: Re
     total = model.shown_count()
     assert total > 6
     assert model.rowCount() < total
+
     def scrolled_to_more(rows: int) -> bool:
         # scrolled again at each look, as a user keeps scrolling: the scroll bar's range is
         # only laid out for the rows just fetched after the view's delayed layout has run
