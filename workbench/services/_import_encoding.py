@@ -33,14 +33,6 @@ def _generic(value: Any) -> str:
     return canonical(codec._encode(value))
 
 
-def _optional(inner: TextEncoder) -> TextEncoder:
-    return lambda value: "null" if value is None else inner(value)
-
-
-def _sequence(item: TextEncoder) -> TextEncoder:
-    return lambda values: "[" + ",".join([item(v) for v in values]) + "]"
-
-
 def _integer(value: Any) -> str:
     return repr(value) if type(value) is int else _generic(value)
 
@@ -49,105 +41,165 @@ def _boolean(value: Any) -> str:
     return "true" if value is True else "false" if value is False else _generic(value)
 
 
-def _one(_value: Any) -> str:
-    return "1"  # the version of a record just created
-
-
 def _moment(value: Any) -> str:
     return '"' + str(value.isoformat()) + '"'
 
 
+class _Source:
+    """Python source of encoders, written once per record type as `dataclasses` writes its
+    `__init__`: one expression per field, no loop nor call per field beyond the encoding's."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, Any] = {
+            "eb": encode_basestring,
+            "_generic": _generic,
+            "_integer": _integer,
+            "_boolean": _boolean,
+            "_moment": _moment,
+        }
+
+    def helper(self, function: Any) -> str:
+        name = f"_h{len(self.names)}"
+        self.names[name] = function
+        return name
+
+    def expression(self, hint: Any, value: str) -> str:
+        """The expression giving the canonical text of `value` (an expression) of type `hint`."""
+        origin = get_origin(hint)
+        if origin in (typing.Union, types.UnionType):
+            inner = [a for a in get_args(hint) if a is not type(None)]
+            if len(inner) != 1:
+                return f"_generic({value})"
+            return f'("null" if {value} is None else {self.expression(inner[0], value)})'
+        if origin is tuple:
+            args = get_args(hint)
+            if args[1:] != (...,):
+                return f"_generic({value})"
+            item = self.expression(args[0], "v")
+            return f'("[" + ",".join([{item} for v in {value}]) + "]")'
+        if not isinstance(hint, type):
+            return f"_generic({value})"
+        if hint is str or (issubclass(hint, Enum) and issubclass(hint, str)):
+            return f"eb({value})"  # a str enum's text is its value
+        if hint is bool:
+            return f"_boolean({value})"
+        if hint is int:
+            return f"_integer({value})"
+        if hint in (dt.date, dt.datetime):
+            return f"_moment({value})"
+        if dataclasses.is_dataclass(hint):
+            return f"{self.helper(_record(hint))}({value})"
+        return f"_generic({value})"
+
+    def function(self, body: str, *statements: str) -> Callable[[Any], Any]:
+        lines = "".join(f"    {line}\n" for line in statements)
+        code = f"def encode(value):\n{lines}    return {body}\n"
+        exec(code, self.names)  # noqa: S102 - source written above from field names and types
+        function: Callable[[Any], Any] = self.names.pop("encode")
+        return function
+
+
 def _record(record_cls: type) -> TextEncoder:
     hints = typing.get_type_hints(record_cls)
+    source = _Source()
     parts = [
-        (f.name, encode_basestring(f.name) + ":", text_encoder(hints[f.name]))
+        repr(encode_basestring(f.name) + ":")
+        + " + "
+        + source.expression(hints[f.name], f"value.{f.name}")
         for f in sorted(dataclasses.fields(record_cls), key=lambda f: f.name)
     ]
-
-    def encode(value: Any) -> str:
-        return "{" + ",".join([key + enc(getattr(value, name)) for name, key, enc in parts]) + "}"
-
-    return encode
+    return source.function('"{" + ' + ' + "," + '.join(parts) + ' + "}"')
 
 
 def text_encoder(hint: Any) -> TextEncoder:
     """The canonical JSON text of `codec._encode(value)` for values of type `hint`."""
-    origin = get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in get_args(hint) if a is not type(None)]
-        return _optional(text_encoder(inner[0])) if len(inner) == 1 else _generic
-    if origin is tuple:
-        args = get_args(hint)
-        return _sequence(text_encoder(args[0])) if args[1:] == (...,) else _generic
-    if not isinstance(hint, type):
-        return _generic
-    if hint is str or (issubclass(hint, Enum) and issubclass(hint, str)):
-        return encode_basestring  # a str enum's text is its value
-    if hint is bool:
-        return _boolean
-    if hint is int:
-        return _integer
-    if hint in (dt.date, dt.datetime):
-        return _moment
-    if dataclasses.is_dataclass(hint):
-        return _record(hint)
-    return _generic
+    source = _Source()
+    return source.function(source.expression(hint, "value"))
 
 
 def _column_value(value: Any) -> Any:
     return value._value_ if isinstance(value, Enum) else value
 
 
+def _is_enum(hint: Any) -> bool:
+    if get_origin(hint) in (typing.Union, types.UnionType):
+        return any(_is_enum(a) for a in get_args(hint))
+    return isinstance(hint, type) and issubclass(hint, Enum)
+
+
 class RecordEncoder:
     """Rows and snapshot texts of new records of one kind (`mapper`: the kind's RecordMapper).
 
     `columns` are the row's columns; `encode` gives a record's row (its id left None) and its
-    snapshot's canonical text cut where the id goes (`snapshot` joins them)."""
+    snapshot's canonical text cut where the id goes (`snapshot` joins them). Both come from one
+    function written for the record type (`_Source`)."""
 
     def __init__(self, mapper: Any, extra_columns: Sequence[str] = ()) -> None:
         record_cls = mapper.record_cls
         hints = typing.get_type_hints(record_cls)
         names = sorted(f.name for f in dataclasses.fields(record_cls) if f.name != "id")
-        encoders = {n: _one if n == "version" else text_encoder(hints[n]) for n in names}
-        self._fields = [(name, encode_basestring(name) + ":", encoders[name]) for name in names]
-        self._keys = [key for _name, key, _enc in self._fields]
-        self._cut = sum(1 for name in names if name < "id")
-        position = {name: i for i, name in enumerate(names)}
         plain = list(mapper._plain)
         nested = list(mapper._nested_columns)
         self.columns = ("id", *plain, *(c for _f, _s, c in nested), "version", *extra_columns)
+        self._mapper = mapper
         table = mapper.model_cls.__table__
-        # per column of the row: the index of the field's text (a JSON column), or the field
-        # (and sub-field) to read
-        self._row: list[tuple[int, str, str]] = [
-            (position[name], "", "") if isinstance(table.c[name].type, JSON) else (-1, name, "")
-            for name in plain
+        source = _Source()
+        # the text of each field, in the snapshot's (sorted) order; a new record's version is 1
+        statements = [
+            f"t{i} = " + ('"1"' if n == "version" else source.expression(hints[n], f"value.{n}"))
+            for i, n in enumerate(names)
         ]
-        self._row += [(-1, field, sub) for field, sub, _c in nested]
+        position = {name: i for i, name in enumerate(names)}
+        row = ["None"]  # the id, reserved later
+        for name in plain:
+            if isinstance(table.c[name].type, JSON):
+                row.append(f"t{position[name]}")  # the column holds the field's text
+            elif _is_enum(hints[name]):
+                row.append(f"(None if value.{name} is None else value.{name}._value_)")
+            else:
+                row.append(f"value.{name}")
+        sub_hints = {name: typing.get_type_hints(cls) for name, cls in mapper._nested.items()}
+        for field, sub, _column in nested:
+            read = f"value.{field}.{sub}"
+            if _is_enum(sub_hints[field][sub]):
+                read = f"(None if {read} is None else {read}._value_)"
+            row.append(f"(None if value.{field} is None else {read})")
+        row.append("1")
+        parts = [f"{encode_basestring(n) + ':'!r} + t{i}" for i, n in enumerate(names)]
+        cut = sum(1 for name in names if name < "id")
+        head = " + ".join(['"{"', *(f"{p} + ','" for p in parts[:cut])])
+        tail = " + ".join([*(f"',' + {p}" for p in parts[cut:]), '"}"'])
+        self._encode = source.function(f"[{', '.join(row)}], {head}, {tail}", *statements)
+        self._names = names
 
     def encode(self, record: Any) -> tuple[list[Any], str, str]:
         try:
-            texts = [enc(getattr(record, name)) for name, _key, enc in self._fields]
+            row, head, tail = self._encode(record)
         except (TypeError, AttributeError, ValueError, KeyError):  # not the declared types
-            texts = [
-                enc(None) if name == "version" else _generic(getattr(record, name))
-                for name, _key, enc in self._fields
-            ]
-        row: list[Any] = [None]
-        for index, name, sub in self._row:
-            if index >= 0:
-                row.append(texts[index])
-            elif sub:
-                nested = getattr(record, name)
-                row.append(None if nested is None else _column_value(getattr(nested, sub)))
-            else:
-                row.append(_column_value(getattr(record, name)))
-        row.append(1)  # the version of a record just created
-        parts = [key + text for key, text in zip(self._keys, texts, strict=True)]
-        cut = self._cut
-        head = "{" + "".join([part + "," for part in parts[:cut]])
-        tail = "".join(["," + part for part in parts[cut:]]) + "}"
+            return self._encode_generic(record)
         return row, head, tail
+
+    def _encode_generic(self, record: Any) -> tuple[list[Any], str, str]:
+        """`encode` for values of other types than declared: through `codec`, field by field."""
+        texts = {
+            name: "1" if name == "version" else _generic(getattr(record, name))
+            for name in self._names
+        }
+        mapper = self._mapper
+        values = mapper.row_values(record)
+        table = mapper.model_cls.__table__
+        row: list[Any] = [None]
+        for column in self.columns[1 : 1 + len(values)]:
+            if column in mapper._plain and isinstance(table.c[column].type, JSON):
+                row.append(texts[column])
+            else:
+                row.append(_column_value(values[column]))
+        row.append(1)
+        parts = [encode_basestring(n) + ":" + texts[n] for n in self._names]
+        before = [p for n, p in zip(self._names, parts, strict=True) if n < "id"]
+        after = [p for n, p in zip(self._names, parts, strict=True) if n > "id"]
+        head = "{" + "".join(p + "," for p in before)
+        return row, head, "".join("," + p for p in after) + "}"
 
     @staticmethod
     def snapshot(head: str, entity_id: int, tail: str) -> str:
