@@ -4,9 +4,9 @@
 and which stored records of the same organisations the file no longer lists ("missing": reported,
 never deleted). `apply` does the same work inside ONE transaction recorded as ONE journal
 operation of kind "import", so `undo_last_import` (or `register.journal.undo(operation_id)`)
-takes exactly that import back. New records go in by bulk inserts with their journal entries
-(`UnitOfWork.record_many`); changed ones through the regular journaled update. Matching rules:
-`workbench.services._import_matching`.
+takes exactly that import back. New records go in through the driver's executemany with their
+journal entries (`UnitOfWork.record_encoded`), each encoded once (`_import_encoding`); changed
+ones through the regular journaled update. Matching rules: `workbench.services._import_matching`.
 """
 
 from __future__ import annotations
