@@ -117,6 +117,10 @@ class RowBuilder:
             if c.field
         ]
         self.fields = mapping.fields
+        # the same for every row (read once, not per row: a big sheet has 100k of them)
+        self._file = str(table.file)
+        self._file_name = readable_name(table.file.name)
+        self._sheet = table.sheet
 
     def build(self, cells: list[str], section: Section, row_number: int) -> ImportedRow:
         row = _Row(row_number)
@@ -125,9 +129,8 @@ class RowBuilder:
             try:
                 self._read(key, cell, canonical, row)
             except CellError as exc:
-                raise ImportFileError(
-                    str(self.table.file), str(exc), self.table.sheet, row_number, header
-                ) from exc
+                problem = str(exc)
+                raise ImportFileError(self._file, problem, self._sheet, row_number, header) from exc
         values = row.values
         if not values.get("name"):
             raise ImportFileError(
@@ -137,7 +140,7 @@ class RowBuilder:
                 row_number,
                 self._name_header(),
             )
-        provenance = Provenance(readable_name(self.table.file.name), self.table.sheet, row_number)
+        provenance = Provenance(self._file_name, self._sheet, row_number)
         organisation = row.extra.get("organisation") or section.organisation
         if self.kind is RecordKind.TREATMENTS:
             self._treatment_extras(row, section)

@@ -91,11 +91,22 @@ def strip_markup(text: str) -> str:
     return text
 
 
+# What `clean_text` would change: markup or an entity, a character `normalise_spaces` maps, a
+# run of spaces or a tab, a blank line, a line's leading or trailing white space (str.strip's
+# white space, which is the pattern's \s). A text with none of them is returned as it is: most
+# cells of a big sheet are such texts, each distinct (a name, a purpose), so the cache misses.
+_NEEDS_CLEANING = re.compile(
+    "[<&\t\r" + "".join([SOFT_HYPHEN, *SPACES]) + r"]|  |\A\s|\s\Z|\s\n|\n\s"
+)
+
+
 @lru_cache(maxsize=4096)
 def clean_text(text: str) -> str:
     """Plain text, single spaces, lines kept, blank lines dropped."""
     if not text:
         return ""
+    if _NEEDS_CLEANING.search(text) is None:
+        return text
     text = normalise_spaces(strip_markup(text))
     lines = (_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

@@ -16,6 +16,7 @@ consumer indexes cells with `i < len(cells)`, as for CSV and Word rows, which ar
 from __future__ import annotations
 
 import datetime as dt
+import mmap
 import posixpath
 import re
 import tempfile
@@ -404,18 +405,19 @@ class SharedStrings:
     """The workbook's shared-strings table: every distinct text of the workbook, which cells
     cite by index, in any order. A reader must keep it whole; Excel writes every text there,
     so on a 100k-row sheet of distinct texts it is tens of MiB. Beyond SPILL_CHARS of text it
-    moves to a temporary file read back by offset (8 bytes of memory per string), with the
-    most recently read strings cached: memory stays flat (bench/bench_import.py, "shared")."""
+    moves to a temporary file (UTF-8, with an array of offsets: 8 bytes of memory per string)
+    that is memory-mapped once the table is read: a lookup slices the mapping, no seek nor read
+    call, and the pages are the kernel's to keep or drop (clean file pages), so the process's
+    own memory stays flat (bench/bench_import.py, "shared", at 1M rows)."""
 
     SPILL_CHARS = 2 * 1024 * 1024
-    CACHE_SIZE = 4096  # a sheet repeats texts ("Intérêt légitime") row after row
 
     def __init__(self) -> None:
         self._memory: list[str] = []
         self._chars = 0
         self._file: IO[bytes] | None = None
         self._offsets = array("Q")  # start of each string in the file, then the file's end
-        self._cache: dict[int, str] = {}
+        self._mapped: mmap.mmap | None = None
 
     def __len__(self) -> int:
         return len(self._memory) if self._file is None else len(self._offsets) - 1
@@ -427,23 +429,26 @@ class SharedStrings:
             if self._chars > self.SPILL_CHARS:
                 self._spill()
             return
+        if self._mapped is not None:  # appended after a lookup: mapped again at the next
+            self._mapped.close()
+            self._mapped = None
         self._file.write(text.encode("utf-8"))
         self._offsets.append(self._file.tell())
 
     def __getitem__(self, index: int) -> str:
         if self._file is None:
             return self._memory[index]
-        text = self._cache.get(index)
-        if text is None:
-            if not 0 <= index < len(self._offsets) - 1:
-                raise IndexError(f"shared string {index} of {len(self._offsets) - 1}")
-            start = self._offsets[index]
-            self._file.seek(start)
-            text = self._file.read(self._offsets[index + 1] - start).decode("utf-8")
-            if len(self._cache) >= self.CACHE_SIZE:
-                self._cache.clear()
-            self._cache[index] = text
-        return text
+        mapped = self._mapped or self._map()
+        if not 0 <= index < len(self._offsets) - 1:
+            raise IndexError(f"shared string {index} of {len(self._offsets) - 1}")
+        return mapped[self._offsets[index] : self._offsets[index + 1]].decode("utf-8")
+
+    def _map(self) -> mmap.mmap:
+        assert self._file is not None  # noqa: S101 - only called once spilled
+        self._file.flush()
+        # never empty: spilled beyond SPILL_CHARS of text
+        self._mapped = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
+        return self._mapped
 
     def _spill(self) -> None:
         # lives as long as the workbook's table: closed, and so deleted, when it is collected

@@ -21,25 +21,43 @@ import hashlib
 import json
 import uuid
 from array import array
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.enums import ChangeAction, EntityKind
 from workbench.storage.base import utc_now
+from workbench.storage.bulk import JSON_NULL, BulkInsert
 from workbench.storage.models import JournalEntryModel, OperationModel
 
 GENESIS_HASH = "0" * 64
 HASH_VERSION = 2
+_JOURNAL_TABLE: Table = JournalEntryModel.__table__  # type: ignore[assignment]
+# the columns of a journal entry as `record_encoded` writes them
+_COLUMNS = (
+    "at",
+    "author",
+    "operation",
+    "label",
+    "entity_kind",
+    "action",
+    "entity_id",
+    "before",
+    "after",
+    "prev_hash",
+    "entry_hash",
+    "hash_version",
+)
 
 
-def _canonical(value: Any) -> str:
+def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def entry_digest(prev_hash: str, fields: dict[str, Any]) -> str:
-    return hashlib.sha256((prev_hash + _canonical(fields)).encode()).hexdigest()
+    return hashlib.sha256((prev_hash + canonical(fields)).encode()).hexdigest()
 
 
 class EntryHasher:
@@ -58,11 +76,11 @@ class EntryHasher:
         label: str | None = None,
         op: dict[str, Any] | None = None,
     ):
-        self._head = '{"action":' + _canonical(action) + ',"after":'
-        self._middle = ',"at":' + _canonical(_utc_iso(at)) + ',"author":' + _canonical(author)
-        covered = "" if op is None else ',"label":' + _canonical(label) + ',"op":' + _canonical(op)
+        self._head = '{"action":' + canonical(action) + ',"after":'
+        self._middle = ',"at":' + canonical(_utc_iso(at)) + ',"author":' + canonical(author)
+        covered = "" if op is None else ',"label":' + canonical(label) + ',"op":' + canonical(op)
         self._tail = (
-            ',"entity_kind":' + _canonical(kind) + covered + ',"operation":' + _canonical(operation)
+            ',"entity_kind":' + canonical(kind) + covered + ',"operation":' + canonical(operation)
         )
 
     def digest(
@@ -72,20 +90,24 @@ class EntryHasher:
         before: dict[str, Any] | None,
         after: dict[str, Any] | None,
     ) -> str:
-        canonical = "".join(
+        return self.digest_text(prev_hash, entity_id, canonical(before), canonical(after))
+
+    def digest_text(self, prev_hash: str, entity_id: int, before: str, after: str) -> str:
+        """`digest` of before and after given as their canonical texts (encoded once)."""
+        text = "".join(
             (
                 self._head,
-                _canonical(after),
+                after,
                 self._middle,
                 ',"before":',
-                _canonical(before),
+                before,
                 ',"entity_id":',
-                _canonical(entity_id),
+                str(entity_id),
                 self._tail,
                 "}",
             )
         )
-        return hashlib.sha256((prev_hash + canonical).encode()).hexdigest()
+        return hashlib.sha256((prev_hash + text).encode()).hexdigest()
 
 
 def hashed_fields(
@@ -165,6 +187,7 @@ class UnitOfWork:
         self.ids = array("q")  # every id written; 8 bytes each (an import writes 100k)
         self.ids_by_kind: dict[EntityKind, array[int]] = {}
         self._pending: list[dict[str, Any]] = []
+        self._journal_insert: BulkInsert | None = None
         _serialise_writers(session)
         seq = session.scalar(select(func.coalesce(func.max(OperationModel.seq), 0))) or 0
         self.op = operation_fields(self.operation, seq + 1, self.at, author, label, kind, undoes)
@@ -211,13 +234,12 @@ class UnitOfWork:
     def has_pending(self) -> bool:
         return bool(self._pending)
 
-    def record_many(
-        self,
-        kind: EntityKind,
-        action: ChangeAction,
-        items: list[tuple[int, dict[str, Any] | None, dict[str, Any] | None]],
+    def record_encoded(
+        self, kind: EntityKind, action: ChangeAction, items: Sequence[tuple[int, str | None, str]]
     ) -> None:
-        """Journal many changes of one kind at once (bulk import), written now, in the chain.
+        """Journal many changes of one kind at once (bulk import), written now, in the chain:
+        (entity id, before, after), snapshots given as their canonical JSON text, which is both
+        what the hash covers and what the entry stores (`workbench.storage.bulk`).
 
         Entries recorded one by one before are written first, so the chain keeps their order."""
         if not items:
@@ -229,34 +251,24 @@ class UnitOfWork:
             )
             or GENESIS_HASH
         )
-        rows = []
         ids_of_kind = self.ids_of(kind)
         hasher = EntryHasher(
             self.at, self.author, self.operation, kind.value, action.value, self.label, self.op
         )
+        constant = (self.at, self.author, self.operation, self.label, kind.value, action.value)
+        rows = []
         for entity_id, before, after in items:
-            digest = hasher.digest(prev_hash, entity_id, before, after)
-            rows.append(
-                {
-                    "at": self.at,
-                    "author": self.author,
-                    "operation": self.operation,
-                    "label": self.label,
-                    "entity_kind": kind.value,
-                    "entity_id": entity_id,
-                    "action": action.value,
-                    "before": before,
-                    "after": after,
-                    "prev_hash": prev_hash,
-                    "entry_hash": digest,
-                    "hash_version": HASH_VERSION,
-                }
-            )
+            before_text = JSON_NULL if before is None else before
+            digest = hasher.digest_text(prev_hash, entity_id, before_text, after)
+            rows.append((*constant, entity_id, before_text, after, prev_hash, digest, HASH_VERSION))
             prev_hash = digest
             self.ids.append(entity_id)
             ids_of_kind.append(entity_id)
         self.touched.add(kind)
-        self.session.execute(insert(JournalEntryModel), rows)
+        connection = self.session.connection()
+        if self._journal_insert is None:
+            self._journal_insert = BulkInsert(connection, _JOURNAL_TABLE, _COLUMNS)
+        self._journal_insert.execute(connection, rows)
 
     def flush(self) -> None:
         """Write the pending entries, chaining their hashes. Called once, before commit."""

@@ -4,9 +4,9 @@
 and which stored records of the same organisations the file no longer lists ("missing": reported,
 never deleted). `apply` does the same work inside ONE transaction recorded as ONE journal
 operation of kind "import", so `undo_last_import` (or `register.journal.undo(operation_id)`)
-takes exactly that import back. New records go in by bulk inserts with their journal entries
-(`UnitOfWork.record_many`); changed ones through the regular journaled update. Matching rules:
-`workbench.services._import_matching`.
+takes exactly that import back. New records go in through the driver's executemany with their
+journal entries (`UnitOfWork.record_encoded`), each encoded once (`_import_encoding`); changed
+ones through the regular journaled update. Matching rules: `workbench.services._import_matching`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from enum import Enum
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -24,7 +23,6 @@ from sqlalchemy.orm import Session
 
 from importers.mapping import mapping_from_profile
 from importers.model import ColumnMapping, ImportBatch, ImportedRow, RecordKind, TableCandidate
-from workbench.domain import codec
 from workbench.domain.enums import (
     ChangeAction,
     EntityKind,
@@ -59,6 +57,7 @@ from workbench.services._import_chain import (
     versions,
 )
 from workbench.services._import_decisions import MatchDecisions, VendorPlace, VendorPlacer
+from workbench.services._import_encoding import RecordEncoder
 from workbench.services._import_keys import ImportKeyStore
 from workbench.services._import_matching import (
     OrganisationResolver,
@@ -82,6 +81,8 @@ from workbench.services._journal import UnitOfWork
 from workbench.services.journal_service import OperationInfo
 from workbench.services.operation_labels import import_of
 from workbench.services.setting_service import SettingService
+from workbench.storage.base import utc_now
+from workbench.storage.bulk import BulkInsert, reserve_ids
 from workbench.storage.models import (
     OrganisationModel,
     SubprocessorModel,
@@ -338,6 +339,7 @@ class _Run:
         # vendors this import adds, by key: rows of treatments link to them (exact names only)
         self._added: dict[int, dict[str, int]] = defaultdict(dict)
         self._keys = ImportKeyStore()
+        self._bulk: dict[EntityKind, tuple[RecordEncoder, BulkInsert]] = {}
         self._touched_orgs: dict[EntityKind, set[int]] = {
             EntityKind.TREATMENT: set(),
             EntityKind.SUBPROCESSOR: set(),
@@ -655,19 +657,27 @@ class _Run:
 
     # -- writing ----------------------------------------------------------------------------------
     def _insert(self, kind: EntityKind, records: list[Treatment | Subprocessor]) -> None:
+        """Rows and journal entries through the driver (`workbench.storage.bulk`), each record
+        encoded once (`_import_encoding`): its JSON columns' texts are its snapshot's."""
         if self.uow is None:  # a preview never writes
             return
-        service = self.register.service_for(kind)
-        model = service.mapper.model_cls
-        mapper = service.mapper
+        mapper = self.register.service_for(kind).mapper
+        encoder, writer = self._writers(kind, mapper)
         records = [mapper.normalise_links(r) for r in records]
-        values = [mapper.row_values(r) | {"version": 1} for r in records]
-        ids = _insert_returning_ids(self.session, model, values)
+        connection = self.session.connection()
+        self.session.flush()  # the organisations this import created come first (foreign keys)
+        ids = reserve_ids(connection, mapper.model_cls.__table__, len(records))
+        now = utc_now()  # created_at, updated_at
+        rows = []
         # every link field of the record (controllers, processors, subprocessors): its table
         links: dict[str, list[dict[str, int]]] = {name: [] for name in mapper.links}
-        entries: list[tuple[int, dict[str, Any] | None, dict[str, Any] | None]] = []
-        for entity_id, record, row in zip(ids, records, values, strict=True):
-            entries.append((entity_id, None, _snapshot(mapper, record, row, entity_id)))
+        entries: list[tuple[int, str | None, str]] = []
+        for entity_id, record in zip(ids, records, strict=True):
+            row, head, tail = encoder.encode(record)
+            row[0] = entity_id
+            row += (now, now)
+            rows.append(row)
+            entries.append((entity_id, None, encoder.snapshot(head, entity_id, tail)))
             for name, spec in mapper.links.items():
                 links[name] += [
                     {spec.own_column: entity_id, spec.other_column: other}
@@ -675,10 +685,23 @@ class _Run:
                 ]
             if isinstance(record, Subprocessor):
                 self._added[record.organisation_id].setdefault(vendor_key(record.name), entity_id)
-        for name, rows in links.items():
-            if rows:
-                self.session.execute(insert(mapper.links[name].table), rows)
-        self.uow.record_many(kind, ChangeAction.CREATE, entries)
+        writer.execute(connection, rows)
+        for name, link_rows in links.items():
+            if link_rows:
+                self.session.execute(insert(mapper.links[name].table), link_rows)
+        self.uow.record_encoded(kind, ChangeAction.CREATE, entries)
+
+    def _writers(self, kind: EntityKind, mapper: Any) -> tuple[RecordEncoder, BulkInsert]:
+        """The encoder and the insert of new records of `kind`, built once per import."""
+        found = self._bulk.get(kind)
+        if found is None:
+            encoder = RecordEncoder(mapper, ("created_at", "updated_at"))
+            table = mapper.model_cls.__table__
+            found = self._bulk[kind] = (
+                encoder,
+                BulkInsert(self.session.connection(), table, encoder.columns),
+            )
+        return found
 
     def _report_missing(self) -> None:
         for kind, model in (
@@ -706,45 +729,3 @@ def _latest(session: Session, target: ChainTarget) -> Any:
 
 def _treatment_match_key(role: str, name: str) -> str:
     return role + "\x1f" + treatment_key(name)
-
-
-def _insert_returning_ids(session: Session, model: Any, values: list[dict[str, Any]]) -> list[int]:
-    """Insert the rows (Core: no ORM bookkeeping for rows just written); their ids, in order.
-
-    Asking the database to return ids in parameter order makes SQLAlchemy insert row by row on
-    SQLite; the rows of one chunk come from distinct rows of one file, so their provenance row
-    tells the returned ids apart and the insert goes in a few multi-row statements."""
-    table = model.__table__
-    rows = [v["provenance_row"] for v in values]
-    if None in rows or len(set(rows)) != len(rows):
-        statement = insert(table).returning(model.id, sort_by_parameter_order=True)
-        return list(session.connection().execute(statement, values).scalars())
-    statement = insert(table).returning(model.id, table.c.provenance_row)
-    by_row = {row: entity_id for entity_id, row in session.connection().execute(statement, values)}
-    return [by_row[row] for row in rows]
-
-
-def _snapshot(mapper: Any, record: Any, row: dict[str, Any], entity_id: int) -> dict[str, Any]:
-    """`codec.to_dict` of the stored record, built from the row values already encoded for the
-    insert (half the cost of encoding the record twice; a test checks both agree)."""
-    snapshot: dict[str, Any] = {}
-    for name in record.__dataclass_fields__:
-        if name == "id":
-            continue
-        if name in mapper.links:
-            snapshot[name] = list(getattr(record, name))
-        elif name in mapper._nested:
-            sub = getattr(record, name)
-            snapshot[name] = None if sub is None else codec.to_dict(sub)
-        else:
-            snapshot[name] = _plain(row[name])
-    snapshot["id"] = entity_id
-    return snapshot
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value

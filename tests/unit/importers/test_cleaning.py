@@ -75,3 +75,24 @@ def test_text_that_merely_contains_angle_brackets_is_kept(text: str) -> None:
 )
 def test_real_markup_is_still_removed(text: str, expected: str) -> None:
     assert clean_text(text) == expected
+
+
+def test_clean_text_returns_a_clean_text_as_it_is_and_cleans_the_others_as_before() -> None:
+    """The fast path (nothing to clean: the text itself) agrees with the full cleaning on
+    random texts of the characters it looks for."""
+    import random
+
+    from importers.cleaning import _MULTI_SPACE, normalise_spaces, strip_markup
+
+    def full(text: str) -> str:
+        text = normalise_spaces(strip_markup(text))
+        lines = (_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+        return "\n".join(line for line in lines if line)
+
+    pieces = ["a", "é", " ", "  ", "\n", "\t", "\r", "\u00a0", "\u00ad", "\u2003", "\x0b"]
+    pieces += ["\u2028", "\x85", "\u200b", "\ufeff", "<p>", "<b>x</b>", "&amp;", "&", "<Nom>"]
+    chosen = random.Random(18)
+    for _ in range(5_000):
+        text = "".join(chosen.choice(pieces) for _ in range(chosen.randint(1, 8)))
+        assert clean_text.__wrapped__(text) == full(text), repr(text)
+    assert clean_text("Traitement 000042") == "Traitement 000042"

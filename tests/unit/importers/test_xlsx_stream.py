@@ -395,7 +395,6 @@ def test_a_large_shared_strings_table_is_read_from_disk_the_same(
     )
     in_memory = list(XlsxWorkbook(path).rows("S"))
     monkeypatch.setattr(SharedStrings, "SPILL_CHARS", 1000)  # ~25 strings, then to disk
-    monkeypatch.setattr(SharedStrings, "CACHE_SIZE", 16)
     book = XlsxWorkbook(path)
     assert list(book.rows("S")) == in_memory
     assert in_memory[4] == [texts[28], texts[1]]
@@ -419,6 +418,20 @@ def test_spilled_strings_keep_memory_flat() -> None:
     assert strings[123_456].startswith("Gestion de compte Patient n° 123456:")
     # 13 MiB of text; held as Python strings it would take 25 MiB
     assert peak < 8 * MIB
+
+
+def test_spilled_strings_read_by_their_mapping_even_when_more_come_after_a_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(SharedStrings, "SPILL_CHARS", 10)
+    strings = SharedStrings()
+    for text in ("Santé", "", "Intérêt légitime", "x" * 20):
+        strings.append(text)
+    assert strings._file is not None  # spilled
+    assert [strings[i] for i in (3, 0, 1, 2)] == ["x" * 20, "Santé", "", "Intérêt légitime"]
+    assert strings._mapped is not None  # read through the mapping, no seek
+    strings.append("après")
+    assert (strings[4], strings[0], len(strings)) == ("après", "Santé", 5)
 
 
 @pytest.mark.parametrize("index", ["5", "-1", "x"])

@@ -1,0 +1,210 @@
+"""A new record, encoded once: its row for the insert and its journal snapshot's canonical text.
+
+The journal entry of a created record holds `codec.to_dict` of the stored record, and its hash
+covers that snapshot's canonical JSON (`_journal._canonical`: sorted keys, no spaces, UTF-8).
+JSON is compositional: the canonical text of a dict is its keys, in sorted order, each followed
+by the canonical text of its value. So each field is encoded once, by an encoder built once per
+field type (no `dataclasses.fields` or `typing.get_origin` per value), and that one text is the
+snapshot's value for the field, the text the hash covers, and the value of the field's JSON
+column in the record's row. A value of an unexpected type (a None where the type says text)
+takes the generic path, `codec` then `json.dumps`, which gives the same text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable, Sequence
+from enum import Enum
+from json.encoder import encode_basestring
+from typing import Any, get_args, get_origin
+
+from sqlalchemy import JSON
+
+from workbench.domain import codec
+from workbench.services._journal import canonical
+
+TextEncoder = Callable[[Any], str]
+
+
+def _generic(value: Any) -> str:
+    return canonical(codec._encode(value))
+
+
+def _integer(value: Any) -> str:
+    return repr(value) if type(value) is int else _generic(value)
+
+
+def _boolean(value: Any) -> str:
+    return "true" if value is True else "false" if value is False else _generic(value)
+
+
+def _moment(value: Any) -> str:
+    return '"' + str(value.isoformat()) + '"'
+
+
+class _Source:
+    """Python source of encoders, written once per record type as `dataclasses` writes its
+    `__init__`: one expression per field, no loop nor call per field beyond the encoding's."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, Any] = {
+            "eb": encode_basestring,
+            "_generic": _generic,
+            "_integer": _integer,
+            "_boolean": _boolean,
+            "_moment": _moment,
+        }
+
+    def helper(self, function: Any) -> str:
+        name = f"_h{len(self.names)}"
+        self.names[name] = function
+        return name
+
+    def expression(self, hint: Any, value: str) -> str:
+        """The expression giving the canonical text of `value` (an expression) of type `hint`."""
+        origin = get_origin(hint)
+        if origin in (typing.Union, types.UnionType):
+            inner = [a for a in get_args(hint) if a is not type(None)]
+            if len(inner) != 1:
+                return f"_generic({value})"
+            return f'("null" if {value} is None else {self.expression(inner[0], value)})'
+        if origin is tuple:
+            args = get_args(hint)
+            if args[1:] != (...,):
+                return f"_generic({value})"
+            item = self.expression(args[0], "v")
+            return f'("[" + ",".join([{item} for v in {value}]) + "]")'
+        if not isinstance(hint, type):
+            return f"_generic({value})"
+        if hint is str or (issubclass(hint, Enum) and issubclass(hint, str)):
+            return f"eb({value})"  # a str enum's text is its value
+        if hint is bool:
+            return f"_boolean({value})"
+        if hint is int:
+            return f"_integer({value})"
+        if hint in (dt.date, dt.datetime):
+            return f"_moment({value})"
+        if dataclasses.is_dataclass(hint):
+            return f"{self.helper(_record(hint))}({value})"
+        return f"_generic({value})"
+
+    def function(self, body: str, *statements: str) -> Callable[[Any], Any]:
+        lines = "".join(f"    {line}\n" for line in statements)
+        code = f"def encode(value):\n{lines}    return {body}\n"
+        exec(code, self.names)  # noqa: S102 - source written above from field names and types
+        function: Callable[[Any], Any] = self.names.pop("encode")
+        return function
+
+
+def _record(record_cls: type) -> TextEncoder:
+    hints = typing.get_type_hints(record_cls)
+    source = _Source()
+    parts = [
+        repr(encode_basestring(f.name) + ":")
+        + " + "
+        + source.expression(hints[f.name], f"value.{f.name}")
+        for f in sorted(dataclasses.fields(record_cls), key=lambda f: f.name)
+    ]
+    return source.function('"{" + ' + ' + "," + '.join(parts) + ' + "}"')
+
+
+def text_encoder(hint: Any) -> TextEncoder:
+    """The canonical JSON text of `codec._encode(value)` for values of type `hint`."""
+    source = _Source()
+    return source.function(source.expression(hint, "value"))
+
+
+def _column_value(value: Any) -> Any:
+    return value._value_ if isinstance(value, Enum) else value
+
+
+def _is_enum(hint: Any) -> bool:
+    if get_origin(hint) in (typing.Union, types.UnionType):
+        return any(_is_enum(a) for a in get_args(hint))
+    return isinstance(hint, type) and issubclass(hint, Enum)
+
+
+class RecordEncoder:
+    """Rows and snapshot texts of new records of one kind (`mapper`: the kind's RecordMapper).
+
+    `columns` are the row's columns; `encode` gives a record's row (its id left None) and its
+    snapshot's canonical text cut where the id goes (`snapshot` joins them). Both come from one
+    function written for the record type (`_Source`)."""
+
+    def __init__(self, mapper: Any, extra_columns: Sequence[str] = ()) -> None:
+        record_cls = mapper.record_cls
+        hints = typing.get_type_hints(record_cls)
+        names = sorted(f.name for f in dataclasses.fields(record_cls) if f.name != "id")
+        plain = list(mapper._plain)
+        nested = list(mapper._nested_columns)
+        self.columns = ("id", *plain, *(c for _f, _s, c in nested), "version", *extra_columns)
+        self._mapper = mapper
+        table = mapper.model_cls.__table__
+        source = _Source()
+        # the text of each field, in the snapshot's (sorted) order; a new record's version is 1
+        statements = [
+            f"t{i} = " + ('"1"' if n == "version" else source.expression(hints[n], f"value.{n}"))
+            for i, n in enumerate(names)
+        ]
+        position = {name: i for i, name in enumerate(names)}
+        row = ["None"]  # the id, reserved later
+        for name in plain:
+            if isinstance(table.c[name].type, JSON):
+                row.append(f"t{position[name]}")  # the column holds the field's text
+            elif _is_enum(hints[name]):
+                row.append(f"(None if value.{name} is None else value.{name}._value_)")
+            else:
+                row.append(f"value.{name}")
+        sub_hints = {name: typing.get_type_hints(cls) for name, cls in mapper._nested.items()}
+        for field, sub, _column in nested:
+            read = f"value.{field}.{sub}"
+            if _is_enum(sub_hints[field][sub]):
+                read = f"(None if {read} is None else {read}._value_)"
+            row.append(f"(None if value.{field} is None else {read})")
+        row.append("1")
+        parts = [f"{encode_basestring(n) + ':'!r} + t{i}" for i, n in enumerate(names)]
+        cut = sum(1 for name in names if name < "id")
+        head = " + ".join(['"{"', *(f"{p} + ','" for p in parts[:cut])])
+        tail = " + ".join([*(f"',' + {p}" for p in parts[cut:]), '"}"'])
+        self._encode = source.function(f"[{', '.join(row)}], {head}, {tail}", *statements)
+        self._names = names
+
+    def encode(self, record: Any) -> tuple[list[Any], str, str]:
+        try:
+            row, head, tail = self._encode(record)
+        except (TypeError, AttributeError, ValueError, KeyError):  # not the declared types
+            return self._encode_generic(record)
+        return row, head, tail
+
+    def _encode_generic(self, record: Any) -> tuple[list[Any], str, str]:
+        """`encode` for values of other types than declared: through `codec`, field by field."""
+        texts = {
+            name: "1" if name == "version" else _generic(getattr(record, name))
+            for name in self._names
+        }
+        mapper = self._mapper
+        values = mapper.row_values(record)
+        table = mapper.model_cls.__table__
+        row: list[Any] = [None]
+        for column in self.columns[1 : 1 + len(values)]:
+            if column in mapper._plain and isinstance(table.c[column].type, JSON):
+                row.append(texts[column])
+            else:
+                row.append(_column_value(values[column]))
+        row.append(1)
+        parts = [encode_basestring(n) + ":" + texts[n] for n in self._names]
+        before = [p for n, p in zip(self._names, parts, strict=True) if n < "id"]
+        after = [p for n, p in zip(self._names, parts, strict=True) if n > "id"]
+        head = "{" + "".join(p + "," for p in before)
+        return row, head, "".join("," + p for p in after) + "}"
+
+    @staticmethod
+    def snapshot(head: str, entity_id: int, tail: str) -> str:
+        """The canonical text of the stored record's `codec.to_dict`, its id put in."""
+        return head + '"id":' + str(entity_id) + tail
+
+
+__all__ = ["RecordEncoder", "text_encoder"]
