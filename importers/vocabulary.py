@@ -152,6 +152,12 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "localizzazione",
         "localizacao",
         "locatie",
+        # the hosting region of a cloud provider: "Region", "Regio", "Región", "Regione", "Região"
+        "region",
+        "regio",
+        "regione",
+        "regiao",
+        "vestigingsland",
     ),
     "transfer_text": (
         "security measures in case of transfer",

@@ -188,3 +188,55 @@ def test_an_exact_name_is_never_noted_as_approximate() -> None:
         "read as Germany (DE) (approximate match of «Germay»)"
     )
     assert codes("Austria, Germay") == [("AT", LocationKind.COUNTRY), ("DE", LocationKind.COUNTRY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nederland / VAE", ["NL", "AE"]),  # Dutch: Verenigde Arabische Emiraten
+        ("Rechenzentren in Deutschland und den VAE", ["DE", "AE"]),  # German
+        ("Países Bajos / EAU", ["NL", "AE"]),  # Spanish: Emiratos Árabes Unidos
+        ("France, EAU", ["FR", "AE"]),  # French: Émirats arabes unis
+        ("Brasil e EUA", ["BR", "US"]),  # Portuguese: Estados Unidos da América
+        ("EE. UU. y Canadá", ["US", "CA"]),  # Spanish: Estados Unidos
+        ("Ierland en het VK", ["IE", "GB"]),  # Dutch: Verenigd Koninkrijk
+        ("Ireland, UAE", ["IE", "AE"]),
+    ],
+)
+def test_country_abbreviations_of_the_seven_languages(text: str, expected: list[str]) -> None:
+    assert [code for code, _kind in codes(text)] == expected
+
+
+def test_country_abbreviations_that_are_words_count_only_in_capitals() -> None:
+    assert parse_locations("traitement de l'eau potable") == ()
+    assert parse_locations("Portugal vs Espagne") == (Location("PT"), Location("ES"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Australië (Sydney), US (N. Virginia)", ["AU", "US"]),
+        ("DE (Frankfurt), FR (Paris)", ["DE", "FR"]),
+        ("Frankrijk (EU)", ["FR"]),  # the region it lies in, not a second place
+        ("Deutschland (EWR)", ["DE"]),
+        ("Germany (and France)", ["DE", "FR"]),
+    ],
+)
+def test_a_country_with_a_qualifier_in_parentheses(text: str, expected: list[str]) -> None:
+    assert [code for code, _kind in codes(text)] == expected
+
+
+def test_an_abbreviation_read_from_a_location_cell_is_marked_as_read(tmp_path: Path) -> None:
+    path = tmp_path / "subverwerkers.csv"
+    path.write_text(
+        "Subverwerker;Doel;Locatie\nBerichtendienst;Berichten;Nederland / VAE\n"
+        "Wolk BV;Hosting;Nederland\n",
+        encoding="utf-8",
+    )
+    table = read_tables(path)[0]
+    first = next(iter(read_records(table, propose_mapping(table)).rows())).record
+    assert isinstance(first, Subprocessor)
+    assert first.locations == (Location("NL"), Location("AE"))
+    mark = next(m for m in first.unconfirmed if m.field == "locations")
+    assert mark.origin is InferenceOrigin.READ_FROM_TEXT
+    assert mark.source_text == "Nederland / VAE"
