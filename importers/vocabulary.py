@@ -227,6 +227,15 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
         "finalidade",
         "doel",
         "doeleinde",
+        # "the purpose of the processing": the purpose, not the processing's name
+        "finalite du traitement",
+        "finalites du traitement",
+        "zweck der verarbeitung",
+        "finalidad del tratamiento",
+        "finalita del trattamento",
+        "finalidade do tratamento",
+        "doel van de verwerking",
+        "verwerkingsdoel",
     ),
     "name": (
         "verarbeitungstatigkeit",
@@ -272,6 +281,17 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
         "categorie di dati",
         "categorias de dados",
         "categorieen persoonsgegevens",
+    ),
+    # Art. 30(1)(d) "categories of recipients": Empfänger, destinatarios, destinatari, ontvangers
+    "recipients": (
+        "empfanger",
+        "kategorien von empfangern",
+        "destinatarios",
+        "categorias de destinatarios",
+        "destinatari",
+        "categorie di destinatari",
+        "ontvangers",
+        "categorieen van ontvangers",
     ),
 }
 
