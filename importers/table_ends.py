@@ -91,4 +91,10 @@ def is_table_of_countries(table: TableCandidate) -> bool:
     return not any(c.field == "name" and c.confidence >= SURE for c in columns)
 
 
-__all__ = ["gap_start", "header_like", "is_table_of_countries", "other_shaped_header"]
+__all__ = [
+    "gap_start",
+    "header_like",
+    "is_lone_or_blank",
+    "is_table_of_countries",
+    "other_shaped_header",
+]

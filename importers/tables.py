@@ -9,14 +9,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from itertools import islice
+from itertools import islice, takewhile
 
 from importers._safety import DEFAULT_LIMITS, SafetyLimits
 from importers._structure import Budget, check_row_width
 from importers.cleaning import clean_text, fold, is_mostly_upper
 from importers.mapping import guess_kind, mapping_score
 from importers.model import GridSource, RecordKind, TableCandidate
-from importers.table_ends import gap_start, is_table_of_countries, other_shaped_header
+from importers.table_ends import (
+    gap_start,
+    is_lone_or_blank,
+    is_table_of_countries,
+    other_shaped_header,
+)
 from importers.transposed import transposed_table
 from workbench.domain.enums import Role, SubprocessorCategory
 
@@ -478,7 +483,25 @@ def _sure_fields(headers: tuple[str, ...]) -> tuple[RecordKind, set[str]]:
 
 
 def _sure_header(head: list[list[str]], table: TableCandidate) -> bool:
-    return len(_sure_fields(tuple(head[table.header_row]))[1]) >= MIN_HEADER_FIELDS
+    """The header names two fields surely, or names the entity surely and the cells under the
+    other headers tell a field ("Provider | Gebiet | ...": a column of countries)."""
+    headers = tuple(head[table.header_row])
+    kind, sure = _sure_fields(headers)
+    if len(sure) >= MIN_HEADER_FIELDS:
+        return True
+    if "name" not in sure:
+        return False
+    from importers.content import refine_mapping
+    from importers.mapping import map_headers
+
+    below = list(
+        takewhile(
+            lambda row: not is_lone_or_blank(row),
+            head[table.header_row + 1 : table.header_row + 1 + PREVIEW_ROWS],
+        )
+    )  # the table's own rows, up to the text under it
+    refined = refine_mapping(map_headers(headers, kind), below)
+    return sum(1 for c in refined.columns if c.field) >= MIN_HEADER_FIELDS
 
 
 __all__ = [

@@ -46,6 +46,10 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "dienstleister",
         "auftragsverarbeiter",
         "unterauftragsverarbeiter",
+        "unterauftragnehmer",
+        "anbieter",  # the provider, as "aanbieder" / "dienstverlener" in Dutch
+        "aanbieder",
+        "dienstverlener",
         "subunternehmer",
         "empresa",
         "proveedor",

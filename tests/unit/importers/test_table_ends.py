@@ -135,3 +135,22 @@ def test_a_row_short_of_its_own_table_is_still_refused(tmp_path: Path) -> None:
 )
 def test_a_header_is_short_distinct_labels(row: list[str], expected: bool) -> None:
     assert header_like(row) is expected
+
+
+GERMAN = [
+    ["KI-Anbieter"],
+    ["Anbieter", "Gebiet", "Hinweise"],
+    ["Wolke GmbH", "Deutschland", "Keine Speicherung"],
+    ["Rechner Inc.", "Vereinigte Staaten", "30 Tage"],
+    ["Wir nutzen nur geschäftliche Zugänge."],
+    ["Unterauftragsverarbeiter"],
+    ["Unterauftragsverarbeiter", "Zweck", "Standort"],
+    ["Zahl AG", "Zahlungen", "Österreich"],
+]
+
+
+def test_a_first_table_told_by_its_content_under_weak_headers(tmp_path: Path) -> None:
+    """Only "Anbieter" is a known header; the column of countries under "Gebiet" tells the
+    location, so the first table is a table of its own above the known one."""
+    found = records(write_xlsx(tmp_path / "de.xlsx", GERMAN))
+    assert [name for _kind, name in found] == ["Wolke GmbH", "Rechner Inc.", "Zahl AG"]
