@@ -56,6 +56,16 @@ DUTCH = [
     ["Subverwerker", "Doel", "Locatie"],
     ["Betaal Ltd", "Betalingsverwerking", "Ierland"],
 ]
+GERMAN = [
+    ["KI-Anbieter"],
+    ["Anbieter", "Gebiet", "Hinweise"],
+    ["Wolke GmbH", "Deutschland", "Keine Speicherung"],
+    ["Rechner Inc.", "Vereinigte Staaten", "30 Tage"],
+    ["Wir nutzen nur geschäftliche Zugänge."],
+    ["Unterauftragsverarbeiter"],
+    ["Unterauftragsverarbeiter", "Zweck", "Standort"],
+    ["Zahl AG", "Zahlungen", "Österreich"],
+]
 
 
 def write_xlsx(path: Path, rows: Rows) -> Path:
@@ -92,9 +102,21 @@ def test_a_version_history_under_the_table_is_no_record(tmp_path: Path) -> None:
     assert names == ["Customer support", "Payroll", "Newsletter"]
 
 
-def test_a_first_table_under_weak_headers_is_found_above_a_known_one(tmp_path: Path) -> None:
-    found = records(write_xlsx(tmp_path / "nl.xlsx", DUTCH))
-    assert [name for _kind, name in found] == ["Wolk BV", "Rekenkracht Inc.", "Betaal Ltd"]
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # "Regio" is a known header: two sure fields
+        (DUTCH, ["Wolk BV", "Rekenkracht Inc.", "Betaal Ltd"]),
+        # only "Anbieter" is known; the countries under "Gebiet" tell the location
+        (GERMAN, ["Wolke GmbH", "Rechner Inc.", "Zahl AG"]),
+    ],
+    ids=["nl header", "de content"],
+)
+def test_a_first_table_under_weak_headers_is_found_above_a_known_one(
+    tmp_path: Path, rows: Rows, expected: list[str]
+) -> None:
+    found = records(write_xlsx(tmp_path / "list.xlsx", rows))
+    assert [name for _kind, name in found] == expected
     assert {kind for kind, _name in found} == {RecordKind.SUBPROCESSORS}
 
 
@@ -135,22 +157,3 @@ def test_a_row_short_of_its_own_table_is_still_refused(tmp_path: Path) -> None:
 )
 def test_a_header_is_short_distinct_labels(row: list[str], expected: bool) -> None:
     assert header_like(row) is expected
-
-
-GERMAN = [
-    ["KI-Anbieter"],
-    ["Anbieter", "Gebiet", "Hinweise"],
-    ["Wolke GmbH", "Deutschland", "Keine Speicherung"],
-    ["Rechner Inc.", "Vereinigte Staaten", "30 Tage"],
-    ["Wir nutzen nur geschäftliche Zugänge."],
-    ["Unterauftragsverarbeiter"],
-    ["Unterauftragsverarbeiter", "Zweck", "Standort"],
-    ["Zahl AG", "Zahlungen", "Österreich"],
-]
-
-
-def test_a_first_table_told_by_its_content_under_weak_headers(tmp_path: Path) -> None:
-    """Only "Anbieter" is a known header; the column of countries under "Gebiet" tells the
-    location, so the first table is a table of its own above the known one."""
-    found = records(write_xlsx(tmp_path / "de.xlsx", GERMAN))
-    assert [name for _kind, name in found] == ["Wolke GmbH", "Rechner Inc.", "Zahl AG"]
