@@ -103,6 +103,19 @@ COUNTRY_ALIASES: dict[str, str] = {
     "suisse": "CH",
     "el": "GR",  # EU documents write Greece as EL
 }
+# Abbreviations of country names in the seven languages, read only in capitals like the region
+# acronyms ("eau" is French for water, "vs" the Dutch for versus): the United Arab Emirates are
+# "VAE" in Dutch and German (Verenigde Arabische Emiraten, Vereinigte Arabische Emirate), "EAU"
+# in French, Spanish and Italian, "UAE" in English; the United States "EUA" in Portuguese,
+# "EE. UU." in Spanish; the United Kingdom "VK" in Dutch.
+CAPITAL_ALIASES: dict[str, str] = {
+    "uae": "AE",
+    "vae": "AE",
+    "eau": "AE",
+    "eua": "US",
+    "ee uu": "US",
+    "vk": "GB",
+}
 
 
 # Approximate reading of a misspelt country ("United Stated", "Germay", "Frnace"): against the
@@ -239,12 +252,36 @@ def parse_locations(text: str) -> tuple[Location, ...]:
     """
     found: list[Location] = []
     for item in _items(text):
-        exact = _exact_locations(item)
+        exact = _qualified_country(item) or _exact_locations(item)
         code = None if exact else approximate_country(item)
         for location in exact or ((Location(code, LocationKind.COUNTRY),) if code else ()):
             if location not in found:
                 found.append(location)
     return tuple(found)
+
+
+_QUALIFIED = re.compile(r"^\s*(?P<head>[^()]+?)\s*\((?P<inner>[^()]*)\)\s*$")
+
+
+def _qualified_country(item: str) -> tuple[Location, ...]:
+    """A country with what the text says of it in parentheses: "US (N. Virginia)", "Australië
+    (Sydney)", "Frankrijk (EU)": the country alone, its code read as a whole item (in capitals)
+    and the region in parentheses the one it lies in, not a second place. Empty when the
+    parentheses name another country ("Germany (and US)")."""
+    match = _QUALIFIED.match(item)
+    if match is None:
+        return ()
+    head = _exact_locations(match.group("head"))
+    if len(head) != 1 or head[0].kind is not LocationKind.COUNTRY:
+        return ()
+    inner = _exact_locations(match.group("inner"))
+    return head if all(place.kind is LocationKind.REGION for place in inner) else ()
+
+
+def _capital_alias(phrase: str, raw: str) -> str | None:
+    code = CAPITAL_ALIASES.get(phrase)
+    written = r"\W*".join(re.escape(part.upper()) for part in phrase.split())
+    return code if code and re.search(rf"\b{written}\b", raw) else None
 
 
 def _exact_locations(item: str) -> tuple[Location, ...]:
@@ -276,9 +313,10 @@ def _exact_locations(item: str) -> tuple[Location, ...]:
                 add(REGION_ALIASES[phrase], LocationKind.REGION)
                 i += size
                 break
-            code = _names().get(phrase)
+            code = _names().get(phrase) or _capital_alias(phrase, raw)
             city = i + size < len(words) and words[i + size] in _CITY_WORDS
-            if code and (len(phrase) > 3 or phrase in COUNTRY_ALIASES) and not city:
+            short_ok = phrase in COUNTRY_ALIASES or phrase in CAPITAL_ALIASES
+            if code and (len(phrase) > 3 or short_ok) and not city:
                 add(code, LocationKind.COUNTRY)
                 i += size
                 break

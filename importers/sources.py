@@ -185,8 +185,9 @@ def _rows_of_one_width(sample: str, delimiter: str) -> int:
 
 def csv_grid(path: Path, budget: Budget | None = None) -> CsvGrid:
     """The CSV's grid, once the whole file is read as strict CSV: a quote never closed, or a
-    row with more or fewer fields than the header row, is an error naming its line (read
-    leniently, one stray quote swallowed the rest of the file into one cell)."""
+    row with more or fewer fields than the header row of its table, is an error naming its
+    line (read leniently, one stray quote swallowed the rest of the file into one cell). A row
+    under a blank or one-text line (a title, a sentence) starts a table of its own width."""
     encoding = detect_encoding(path)
     try:
         with path.open(encoding=encoding, newline="", errors="replace") as handle:
@@ -195,13 +196,17 @@ def csv_grid(path: Path, budget: Budget | None = None) -> CsvGrid:
             delimiter = sniff_delimiter(sample)
             rows = 0
             width = 0  # fields of the header: the first row with two cells filled
+            apart = True  # the row above is blank or holds one text (a title, a sentence)
             for line, row in _strict_rows(path, handle, delimiter):
                 rows += 1
                 if budget is not None and not rows % 4096:
                     budget.check()
                 filled = sum(1 for c in row if c.strip())
-                if not width:
-                    width = len(row) if filled >= 2 else 0
+                if filled >= 2 and apart:
+                    # a table's header, the first one or another under a blank or title line:
+                    # a sheet saved as CSV keeps its tables one under the other, each with its
+                    # own width, as the spreadsheet reader finds them in a sheet
+                    width = len(row)
                 elif filled >= 2 and _ragged(row, width):
                     raise UnreadableFileError(
                         str(path),
@@ -210,6 +215,7 @@ def csv_grid(path: Path, budget: Budget | None = None) -> CsvGrid:
                             "separator inside a value that is not quoted, or one missing?)."
                         ).format(line=line, count=len(row), width=width),
                     )
+                apart = filled < 2
     except UnicodeError as exc:
         raise UnreadableFileError(
             str(path), _("not a readable CSV file ({detail}).").format(detail=exc)

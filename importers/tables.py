@@ -9,13 +9,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
-from itertools import islice
+from itertools import islice, takewhile
 
 from importers._safety import DEFAULT_LIMITS, SafetyLimits
 from importers._structure import Budget, check_row_width
 from importers.cleaning import clean_text, fold, is_mostly_upper
 from importers.mapping import guess_kind, mapping_score
 from importers.model import GridSource, RecordKind, TableCandidate
+from importers.table_ends import (
+    gap_start,
+    is_lone_or_blank,
+    is_table_of_countries,
+    other_shaped_header,
+)
 from importers.transposed import transposed_table
 from workbench.domain.enums import Role, SubprocessorCategory
 
@@ -343,17 +349,32 @@ def table_candidates(
         first = earlier
     if first is None:
         return []
-    tables = [first]
-    while several and tables[-1].header_row >= 0:
-        start = _next_header(head, tables[-1])
+    tables, current = [first], first
+    while several and current.header_row >= 0:
+        start = _next_start(head, current)
         if start is None:
             break
-        tables[-1] = _ending(tables[-1], start)
+        if current is tables[-1]:
+            tables[-1] = _ending(current, gap_start(head, start, current.header_row))
+        # the next table is imported only if its header maps as records (a table of countries
+        # and recipients, or a document's version history, does not); one under it may
         found = _candidate(source, head[start : start + 1], head, start)
         if found is None:
             break
-        tables.append(found)
+        current = found
+        if not is_table_of_countries(found):
+            tables.append(found)
     return tables
+
+
+def _next_start(head: list[list[str]], table: TableCandidate) -> int | None:
+    """The header row of the next table: told by its fields or by its shape, the nearer."""
+    found = [
+        start
+        for start in (_next_header(head, table), other_shaped_header(head, table.header_row))
+        if start is not None
+    ]
+    return min(found, default=None)
 
 
 def table_candidate(
@@ -462,7 +483,25 @@ def _sure_fields(headers: tuple[str, ...]) -> tuple[RecordKind, set[str]]:
 
 
 def _sure_header(head: list[list[str]], table: TableCandidate) -> bool:
-    return len(_sure_fields(tuple(head[table.header_row]))[1]) >= MIN_HEADER_FIELDS
+    """The header names two fields surely, or names the entity surely and the cells under the
+    other headers tell a field ("Provider | Gebiet | ...": a column of countries)."""
+    headers = tuple(head[table.header_row])
+    kind, sure = _sure_fields(headers)
+    if len(sure) >= MIN_HEADER_FIELDS:
+        return True
+    if "name" not in sure:
+        return False
+    from importers.content import refine_mapping
+    from importers.mapping import map_headers
+
+    below = list(
+        takewhile(
+            lambda row: not is_lone_or_blank(row),
+            head[table.header_row + 1 : table.header_row + 1 + PREVIEW_ROWS],
+        )
+    )  # the table's own rows, up to the text under it
+    refined = refine_mapping(map_headers(headers, kind), below)
+    return sum(1 for c in refined.columns if c.field) >= MIN_HEADER_FIELDS
 
 
 __all__ = [

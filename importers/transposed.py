@@ -19,7 +19,8 @@ from pathlib import Path
 
 from importers.cleaning import clean_text, fold
 from importers.mapping import CONTAINS_CONFIDENCE, NAME_AND_PURPOSE, guess_kind, map_headers
-from importers.model import ColumnMapping, GridSource, TableCandidate
+from importers.model import ColumnMapping, GridSource, RecordKind, TableCandidate
+from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS
 
 MIN_LABELS = 3  # fields named down the column: fewer is a two-column list, not a fiche
 SURE_SHARE = 0.6  # of the labels, the share that must read surely as fields
@@ -50,6 +51,12 @@ class TransposedGrid:
 def transposed_table(source: GridSource, head: list[list[str]]) -> TableCandidate | None:
     """The sideways table of these rows (the whole sheet, or its first rows), or None."""
     found = _labels(head)
+    if found is None or found[2].index_of("name") is None:
+        # a title row names the fiche when no label does (the purpose would stand for it)
+        titled = _with_title_labels(head)
+        named = _labels(titled) if titled is not None else None
+        if titled is not None and named is not None and named[2].index_of("name") is not None:
+            head, found = titled, named
     if found is None:
         return None
     label_column, labels, mapping = found
@@ -109,6 +116,51 @@ def _labels(head: list[list[str]]) -> tuple[int, tuple[str, ...], ColumnMapping]
     if mapping.index_of("name") is None and mapping.index_of(NAME_AND_PURPOSE) is None:
         return None
     return label_column, ordered, mapping
+
+
+def _with_title_labels(head: list[list[str]]) -> list[list[str]] | None:
+    """The rows with each fiche's title row labelled as its name, or None when there is none.
+
+    A fiche often names its record in a title row above its labels, not under a "Name" label:
+    the label cell left empty ("| Gestion des clients" over "Finalité du traitement | ..."), or
+    one merged cell across the fiche. A title row is the first row above the labels, or a row
+    after a blank one (the next fiche of the same table), with a labelled row under it."""
+    labelled = [i for i, r in enumerate(head) if sum(1 for c in r if c.strip()) >= 2]
+    if not labelled:
+        return None
+    label_column = min(next(i for i, c in enumerate(head[r]) if c.strip()) for r in labelled)
+    labels = tuple(_cell(head[r], label_column) for r in labelled if _cell(head[r], label_column))
+    kind, _score = guess_kind(labels)
+    specs = TREATMENT_FIELDS if kind is RecordKind.TREATMENTS else SUBPROCESSOR_FIELDS
+    name_label = next(f.header_fr for f in specs if f.key == "name")  # "Traitement"
+    rows = [list(r) for r in head]
+    one_value = max(len(r) for r in head) <= label_column + 2  # a "label | value" fiche
+    titled = False
+    for index in range(len(rows) - 1):
+        if not _is_title(rows, index, label_column, one_value):
+            continue
+        texts = [c.strip() for c in rows[index][label_column:] if c.strip()]
+        one = len(set(texts)) == 1 and _cell(rows[index], label_column) != ""
+        values = texts[:1] if one else rows[index][label_column + 1 :]
+        rows[index] = [*rows[index][:label_column], name_label, *values]
+        titled = True
+    return rows if titled else None
+
+
+def _is_title(rows: list[list[str]], index: int, label_column: int, one_value: bool) -> bool:
+    row, below = rows[index], rows[index + 1]
+    texts = {c.strip() for c in row[label_column:] if c.strip()}
+    if not texts or not _cell(below, label_column) or sum(1 for c in below if c.strip()) < 2:
+        return False
+    filled = sum(1 for c in row if c.strip())
+    # one merged cell across a fiche: its text in every cell, or once (a Word reader gives a
+    # merged cell once); over several record columns a lone text is the table's title instead
+    merged = len(texts) == 1 and (filled > 1 or one_value)
+    if _cell(row, label_column) and not merged:
+        return False  # a labelled row, not a title
+    first = all(not any(c.strip() for c in r) for r in rows[:index])
+    after_blank = index > 0 and not any(c.strip() for c in rows[index - 1])
+    return first or after_blank
 
 
 def _name_index(mapping: ColumnMapping) -> int:

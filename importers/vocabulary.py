@@ -46,6 +46,10 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "dienstleister",
         "auftragsverarbeiter",
         "unterauftragsverarbeiter",
+        "unterauftragnehmer",
+        "anbieter",  # the provider, as "aanbieder" / "dienstverlener" in Dutch
+        "aanbieder",
+        "dienstverlener",
         "subunternehmer",
         "empresa",
         "proveedor",
@@ -152,6 +156,12 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "localizzazione",
         "localizacao",
         "locatie",
+        # the hosting region of a cloud provider: "Region", "Regio", "Región", "Regione", "Região"
+        "region",
+        "regio",
+        "regione",
+        "regiao",
+        "vestigingsland",
     ),
     "transfer_text": (
         "security measures in case of transfer",
@@ -221,6 +231,15 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
         "finalidade",
         "doel",
         "doeleinde",
+        # "the purpose of the processing": the purpose, not the processing's name
+        "finalite du traitement",
+        "finalites du traitement",
+        "zweck der verarbeitung",
+        "finalidad del tratamiento",
+        "finalita del trattamento",
+        "finalidade do tratamento",
+        "doel van de verwerking",
+        "verwerkingsdoel",
     ),
     "name": (
         "verarbeitungstatigkeit",
@@ -266,6 +285,17 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
         "categorie di dati",
         "categorias de dados",
         "categorieen persoonsgegevens",
+    ),
+    # Art. 30(1)(d) "categories of recipients": Empfänger, destinatarios, destinatari, ontvangers
+    "recipients": (
+        "empfanger",
+        "kategorien von empfangern",
+        "destinatarios",
+        "categorias de destinatarios",
+        "destinatari",
+        "categorie di destinatari",
+        "ontvangers",
+        "categorieen van ontvangers",
     ),
 }
 

@@ -38,7 +38,7 @@ SETS = {
     "tuned": "-- tuned",
     "held_out_1": "-- held out 1 (added after the rules, none tuned on them)",
     "held_out_2": "-- held out 2 (added 2026-12-02 after the last rule; names fixed since)",
-    "held_out_3": "-- held out 3 (added 2026-12-02, round 21, measured as is)",
+    "held_out_3": "-- held out 3 (added 2026-12-02, round 21; tuned since by issue-14e)",
 }
 _SET_OF = {False: "tuned", True: "held_out_1", "second": "held_out_2", "3rd": "held_out_3"}
 

@@ -102,21 +102,35 @@ def test_region_codes_that_are_words_count_only_in_capitals() -> None:
     assert parse_locations("een eer voor ons") == ()
 
 
-def test_a_region_word_read_from_a_location_cell_is_marked_as_read(tmp_path: Path) -> None:
-    path = tmp_path / "fornitori.csv"
-    path.write_text(
-        "Fornitore;Attività;Luogo del trattamento\n"
-        "Google LLC;Notifiche;data center globali del fornitore (compresi USA)\n"
-        "Acme S.p.A.;Hosting;Italia\n",
-        encoding="utf-8",
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a region word (Italian)
+            "Fornitore;Attività;Luogo del trattamento\n"
+            "Google LLC;Notifiche;data center globali del fornitore (compresi USA)\n"
+            "Acme S.p.A.;Hosting;Italia\n",
+            (Location("WORLDWIDE", LocationKind.REGION), Location("US")),
+        ),
+        (  # a country abbreviation (Dutch)
+            "Subverwerker;Doel;Locatie\nBerichtendienst;Berichten;Nederland / VAE\n"
+            "Wolk BV;Hosting;Nederland\n",
+            (Location("NL"), Location("AE")),
+        ),
+    ],
+    ids=["region word", "abbreviation"],
+)
+def test_a_place_read_from_a_location_cell_is_marked_as_read(
+    tmp_path: Path, text: str, expected: tuple[Location, ...]
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(text, encoding="utf-8")
     table = read_tables(path)[0]
-    google = next(iter(read_records(table, propose_mapping(table)).rows())).record
-    assert isinstance(google, Subprocessor)
-    assert google.locations == (Location("WORLDWIDE", LocationKind.REGION), Location("US"))
-    mark = next(m for m in google.unconfirmed if m.field == "locations")
+    first = next(iter(read_records(table, propose_mapping(table)).rows())).record
+    assert isinstance(first, Subprocessor)
+    assert first.locations == expected
+    mark = next(m for m in first.unconfirmed if m.field == "locations")
     assert mark.origin is InferenceOrigin.READ_FROM_TEXT
-    assert mark.source_text == "data center globali del fornitore (compresi USA)"
+    assert mark.source_text == text.splitlines()[1].split(";")[2]
 
 
 def test_country_with_details_in_parentheses() -> None:
@@ -188,3 +202,39 @@ def test_an_exact_name_is_never_noted_as_approximate() -> None:
         "read as Germany (DE) (approximate match of «Germay»)"
     )
     assert codes("Austria, Germay") == [("AT", LocationKind.COUNTRY), ("DE", LocationKind.COUNTRY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nederland / VAE", ["NL", "AE"]),  # Dutch: Verenigde Arabische Emiraten
+        ("Rechenzentren in Deutschland und den VAE", ["DE", "AE"]),  # German
+        ("Países Bajos / EAU", ["NL", "AE"]),  # Spanish: Emiratos Árabes Unidos
+        ("France, EAU", ["FR", "AE"]),  # French: Émirats arabes unis
+        ("Brasil e EUA", ["BR", "US"]),  # Portuguese: Estados Unidos da América
+        ("EE. UU. y Canadá", ["US", "CA"]),  # Spanish: Estados Unidos
+        ("Ierland en het VK", ["IE", "GB"]),  # Dutch: Verenigd Koninkrijk
+        ("Ireland, UAE", ["IE", "AE"]),
+    ],
+)
+def test_country_abbreviations_of_the_seven_languages(text: str, expected: list[str]) -> None:
+    assert [code for code, _kind in codes(text)] == expected
+
+
+def test_country_abbreviations_that_are_words_count_only_in_capitals() -> None:
+    assert parse_locations("traitement de l'eau potable") == ()
+    assert parse_locations("Portugal vs Espagne") == (Location("PT"), Location("ES"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Australië (Sydney), US (N. Virginia)", ["AU", "US"]),
+        ("DE (Frankfurt), FR (Paris)", ["DE", "FR"]),
+        ("Frankrijk (EU)", ["FR"]),  # the region it lies in, not a second place
+        ("Deutschland (EWR)", ["DE"]),
+        ("Germany (and France)", ["DE", "FR"]),
+    ],
+)
+def test_a_country_with_a_qualifier_in_parentheses(text: str, expected: list[str]) -> None:
+    assert [code for code, _kind in codes(text)] == expected

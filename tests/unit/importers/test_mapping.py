@@ -89,3 +89,31 @@ def test_profile_is_header_to_field() -> None:
         "kind": "subprocessors",
         "columns": {"Subcontractor name": "name", "Server location": "location_text"},
     }
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Finalité du traitement",
+        "Zweck der Verarbeitung",
+        "Finalidad del tratamiento",
+        "Finalità del trattamento",
+        "Finalidade do tratamento",
+        "Doel van de verwerking",
+    ],
+)
+def test_the_purpose_of_the_processing_is_the_purpose_not_the_name(header: str) -> None:
+    assert score_header(header, T) == ("purpose", 0.95)
+
+
+@pytest.mark.parametrize(
+    "header", ["Empfänger", "Destinatarios", "Destinatari", "Ontvangers", "Destinataires"]
+)
+def test_recipients_of_a_treatment_in_the_seven_languages(header: str) -> None:
+    assert score_header(header, T)[0] == "recipients"
+
+
+@pytest.mark.parametrize("header", ["Region", "Regio", "Región", "Regione", "Região"])
+def test_a_hosting_region_is_the_location(header: str) -> None:
+    mapping = map_headers(("Provider", header, "Beleid voor gegevensbewaring"), S)
+    assert [c.field for c in mapping.columns[:2]] == ["name", "location_text"]

@@ -17,11 +17,18 @@ miss). Three sets, measured apart:
   was changed for them. A third set, added after these rules, is the fresh one.
 - held out 3: seven files from five publishers in Dutch, Spanish, German, French and English,
   added in round 21 by someone who did not read the importer's rules, while they were being
-  changed on another branch: measured as the importer reads them. Its legal bases meet the
-  target; names, non-record rows and countries do not, each kept as a strict expected failure
-  naming its causes (README.md there, and `python -m tests.unit.importers.real_corpus` lists
-  every miss). No file of the set states a transfer mechanism in a table, so that target is not
-  measured on it.
+  changed on another branch, and measured as the importer read them: legal bases met the
+  target; names (65/85), non-record rows (35) and countries (7/9) did not. No file of the set
+  states a transfer mechanism in a table, so that target is not measured on it. It is no longer
+  held out: the rules of round 21's branch issue-14e were written after its misses were known
+  (a CSV of several tables of different widths; a table ending at the text under it when a
+  table of another shape follows, and a table keyed by country holding no record; "Region" /
+  "Regio", "purpose of the processing" and recipients headers in the seven languages; a fiche
+  named by its title row; country abbreviations in capitals and a country with a qualifier in
+  parentheses), each tested on tables written for it in several languages (test_table_ends.py,
+  test_transposed.py, test_mapping.py, test_countries.py); it now meets every target and is
+  asserted so. A fourth set, gathered while they were written and not seen by their author, is
+  the fresh one.
 """
 
 from __future__ import annotations
@@ -74,59 +81,14 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
     assert empty == set(), report(earlier)
 
 
-def _known_miss(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"known misses of the third set, {reason}")
-
-
-THIRD_SET_TARGETS = [
-    pytest.param("legal bases", id="legal-bases"),  # its one miss: 'Sopimus' (Finnish)
-    pytest.param(
-        "names",
-        id="names",
-        marks=_known_miss(
-            "63/85 names: xaiworkspace_grondslagen.csv 0/7, a CSV holding two tables of "
-            "different widths (Doel | Rechtsgrondslag, then Land | Ontvangers | Overgedragen "
-            "gegevens) is refused whole ('line 6: 2 fields where the header has 3'; its first "
-            "table alone reads 7/7); spartoo_treatments.docx 0/9, nine transposed key/value Word "
-            "tables (title row, then 'Finalité du traitement | ...', 'Base légale du traitement "
-            "| ...') read as row tables; xaiworkspace_subverwerkers.xlsx 9/15, its first table "
-            "'Provider | Regio | Beleid voor gegevensbewaring' is not found (no known header)"
-        ),
-    ),
-    pytest.param(
-        "no non-record row",
-        id="no-extra-row",
-        marks=_known_miss(
-            "34 non-record rows: xaiworkspace_privacidad.ods 11, the table 'Finalidad | Base "
-            "legal' does not end at the merged heading under it (headings, sentences, 2 bullet "
-            "lines and the 'País | Destinatarios' table's header and 4 country rows read as "
-            "treatments); epassi_treatments.ods 17, the 'Version history' table at the end "
-            "(header and 16 rows) read as more rows of the treatments table; "
-            "spartoo_treatments.docx 6 key/value cells"
-        ),
-    ),
-    pytest.param(
-        "countries",
-        id="countries",
-        marks=_known_miss(
-            "countries 7/9 (xaiworkspace_subverwerkers.xlsx): 'Australië (Sydney), US (N. "
-            "Virginia)' gives AU only (the 'US' abbreviation before a parenthesis missed) and "
-            "'Nederland / VAE' gives NL only (VAE, Dutch for the United Arab Emirates, missed)"
-        ),
-    ),
-]
-
-
-@pytest.mark.parametrize("target", THIRD_SET_TARGETS)
-def test_the_third_set_against_the_targets(scores: list[FileScore], target: str) -> None:
+def test_the_third_set_meets_the_targets(scores: list[FileScore]) -> None:
+    """Met since the rules of round 21's branch issue-14e, written after the set's misses were
+    known (see the module docstring): no longer a held-out measure of those rules."""
     files = part_of(scores, "held_out_3")
     whole = total(files)
     assert whole.legal_bases.wanted >= 40  # enough found rows that the ratios say something
     assert whole.countries.wanted >= 9
-    met = {
-        "legal bases": whole.legal_bases.ratio >= LEGAL_BASES,
-        "names": whole.names.ratio >= NAMES,
-        "no non-record row": whole.extra == [],
-        "countries": whole.countries.ratio >= COUNTRIES,
-    }
-    assert met[target], report(files)
+    assert whole.extra == [], report(files)
+    assert whole.names.ratio >= NAMES, report(files)
+    assert whole.countries.ratio >= COUNTRIES, report(files)
+    assert whole.legal_bases.ratio >= LEGAL_BASES, report(files)  # its one miss: 'Sopimus'

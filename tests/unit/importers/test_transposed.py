@@ -130,3 +130,75 @@ def test_an_ordinary_table_is_not_read_sideways(tmp_path: Path) -> None:
     pairs = [["Subprocessor", "Country"], ["Brevo", "France"], ["Twilio", "USA"]]
     found = records(xlsx(tmp_path / "pairs.xlsx", pairs))
     assert [r.name for r in found] == ["Brevo", "Twilio"]
+
+
+# One small table per treatment, its title in the first row (no "Name" label), in the layouts
+# a page exported to Word or to a sheet gives: the label cell empty, or one merged title cell.
+TITLED = {
+    "fr": [
+        ["", "Gestion des rendez-vous"],
+        ["Finalité du traitement", "Prise et rappel des rendez-vous des patients"],
+        ["Base légale du traitement", "Exécution d'un contrat"],
+        ["Durée de conservation", "2 ans après le dernier rendez-vous"],
+    ],
+    "es": [
+        ["", "Gestión de clientes"],
+        ["Finalidad del tratamiento", "Gestionar los pedidos y las entregas"],
+        ["Base legal", "Ejecución de un contrato"],
+        ["Destinatarios", "Servicios internos"],
+    ],
+    "de": [
+        ["", "Newsletter"],
+        ["Zweck der Verarbeitung", "Versand des Newsletters an Abonnenten"],
+        ["Rechtsgrundlage", "Einwilligung"],
+        ["Speicherdauer", "Bis zum Widerruf"],
+    ],
+}
+
+
+def word_tables(path: Path, fiches: list[list[list[str]]], merged: bool = False) -> Path:
+    document = docx.Document()
+    document.add_paragraph("Traitements / Tratamientos / Verarbeitungen")
+    for rows in fiches:
+        table = document.add_table(rows=len(rows), cols=2)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        if merged:
+            title = rows[0][1]
+            table.cell(0, 0).merge(table.cell(0, 1)).text = title
+    document.save(str(path))
+    return path
+
+
+def test_a_fiche_under_its_title_row_is_one_treatment_named_by_it(tmp_path: Path) -> None:
+    path = word_tables(tmp_path / "fiches.docx", list(TITLED.values()))
+    found = []
+    for table in read_tables(path):
+        found += [r.record for r in read_records(table, propose_mapping(table)).rows()]
+    assert [t.name for t in found] == [
+        "Gestion des rendez-vous",
+        "Gestión de clientes",
+        "Newsletter",
+    ]
+    assert all(isinstance(t, Treatment) for t in found)
+    assert [t.legal_basis for t in found] == [
+        LegalBasis.CONTRACT,
+        LegalBasis.CONTRACT,
+        LegalBasis.CONSENT,
+    ]
+    assert found[2].purpose == "Versand des Newsletters an Abonnenten"
+
+
+def test_a_merged_title_row_names_the_fiche(tmp_path: Path) -> None:
+    (treatment,) = records(word_tables(tmp_path / "merged.docx", [TITLED["fr"]], merged=True))
+    assert isinstance(treatment, Treatment)
+    assert treatment.name == "Gestion des rendez-vous"
+    assert treatment.purpose == "Prise et rappel des rendez-vous des patients"
+
+
+def test_fiches_one_under_the_other_in_a_sheet(tmp_path: Path) -> None:
+    second = [["", "Gestion des plaintes"], *[[label, "x"] for label, _v in TITLED["fr"][1:]]]
+    rows = [*TITLED["fr"], ["", ""], *second]
+    names = [t.name for t in records(xlsx(tmp_path / "fiches.xlsx", rows))]
+    assert names == ["Gestion des rendez-vous", "Gestion des plaintes"]
