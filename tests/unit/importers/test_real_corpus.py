@@ -19,6 +19,11 @@ miss). Three sets, measured apart:
   naming its causes (README.md there, and `python -m tests.unit.importers.real_corpus` lists
   every miss). No file of the set states a transfer mechanism in a table, so that target is not
   measured on it.
+- held out 4: six files from five publishers in French and English (Hook0's Art. 30 register
+  annex, Ryanair's recipients and treatments, Tchap, Qwant, Perplexity), added in round 21 under
+  the same rule; the first set whose rows state transfer mechanisms (two files). Its legal bases
+  and "no non-record row" meet the targets; names, countries and mechanisms do not, each a strict
+  expected failure naming its causes.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import pytest
 from tests.unit.importers.real_corpus import FileScore, report, score_corpus, total
 
 NAMES, COUNTRIES, MECHANISMS, LEGAL_BASES = 0.98, 0.95, 0.90, 0.90
-MIN_FILES = {"tuned": 15, "held_out_1": 5, "held_out_2": 5, "held_out_3": 7}
+MIN_FILES = {"tuned": 15, "held_out_1": 5, "held_out_2": 5, "held_out_3": 7, "held_out_4": 6}
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +82,7 @@ def test_the_first_held_out_set_does_not_regress(scores: list[FileScore]) -> Non
 
 
 def test_every_file_but_the_known_miss_yields_records(scores: list[FileScore]) -> None:
-    earlier = [s for s in scores if s.part != "held_out_3"]
+    earlier = [s for s in scores if s.part not in ("held_out_3", "held_out_4")]
     empty = {s.name for s in earlier if s.names.found == 0}
     assert empty == {"socialo_subencargados.csv"}, report(earlier)
 
@@ -125,16 +130,71 @@ THIRD_SET_TARGETS = [
 ]
 
 
+def targets_met(files: list[FileScore]) -> dict[str, bool]:
+    whole = total(files)
+    return {
+        "legal bases": whole.legal_bases.ratio >= LEGAL_BASES,
+        "names": whole.names.ratio >= NAMES,
+        "no non-record row": whole.extra == [],
+        "countries": whole.countries.ratio >= COUNTRIES,
+        "mechanisms": whole.mechanisms.ratio >= MECHANISMS,
+    }
+
+
 @pytest.mark.parametrize("target", THIRD_SET_TARGETS)
 def test_the_third_set_against_the_targets(scores: list[FileScore], target: str) -> None:
     files = part_of(scores, "held_out_3")
     whole = total(files)
     assert whole.legal_bases.wanted >= 40  # enough found rows that the ratios say something
     assert whole.countries.wanted >= 9
-    met = {
-        "legal bases": whole.legal_bases.ratio >= LEGAL_BASES,
-        "names": whole.names.ratio >= NAMES,
-        "no non-record row": whole.extra == [],
-        "countries": whole.countries.ratio >= COUNTRIES,
-    }
-    assert met[target], report(files)
+    assert targets_met(files)[target], report(files)
+
+
+def _known_miss_4(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"known misses of the fourth set, {reason}")
+
+
+FOURTH_SET_TARGETS = [
+    # its two misses: Ryanair's "Règlement (CE) n°261/2004 ..." and "L'intérêt légitime de ..."
+    pytest.param("legal bases", id="legal-bases"),
+    pytest.param("no non-record row", id="no-extra-row"),  # section and continuation rows skipped
+    pytest.param(
+        "names",
+        id="names",
+        marks=_known_miss_4(
+            "50/89 names: ryanair_destinataires.docx 0/12, no name column in its three tables "
+            "('Compagnie Ryanair', 'Fournisseurs de services', 'Tiers' | 'Type de données ...' | "
+            "'Base du transfert en dehors de l'EEE'); perplexity_treatments.csv 0/22, 'Context | "
+            "Examples of Personal data | Primary Purpose and Legal Basis' names no column; "
+            "tchap_sous_traitants.csv 0/5, 'Partenaire | Traitement réalisé | Pays destinataire | "
+            "Garanties' is not taken as a table ('no table with a recognisable header')"
+        ),
+    ),
+    pytest.param(
+        "countries",
+        id="countries",
+        marks=_known_miss_4(
+            "countries 7/14 (hook0_sous_traitants.xlsx): 'France (UE)', 'République tchèque "
+            "(UE)', 'Allemagne (UE) — ...' give EU beside the country (BetterStack: EU only), "
+            "where 'Frankrijk (EU)' gives FR only"
+        ),
+    ),
+    pytest.param(
+        "mechanisms",
+        id="mechanisms",
+        marks=_known_miss_4(
+            "mechanisms 0/13 (hook0_sous_traitants.xlsx): the column 'Base de transfert hors UE' "
+            "('CCT 2021/914 + DPF', 'CCT 2021/914', 'N/A') is mapped to nothing; Ryanair's 12 "
+            "rows stating one are not read at all (no name column)"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("target", FOURTH_SET_TARGETS)
+def test_the_fourth_set_against_the_targets(scores: list[FileScore], target: str) -> None:
+    files = part_of(scores, "held_out_4")
+    whole = total(files)
+    assert whole.legal_bases.wanted >= 30  # enough found rows that the ratios say something
+    assert whole.names.found >= 45
+    assert targets_met(files)[target], report(files)
