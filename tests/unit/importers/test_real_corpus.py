@@ -168,8 +168,9 @@ FOURTH_SET_TARGETS = [
         "held_out_4",
         "mechanisms",
         "mechanisms 0/13 (hook0_sous_traitants.xlsx): the column 'Base de transfert hors UE' "
-        "('CCT 2021/914 + DPF', 'CCT 2021/914', 'N/A') is mapped to nothing; Ryanair's 12 "
-        "rows stating one are not read at all (no name column)",
+        "('CCT 2021/914 + DPF', 'CCT 2021/914', 'N/A') is mapped to the yes/no flag "
+        "transfer_outside_eea (confidence 0.85), not to the mechanism; Ryanair's 12 rows "
+        "stating one are not read at all (no name column)",
     ),
 ]
 
