@@ -69,6 +69,14 @@ FORMATS = {
     "blablacar_treatments": "csv",
     "spartoo_treatments": "docx",
     "epassi_treatments": "ods",
+    # the fourth held-out set (held_out "4th"), added on 2026-12-02 in round 21, the importer
+    # being changed elsewhere: measured as the importer reads them, no rule for them
+    "hook0_sous_traitants": "xlsx",
+    "ryanair_destinataires": "docx",
+    "ryanair_traitements": "ods",
+    "tchap_sous_traitants": "csv",
+    "qwant_treatments": "xlsx",
+    "perplexity_treatments": "csv",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -84,6 +92,7 @@ CSV_DIALECT = {
     "socialo_subencargados": ";",  # a Spanish Excel's CSV: ';' too
     "xaiworkspace_grondslagen": ";",  # a Dutch Excel's CSV: ';' too
     "blablacar_treatments": ";",
+    "tchap_sous_traitants": ";",
 }
 
 

@@ -29,16 +29,23 @@ miss). Three sets, measured apart:
   test_transposed.py, test_mapping.py, test_countries.py); it now meets every target and is
   asserted so. A fourth set, gathered while they were written and not seen by their author, is
   the fresh one.
+- held out 4: six files from five publishers in French and English (Hook0's Art. 30 register
+  annex, Ryanair's recipients and treatments, Tchap, Qwant, Perplexity), added in round 21 under
+  the same rule; the first set whose rows state transfer mechanisms (two files). Its legal bases
+  and "no non-record row" meet the targets; names, countries and mechanisms do not, each a strict
+  expected failure naming its causes.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
 from tests.unit.importers.real_corpus import FileScore, report, score_corpus, total
 
 NAMES, COUNTRIES, MECHANISMS, LEGAL_BASES = 0.98, 0.95, 0.90, 0.90
-MIN_FILES = {"tuned": 15, "held_out_1": 5, "held_out_2": 5, "held_out_3": 7}
+MIN_FILES = {"tuned": 15, "held_out_1": 5, "held_out_2": 5, "held_out_3": 7, "held_out_4": 6}
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +83,7 @@ def test_the_first_held_out_set_does_not_regress(scores: list[FileScore]) -> Non
 
 
 def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) -> None:
-    earlier = [s for s in scores if s.part != "held_out_3"]
+    earlier = [s for s in scores if s.part not in ("held_out_3", "held_out_4")]
     empty = {s.name for s in earlier if s.names.found == 0}
     assert empty == set(), report(earlier)
 
@@ -92,3 +99,71 @@ def test_the_third_set_meets_the_targets(scores: list[FileScore]) -> None:
     assert whole.names.ratio >= NAMES, report(files)
     assert whole.countries.ratio >= COUNTRIES, report(files)
     assert whole.legal_bases.ratio >= LEGAL_BASES, report(files)  # its one miss: 'Sopimus'
+
+
+def _missed(part: str, target: str, reason: str) -> Any:
+    """A target the set does not meet: a strict expected failure naming its causes."""
+    ordinal = {"held_out_3": "third", "held_out_4": "fourth"}[part]
+    ident = f"{ordinal}-{target.replace(' ', '-')}"
+    miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
+    return pytest.param(part, target, id=ident, marks=miss)
+
+
+def targets_met(files: list[FileScore]) -> dict[str, bool]:
+    whole = total(files)
+    return {
+        "legal bases": whole.legal_bases.ratio >= LEGAL_BASES,
+        "names": whole.names.ratio >= NAMES,
+        "no non-record row": whole.extra == [],
+        "countries": whole.countries.ratio >= COUNTRIES,
+        "mechanisms": whole.mechanisms.ratio >= MECHANISMS,
+    }
+
+
+FOURTH_SET_TARGETS = [
+    # its two misses: Ryanair's "Règlement (CE) n°261/2004 ..." and "L'intérêt légitime de ..."
+    pytest.param("held_out_4", "legal bases", id="fourth-legal-bases"),
+    # its section rows and continuation rows are not read as records
+    pytest.param("held_out_4", "no non-record row", id="fourth-no-non-record-row"),
+    _missed(
+        "held_out_4",
+        "names",
+        "55/89 names on the tree with round 21's rules (50/89 before them): "
+        "ryanair_destinataires.docx 0/12, no name column in its three tables (their first "
+        "headers 'Compagnie Ryanair', 'Fournisseurs de services', 'Tiers' name the kind of "
+        "recipient, not a name: the file is refused, 'map one ... in the import wizard'); "
+        "perplexity_treatments.csv 0/22, 'Context | Examples of Personal data | Primary Purpose "
+        "and Legal Basis' names no column (refused the same way)",
+    ),
+    _missed(
+        "held_out_4",
+        "countries",
+        "countries 17/19 (hook0_sous_traitants.xlsx, 7/14 before round 21's rules): "
+        "'Allemagne (UE) — Cloud peut utiliser infra hors UE' gives DE and EU, and "
+        "'République tchèque (UE)' gives EU only (CZ missed)",
+    ),
+    _missed(
+        "held_out_4",
+        "mechanisms",
+        "mechanisms 0/13 (hook0_sous_traitants.xlsx): the column 'Base de transfert hors UE' "
+        "('CCT 2021/914 + DPF', 'CCT 2021/914', 'N/A') is mapped to the yes/no flag "
+        "transfer_outside_eea (confidence 0.85), not to the mechanism; Ryanair's 12 rows "
+        "stating one are not read at all (no name column)",
+    ),
+]
+
+
+# enough found rows in each late set that its ratios say something: (legal bases wanted,
+# countries wanted, names found)
+ENOUGH = {"held_out_3": (40, 9, 60), "held_out_4": (30, 14, 45)}
+
+
+@pytest.mark.parametrize(("part", "target"), FOURTH_SET_TARGETS)
+def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
+    files = part_of(scores, part)
+    whole = total(files)
+    bases, countries, names = ENOUGH[part]
+    assert whole.legal_bases.wanted >= bases
+    assert whole.countries.wanted >= countries
+    assert whole.names.found >= names
+    assert targets_met(files)[target], report(files)
