@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
 
+from ui.i18n_qt import apply_language
 from ui.journal_text import value_text
 from ui.models.entity_table_model import Role
 from ui.models.journal_table_model import JournalTableModel
@@ -124,3 +125,23 @@ def test_a_list_diff_is_worded_in_french(
     added = _cell(widget, "Destinataires", 2)
     assert added.text().startswith("+ Mutuelle")
     assert added.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Ajouté : Mutuelle")
+
+
+def test_the_selected_entry_is_worded_again_when_the_language_changes(
+    qtbot: QtBot, demo_register: Register, settings: Settings
+) -> None:
+    treatment = next(t for t in demo_register.treatments.list() if not t.recipients)
+    demo_register.treatments.update(
+        dataclasses.replace(treatment, recipients=(Recipient("Mutuelle"),))
+    )
+    model = JournalTableModel(demo_register)
+    widget = HistoryWidget(model, settings)
+    qtbot.addWidget(widget)
+    model.reload()
+    _select_newest(widget)
+    assert _cell(widget, "Recipients", 2).text().startswith("+ Mutuelle")
+    apply_language("fr")  # the autouse fixture puts English back
+    labels = lambda: {label.split("\n")[0] for label in _diff_rows(widget)}  # noqa: E731
+    qtbot.waitUntil(lambda: "Destinataires" in labels())  # a posted LanguageChange event
+    assert "Recipients" not in labels()
+    assert _cell(widget, "Destinataires", 2).text().startswith("+ Mutuelle")

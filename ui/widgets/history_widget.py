@@ -128,7 +128,7 @@ class HistoryWidget(QWidget):
         self.diff.setAccessibleName(_("Changes made by the selected entry"))
         self.diff.setColumnWidth(0, 180)
         self.diff.setColumnWidth(1, 420)
-        self._retitle(self.selected_entry())
+        self._show_selected()  # the field labels and coded values are worded in the language too
 
 
 def text_item(text: str, spoken: str | None = None) -> QTableWidgetItem:
