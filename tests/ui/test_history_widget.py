@@ -106,10 +106,10 @@ def test_a_list_field_shows_what_was_added_and_removed(
     assert all(value_text(c) not in removed.text() + added.text() for c in kept)
 
 
-@pytest.mark.usefixtures("french")
-def test_a_list_diff_is_worded_in_french(
+def _history_after_adding_a_recipient(
     qtbot: QtBot, demo_register: Register, settings: Settings
-) -> None:
+) -> HistoryWidget:
+    """History with its newest entry selected: a recipient "Mutuelle" added to a treatment."""
     treatment = next(t for t in demo_register.treatments.list() if not t.recipients)
     demo_register.treatments.update(
         dataclasses.replace(treatment, recipients=(Recipient("Mutuelle"),))
@@ -119,6 +119,14 @@ def test_a_list_diff_is_worded_in_french(
     qtbot.addWidget(widget)
     model.reload()
     _select_newest(widget)
+    return widget
+
+
+@pytest.mark.usefixtures("french")
+def test_a_list_diff_is_worded_in_french(
+    qtbot: QtBot, demo_register: Register, settings: Settings
+) -> None:
+    widget = _history_after_adding_a_recipient(qtbot, demo_register, settings)
     removed = _cell(widget, "Destinataires", 1)
     assert removed.text() == ""
     assert removed.data(Qt.ItemDataRole.AccessibleTextRole) == "Rien de retiré"
@@ -130,18 +138,13 @@ def test_a_list_diff_is_worded_in_french(
 def test_the_selected_entry_is_worded_again_when_the_language_changes(
     qtbot: QtBot, demo_register: Register, settings: Settings
 ) -> None:
-    treatment = next(t for t in demo_register.treatments.list() if not t.recipients)
-    demo_register.treatments.update(
-        dataclasses.replace(treatment, recipients=(Recipient("Mutuelle"),))
-    )
-    model = JournalTableModel(demo_register)
-    widget = HistoryWidget(model, settings)
-    qtbot.addWidget(widget)
-    model.reload()
-    _select_newest(widget)
+    widget = _history_after_adding_a_recipient(qtbot, demo_register, settings)
     assert _cell(widget, "Recipients", 2).text().startswith("+ Mutuelle")
+
+    def labels() -> set[str]:
+        return {label.split("\n")[0] for label in _diff_rows(widget)}
+
     apply_language("fr")  # the autouse fixture puts English back
-    labels = lambda: {label.split("\n")[0] for label in _diff_rows(widget)}  # noqa: E731
     qtbot.waitUntil(lambda: "Destinataires" in labels())  # a posted LanguageChange event
     assert "Recipients" not in labels()
     assert _cell(widget, "Destinataires", 2).text().startswith("+ Mutuelle")
