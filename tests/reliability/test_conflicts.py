@@ -98,5 +98,9 @@ def test_concurrent_writers_keep_one_linear_journal(register: Register) -> None:
     report = register.journal.verify()
     assert report.ok, report.problem
     assert report.entries == WRITERS * WRITES_EACH
-    seqs = sorted(op.seq for op in register.journal.operations(limit=1000))
-    assert seqs == list(range(1, WRITERS * WRITES_EACH + 1))
+    operations = sorted(register.journal.operations(limit=1000), key=lambda op: op.seq)
+    assert [op.seq for op in operations] == list(range(1, WRITERS * WRITES_EACH + 1))
+    # Each writer's time is taken once it holds the register, so times follow the order
+    # ("as of" between two writers must not show the later one as done).
+    times = [op.at for op in operations]
+    assert times == sorted(times)

@@ -182,7 +182,6 @@ class UnitOfWork:
         self.operation = uuid.uuid4().hex
         self.author = author
         self.label = label
-        self.at = utc_now()
         self.touched: set[EntityKind] = set()
         self.ids = array("q")  # every id written; 8 bytes each (an import writes 100k)
         self.ids_by_kind: dict[EntityKind, array[int]] = {}
@@ -190,6 +189,9 @@ class UnitOfWork:
         self._journal_insert: BulkInsert | None = None
         _serialise_writers(session)
         seq = session.scalar(select(func.coalesce(func.max(OperationModel.seq), 0))) or 0
+        # The time is taken once this writer holds the register, so that operations' times
+        # follow their order: "as of" a moment between two writers shows the first one only.
+        self.at = utc_now()
         self.op = operation_fields(self.operation, seq + 1, self.at, author, label, kind, undoes)
         session.add(
             OperationModel(
