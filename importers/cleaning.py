@@ -163,10 +163,15 @@ def is_mostly_upper(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) >= 0.8
 
 
+# yes / no in the seven languages (ja: German and Dutch; si: Spanish si, Italian si)
+_YES = frozenset({"oui", "yes", "true", "vrai", "1", "x", "o", "y", "ja", "si", "sim"})
+_NO = frozenset({"non", "no", "false", "faux", "0", "n", "nein", "nee", "nao"})
+
+
 def parse_bool(text: str) -> bool | None:
     folded = fold(text)
-    if folded in ("oui", "yes", "true", "vrai", "1", "x", "o", "y"):
+    if folded in _YES:
         return True
-    if folded in ("non", "no", "false", "faux", "0", "n"):
+    if folded in _NO:
         return False
     return None

@@ -10,7 +10,10 @@ A column the header mapping left unmapped takes the field its first rows unmista
 - when no column is the name (subprocessors): the first unmapped column of short, distinct,
   capitalised names that are none of the above ("Google Cloud Platform", "Brevo SAS").
 A content-based guess gets a lower confidence than a header synonym (the wizard shows it amber),
-and a header mapping is only replaced when the cells contradict it (e-mails under "Contact").
+and a header mapping is only replaced when the cells contradict it: e-mails under "Contact", or
+a typed field (the yes/no transfer flag, a location, an e-mail, a mechanism) whose cells are not
+of its type and unmistakably are of another one ("Base de transfert hors UE" over "CCT 2021/914
++ DPF" and "N/A" is the mechanism, not the flag; "Standort" over e-mail addresses is the e-mail).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from importers.legal_basis import parse_legal_basis
 from importers.model import ColumnGuess, ColumnMapping, RecordKind
 from importers.transfers import parse_mechanism
 from importers.vocabulary import TRANSFER_OUTSIDE_EEA
+from workbench.domain.enums import TransferMechanism
 
 CONTENT_CONFIDENCE = 0.7
 MIN_SAMPLES = 2
@@ -50,7 +54,8 @@ def _is_email(text: str) -> bool:
 
 
 def _is_location(text: str) -> bool:
-    return len(text) <= _SHORT and bool(parse_locations(text))
+    # an address's domain is no country: "privacy@aruba.it" is not Italy
+    return len(text) <= _SHORT and not _is_email(text) and bool(parse_locations(text))
 
 
 def _is_mechanism(text: str) -> bool:
@@ -81,6 +86,16 @@ _DETECTORS: tuple[tuple[str, Callable[[str], bool], RecordKind | None], ...] = (
 )
 # a header mapping the cells contradict: e-mail addresses under "Contact"
 _REPLACEABLE = {"contact_name": "contact_email", "contact_email": "address", "notes": None}
+# typed fields and the test their cells pass: a header naming one of them is overruled when
+# its cells fail the test and unmistakably hold another of them (content wins over the header)
+_TYPED: dict[str, Callable[[str], bool]] = {
+    TRANSFER_OUTSIDE_EEA: _is_yes_no,
+    "transfer_text": _is_mechanism,
+    "location_text": _is_location,
+    "locations": _is_location,
+    "contact_email": _is_email,
+}
+_OVERRULING = frozenset({"contact_email", "transfer_text", "location_text"})
 
 
 def column_samples(rows: Sequence[Sequence[str]], index: int) -> list[str]:
@@ -154,17 +169,42 @@ def refine_mapping(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> Col
     )
 
 
+def overruling_field(header_field: str, samples: list[str], kind: RecordKind) -> str | None:
+    """The typed field the cells unmistakably hold when they do not fit the header's typed
+    field, or None (the header stands). A mechanism must be named at least once: a column of
+    "N/A" alone says nothing of its field."""
+    fits = _TYPED.get(header_field)
+    if fits is None or len(samples) < MIN_SAMPLES:
+        return None
+    if sum(1 for s in samples if fits(s)) >= len(samples) / 2:
+        return None
+    found = content_field(samples, kind)
+    if found not in _OVERRULING or found == header_field:
+        return None
+    if found == "transfer_text" and all(
+        parse_mechanism(s) is TransferMechanism.NONE for s in samples
+    ):
+        return None
+    return found
+
+
+def _field_by_content(column: ColumnGuess, samples: list[str], kind: RecordKind) -> str | None:
+    """The field the cells give the column instead of its header's, or None (it stands)."""
+    if column.field is None:
+        return content_field(samples, kind, column.header)
+    if column.field not in _REPLACEABLE:
+        return overruling_field(column.field, samples, kind)
+    found = content_field(samples, kind, column.header)
+    # a replaceable header's field stands unless the cells say the other one
+    return found if found == _REPLACEABLE[column.field] else None
+
+
 def _refine_fields(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> ColumnMapping:
     taken = {c.field for c in mapping.columns if c.field}
     columns: list[ColumnGuess] = []
     for column in mapping.columns:
-        if column.field is not None and column.field not in _REPLACEABLE:
-            columns.append(column)
-            continue
-        found = content_field(column_samples(rows, column.index), mapping.kind, column.header)
-        if column.field is not None and found != _REPLACEABLE.get(column.field):
-            found = None  # the header's field stands unless the cells say the other one
-        if found is None or (found in taken and found != column.field):
+        found = _field_by_content(column, column_samples(rows, column.index), mapping.kind)
+        if found is None or found == column.field or found in taken:
             columns.append(column)
             continue
         taken.discard(column.field)
