@@ -135,13 +135,9 @@ FOURTH_SET_TARGETS = [
         "perplexity_treatments.csv 0/22, 'Context | Examples of Personal data | Primary Purpose "
         "and Legal Basis' names no column (refused the same way)",
     ),
-    _missed(
-        "held_out_4",
-        "countries",
-        "countries 17/19 (hook0_sous_traitants.xlsx, 7/14 before round 21's rules): "
-        "'Allemagne (UE) — Cloud peut utiliser infra hors UE' gives DE and EU, and "
-        "'République tchèque (UE)' gives EU only (CZ missed)",
-    ),
+    # met since round 22's issue-14m: 'République tchèque (UE)' is CZ, and what a dash puts
+    # after a place ('Allemagne (UE) — Cloud peut utiliser infra hors UE') a note
+    pytest.param("held_out_4", "countries", id="fourth-countries"),
     # met since round 22's issue-14m: a transfer-flag header over transfer tools is the mechanism
     pytest.param("held_out_4", "mechanisms", id="fourth-mechanisms"),
 ]
