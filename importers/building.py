@@ -18,7 +18,7 @@ from typing import Any
 from importers import legal_basis, subprocessor_cells
 from importers.cleaning import clean_text, fold, parse_bool, split_values
 from importers.countries import approximation_note, parse_locations
-from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA
+from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA, score_header
 from importers.marks import Cell, MarkError, parse_unconfirmed
 from importers.model import ColumnMapping, ImportedRow, RecordKind, TableCandidate
 from importers.retention import parse_retention
@@ -455,7 +455,9 @@ def build_rows(
         name_index = mapping.index_of(NAME_AND_PURPOSE)
     header_folds = tuple(fold(h) for h in table.headers)
     section = (
-        read_section(table.source.context_title) if table.source.context_title else Section("")
+        read_section(table.source.context_title)
+        if table.source.context_title
+        else _names_heading(table, kind, name_index)
     )
     total = max(table.row_count, 1)
     pending: tuple[int, list[str], Section] | None = None
@@ -492,6 +494,17 @@ def build_rows(
             pending = (table.row_number(index), list(cells), section)
     if pending is not None:
         yield builder.build(pending[1], pending[2], pending[0])
+
+
+def _names_heading(table: TableCandidate, kind: RecordKind, name_index: int | None) -> Section:
+    """The header over a column of names that names no field heads the kind of records below
+    it ("Fournisseurs d'hébergement", "Tiers"): the section of every row, as a title row is."""
+    if name_index is None or table.header_row < 0 or name_index >= len(table.headers):
+        return Section("")
+    header = table.headers[name_index]
+    if not header.strip() or score_header(header, kind)[0] is not None:
+        return Section("")
+    return dataclasses.replace(read_section(header), row=table.row_number(table.header_row))
 
 
 def _pad(cells: list[str], width: int) -> list[str]:

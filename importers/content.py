@@ -46,6 +46,8 @@ _SHORT = 80  # a country cell is short; a sentence that names a country is not a
 NAME_MAX_WORDS = 6  # an organisation's name is a few words; a description is a phrase
 NAME_MAX_LENGTH = 60
 DISTINCT = 0.8  # names of a list differ row to row; a category or a yes/no column repeats
+LABEL_TO_TEXT = 2  # a row's label is at most twice as long as the texts beside it
+POSITION_CONFIDENCE = 0.6  # the name told by the column's place: the wizard shows it amber
 _NAME_START = re.compile(r"^[A-Z0-9\u00C0-\u00DE]")
 
 
@@ -154,16 +156,54 @@ def name_column(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> int | 
     return None
 
 
+def _is_row_label(text: str) -> bool:
+    """A cell that can label its row: words, not a value another detector reads (an e-mail,
+    a transfer tool, yes/no). Its length is judged against the cells beside it."""
+    first = text.split("\n", 1)[0].strip()
+    if not re.search(r"[^\W\d_]{3}", first):
+        return False
+    return not (_is_email(first) or _is_mechanism(first) or _is_yes_no(first))
+
+
+def _mean_length(samples: list[str]) -> float:
+    return sum(len(s) for s in samples) / len(samples) if samples else 0.0
+
+
+def first_column_name(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> int | None:
+    """The first column as the name column, told by its place and its cells, when no column
+    is the name: its header names no field (it heads the kind of records, "Tiers", or the
+    context, "Context"), two columns or more beside it are mapped, and its cells are distinct
+    labels no longer than twice the longest texts beside them (a name labels its row, what is
+    said of it is as long or longer: a column of descriptions beside short codes and countries
+    is no name). Any kind: a treatments table named by its first column, a recipients table."""
+    if mapping.index_of("name") is not None or mapping.index_of("name_and_purpose") is not None:
+        return None
+    filled = [c for c in mapping.columns if column_samples(rows, c.index)]
+    if not filled or filled[0].field is not None:
+        return None
+    first, others = filled[0], [c for c in filled[1:] if c.field is not None]
+    samples = column_samples(rows, first.index)
+    if len(others) < MIN_SAMPLES or len(set(samples)) < DISTINCT * len(samples):
+        return None
+    if sum(1 for s in samples if _is_row_label(s)) < MOST * len(samples):
+        return None
+    beside = max(_mean_length(column_samples(rows, c.index)) for c in others)
+    return first.index if _mean_length(samples) <= LABEL_TO_TEXT * beside else None
+
+
 def refine_mapping(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> ColumnMapping:
     """The header mapping, with unmapped (or contradicted) columns mapped by their content."""
     refined = _refine_fields(mapping, rows)
     name = name_column(refined, rows)
+    confidence = CONTENT_CONFIDENCE
+    if name is None:
+        name, confidence = first_column_name(refined, rows), POSITION_CONFIDENCE
     if name is None:
         return refined
     return ColumnMapping(
         refined.kind,
         tuple(
-            ColumnGuess(c.index, c.header, "name", CONTENT_CONFIDENCE) if c.index == name else c
+            ColumnGuess(c.index, c.header, "name", confidence) if c.index == name else c
             for c in refined.columns
         ),
     )
