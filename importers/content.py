@@ -100,6 +100,16 @@ _TYPED: dict[str, Callable[[str], bool]] = {
 _OVERRULING = frozenset({"contact_email", "transfer_text", "location_text"})
 
 
+def typed_field(cell: str) -> str | None:
+    """The typed field one cell unmistakably holds (an e-mail, a country, a transfer tool),
+    else None: what a cell shifted into the wrong column still says of itself."""
+    text = cell.strip()
+    for key in ("contact_email", "location_text", "transfer_text"):
+        if _TYPED[key](text) and not (key == "location_text" and len(text.split()) > 3):
+            return key
+    return None
+
+
 def column_samples(rows: Sequence[Sequence[str]], index: int) -> list[str]:
     """The column's cells on record-like rows (two cells or more filled)."""
     return [
