@@ -63,6 +63,10 @@ from workbench.domain.records import (
 from workbench.i18n import _
 from workbench.progress import Progress
 
+# the register's name columns hold 300 characters (workbench/storage/models: String(300))
+NAME_MAX_LENGTH = 300
+MIN_CLAUSE = 20  # a first clause shorter than this is no name: cut at a word instead
+_CLAUSE_ENDS = (". ", "; ", ": ", ", ", " (", " – ", " — ", " - ")
 _OPTIONAL = re.compile(
     r"\s*\((?:optional|optionnel|optionnelle|facultatif|facultative)\)\s*$", re.I
 )
@@ -132,6 +136,7 @@ class RowBuilder:
                 problem = str(exc)
                 raise ImportFileError(self._file, problem, self._sheet, row_number, header) from exc
         values = row.values
+        self._fit_name(row)
         if not values.get("name"):
             raise ImportFileError(
                 str(self.table.file),
@@ -165,6 +170,24 @@ class RowBuilder:
             warnings=tuple(row.warnings),
             lists_unconfirmed="unconfirmed" in self.fields,
         )
+
+    def _fit_name(self, row: _Row) -> None:
+        """A name longer than the register holds (a sentence told as the name) is cut at its
+        last clause before the limit, marked; the whole text is kept in the notes."""
+        name = str(row.values.get("name", ""))
+        if len(name) <= NAME_MAX_LENGTH:
+            return
+        head = name[:NAME_MAX_LENGTH]
+        cut = max(head.rfind(end) for end in _CLAUSE_ENDS)
+        short = head[:cut] if cut >= MIN_CLAUSE else head.rsplit(" ", 1)[0]
+        note = _(
+            "the cell is longer than a name can be ({limit} characters): the name is its start, "
+            "the whole text is in the notes"
+        ).format(limit=NAME_MAX_LENGTH)
+        cell = Cell(name, self._name_header(), row.number)
+        row.put("name", short.rstrip(), cell.mark("name", InferenceOrigin.RULE, note))
+        row.values["notes"] = "\n".join(t for t in (name, row.values.get("notes", "")) if t)
+        row.supplied.add("notes")
 
     def _name_header(self) -> str:
         return next(
