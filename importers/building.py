@@ -18,7 +18,7 @@ from typing import Any
 from importers import legal_basis, subprocessor_cells
 from importers.cleaning import clean_text, fold, parse_bool, split_values
 from importers.countries import approximation_note, parse_locations
-from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA
+from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA, score_header
 from importers.marks import Cell, MarkError, parse_unconfirmed
 from importers.model import ColumnMapping, ImportedRow, RecordKind, TableCandidate
 from importers.retention import parse_retention
@@ -63,6 +63,10 @@ from workbench.domain.records import (
 from workbench.i18n import _
 from workbench.progress import Progress
 
+# the register's name columns hold 300 characters (workbench/storage/models: String(300))
+NAME_MAX_LENGTH = 300
+MIN_CLAUSE = 20  # a first clause shorter than this is no name: cut at a word instead
+_CLAUSE_ENDS = (". ", "; ", ": ", ", ", " (", " – ", " — ", " - ")
 _OPTIONAL = re.compile(
     r"\s*\((?:optional|optionnel|optionnelle|facultatif|facultative)\)\s*$", re.I
 )
@@ -132,6 +136,7 @@ class RowBuilder:
                 problem = str(exc)
                 raise ImportFileError(self._file, problem, self._sheet, row_number, header) from exc
         values = row.values
+        self._fit_name(row)
         if not values.get("name"):
             raise ImportFileError(
                 str(self.table.file),
@@ -165,6 +170,24 @@ class RowBuilder:
             warnings=tuple(row.warnings),
             lists_unconfirmed="unconfirmed" in self.fields,
         )
+
+    def _fit_name(self, row: _Row) -> None:
+        """A name longer than the register holds (a sentence told as the name) is cut at its
+        last clause before the limit, marked; the whole text is kept in the notes."""
+        name = str(row.values.get("name", ""))
+        if len(name) <= NAME_MAX_LENGTH:
+            return
+        head = name[:NAME_MAX_LENGTH]
+        cut = max(head.rfind(end) for end in _CLAUSE_ENDS)
+        short = head[:cut] if cut >= MIN_CLAUSE else head.rsplit(" ", 1)[0]
+        note = _(
+            "the cell is longer than a name can be ({limit} characters): the name is its start, "
+            "the whole text is in the notes"
+        ).format(limit=NAME_MAX_LENGTH)
+        cell = Cell(name, self._name_header(), row.number)
+        row.put("name", short.rstrip(), cell.mark("name", InferenceOrigin.RULE, note))
+        row.values["notes"] = "\n".join(t for t in (name, row.values.get("notes", "")) if t)
+        row.supplied.add("notes")
 
     def _name_header(self) -> str:
         return next(
@@ -455,7 +478,9 @@ def build_rows(
         name_index = mapping.index_of(NAME_AND_PURPOSE)
     header_folds = tuple(fold(h) for h in table.headers)
     section = (
-        read_section(table.source.context_title) if table.source.context_title else Section("")
+        read_section(table.source.context_title)
+        if table.source.context_title
+        else _names_heading(table, kind, name_index)
     )
     total = max(table.row_count, 1)
     pending: tuple[int, list[str], Section] | None = None
@@ -492,6 +517,17 @@ def build_rows(
             pending = (table.row_number(index), list(cells), section)
     if pending is not None:
         yield builder.build(pending[1], pending[2], pending[0])
+
+
+def _names_heading(table: TableCandidate, kind: RecordKind, name_index: int | None) -> Section:
+    """The header over a column of names that names no field heads the kind of records below
+    it ("Fournisseurs d'hébergement", "Tiers"): the section of every row, as a title row is."""
+    if name_index is None or table.header_row < 0 or name_index >= len(table.headers):
+        return Section("")
+    header = table.headers[name_index]
+    if not header.strip() or score_header(header, kind)[0] is not None:
+        return Section("")
+    return dataclasses.replace(read_section(header), row=table.row_number(table.header_row))
 
 
 def _pad(cells: list[str], width: int) -> list[str]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 SOFT_HYPHEN = "\u00ad"
 SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u200b": "", "\ufeff": ""}
 _SPACE_TABLE = str.maketrans({SOFT_HYPHEN: "", **SPACES, "\r": ""})
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u00b4\u2032", " "))
 # A tag is an HTML element's name right after "<" or "</" (no space: "x < y > z" is text), then
 # its attributes; only HTML's elements count (those rich-text cells carry, and the active ones,
 # script, iframe..., removed as before), so "a <b and c> d" is a tag but "<Nom du patient>" or
@@ -153,7 +154,11 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 @lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case, no accents, punctuation to spaces: for comparing names and headers."""
-    decomposed = unicodedata.normalize("NFKD", normalise_spaces(text).casefold())
+    # a typographic apostrophe separates words as the straight one does ("l’EEE", "d’adéquation"):
+    # dropped with the other non-ASCII marks, it glued them ("leee", "dadequation")
+    decomposed = unicodedata.normalize(
+        "NFKD", normalise_spaces(text).translate(_APOSTROPHES).casefold()
+    )
     plain = decomposed.encode("ascii", "ignore").decode("ascii")
     return " ".join(_NON_ALNUM.sub(" ", plain).split())
 
@@ -163,10 +168,15 @@ def is_mostly_upper(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) >= 0.8
 
 
+# yes / no in the seven languages (ja: German and Dutch; si: Spanish si, Italian si)
+_YES = frozenset({"oui", "yes", "true", "vrai", "1", "x", "o", "y", "ja", "si", "sim"})
+_NO = frozenset({"non", "no", "false", "faux", "0", "n", "nein", "nee", "nao"})
+
+
 def parse_bool(text: str) -> bool | None:
     folded = fold(text)
-    if folded in ("oui", "yes", "true", "vrai", "1", "x", "o", "y"):
+    if folded in _YES:
         return True
-    if folded in ("non", "no", "false", "faux", "0", "n"):
+    if folded in _NO:
         return False
     return None

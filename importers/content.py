@@ -10,7 +10,10 @@ A column the header mapping left unmapped takes the field its first rows unmista
 - when no column is the name (subprocessors): the first unmapped column of short, distinct,
   capitalised names that are none of the above ("Google Cloud Platform", "Brevo SAS").
 A content-based guess gets a lower confidence than a header synonym (the wizard shows it amber),
-and a header mapping is only replaced when the cells contradict it (e-mails under "Contact").
+and a header mapping is only replaced when the cells contradict it: e-mails under "Contact", or
+a typed field (the yes/no transfer flag, a location, an e-mail, a mechanism) whose cells are not
+of its type and unmistakably are of another one ("Base de transfert hors UE" over "CCT 2021/914
++ DPF" and "N/A" is the mechanism, not the flag; "Standort" over e-mail addresses is the e-mail).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from importers.legal_basis import parse_legal_basis
 from importers.model import ColumnGuess, ColumnMapping, RecordKind
 from importers.transfers import parse_mechanism
 from importers.vocabulary import TRANSFER_OUTSIDE_EEA
+from workbench.domain.enums import TransferMechanism
 
 CONTENT_CONFIDENCE = 0.7
 MIN_SAMPLES = 2
@@ -42,6 +46,8 @@ _SHORT = 80  # a country cell is short; a sentence that names a country is not a
 NAME_MAX_WORDS = 6  # an organisation's name is a few words; a description is a phrase
 NAME_MAX_LENGTH = 60
 DISTINCT = 0.8  # names of a list differ row to row; a category or a yes/no column repeats
+LABEL_TO_TEXT = 2  # a row's label is at most twice as long as the texts beside it
+POSITION_CONFIDENCE = 0.6  # the name told by the column's place: the wizard shows it amber
 _NAME_START = re.compile(r"^[A-Z0-9\u00C0-\u00DE]")
 
 
@@ -50,7 +56,8 @@ def _is_email(text: str) -> bool:
 
 
 def _is_location(text: str) -> bool:
-    return len(text) <= _SHORT and bool(parse_locations(text))
+    # an address's domain is no country: "privacy@aruba.it" is not Italy
+    return len(text) <= _SHORT and not _is_email(text) and bool(parse_locations(text))
 
 
 def _is_mechanism(text: str) -> bool:
@@ -81,6 +88,26 @@ _DETECTORS: tuple[tuple[str, Callable[[str], bool], RecordKind | None], ...] = (
 )
 # a header mapping the cells contradict: e-mail addresses under "Contact"
 _REPLACEABLE = {"contact_name": "contact_email", "contact_email": "address", "notes": None}
+# typed fields and the test their cells pass: a header naming one of them is overruled when
+# its cells fail the test and unmistakably hold another of them (content wins over the header)
+_TYPED: dict[str, Callable[[str], bool]] = {
+    TRANSFER_OUTSIDE_EEA: _is_yes_no,
+    "transfer_text": _is_mechanism,
+    "location_text": _is_location,
+    "locations": _is_location,
+    "contact_email": _is_email,
+}
+_OVERRULING = frozenset({"contact_email", "transfer_text", "location_text"})
+
+
+def typed_field(cell: str) -> str | None:
+    """The typed field one cell unmistakably holds (an e-mail, a country, a transfer tool),
+    else None: what a cell shifted into the wrong column still says of itself."""
+    text = cell.strip()
+    for key in ("contact_email", "location_text", "transfer_text"):
+        if _TYPED[key](text) and not (key == "location_text" and len(text.split()) > 3):
+            return key
+    return None
 
 
 def column_samples(rows: Sequence[Sequence[str]], index: int) -> list[str]:
@@ -139,32 +166,95 @@ def name_column(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> int | 
     return None
 
 
+def _is_row_label(text: str) -> bool:
+    """A cell that can label its row: words, not a value another detector reads (an e-mail,
+    a transfer tool, yes/no). Its length is judged against the cells beside it."""
+    first = text.split("\n", 1)[0].strip()
+    if not re.search(r"[^\W\d_]{3}", first):
+        return False
+    return not (_is_email(first) or _is_mechanism(first) or _is_yes_no(first))
+
+
+def _mean_length(samples: list[str]) -> float:
+    return sum(len(s) for s in samples) / len(samples) if samples else 0.0
+
+
+def first_column_name(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> int | None:
+    """The first column as the name column, told by its place and its cells, when no column
+    is the name: its header names no field (it heads the kind of records, "Tiers", or the
+    context, "Context"), two columns or more beside it are mapped, and its cells are distinct
+    labels no longer than twice the longest texts beside them (a name labels its row, what is
+    said of it is as long or longer: a column of descriptions beside short codes and countries
+    is no name). Any kind: a treatments table named by its first column, a recipients table."""
+    if mapping.index_of("name") is not None or mapping.index_of("name_and_purpose") is not None:
+        return None
+    filled = [c for c in mapping.columns if column_samples(rows, c.index)]
+    if not filled or filled[0].field is not None:
+        return None
+    first, others = filled[0], [c for c in filled[1:] if c.field is not None]
+    samples = column_samples(rows, first.index)
+    if len(others) < MIN_SAMPLES or len(set(samples)) < DISTINCT * len(samples):
+        return None
+    if sum(1 for s in samples if _is_row_label(s)) < MOST * len(samples):
+        return None
+    beside = max(_mean_length(column_samples(rows, c.index)) for c in others)
+    return first.index if _mean_length(samples) <= LABEL_TO_TEXT * beside else None
+
+
 def refine_mapping(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> ColumnMapping:
     """The header mapping, with unmapped (or contradicted) columns mapped by their content."""
     refined = _refine_fields(mapping, rows)
     name = name_column(refined, rows)
+    confidence = CONTENT_CONFIDENCE
+    if name is None:
+        name, confidence = first_column_name(refined, rows), POSITION_CONFIDENCE
     if name is None:
         return refined
     return ColumnMapping(
         refined.kind,
         tuple(
-            ColumnGuess(c.index, c.header, "name", CONTENT_CONFIDENCE) if c.index == name else c
+            ColumnGuess(c.index, c.header, "name", confidence) if c.index == name else c
             for c in refined.columns
         ),
     )
+
+
+def overruling_field(header_field: str, samples: list[str], kind: RecordKind) -> str | None:
+    """The typed field the cells unmistakably hold when they do not fit the header's typed
+    field, or None (the header stands). A mechanism must be named at least once: a column of
+    "N/A" alone says nothing of its field."""
+    fits = _TYPED.get(header_field)
+    if fits is None or len(samples) < MIN_SAMPLES:
+        return None
+    if sum(1 for s in samples if fits(s)) >= len(samples) / 2:
+        return None
+    found = content_field(samples, kind)
+    if found not in _OVERRULING or found == header_field:
+        return None
+    if found == "transfer_text" and all(
+        parse_mechanism(s) is TransferMechanism.NONE for s in samples
+    ):
+        return None
+    return found
+
+
+def _field_by_content(column: ColumnGuess, samples: list[str], kind: RecordKind) -> str | None:
+    """The field the cells give the column instead of its header's, or None (it stands)."""
+    if column.field is None:
+        return content_field(samples, kind, column.header)
+    if column.field not in _REPLACEABLE:
+        return overruling_field(column.field, samples, kind)
+    found = content_field(samples, kind, column.header)
+    # a replaceable header's field stands unless the cells say the other one
+    return found if found == _REPLACEABLE[column.field] else None
 
 
 def _refine_fields(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> ColumnMapping:
     taken = {c.field for c in mapping.columns if c.field}
     columns: list[ColumnGuess] = []
     for column in mapping.columns:
-        if column.field is not None and column.field not in _REPLACEABLE:
-            columns.append(column)
-            continue
-        found = content_field(column_samples(rows, column.index), mapping.kind, column.header)
-        if column.field is not None and found != _REPLACEABLE.get(column.field):
-            found = None  # the header's field stands unless the cells say the other one
-        if found is None or (found in taken and found != column.field):
+        found = _field_by_content(column, column_samples(rows, column.index), mapping.kind)
+        if found is None or found == column.field or found in taken:
             columns.append(column)
             continue
         taken.discard(column.field)

@@ -101,7 +101,31 @@ COUNTRY_ALIASES: dict[str, str] = {
     "south korea": "KR",
     "coree du sud": "KR",
     "suisse": "CH",
-    "el": "GR",  # EU documents write Greece as EL
+    # names CLDR keeps only as variants of the current one ("Czechia", "Türkiye", "Eswatini"),
+    # still the usual ones in published lists, in the seven languages
+    "czech republic": "CZ",
+    "republique tcheque": "CZ",
+    "tschechische republik": "CZ",
+    "republica checa": "CZ",
+    "repubblica ceca": "CZ",
+    "republica tcheca": "CZ",
+    "tsjechische republiek": "CZ",
+    "slovak republic": "SK",
+    "republique slovaque": "SK",
+    "slowakische republik": "SK",
+    "hong kong": "HK",
+    "hongkong": "HK",
+    "macao": "MO",
+    "macau": "MO",
+    "russian federation": "RU",
+    "federation de russie": "RU",
+    "republic of korea": "KR",
+    "republique de coree": "KR",
+    "macedonia": "MK",
+    "macedoine": "MK",
+    "swaziland": "SZ",
+    "burma": "MM",
+    "ivory coast": "CI",
 }
 # Abbreviations of country names in the seven languages, read only in capitals like the region
 # acronyms ("eau" is French for water, "vs" the Dutch for versus): the United Arab Emirates are
@@ -115,6 +139,7 @@ CAPITAL_ALIASES: dict[str, str] = {
     "eua": "US",
     "ee uu": "US",
     "vk": "GB",
+    "el": "GR",  # EU documents write Greece as EL; "el" is the Spanish article
 }
 
 
@@ -232,14 +257,45 @@ def country_code(name: str) -> str | None:
     if len(text) == 2 and text.isalpha() and text.upper() in _codes():
         return text.upper()
     folded = fold(text)
+    if text.isupper() and folded in CAPITAL_ALIASES:  # "EL", "UAE"
+        return CAPITAL_ALIASES[folded]
     return _names().get(folded) or _names().get(re.sub(r"^(?:the|l|la|le|les) ", "", folded))
 
 
 _ITEM_SEPARATOR = re.compile(r"[\n,;/]+|\s+(?:et|and|ou|or|&)\s+")
 
 
+_DASH = re.compile(r"\s+[\u2014\u2013-]\s+")  # a spaced dash, em, en or hyphen
+
+
 def _items(text: str) -> list[str]:
-    return _ITEM_SEPARATOR.split(_AUDIENCE.sub(" ", text))  # "USA (US customers)": whom it serves
+    lines = (_without_dash_note(line) for line in text.split("\n"))
+    # "USA (US customers)": whom it serves
+    return _ITEM_SEPARATOR.split(_AUDIENCE.sub(" ", "\n".join(lines)))
+
+
+def _without_dash_note(line: str) -> str:
+    """A line's places without the note a dash puts after them: "Allemagne (UE) — Cloud peut
+    utiliser infra hors UE" is Germany, "US – Virginia" the US; a dash between two places
+    ("Irlande – États-Unis") joins them."""
+    head, dash, tail = _split_dash(line)
+    if not dash or not (_qualified_country(head) or _exact_locations(head)):
+        return line
+    if all(_names_a_place(item) for item in _ITEM_SEPARATOR.split(tail) if item.strip()):
+        return line
+    return head
+
+
+def _split_dash(line: str) -> tuple[str, str, str]:
+    match = _DASH.search(line)
+    if match is None:
+        return line, "", ""
+    return line[: match.start()], match.group(), line[match.end() :]
+
+
+def _names_a_place(item: str) -> bool:
+    """The item is a place and nothing else: a country's name or code, or a region."""
+    return bool(country_code(item) or fold(item) in REGION_ALIASES or _qualified_country(item))
 
 
 @lru_cache(maxsize=4096)

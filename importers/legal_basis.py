@@ -34,7 +34,9 @@ _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
             r"|pre contractual measures|vertrag|vertragserfullung|vorvertraglich"
             r"|ejecucion de un contrato|contrato|contractual|esecuzione di un contratto"
             r"|contratto|contrattuale|execucao de um contrato|contratual"
-            r"|uitvoering van een overeenkomst|overeenkomst)"
+            r"|uitvoering van een overeenkomst|overeenkomst"
+            r"|enter(?:ing)? into an agreement|performance of (?:an|the|our) agreement"
+            r"|sopimu(?:s|ksen)|avtal(?:et)?|kontrakt(?:en)?)"
         ),
     ),
     (
@@ -43,7 +45,8 @@ _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
             r"\b(?:interets? legitimes?|legitimate interests?|balance of interests?"
             r"|balancing of interests|berechtigte[ns]? interesse[ns]?|interes(?:es)? legitimos?"
             r"|legittimo interesse|interesse legittimo|interesses? legitimos?"
-            r"|gerechtvaardigd(?:e)? belang(?:en)?)"
+            r"|gerechtvaardigd(?:e)? belang(?:en)?|oikeutet(?:tu|un) e(?:tu|dun)"
+            r"|berattigat intresse|berattigade intressen|legitim(?:e)? interesse)"
         ),
     ),
     (
@@ -52,14 +55,23 @@ _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
             r"\b(?:obligations? legales?|obligation legale|legal obligations?"
             r"|obligations? reglementaires?|legal requirements?|rechtliche[rn]? verpflichtung"
             r"|gesetzliche[rn]? verpflichtung|obligacion(?:es)? legal(?:es)?|obbligo legale"
-            r"|obblighi di legge|obrigacao legal|obrigacoes legais|wettelijke verplichting)"
+            r"|obblighi di legge|obrigacao legal|obrigacoes legais|wettelijke verplichting"
+            # the processing required by a law; "where required by law, ... consent" names a
+            # condition, not the basis
+            r"|(?:are|is|be|being) required by law"
+            r"|(?<!lorsque )(?<!si )(?:requis|impose)e?s? par la loi"
+            r"|(?<!soweit )(?<!wenn )(?<!falls )gesetzlich vorgeschrieben"
+            r"|(?<!cuando )(?<!si )exigid[oa]s? por (?:la )?ley"
+            r"|(?<!ove )(?<!se )(?<!quando )(?:richiest|previst)[oaie] dalla legge"
+            r"|(?<!quando )(?<!se )exigid[oa]s? por lei|(?<!indien )(?<!als )wettelijk verplicht"
+            r"|lakisaatei(?:nen|sen) velvoit|rattslig forpliktelse|retlig forpligtelse)"
         ),
     ),
     (
         LegalBasis.CONSENT,
         re.compile(
             r"\b(?:consentement|consent|einwilligung|consentimiento|consenso|consentimento"
-            r"|toestemming)\b"
+            r"|toestemming|suostumu(?:s|ksen|kseen)|samtycke|samtykke)\b"
         ),
     ),
     (
@@ -82,6 +94,34 @@ _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
 )
 
 
+# A citation of Art. 6(1) by its point, in the seven languages' forms: "Art. 6(1)(b)",
+# "article 6, paragraphe 1, point b", "Art. 6 Abs. 1 lit. b DSGVO", "artículo 6, apartado 1,
+# letra b", "articolo 6, paragrafo 1, lettera b", "artigo 6.º, n.º 1, alínea b)", "artikel 6,
+# lid 1, onder b" (folded: "art 6 1 b" ...). Points (a)-(f) of Art. 6(1) GDPR: consent,
+# contract, legal obligation, vital interests, public task, legitimate interests (EUR-Lex
+# CELEX 32016R0679; the points as listed at raw.githubusercontent.com/ThomasMoreAI/
+# legal-skills-open/main/general/data-protection/skills/lawful-basis-assessment/references/
+# standards.md). Only after an article word: "6 1 b" alone may number anything.
+_ART6 = (
+    r"\b(?:art|article|artikel|articulo|articolo|artigo)\s+6\s+(?:o\s+)?"
+    r"(?:(?:paragraphe|paragraph|para|par|abs|absatz|al|alinea|apartado|paragrafo|lid|n\s+o|n"
+    r"|nr)\s+)?1\s+(?:(?:point|lit|letter|letra|lettera|alinea|onder|sub)\s+)?"
+)
+_ART6_POINTS = "abcdef"
+_ART6_BASES = (
+    LegalBasis.CONSENT,
+    LegalBasis.CONTRACT,
+    LegalBasis.LEGAL_OBLIGATION,
+    LegalBasis.VITAL_INTERESTS,
+    LegalBasis.PUBLIC_TASK,
+    LegalBasis.LEGITIMATE_INTERESTS,
+)
+_CITATIONS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = tuple(
+    (basis, re.compile(rf"{_ART6}{point}\b"))
+    for point, basis in zip(_ART6_POINTS, _ART6_BASES, strict=True)
+)
+
+
 @lru_cache(maxsize=4096)
 def parse_legal_basis(text: str) -> LegalBasis | None:
     stripped = text.strip()
@@ -93,7 +133,7 @@ def parse_legal_basis(text: str) -> LegalBasis | None:
     if labelled is not None:
         return labelled
     folded = fold(stripped)
-    return _first_named(_PATTERNS, folded)
+    return _first_named(_CITATIONS + _PATTERNS, folded)
 
 
 C = TypeVar("C")

@@ -23,6 +23,7 @@ SYNONYM_CONFIDENCE = 0.95
 CONTAINS_CONFIDENCE = 0.85
 KEYWORD_CONFIDENCE = 0.75
 MAX_HEADER_LENGTH = 80
+LONG_WORD = 12  # "Unterauftragsverhältnisse": a compound near "Unterauftragnehmer"
 
 # The column an export lists its records' unconfirmed values in (read by `importers.marks`).
 UNCONFIRMED_HEADERS = (
@@ -305,7 +306,15 @@ def _best_synonym(folded: str, kind: RecordKind) -> tuple[str | None, float]:
         found = process.extractOne(folded, phrases, scorer=fuzz.token_sort_ratio, processor=None)
     # a contained synonym scores CONTAINS_CONFIDENCE, any other its ratio; the best wins
     scored = [(CONTAINS_CONFIDENCE, -min(contained))] if contained else []
-    if found is not None:
+    if found is not None and (
+        " " in folded
+        or len(folded) >= LONG_WORD
+        or folded in phrases[found[2]].split()
+        or found[1] / 100 * 0.9 >= KEYWORD_CONFIDENCE
+    ):
+        # a short word a letter or two off another is another word ("Context" is no "Contact");
+        # a phrase, a word of the synonym ("Hébergement", of "lieu d'hébergement") or a long
+        # compound sharing a synonym's stem is read by a loose likeness
         scored.append((found[1] / 100 * 0.9, -found[2]))
     if not scored or max(scored)[0] <= 0:
         return None, 0.0

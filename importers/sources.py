@@ -197,6 +197,9 @@ def csv_grid(path: Path, budget: Budget | None = None) -> CsvGrid:
             rows = 0
             width = 0  # fields of the header: the first row with two cells filled
             apart = True  # the row above is blank or holds one text (a title, a sentence)
+            from importers.short_rows import TrailingSeparators
+
+            trailing = TrailingSeparators(())
             for line, row in _strict_rows(path, handle, delimiter):
                 rows += 1
                 if budget is not None and not rows % 4096:
@@ -207,14 +210,11 @@ def csv_grid(path: Path, budget: Budget | None = None) -> CsvGrid:
                     # a sheet saved as CSV keeps its tables one under the other, each with its
                     # own width, as the spreadsheet reader finds them in a sheet
                     width = len(row)
-                elif filled >= 2 and _ragged(row, width):
-                    raise UnreadableFileError(
-                        str(path),
-                        _(
-                            "line {line}: {count} fields where the header has {width} (a "
-                            "separator inside a value that is not quoted, or one missing?)."
-                        ).format(line=line, count=len(row), width=width),
-                    )
+                    trailing = TrailingSeparators(tuple(row))
+                elif filled >= 2:
+                    ragged = _beyond(row, width, line) or trailing.contradicted(row, width, line)
+                    if ragged is not None:
+                        raise _ragged_error(path, ragged, width)
                 apart = filled < 2
     except UnicodeError as exc:
         raise UnreadableFileError(
@@ -223,9 +223,21 @@ def csv_grid(path: Path, budget: Budget | None = None) -> CsvGrid:
     return CsvGrid(path, encoding, delimiter, rows)
 
 
-def _ragged(row: list[str], width: int) -> bool:
-    """Fewer fields than the header, or text beyond it (empty trailing fields are harmless)."""
-    return len(row) < width or any(c.strip() for c in row[width:])
+def _beyond(row: list[str], width: int, line: int) -> tuple[int, int] | None:
+    """(line, field count) of a row with text beyond the header's width (empty trailing fields
+    are harmless), else None."""
+    return (line, len(row)) if any(c.strip() for c in row[width:]) else None
+
+
+def _ragged_error(path: Path, ragged: tuple[int, int], width: int) -> UnreadableFileError:
+    line, count = ragged
+    return UnreadableFileError(
+        str(path),
+        _(
+            "line {line}: {count} fields where the header has {width} (a "
+            "separator inside a value that is not quoted, or one missing?)."
+        ).format(line=line, count=count, width=width),
+    )
 
 
 def _strict_rows(path: Path, handle: Any, delimiter: str) -> Iterator[tuple[int, list[str]]]:

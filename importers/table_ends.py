@@ -61,7 +61,7 @@ def other_shaped_header(head: list[list[str]], header_row: int) -> int | None:
         below = filled_columns(head[index + 1])
         if (
             gap
-            and columns != own
+            and (columns != own or _numbered_below(head, header_row, index))
             and header_like(row)
             and len(below) >= MIN_CELLS
             and below <= columns
@@ -69,6 +69,25 @@ def other_shaped_header(head: list[list[str]], header_row: int) -> int | None:
             return index
         gap = False
     return None
+
+
+def _numbered_below(head: list[list[str]], header_row: int, index: int) -> bool:
+    """A row of labels as wide as the table heads another table when the rows under it are
+    numbered (a version, a date: "1.0 | Document created | 25.2.2022") where the table's own
+    records start with words: a record's name never starts with a number, a version's does.
+    ("Newsletter | E-mail | Consent" under a lone section row starts with a word: a record.)"""
+    records = [r for r in head[header_row + 1 : index] if not is_lone_or_blank(r)]
+    under = [r for r in head[index + 1 : index + 1 + MIN_CELLS + 1] if not is_lone_or_blank(r)]
+    if not records or not under:
+        return False
+    return all(_starts_with_words(r) for r in records) and not any(
+        _starts_with_words(r) for r in under
+    )
+
+
+def _starts_with_words(row: list[str]) -> bool:
+    first = next(c.strip() for c in row if c.strip())
+    return not first[0].isdigit()
 
 
 def gap_start(head: list[list[str]], index: int, header_row: int) -> int:

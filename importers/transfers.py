@@ -81,6 +81,21 @@ _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
     ),
     (re.compile(r"\b(?:code of conduct|code de conduite)\b"), TransferMechanism.CODE_OF_CONDUCT),
 )
+# An Art. 49(1) derogation cited by its point, in the seven languages' forms ("Art. 49(1)(d)",
+# "article 49, paragraphe 1, point e", "Art. 49 Abs. 1 lit. a DSGVO", "artículo 49, apartado 1,
+# letra d", "articolo 49, paragrafo 1, lettera e", "artigo 49.º, n.º 1, alínea d)", "artikel 49,
+# lid 1, onder e"): points (a)-(g), DOMAIN.md 2.2 (text of Art. 49(1): data.guardint.org,
+# cnpd.public.lu "Derogations for specific situations"). Read after every transfer tool: a
+# derogation is the last resort, so a cell naming a tool and a derogation keeps the tool.
+_ART49 = (
+    r"\b(?:art|article|artikel|articulo|articolo|artigo)\s+49\s+(?:o\s+)?"
+    r"(?:(?:paragraphe|paragraph|para|par|abs|absatz|al|alinea|apartado|paragrafo|lid|n\s+o|n"
+    r"|nr)\s+)?1\s+(?:(?:point|lit|letter|letra|lettera|alinea|onder|sub)\s+)?"
+)
+_RULES = _RULES + tuple(
+    (re.compile(rf"{_ART49}{point}\b"), TransferMechanism(f"DEROG_49_1_{point.upper()}"))
+    for point in "abcdefg"
+)
 _MODULE_3 = next(p for p, m in _RULES if m is TransferMechanism.SCC_EU_2021_914_M3)
 _MODULES = {
     "module 1": TransferMechanism.SCC_EU_2021_914_M1,

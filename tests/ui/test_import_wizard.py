@@ -446,3 +446,12 @@ def test_a_vendors_new_list_shows_what_it_changed_and_imports_as_its_chain(
     assert len(ImportService(register).vendor_list_versions("Medicloud")) == 2
     brevo = next(s for s in register.subprocessors.list() if s.name == "Brevo")
     assert brevo.chain_level == 2
+
+
+def test_the_path_box_of_the_first_page_has_an_accessible_name(
+    qtbot: QtBot, register: Register
+) -> None:
+    wizard = make_wizard(qtbot, register)
+    box = wizard.file_page.path_edit
+    assert box.accessibleName() == "File to import"  # a placeholder alone is not announced
+    assert box.accessibleName() != box.placeholderText()

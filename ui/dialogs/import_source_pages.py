@@ -60,6 +60,8 @@ class FilePage(QWizardPage):
         )
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(_("Path of the file…"))
+        # a placeholder is no name: a screen reader announces the box by this
+        self.path_edit.setAccessibleName(_("File to import"))
         self.path_edit.textChanged.connect(self.completeChanged)
         browse = QPushButton(_("Browse…"))
         browse.clicked.connect(self._browse)

@@ -238,3 +238,38 @@ def test_country_abbreviations_that_are_words_count_only_in_capitals() -> None:
 )
 def test_a_country_with_a_qualifier_in_parentheses(text: str, expected: list[str]) -> None:
     assert [code for code, _kind in codes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tschechische Republik (EU)", ["CZ"]),  # German: CLDR says "Tschechien"
+        ("Repubblica Ceca", ["CZ"]),  # Italian: "Cechia"
+        ("Tsjechische Republiek, Slowakije", ["CZ", "SK"]),  # Dutch
+        ("República Checa y Portugal", ["CZ", "PT"]),  # Spanish
+        ("Hong Kong / Singapore", ["HK", "SG"]),  # CLDR: "Hong Kong SAR China"
+        ("Russian Federation", ["RU"]),
+    ],
+)
+def test_a_country_by_its_former_or_long_name(text: str, expected: list[str]) -> None:
+    assert [code for code, _kind in codes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deutschland – Rechenzentren in Frankfurt und Paris", ["DE"]),  # the note names a city
+        ("Irlanda (UE) - replica possibile negli USA", ["IE"]),  # Italian: the note is not a place
+        ("Nederland — alleen back-ups", ["NL"]),  # Dutch
+        ("Irlande – États-Unis", ["IE", "US"]),  # a dash between two places joins them
+        ("Ireland - EU", ["IE", "EU"]),
+        ("- Países Bajos\n- EE. UU.", ["NL", "US"]),  # bullets, not a note
+    ],
+)
+def test_what_a_dash_puts_after_a_place_is_a_note(text: str, expected: list[str]) -> None:
+    assert [code for code, _kind in codes(text)] == expected
+
+
+def test_el_is_greece_only_in_capitals() -> None:
+    assert codes("EL, CY") == [("GR", LocationKind.COUNTRY), ("CY", LocationKind.COUNTRY)]
+    assert parse_locations("el proveedor de identidad para el inicio de sesión") == ()

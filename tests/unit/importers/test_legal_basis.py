@@ -64,3 +64,34 @@ def test_art9_conditions_from_a_citation_or_their_words(
 ) -> None:
     assert parse_art9_condition(text) is condition
     assert cites_art9(text) is cited
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("Art. 6 Abs. 1 lit. f DSGVO", LegalBasis.LEGITIMATE_INTERESTS),  # German citation
+        ("artículo 6, apartado 1, letra c) del RGPD", LegalBasis.LEGAL_OBLIGATION),
+        ("articolo 6, paragrafo 1, lettera a) GDPR", LegalBasis.CONSENT),
+        ("artigo 6.º, n.º 1, alínea e) do RGPD", LegalBasis.PUBLIC_TASK),
+        ("artikel 6, lid 1, onder b AVG", LegalBasis.CONTRACT),
+        ("article 6, paragraphe 1, point d", LegalBasis.VITAL_INTERESTS),
+        ("Sopimus", LegalBasis.CONTRACT),  # Finnish
+        ("Oikeutettu etu", LegalBasis.LEGITIMATE_INTERESTS),
+        ("Samtycke", LegalBasis.CONSENT),  # Swedish
+        ("Rättslig förpliktelse", LegalBasis.LEGAL_OBLIGATION),
+        ("Wir sind gesetzlich vorgeschrieben dazu verpflichtet", LegalBasis.LEGAL_OBLIGATION),
+        ("Trattamento previsto dalla legge", LegalBasis.LEGAL_OBLIGATION),
+        ("Ove richiesto dalla legge, il consenso dell'utente", LegalBasis.CONSENT),  # a condition
+        ("Soweit gesetzlich vorgeschrieben, Ihre Einwilligung", LegalBasis.CONSENT),
+        ("Where required by law, we base this on your consent.", LegalBasis.CONSENT),
+        ("Necessary in order to enter into an agreement with you", LegalBasis.CONTRACT),
+    ],
+)
+def test_bases_cited_by_article_or_named_in_other_languages(text: str, basis: LegalBasis) -> None:
+    assert parse_legal_basis(text) is basis
+
+
+def test_an_article_other_than_6_1_names_no_basis() -> None:
+    assert parse_legal_basis("Art. 6(4) RGPD") is None
+    assert parse_legal_basis("Art. 9(2)(h)") is None
+    assert parse_legal_basis("Version 6 1 b") is None  # no article word: a number

@@ -31,9 +31,15 @@ miss). Three sets, measured apart:
   the fresh one.
 - held out 4: six files from five publishers in French and English (Hook0's Art. 30 register
   annex, Ryanair's recipients and treatments, Tchap, Qwant, Perplexity), added in round 21 under
-  the same rule; the first set whose rows state transfer mechanisms (two files). Its legal bases
-  and "no non-record row" meet the targets; names, countries and mechanisms do not, each a strict
-  expected failure naming its causes.
+  the same rule; the first set whose rows state transfer mechanisms (two files). Measured first,
+  its legal bases and "no non-record row" met the targets; names (55/89), countries (17/19) and
+  mechanisms (0/13) did not. It is no longer held out: the rules of round 22's branch issue-14m
+  were written after those misses were known (a column's content overrules its header when the
+  cells plainly hold another typed field; the first column is the names when no header names
+  them, its header their section; country names CLDR keeps only as variants, a note after a
+  dash; a one-word header a letter off a synonym is another word; typographic apostrophes
+  separate words), each tested on tables written for it in other languages
+  (test_content_wins.py, test_position_names.py, test_countries.py); it now meets every target.
 """
 
 from __future__ import annotations
@@ -98,7 +104,7 @@ def test_the_third_set_meets_the_targets(scores: list[FileScore]) -> None:
     assert whole.extra == [], report(files)
     assert whole.names.ratio >= NAMES, report(files)
     assert whole.countries.ratio >= COUNTRIES, report(files)
-    assert whole.legal_bases.ratio >= LEGAL_BASES, report(files)  # its one miss: 'Sopimus'
+    assert whole.legal_bases.ratio >= LEGAL_BASES, report(files)  # 'Sopimus' read since 14m
 
 
 def _missed(part: str, target: str, reason: str) -> Any:
@@ -120,36 +126,19 @@ def targets_met(files: list[FileScore]) -> dict[str, bool]:
     }
 
 
+# Every target met since round 22's branch issue-14m, whose rules were written after the set's
+# misses were known (see the module docstring): tuned since, no longer a held-out measure.
 FOURTH_SET_TARGETS = [
-    # its two misses: Ryanair's "Règlement (CE) n°261/2004 ..." and "L'intérêt légitime de ..."
+    # its one basis miss: Ryanair's "Règlement (CE) n°261/2004 ..."
     pytest.param("held_out_4", "legal bases", id="fourth-legal-bases"),
     # its section rows and continuation rows are not read as records
     pytest.param("held_out_4", "no non-record row", id="fourth-no-non-record-row"),
-    _missed(
-        "held_out_4",
-        "names",
-        "55/89 names on the tree with round 21's rules (50/89 before them): "
-        "ryanair_destinataires.docx 0/12, no name column in its three tables (their first "
-        "headers 'Compagnie Ryanair', 'Fournisseurs de services', 'Tiers' name the kind of "
-        "recipient, not a name: the file is refused, 'map one ... in the import wizard'); "
-        "perplexity_treatments.csv 0/22, 'Context | Examples of Personal data | Primary Purpose "
-        "and Legal Basis' names no column (refused the same way)",
-    ),
-    _missed(
-        "held_out_4",
-        "countries",
-        "countries 17/19 (hook0_sous_traitants.xlsx, 7/14 before round 21's rules): "
-        "'Allemagne (UE) — Cloud peut utiliser infra hors UE' gives DE and EU, and "
-        "'République tchèque (UE)' gives EU only (CZ missed)",
-    ),
-    _missed(
-        "held_out_4",
-        "mechanisms",
-        "mechanisms 0/13 (hook0_sous_traitants.xlsx): the column 'Base de transfert hors UE' "
-        "('CCT 2021/914 + DPF', 'CCT 2021/914', 'N/A') is mapped to the yes/no flag "
-        "transfer_outside_eea (confidence 0.85), not to the mechanism; Ryanair's 12 rows "
-        "stating one are not read at all (no name column)",
-    ),
+    # the first column is the names when no header names them ("Tiers", "Context")
+    pytest.param("held_out_4", "names", id="fourth-names"),
+    # 'République tchèque (UE)' is CZ; what a dash puts after a place is a note
+    pytest.param("held_out_4", "countries", id="fourth-countries"),
+    # a transfer-flag header over transfer tools is the mechanism
+    pytest.param("held_out_4", "mechanisms", id="fourth-mechanisms"),
 ]
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from importers import read_tables
+from importers import propose_mapping, read_records, read_tables
 from importers.sources import csv_grid, detect_encoding, open_grids
 from tests.conftest import DATA_DIR
 from workbench.domain.errors import NoTableFoundError, UnreadableFileError
@@ -128,12 +128,26 @@ def test_macro_enabled_workbook_reads_like_xlsx(tmp_path: Path) -> None:
             "Subcontractor name;Server location\nOVH;France\nAWS;USA;Irlande\nX;Y\n",
             r"line 3: 3 fields where the header has 2",
         ),
-        (
-            "Subcontractor name;Server location;Description\nOVH;France;x\nAWS;USA\n",
+        (  # the writer keeps trailing separators ("OVH;France;"): "AWS;USA" lost one
+            "Subcontractor name;Server location;Description\nOVH;France;\nAWS;USA\n",
+            r"line 3: 2 fields where the header has 3",
+        ),
+        (  # the proof may come after the short row: the short row's line is named
+            "Subcontractor name;Server location;Description\nAWS;USA\nOVH;France;\n",
+            r"line 2: 2 fields where the header has 3",
+        ),
+        (  # German: the country slid under "Leistung", the "Standort" column is missing
+            "Anbieter;Leistung;Standort\nHetzner;Hosting;Deutschland\nMailjet;Frankreich\n",
             r"line 3: 2 fields where the header has 3",
         ),
     ],
-    ids=["unterminated quote", "one field too many", "one field missing"],
+    ids=[
+        "unterminated quote",
+        "one field too many",
+        "one field missing",
+        "missing, then proof",
+        "shifted cells",
+    ],
 )
 def test_malformed_csv_is_reported_with_its_line(tmp_path: Path, text: str, expected: str) -> None:
     path = write_csv(tmp_path / "bad.csv", text, "utf-8")
@@ -178,3 +192,28 @@ def test_the_time_budget_of_a_file_is_enforced(tmp_path: Path) -> None:
     with pytest.raises(UnsafeFileError, match=r"more than the -1 s allowed"):
         read_tables(path, limits=spent)
     assert read_tables(path)  # the default budget is plenty
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Anbieter;Standort;Leistung\nHetzner Online;Deutschland;Hosting\nMailjet;Frankreich\n",
+            ["Hetzner Online", "Mailjet"],
+        ),
+        (
+            "Proveedor,Ubicación,Servicio\nOVHcloud,Francia,Alojamiento\nStripe,Irlanda\n",
+            ["OVHcloud", "Stripe"],
+        ),
+    ],
+    ids=["German, ;", "Spanish, ,"],
+)
+def test_a_row_ended_at_its_last_filled_cell_reads_its_first_fields(
+    tmp_path: Path, text: str, names: list[str]
+) -> None:
+    """Excel and many exports drop a row's trailing separators: no full-width row ends empty."""
+    (table,) = read_tables(write_csv(tmp_path / "list.csv", text, "utf-8"))
+    rows = [r.record for r in read_records(table, propose_mapping(table)).rows()]
+    assert [r.name for r in rows] == names
+    assert [getattr(r, "service_description", None) for r in rows][1] == ""
+    assert [loc.code for loc in getattr(rows[1], "locations", ())] in (["FR"], ["IE"])

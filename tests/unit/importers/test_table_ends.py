@@ -102,6 +102,42 @@ def test_a_version_history_under_the_table_is_no_record(tmp_path: Path) -> None:
     assert names == ["Customer support", "Payroll", "Newsletter"]
 
 
+FRENCH_VERSIONS = [
+    ["Finalité", "Base légale", "Durée de conservation"],
+    ["Gestion des clients", "Exécution du contrat", "3 ans"],
+    ["Prospection", "Consentement", "3 ans après le dernier contact"],
+    ["Historique des versions"],
+    [],
+    ["Version", "Modification", "Date"],
+    ["1.0", "Création du document", "12/03/2021"],
+    ["1.1", "Ajout de la prospection", "05/01/2023"],
+]
+GERMAN_VERSIONS = [
+    ["Zweck", "Rechtsgrundlage", "Speicherdauer"],
+    ["Kundenverwaltung", "Vertragserfüllung", "3 Jahre"],
+    ["Newsletter", "Einwilligung", "Bis zum Widerruf"],
+    ["Änderungshistorie"],
+    ["Version", "Änderung", "Datum"],
+    ["2.0", "Neufassung", "1.3.2024"],
+    ["2.1", "Newsletter ergänzt", "4.6.2025"],
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (FRENCH_VERSIONS, ["Gestion des clients", "Prospection"]),
+        (GERMAN_VERSIONS, ["Kundenverwaltung", "Newsletter"]),
+    ],
+    ids=["fr", "de"],
+)
+def test_a_version_history_as_wide_as_the_table_is_no_record(
+    tmp_path: Path, rows: Rows, expected: list[str]
+) -> None:
+    """Same width as the table above: the numbered rows under its labels tell another table."""
+    assert [name for _kind, name in records(write_xlsx(tmp_path / "v.xlsx", rows))] == expected
+
+
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [

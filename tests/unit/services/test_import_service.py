@@ -547,3 +547,24 @@ def test_the_demos_own_export_imported_back_onto_it_changes_nothing_and_keeps_it
     # AWS's places carry the register's words ("région parisienne"); the export's codes alone
     # say nothing of them, so they stay
     assert any(loc.detail for loc in before["Amazon Web Services (AWS)"].locations)
+
+
+def test_a_name_longer_than_the_register_holds_is_cut_marked_and_kept_in_the_notes(
+    register: Register, service: ImportService, own_org: Organisation, tmp_path: Path
+) -> None:
+    """A sentence told as the name (real lists reach 800 characters) fits the 300-character
+    name column on every backend (PostgreSQL refused it), cut at a clause, the whole kept."""
+    sentence = (
+        "Gestão dos pedidos dos clientes, incluindo a entrega, a faturação e o serviço pós-venda; "
+        + "tratamento das reclamações e dos pedidos de reembolso apresentados pelos clientes " * 4
+    )
+    path = tmp_path / "tratamentos.csv"
+    path.write_text(f'Finalidade;Base legal\n"{sentence}";Execução do contrato\n', encoding="utf-8")
+    service.apply(batches(path)[0])
+    (stored,) = register.treatments.list()
+    assert (
+        stored.name
+        == "Gestão dos pedidos dos clientes, incluindo a entrega, a faturação e o serviço pós-venda"
+    )
+    assert sentence.strip() in stored.notes
+    assert {m.field: m for m in stored.unconfirmed}["name"].origin.value == "rule"
