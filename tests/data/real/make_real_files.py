@@ -77,6 +77,15 @@ FORMATS = {
     "tchap_sous_traitants": "csv",
     "qwant_treatments": "xlsx",
     "perplexity_treatments": "csv",
+    # the fifth held-out set (held_out "5th"), added on 2026-12-02 in round 22 by someone who did
+    # not read the importer's rules, while they were being changed elsewhere: measured as is
+    "openproject_unterauftragnehmer": "docx",
+    "apexmail_subprocessors": "xlsx",
+    "apexmail_subprocesadores": "ods",
+    "w3schools_subprocessors": "csv",
+    "emirates_base_juridique": "xlsx",
+    "spotify_finalites": "docx",
+    "claude_legal_bases": "csv",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)

@@ -34,6 +34,13 @@ miss). Three sets, measured apart:
   the same rule; the first set whose rows state transfer mechanisms (two files). Its legal bases
   and "no non-record row" meet the targets; names, countries and mechanisms do not, each a strict
   expected failure naming its causes.
+- held out 5: seven files from six publishers in German, English, Spanish and French
+  (OpenProject's sub-processors, ApexMail's register in English and Spanish, W3Schools' appendix,
+  Emirates', Spotify's and Anthropic's legal-basis tables), added in round 22 by someone who did
+  not read the importer's rules, while another branch was changing them; three files state a
+  mechanism per row, three a legal basis per row. Measured on main as of af196c8, it misses every
+  target: each is a strict expected failure naming its causes (the misses with their cells are
+  in tests/data/real/README.md).
 """
 
 from __future__ import annotations
@@ -45,7 +52,14 @@ import pytest
 from tests.unit.importers.real_corpus import FileScore, report, score_corpus, total
 
 NAMES, COUNTRIES, MECHANISMS, LEGAL_BASES = 0.98, 0.95, 0.90, 0.90
-MIN_FILES = {"tuned": 15, "held_out_1": 5, "held_out_2": 5, "held_out_3": 7, "held_out_4": 6}
+MIN_FILES = {
+    "tuned": 15,
+    "held_out_1": 5,
+    "held_out_2": 5,
+    "held_out_3": 7,
+    "held_out_4": 6,
+    "held_out_5": 7,
+}
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +97,7 @@ def test_the_first_held_out_set_does_not_regress(scores: list[FileScore]) -> Non
 
 
 def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) -> None:
-    earlier = [s for s in scores if s.part not in ("held_out_3", "held_out_4")]
+    earlier = [s for s in scores if s.part not in ("held_out_3", "held_out_4", "held_out_5")]
     empty = {s.name for s in earlier if s.names.found == 0}
     assert empty == set(), report(earlier)
 
@@ -103,7 +117,7 @@ def test_the_third_set_meets_the_targets(scores: list[FileScore]) -> None:
 
 def _missed(part: str, target: str, reason: str) -> Any:
     """A target the set does not meet: a strict expected failure naming its causes."""
-    ordinal = {"held_out_3": "third", "held_out_4": "fourth"}[part]
+    ordinal = {"held_out_3": "third", "held_out_4": "fourth", "held_out_5": "fifth"}[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
     return pytest.param(part, target, id=ident, marks=miss)
@@ -153,12 +167,57 @@ FOURTH_SET_TARGETS = [
 ]
 
 
+FIFTH_SET_TARGETS = [
+    _missed(
+        "held_out_5",
+        "names",
+        "43/69 names: emirates_base_juridique.xlsx 0/13, its header 'Nous utilisons vos "
+        "informations personnelles pour : | Base juridique pour l'utilisation des informations "
+        "personnelles : | Justification pour la base juridique d'intérêt légitime :' is not "
+        "recognised ('no table with a recognisable header'); claude_legal_bases.csv 0/12, its "
+        "'Type of Data' column is mapped to dpia.done_on and the table refused ('... is not a "
+        "date'); openproject_unterauftragnehmer.docx 4/5, the name cell's address kept in the "
+        "name ('HubSpot Inc., 25 First Street, 2nd Floor, Cambridge MA 02141, USA')",
+    ),
+    _missed(
+        "held_out_5",
+        "no non-record row",
+        "5 non-record rows: ApexMail's 'Self-Hosted Infrastructure (not third-party "
+        "subprocessors)' table read as records ('ClickHouse (open-source)', 'Redis "
+        "(open-source)'; in Spanish as treatments named by 'Finalidad': 'Base de datos de "
+        "analítica', 'Caché en memoria'), and OpenProject's HubSpot row (name with its address)",
+    ),
+    _missed(
+        "held_out_5",
+        "countries",
+        "countries 15/21 (ApexMail, both languages): 'Configured EU/EEA region' / 'Región UE/EEE "
+        "configurada' gives EEA and EU (the row names one area, the EEA); 'Global (EU data)' / "
+        "'Global (datos de la UE)' gives WORLDWIDE and EU, the storage column's 'EEA' ('EU/EEA-"
+        "based users: EEA') not read",
+    ),
+    _missed(
+        "held_out_5",
+        "mechanisms",
+        "mechanisms 11/13 (openproject_unterauftragnehmer.docx 2/4): "
+        "'Standarddatenschutzklauseln (Art. 46 Abs. 2 lit. c DSGVO)', the GDPR's German words "
+        "for the standard clauses, gives no mechanism; 'kein Transfer' is read",
+    ),
+    _missed(
+        "held_out_5",
+        "legal bases",
+        "legal bases 12/14 found (spotify_finalites.docx; Emirates' 12 and Claude's 12 rows "
+        "stating one are not read at all): '* Conformité aux obligations juridiques' gives none, "
+        "and '* Conformité aux obligations juridiques / * Intérêt légitime' gives the second",
+    ),
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
-ENOUGH = {"held_out_3": (40, 9, 60), "held_out_4": (30, 14, 45)}
+ENOUGH = {"held_out_3": (40, 9, 60), "held_out_4": (30, 14, 45), "held_out_5": (10, 14, 35)}
 
 
-@pytest.mark.parametrize(("part", "target"), FOURTH_SET_TARGETS)
+@pytest.mark.parametrize(("part", "target"), FOURTH_SET_TARGETS + FIFTH_SET_TARGETS)
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
     whole = total(files)
