@@ -86,6 +86,7 @@ FORMATS = {
     "emirates_base_juridique": "xlsx",
     "spotify_finalites": "docx",
     "claude_legal_bases": "csv",
+    "bolt_purposes": "ods",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
