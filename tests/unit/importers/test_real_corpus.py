@@ -40,6 +40,13 @@ miss). Three sets, measured apart:
   who did not read the importer's rules, while another branch was changing them; three files
   state a mechanism per row, four a legal basis per row. Measured on main as of af196c8, it
   misses every target: each is a strict expected failure naming its causes.
+- held out 6: seven files from five publishers in Danish, Swedish, French and English (Gaarsdal's
+  register of processors, KAMMAREN's register and privacy policy, Cdiscount's transfer table,
+  Aegean Airlines', Comptoir des Cotonniers' and Vodafone Ireland's legal-basis tables), added in
+  round 22 by someone who did not read the importer's rules, while two other branches were
+  changing them; three files state a mechanism per row and Cdiscount's one per transfer, five a
+  legal basis per row. Measured on branch issue-14s (issue-14n's tree), it misses every target:
+  each is a strict expected failure naming its causes.
 """
 
 from __future__ import annotations
@@ -58,6 +65,7 @@ MIN_FILES = {
     "held_out_3": 7,
     "held_out_4": 6,
     "held_out_5": 8,
+    "held_out_6": 7,
 }
 
 
@@ -96,7 +104,8 @@ def test_the_first_held_out_set_does_not_regress(scores: list[FileScore]) -> Non
 
 
 def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) -> None:
-    earlier = [s for s in scores if s.part not in ("held_out_3", "held_out_4", "held_out_5")]
+    late = ("held_out_3", "held_out_4", "held_out_5", "held_out_6")
+    earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
     assert empty == set(), report(earlier)
 
@@ -116,7 +125,12 @@ def test_the_third_set_meets_the_targets(scores: list[FileScore]) -> None:
 
 def _missed(part: str, target: str, reason: str) -> Any:
     """A target the set does not meet: a strict expected failure naming its causes."""
-    ordinal = {"held_out_3": "third", "held_out_4": "fourth", "held_out_5": "fifth"}[part]
+    ordinal = {
+        "held_out_3": "third",
+        "held_out_4": "fourth",
+        "held_out_5": "fifth",
+        "held_out_6": "sixth",
+    }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
     return pytest.param(part, target, id=ident, marks=miss)
@@ -215,12 +229,73 @@ FIFTH_SET_TARGETS = [
 ]
 
 
+SIXTH_SET_TARGETS = [
+    _missed(
+        "held_out_6",
+        "names",
+        "13/54 names: kammaren_behandlingsregister.xlsx 0/7 and comptoir_finalites.docx 0/8 "
+        "refused ('no table with a recognisable header'; the first's fiches are headed 'Fält | "
+        "Värde', its processors 'Leverantör | Funktion | Region | DPA-länk | "
+        "Överföringsmekanism'; the second's eight key/value tables 'Catégorie des données "
+        "personnelles manipulées | ...', 'Base légale | ...' under numbered titles); "
+        "cdiscount_transferts.ods 0/7, 'Activité' mapped to service_description and the table "
+        "refused ('no column holds the name of each record'); aegean_base_juridique.xlsx 0/9, "
+        "each name kept with the label the page repeats in every cell ('Finalité / "
+        "ActivitéPour vous enregistrer ...'); vodafone_lawful_basis.csv 3/11, its header 'How "
+        "is your information used? | What data is used? | Lawful basis' not found: a data row of "
+        "its second table ('Manage our networks ... | Traffic data Location data | Consent') is "
+        "taken as the header, read as subprocessors; kammaren_integritetspolicy.docx 6/8, its "
+        "table under '3.5 AI-behandling och underbiträden' ('Leverantör | Funktion | "
+        "Dataplacering | DPA | Överföringsmekanism') yields no record and no error",
+    ),
+    _missed(
+        "held_out_6",
+        "no non-record row",
+        "9 non-record rows: Aegean's nine treatments named with their cells' label ('Finalité / "
+        "ActivitéPour vous enregistrer ...'), found under no expected name",
+    ),
+    _missed(
+        "held_out_6",
+        "countries",
+        "countries 8/10 (kammaren_integritetspolicy.docx): 'EU (Frankfurt)' gives EU (the city, "
+        "in Germany, not read), 'EU (Nederländerna) / Förenade Arabemiraten' gives EU, NL and AE",
+    ),
+    _missed(
+        "held_out_6",
+        "mechanisms",
+        "mechanisms 0/7 found (7 of the 18 rows stating one are read; Cdiscount's 7 and "
+        "KAMMAREN's register's 3 are not read at all): gaarsdal_databehandlere.csv 0/4, "
+        "'Overførselsgrundlag' mapped to legal_basis_text (confidence 0.6), so no mechanism is "
+        "read ('EU-US Data Privacy Framework', 'Standardkontraktbestemmelser (SCC)', 'SCC'); "
+        "KAMMAREN's "
+        "policy 0/3, 'DPA' columns not mapped ('Commercial API DPA + SCC', 'DPA + SCC') and the "
+        "mechanism table not read",
+    ),
+    _missed(
+        "held_out_6",
+        "legal bases",
+        "legal bases 0/3 found (3 of the 31 rows stating one are read): Vodafone's 'Lawful "
+        "basis' column ('Legitimate Interest', 'Legitimate interest', 'Legitimate Interest.') "
+        "mapped to notes; Aegean's nine bases (legitimate_interests for all, read from the label "
+        "'... comprenant la base d'intérêt légitime' that starts every cell) not counted, their "
+        "rows being found under no name",
+    ),
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
-ENOUGH = {"held_out_3": (40, 9, 60), "held_out_4": (30, 14, 45), "held_out_5": (10, 14, 35)}
+ENOUGH = {
+    "held_out_3": (40, 9, 60),
+    "held_out_4": (30, 14, 45),
+    "held_out_5": (10, 14, 35),
+    "held_out_6": (3, 8, 10),
+}
 
 
-@pytest.mark.parametrize(("part", "target"), FOURTH_SET_TARGETS + FIFTH_SET_TARGETS)
+@pytest.mark.parametrize(
+    ("part", "target"), FOURTH_SET_TARGETS + FIFTH_SET_TARGETS + SIXTH_SET_TARGETS
+)
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
     whole = total(files)
