@@ -21,7 +21,7 @@ the fourth is the first whose rows state transfer mechanisms, in two of its file
 held-out set (added in round 22 under the same rule, while the rules were being changed on
 another branch: eight files from seven publishers in German, English, Spanish and French, three
 stating a mechanism per row and four a legal basis per row), and the sixth (added in round 22
-the same way, while the rules were changed on two other branches: seven files from five
+the same way, while the rules were changed on two other branches: seven files from six
 publishers in Danish, Swedish, French and English, three stating a mechanism per row, one a
 mechanism per transfer and five a legal basis per row).
 """
