@@ -77,6 +77,25 @@ FORMATS = {
     "tchap_sous_traitants": "csv",
     "qwant_treatments": "xlsx",
     "perplexity_treatments": "csv",
+    # the fifth held-out set (held_out "5th"), added on 2026-12-02 in round 22 by someone who did
+    # not read the importer's rules, while they were being changed elsewhere: measured as is
+    "openproject_unterauftragnehmer": "docx",
+    "apexmail_subprocessors": "xlsx",
+    "apexmail_subprocesadores": "ods",
+    "w3schools_subprocessors": "csv",
+    "emirates_base_juridique": "xlsx",
+    "spotify_finalites": "docx",
+    "claude_legal_bases": "csv",
+    "bolt_purposes": "ods",
+    # the sixth held-out set (held_out "6th"), added on 2026-12-02 in round 22 by someone who did
+    # not read the importer's rules, while they were being changed elsewhere: measured as is
+    "gaarsdal_databehandlere": "csv",
+    "kammaren_behandlingsregister": "xlsx",
+    "kammaren_integritetspolicy": "docx",
+    "cdiscount_transferts": "ods",
+    "aegean_base_juridique": "xlsx",
+    "comptoir_finalites": "docx",
+    "vodafone_lawful_basis": "csv",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -93,6 +112,7 @@ CSV_DIALECT = {
     "xaiworkspace_grondslagen": ";",  # a Dutch Excel's CSV: ';' too
     "blablacar_treatments": ";",
     "tchap_sous_traitants": ";",
+    "gaarsdal_databehandlere": ";",  # a Danish Excel's CSV: ';' too
 }
 
 

@@ -40,6 +40,19 @@ miss). Three sets, measured apart:
   dash; a one-word header a letter off a synonym is another word; typographic apostrophes
   separate words), each tested on tables written for it in other languages
   (test_content_wins.py, test_position_names.py, test_countries.py); it now meets every target.
+- held out 5: eight files from seven publishers in German, English, Spanish and French
+  (OpenProject's sub-processors, ApexMail's register in English and Spanish, W3Schools' appendix,
+  Emirates', Spotify's, Anthropic's and Bolt's legal-basis tables), added in round 22 by someone
+  who did not read the importer's rules, while another branch was changing them; three files
+  state a mechanism per row, four a legal basis per row. Measured on main as of af196c8, it
+  misses every target: each is a strict expected failure naming its causes.
+- held out 6: seven files from six publishers in Danish, Swedish, French and English (Gaarsdal's
+  register of processors, KAMMAREN's register and privacy policy, Cdiscount's transfer table,
+  Aegean Airlines', Comptoir des Cotonniers' and Vodafone Ireland's legal-basis tables), added in
+  round 22 by someone who did not read the importer's rules, while two other branches were
+  changing them; three files state a mechanism per row and Cdiscount's one per transfer, five a
+  legal basis per row. Measured on branch issue-14s (issue-14n's tree), it misses every target:
+  each is a strict expected failure naming its causes.
 """
 
 from __future__ import annotations
@@ -51,7 +64,15 @@ import pytest
 from tests.unit.importers.real_corpus import FileScore, report, score_corpus, total
 
 NAMES, COUNTRIES, MECHANISMS, LEGAL_BASES = 0.98, 0.95, 0.90, 0.90
-MIN_FILES = {"tuned": 15, "held_out_1": 5, "held_out_2": 5, "held_out_3": 7, "held_out_4": 6}
+MIN_FILES = {
+    "tuned": 15,
+    "held_out_1": 5,
+    "held_out_2": 5,
+    "held_out_3": 7,
+    "held_out_4": 6,
+    "held_out_5": 8,
+    "held_out_6": 7,
+}
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +110,8 @@ def test_the_first_held_out_set_does_not_regress(scores: list[FileScore]) -> Non
 
 
 def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) -> None:
-    earlier = [s for s in scores if s.part not in ("held_out_3", "held_out_4")]
+    late = ("held_out_3", "held_out_4", "held_out_5", "held_out_6")
+    earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
     assert empty == set(), report(earlier)
 
@@ -109,7 +131,12 @@ def test_the_third_set_meets_the_targets(scores: list[FileScore]) -> None:
 
 def _missed(part: str, target: str, reason: str) -> Any:
     """A target the set does not meet: a strict expected failure naming its causes."""
-    ordinal = {"held_out_3": "third", "held_out_4": "fourth"}[part]
+    ordinal = {
+        "held_out_3": "third",
+        "held_out_4": "fourth",
+        "held_out_5": "fifth",
+        "held_out_6": "sixth",
+    }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
     return pytest.param(part, target, id=ident, marks=miss)
@@ -142,12 +169,117 @@ FOURTH_SET_TARGETS = [
 ]
 
 
+FIFTH_SET_TARGETS = [
+    _missed(
+        "held_out_5",
+        "names",
+        "43/92 names: bolt_purposes.ods 0/23, 'Purpose of processing | Legal Basis | "
+        "Categories of Personal Data' names no column ('no column holds the name of each "
+        "record ... map one ... in the import wizard'); emirates_base_juridique.xlsx 0/13, its "
+        "header 'Nous utilisons vos informations personnelles pour : | Base juridique pour "
+        "l'utilisation des informations personnelles : | Justification pour la base juridique "
+        "d'intérêt légitime :' is not recognised ('no table with a recognisable header'); "
+        "claude_legal_bases.csv 0/12, its 'Type of Data' column is mapped to dpia.done_on and "
+        "the table refused ('... is not a date'); openproject_unterauftragnehmer.docx 4/5, the "
+        "name cell's address kept in the name ('HubSpot Inc., 25 First Street, 2nd Floor, "
+        "Cambridge MA 02141, USA')",
+    ),
+    _missed(
+        "held_out_5",
+        "no non-record row",
+        "5 non-record rows: ApexMail's 'Self-Hosted Infrastructure (not third-party "
+        "subprocessors)' table read as records ('ClickHouse (open-source)', 'Redis "
+        "(open-source)'; in Spanish as treatments named by 'Finalidad': 'Base de datos de "
+        "analítica', 'Caché en memoria'), and OpenProject's HubSpot row (name with its address)",
+    ),
+    _missed(
+        "held_out_5",
+        "countries",
+        "countries 15/21 (ApexMail, both languages): 'Configured EU/EEA region' / 'Región UE/EEE "
+        "configurada' gives EEA and EU (the row names one area, the EEA); 'Global (EU data)' / "
+        "'Global (datos de la UE)' gives WORLDWIDE and EU, the storage column's 'EEA' ('EU/EEA-"
+        "based users: EEA') not read",
+    ),
+    # met by issue-14m's rules, written blind to this set: OpenProject's four rows now read
+    pytest.param("held_out_5", "mechanisms", id="fifth-mechanisms"),
+    _missed(
+        "held_out_5",
+        "legal bases",
+        "legal bases 12/14 found (spotify_finalites.docx; Bolt's 23, Emirates' 12 and Claude's "
+        "12 rows stating one are not read at all): '* Conformité aux obligations juridiques' "
+        "gives none, and '* Conformité aux obligations juridiques / * Intérêt légitime' gives "
+        "the second",
+    ),
+]
+
+
+SIXTH_SET_TARGETS = [
+    _missed(
+        "held_out_6",
+        "names",
+        "13/54 names: kammaren_behandlingsregister.xlsx 0/7 and comptoir_finalites.docx 0/8 "
+        "refused ('no table with a recognisable header'; the first's fiches are headed 'Fält | "
+        "Värde', its processors 'Leverantör | Funktion | Region | DPA-länk | "
+        "Överföringsmekanism'; the second's eight key/value tables 'Catégorie des données "
+        "personnelles manipulées | ...', 'Base légale | ...' under numbered titles); "
+        "cdiscount_transferts.ods 0/7, 'Activité' mapped to service_description and the table "
+        "refused ('no column holds the name of each record'); aegean_base_juridique.xlsx 0/9, "
+        "each name kept with the label the page repeats in every cell ('Finalité / "
+        "ActivitéPour vous enregistrer ...'); vodafone_lawful_basis.csv 3/11, its header 'How "
+        "is your information used? | What data is used? | Lawful basis' not found: a data row of "
+        "its second table ('Manage our networks ... | Traffic data Location data | Consent') is "
+        "taken as the header, read as subprocessors; kammaren_integritetspolicy.docx 6/8, its "
+        "table under '3.5 AI-behandling och underbiträden' ('Leverantör | Funktion | "
+        "Dataplacering | DPA | Överföringsmekanism') yields no record and no error",
+    ),
+    _missed(
+        "held_out_6",
+        "no non-record row",
+        "9 non-record rows: Aegean's nine treatments named with their cells' label ('Finalité / "
+        "ActivitéPour vous enregistrer ...'), found under no expected name",
+    ),
+    _missed(
+        "held_out_6",
+        "countries",
+        "countries 8/10 (kammaren_integritetspolicy.docx): 'EU (Frankfurt)' gives EU (the city, "
+        "in Germany, not read), 'EU (Nederländerna) / Förenade Arabemiraten' gives EU, NL and AE",
+    ),
+    _missed(
+        "held_out_6",
+        "mechanisms",
+        "mechanisms 0/7 found (7 of the 18 rows stating one are read; Cdiscount's 7 and "
+        "KAMMAREN's register's 3 are not read at all): gaarsdal_databehandlere.csv 0/4, "
+        "'Overførselsgrundlag' mapped to legal_basis_text (confidence 0.6), so no mechanism is "
+        "read ('EU-US Data Privacy Framework', 'Standardkontraktbestemmelser (SCC)', 'SCC'); "
+        "KAMMAREN's "
+        "policy 0/3, 'DPA' columns not mapped ('Commercial API DPA + SCC', 'DPA + SCC') and the "
+        "mechanism table not read",
+    ),
+    _missed(
+        "held_out_6",
+        "legal bases",
+        "legal bases 0/3 found (3 of the 31 rows stating one are read): Vodafone's 'Lawful "
+        "basis' column ('Legitimate Interest', 'Legitimate interest', 'Legitimate Interest.') "
+        "mapped to notes; Aegean's nine bases (legitimate_interests for all, read from the label "
+        "'... comprenant la base d'intérêt légitime' that starts every cell) not counted, their "
+        "rows being found under no name",
+    ),
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
-ENOUGH = {"held_out_3": (40, 9, 60), "held_out_4": (30, 14, 45)}
+ENOUGH = {
+    "held_out_3": (40, 9, 60),
+    "held_out_4": (30, 14, 45),
+    "held_out_5": (10, 14, 35),
+    "held_out_6": (3, 8, 10),
+}
 
 
-@pytest.mark.parametrize(("part", "target"), FOURTH_SET_TARGETS)
+@pytest.mark.parametrize(
+    ("part", "target"), FOURTH_SET_TARGETS + FIFTH_SET_TARGETS + SIXTH_SET_TARGETS
+)
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
     whole = total(files)
