@@ -63,14 +63,19 @@ def test_nothing_is_frozen_while_a_job_runs(policy: Callable[..., CollectionPoli
     assert gone() is None
 
 
-def test_a_quiet_moment_after_the_interval_collects_everything(
+def test_a_quiet_moment_collects_everything_once_the_frozen_heap_grew(
     policy: Callable[..., CollectionPolicy],
 ) -> None:
-    collections = policy()
+    collections = policy(full_every_s=0.0)  # the interval has passed
     node = Node()
     gone = weakref.ref(node)
-    collections.tick()
+    collections.tick()  # frozen: what lives has not grown by a quarter since the start
     del node
-    collections._full_every_s = 0.0  # the interval has passed
     collections.tick()
+    assert gone() is not None
+    grown = [Node() for _ in range(gc.get_freeze_count() // 3)]
+    assert collections.full_collection_due() is False  # not frozen yet
+    collections.tick()  # frozen, and now a third more than after the last full collection
+    assert collections.full_collection_due() is False  # collected just now: back to steady
     assert gone() is None
+    del grown
