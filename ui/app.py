@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.error_hook import install_excepthook, setup_logging
+from ui.garbage_collection import CollectionPolicy
 from ui.i18n_qt import apply_language
 from ui.jobs import error_text
 from ui.main_window import MainWindow
@@ -86,6 +87,7 @@ def run(
     app = application()
     setup_logging()
     install_excepthook()
+    CollectionPolicy(app)  # full cycle collections stalled the window at 10,000 treatments
     try:
         window = create_main_window(db, demo, None, language, forced_language)
     except WorkbenchError as exc:

@@ -49,6 +49,28 @@ def test_filter_keeps_rows_containing_every_word(demo_register: Register) -> Non
     assert model.rowCount() == total
 
 
+def test_a_filtered_list_sorts_the_rows_it_shows_both_ways(demo_register: Register) -> None:
+    model = TreatmentTableModel(demo_register)
+    model.reload()
+    name = model.column_of_key("name")
+    total = model.total_count()
+    words = [w for r in range(total) for w in model.index(r, name).data().split() if len(w) > 4]
+    for word in words:  # a word in some names, not all: a filter that hides rows
+        model.set_filter_text(word)
+        if 1 < model.rowCount() < total:
+            break
+    shown = model.rowCount()
+    assert 1 < shown < total
+    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+        model.sort(name, order)  # the second time from the keys computed the first
+        names = [model.index(r, name).data().casefold() for r in range(model.rowCount())]
+        assert len(names) == shown
+        assert names == sorted(names, reverse=order == Qt.SortOrder.DescendingOrder)
+    model.set_filter_text("")
+    names = [model.index(r, name).data().casefold() for r in range(model.rowCount())]
+    assert names == sorted(names)  # the rows the filter hid come back in the order too
+
+
 def test_sort_orders_by_the_column_value(demo_register: Register) -> None:
     model = TreatmentTableModel(demo_register)
     model.reload()

@@ -6,6 +6,10 @@ measured). Here the model keeps all rows, one lower-case "haystack" per row, and
 visible order with list comprehensions and `sorted()`; the view only ever sees a reset. A
 narrower filter only searches the rows still shown.
 
+Each column's sort keys are computed once per load (a list beside the rows, kept up to date by
+the rows an edit rewrites): sorting again, or by the same column after an edit, only compares
+(a sort of 10,000 treatments computed 20,000 keys, twice each row, on the GUI thread).
+
 The haystacks are built right after the rows load, in chunks on the GUI thread's idle time
 (a zero-delay QTimer), so neither opening the list nor the first keystroke pays for all of
 them (464 ms at 100,000 treatments); a filter asked before they are done finishes them.
@@ -152,6 +156,7 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
         self._updating = False  # the rows a write touched are being read again
         self._pending_ids: set[int] = set()  # touched while an update was being read
         self._chunk_size = 0  # 0: HAYSTACK_CHUNK (read when building, so tests can set it)
+        self._sort_keys: dict[int, list[tuple[int, Any]]] = {}  # column -> a key per row
 
     # -- loading -------------------------------------------------------------------------------
     def load_rows(self) -> Sequence[RowT]:
@@ -262,8 +267,10 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
             if at is None:
                 added.append(len(self._rows))
                 self._rows.append(row)
+                self._update_sort_keys(row)
                 continue
             self._rows[at] = row
+            self._update_sort_keys(row, at)
             changed.append(at)
             if at < len(self._haystacks):
                 self._haystacks[at] = self._search_texts([row])[0]
@@ -315,6 +322,7 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
             return
         self.beginResetModel()
         self._rows = rows
+        self._sort_keys = {}
         self._restart_haystacks()
         self._order = self._sorted(list(range(len(self._rows))))
         self._visible = self._filtered(self._order, self._filter_words)
@@ -331,8 +339,9 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
             self.apply_changes(changes)
 
     def relabel(self) -> None:
-        """The language changed: labels, and so the search texts, are different."""
+        """The language changed: labels, and so the search texts and sort keys, are different."""
         self._restart_haystacks()
+        self._sort_keys = {}
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._rows:
             self.dataChanged.emit(
@@ -417,19 +426,38 @@ class EntityTableModel(QAbstractTableModel, Generic[RowT]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
-        self._relayout(self._sorted(self._order), self._sorted(self._visible))
+        ordered = self._sorted(self._order)
+        if len(self._visible) == len(self._order):
+            visible = list(ordered)
+        else:  # the rows shown, in the new order (one pass, not a second sort)
+            shown = set(self._visible)
+            visible = [i for i in ordered if i in shown]
+        self._relayout(ordered, visible)
 
     def _sorted(self, indexes: list[int]) -> list[int]:
         if not 0 <= self._sort_column < len(self.columns):
             return indexes
-        column = self.columns[self._sort_column]
-        get = column.sort_value or column.value
-        rows = self._rows
+        keys = self._sort_keys.get(self._sort_column)
+        if keys is None:
+            get = self._sort_getter(self._sort_column)
+            keys = self._sort_keys[self._sort_column] = [_sort_key(get(r)) for r in self._rows]
         return sorted(
             indexes,
-            key=lambda i: _sort_key(get(rows[i])),
+            key=keys.__getitem__,
             reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
         )
+
+    def _sort_getter(self, column: int) -> Callable[[RowT], object]:
+        return self.columns[column].sort_value or self.columns[column].value
+
+    def _update_sort_keys(self, row: RowT, at: int | None = None) -> None:
+        """A row read again (at `at`) or added (at the end): its key in each column's list."""
+        for column, keys in self._sort_keys.items():
+            key = _sort_key(self._sort_getter(column)(row))
+            if at is None:
+                keys.append(key)
+            else:
+                keys[at] = key
 
     # -- access --------------------------------------------------------------------------------
     def row_at(self, row: int) -> RowT:

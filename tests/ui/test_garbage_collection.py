@@ -1,0 +1,81 @@
+"""The window's cycle-collection policy: what lives is frozen at quiet moments, and a full
+collection now and then still frees the reference cycles among frozen objects."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ui.garbage_collection import CollectionPolicy
+
+pytestmark = pytest.mark.gui
+
+
+class Node:
+    """One object in a reference cycle: only the cycle collector can free it."""
+
+    def __init__(self) -> None:
+        self.itself = self
+
+
+@pytest.fixture
+def policy(qtbot: QtBot) -> Iterator[Callable[..., CollectionPolicy]]:
+    made: list[CollectionPolicy] = []
+
+    def make(quiet: bool = True, full_every_s: float = 3600.0) -> CollectionPolicy:
+        made.append(CollectionPolicy(None, lambda: quiet, full_every_s))
+        return made[-1]
+
+    yield make
+    for each in made:
+        each.stop()
+    assert gc.get_freeze_count() == 0  # the rest of the suite collects as Python does
+
+
+def cycle() -> weakref.ref[Node]:
+    return weakref.ref(Node())
+
+
+def test_a_cycle_frozen_at_a_quiet_moment_waits_for_the_full_collection(
+    policy: Callable[..., CollectionPolicy],
+) -> None:
+    collections = policy()
+    node = Node()
+    gone = weakref.ref(node)
+    collections.tick()  # quiet: what is alive is frozen
+    del node
+    gc.collect()
+    assert gone() is not None  # out of the automatic collections' sight
+    assert collections.collect_everything() >= 1
+    assert gone() is None
+    assert gc.get_freeze_count() > 0  # frozen again after the full collection
+
+
+def test_nothing_is_frozen_while_a_job_runs(policy: Callable[..., CollectionPolicy]) -> None:
+    collections = policy(quiet=False)
+    gone = cycle()  # made after the start-up freeze, never frozen: not quiet
+    collections.tick()
+    gc.collect()
+    assert gone() is None
+
+
+def test_a_quiet_moment_collects_everything_once_the_frozen_heap_grew(
+    policy: Callable[..., CollectionPolicy],
+) -> None:
+    collections = policy(full_every_s=0.0)  # the interval has passed
+    node = Node()
+    gone = weakref.ref(node)
+    collections.tick()  # frozen: what lives has not grown by a quarter since the start
+    del node
+    collections.tick()
+    assert gone() is not None
+    grown = [Node() for _ in range(gc.get_freeze_count() // 3)]
+    assert collections.full_collection_due() is False  # not frozen yet
+    collections.tick()  # frozen, and now a third more than after the last full collection
+    assert collections.full_collection_due() is False  # collected just now: back to steady
+    assert gone() is None
+    del grown
