@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from importers import legal_basis, subprocessor_cells
@@ -55,6 +56,7 @@ from workbench.domain.records import (
     DataCategory,
     Dpia,
     Provenance,
+    Recipient,
     Retention,
     Subprocessor,
     Treatment,
@@ -210,7 +212,7 @@ class RowBuilder:
         elif key in ("data_subjects", "security_measures"):
             row.put(key, split_values(raw))
         elif key == "recipients":
-            row.put(key, tuple(parse_recipient(line) for line in split_values(raw)))
+            row.put(key, _recipients(raw))
         elif key in ("legal_basis", "legal_basis_text", "art9_condition"):
             self._legal_basis(key, cell, row)
         elif key.startswith("retention."):
@@ -411,6 +413,12 @@ class RowBuilder:
                     cell = Cell(sentence, header, row.number)
                     row.put("transfer_mechanism", mechanism, _mechanism_mark(cell, sentence))
                     break
+
+
+@lru_cache(maxsize=4096)
+def _recipients(text: str) -> tuple[Recipient, ...]:
+    """The recipients a cell lists (cached: a column of a big sheet repeats a few lists)."""
+    return tuple(parse_recipient(line) for line in split_values(text))
 
 
 def _mechanism_mark(cell: Cell, text: str) -> Unconfirmed:

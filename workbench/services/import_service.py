@@ -57,7 +57,7 @@ from workbench.services._import_chain import (
     versions,
 )
 from workbench.services._import_decisions import MatchDecisions, VendorPlace, VendorPlacer
-from workbench.services._import_encoding import RecordEncoder
+from workbench.services._import_encoding import RecordEncoder, replacer
 from workbench.services._import_keys import ImportKeyStore
 from workbench.services._import_matching import (
     OrganisationResolver,
@@ -596,7 +596,7 @@ class _Run:
         record = row.record
         if isinstance(record, Subprocessor):
             level = self.chain.level if self.chain is not None else record.chain_level
-            return dataclasses.replace(record, organisation_id=org_id, chain_level=level)
+            return _PLACED_SUBPROCESSOR(record, org_id, level)
         controllers: tuple[int, ...] = ()
         if row.controllers:
             if record.role is Role.PROCESSOR:
@@ -620,13 +620,13 @@ class _Run:
                 )
             else:
                 subprocessors.append(found)
-        return dataclasses.replace(
+        return _PLACED_TREATMENT(
             record,
-            organisation_id=org_id,
+            org_id,
             # as a read returns links (distinct, in id order), so a re-import compares equal
-            controller_ids=tuple(sorted(set(controllers))),
-            processor_ids=tuple(sorted(set(processors))),
-            subprocessor_ids=tuple(sorted(set(subprocessors))),
+            tuple(sorted(set(controllers))),
+            tuple(sorted(set(processors))),
+            tuple(sorted(set(subprocessors))),
         )
 
     def _item(
@@ -663,7 +663,7 @@ class _Run:
             return
         mapper = self.register.service_for(kind).mapper
         encoder, writer = self._writers(kind, mapper)
-        records = [mapper.normalise_links(r) for r in records]
+        # links come distinct and in id order, as a read gives them (`_resolved`)
         connection = self.session.connection()
         self.session.flush()  # the organisations this import created come first (foreign keys)
         ids = reserve_ids(connection, mapper.model_cls.__table__, len(records))
@@ -679,10 +679,10 @@ class _Run:
             rows.append(row)
             entries.append((entity_id, None, encoder.snapshot(head, entity_id, tail)))
             for name, spec in mapper.links.items():
-                links[name] += [
-                    {spec.own_column: entity_id, spec.other_column: other}
-                    for other in getattr(record, name)
-                ]
+                if others := getattr(record, name):
+                    links[name] += [
+                        {spec.own_column: entity_id, spec.other_column: other} for other in others
+                    ]
             if isinstance(record, Subprocessor):
                 self._added[record.organisation_id].setdefault(vendor_key(record.name), entity_id)
         writer.execute(connection, rows)
@@ -720,6 +720,11 @@ class _Run:
 
 
 _NO_PLACE = VendorPlace()
+# a row's record with its organisation and links (`_Run._resolved`): dataclasses.replace
+_PLACED_SUBPROCESSOR = replacer(Subprocessor, ("organisation_id", "chain_level"))
+_PLACED_TREATMENT = replacer(
+    Treatment, ("organisation_id", "controller_ids", "processor_ids", "subprocessor_ids")
+)
 
 
 def _latest(session: Session, target: ChainTarget) -> Any:
