@@ -46,6 +46,7 @@ from workbench.domain.records import (
 from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 from workbench.services._context import changes_of
+from workbench.services._gc import fewer_collections
 from workbench.services._import_chain import (
     ChainTarget,
     ListEntry,
@@ -421,15 +422,16 @@ class _Run:
         # subprocessors first: treatments of the same file name them, links resolve to them
         batches = sorted(batches, key=lambda b: b.kind is not RecordKind.SUBPROCESSORS)
         overall = _BatchesProgress(progress, sum(b.total for b in batches))
-        try:
-            for batch in batches:
-                for chunk in _chunks(batch.rows(overall), CHUNK):
-                    self._chunk(batch, chunk)
-                overall.offset += batch.total
-            if self.chain is None:  # a vendor's list: what it dropped is in its diff
-                self._report_missing()
-        finally:
-            self._keys.close()
+        with fewer_collections():  # an import's objects are freed by reference counting
+            try:
+                for batch in batches:
+                    for chunk in _chunks(batch.rows(overall), CHUNK):
+                        self._chunk(batch, chunk)
+                    overall.offset += batch.total
+                if self.chain is None:  # a vendor's list: what it dropped is in its diff
+                    self._report_missing()
+            finally:
+                self._keys.close()
 
     def _chunk(self, batch: ImportBatch, rows: list[ImportedRow]) -> None:
         kind = (
