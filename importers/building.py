@@ -76,6 +76,8 @@ _DESCRIPTION_LOCATION = re.compile(
 _EXPORT_MARKERS = frozenset({"id"})
 _RETENTION_PARTS = ("duration", "unit", "start_event")
 _STRUCTURED_RETENTION = frozenset(f"retention.{part}" for part in _RETENTION_PARTS)
+_RETENTION_MARKS = tuple((part, f"retention.{part}") for part in _RETENTION_PARTS)
+_NO_RETENTION = Retention()  # frozen: one default shared by the rows that state none
 _LISTED_SENSITIVE = 5  # categories named in a sensitivity mark's note
 
 
@@ -269,16 +271,16 @@ class RowBuilder:
                 row.extra["art9_from_text"] = (condition, cell)
 
     def _retention(self, key: str, cell: Cell, row: _Row) -> None:
-        current: Retention = row.values.get("retention", Retention())
+        current: Retention = row.values.get("retention", _NO_RETENTION)
         sub = key.split(".", 1)[1]
         if sub == "text":
             parsed = parse_retention(cell.text)
             if _STRUCTURED_RETENTION & self.fields:  # an export: its columns say it, not a parser
                 parsed = dataclasses.replace(current, text=parsed.text)
             else:
-                for part in _RETENTION_PARTS:
+                for part, field_name in _RETENTION_MARKS:
                     if getattr(parsed, part) not in (None, ""):
-                        row.mark(cell.mark(f"retention.{part}"))
+                        row.mark(cell.mark(field_name))
             current = parsed
         elif sub == "duration":
             current = dataclasses.replace(current, duration=parse_int(cell.text))

@@ -34,14 +34,6 @@ def _generic(value: Any) -> str:
     return canonical(codec._encode(value))
 
 
-def _integer(value: Any) -> str:
-    return repr(value) if type(value) is int else _generic(value)
-
-
-def _boolean(value: Any) -> str:
-    return "true" if value is True else "false" if value is False else _generic(value)
-
-
 def _moment(value: Any) -> str:
     return '"' + str(value.isoformat()) + '"'
 
@@ -54,8 +46,6 @@ class _Source:
         self.names: dict[str, Any] = {
             "eb": encode_basestring,
             "_generic": _generic,
-            "_integer": _integer,
-            "_boolean": _boolean,
             "_moment": _moment,
         }
 
@@ -77,15 +67,17 @@ class _Source:
             if args[1:] != (...,):
                 return f"_generic({value})"
             item = self.expression(args[0], "v")
-            return f'("[" + ",".join([{item} for v in {value}]) + "]")'
+            # most tuples of an imported record are empty: no list built for them
+            return f'("[" + ",".join([{item} for v in {value}]) + "]" if {value} else "[]")'
         if not isinstance(hint, type):
             return f"_generic({value})"
         if hint is str or (issubclass(hint, Enum) and issubclass(hint, str)):
             return f"eb({value})"  # a str enum's text is its value
         if hint is bool:
-            return f"_boolean({value})"
-        if hint is int:
-            return f"_integer({value})"
+            exact = f'"true" if {value} is True else "false" if {value} is False'
+            return f"({exact} else _generic({value}))"
+        if hint is int:  # inlined: a call per value costs more than the test (bool is no int)
+            return f"(repr({value}) if type({value}) is int else _generic({value}))"
         if hint in (dt.date, dt.datetime):
             return f"_moment({value})"
         if dataclasses.is_dataclass(hint):

@@ -459,10 +459,12 @@ class _Run:
                 codes = tuple(loc.code for loc in record.locations)
                 self.chain_entries.append(ListEntry(existing_id, record.name, codes))
             if existing_id is None:
-                item = self._item(
-                    RowStatus.NEW, kind, row, org_id, None, (), record.unconfirmed, place
-                )
-                self.report.add(item, len(record.unconfirmed))
+                marks = record.unconfirmed
+                if self.report.wants_items():
+                    item = self._item(RowStatus.NEW, kind, row, org_id, None, (), marks, place)
+                    self.report.add(item, len(marks))
+                else:  # past the listed rows of a big file: counted only
+                    self.report.count(RowStatus.NEW, len(marks), place.proposal is not None)
                 new_records.append(record)
                 continue
             before = records[existing_id]
