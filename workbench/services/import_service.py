@@ -601,6 +601,8 @@ class _Run:
         if isinstance(record, Subprocessor):
             level = self.chain.level if self.chain is not None else record.chain_level
             return _PLACED_SUBPROCESSOR(record, org_id, level)
+        if not (row.controllers or row.processors or row.subprocessors):
+            return _PLACED_TREATMENT(record, org_id, (), (), ())  # most rows link nothing
         controllers: tuple[int, ...] = ()
         if row.controllers:
             if record.role is Role.PROCESSOR:
