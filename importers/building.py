@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from importers import legal_basis, subprocessor_cells
@@ -55,6 +56,7 @@ from workbench.domain.records import (
     DataCategory,
     Dpia,
     Provenance,
+    Recipient,
     Retention,
     Subprocessor,
     Treatment,
@@ -78,6 +80,8 @@ _DESCRIPTION_LOCATION = re.compile(
 _EXPORT_MARKERS = frozenset({"id"})
 _RETENTION_PARTS = ("duration", "unit", "start_event")
 _STRUCTURED_RETENTION = frozenset(f"retention.{part}" for part in _RETENTION_PARTS)
+_RETENTION_MARKS = tuple((part, f"retention.{part}") for part in _RETENTION_PARTS)
+_NO_RETENTION = Retention()  # frozen: one default shared by the rows that state none
 _LISTED_SENSITIVE = 5  # categories named in a sensitivity mark's note
 
 
@@ -233,7 +237,7 @@ class RowBuilder:
         elif key in ("data_subjects", "security_measures"):
             row.put(key, split_values(raw))
         elif key == "recipients":
-            row.put(key, tuple(parse_recipient(line) for line in split_values(raw)))
+            row.put(key, _recipients(raw))
         elif key in ("legal_basis", "legal_basis_text", "art9_condition"):
             self._legal_basis(key, cell, row)
         elif key.startswith("retention."):
@@ -290,16 +294,16 @@ class RowBuilder:
                 row.extra["art9_from_text"] = (condition, cell)
 
     def _retention(self, key: str, cell: Cell, row: _Row) -> None:
-        current: Retention = row.values.get("retention", Retention())
+        current: Retention = row.values.get("retention", _NO_RETENTION)
         sub = key.split(".", 1)[1]
         if sub == "text":
             parsed = parse_retention(cell.text)
             if _STRUCTURED_RETENTION & self.fields:  # an export: its columns say it, not a parser
                 parsed = dataclasses.replace(current, text=parsed.text)
             else:
-                for part in _RETENTION_PARTS:
+                for part, field_name in _RETENTION_MARKS:
                     if getattr(parsed, part) not in (None, ""):
-                        row.mark(cell.mark(f"retention.{part}"))
+                        row.mark(cell.mark(field_name))
             current = parsed
         elif sub == "duration":
             current = dataclasses.replace(current, duration=parse_int(cell.text))
@@ -434,6 +438,12 @@ class RowBuilder:
                     cell = Cell(sentence, header, row.number)
                     row.put("transfer_mechanism", mechanism, _mechanism_mark(cell, sentence))
                     break
+
+
+@lru_cache(maxsize=4096)
+def _recipients(text: str) -> tuple[Recipient, ...]:
+    """The recipients a cell lists (cached: a column of a big sheet repeats a few lists)."""
+    return tuple(parse_recipient(line) for line in split_values(text))
 
 
 def _mechanism_mark(cell: Cell, text: str) -> Unconfirmed:

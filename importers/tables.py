@@ -187,11 +187,24 @@ def _merged(cells: list[str]) -> bool:
 def classify_row(
     cells: list[str], header_folds: tuple[str, ...], name_index: int | None
 ) -> RowKind:
-    filled = [c for c in cells if c.strip()]
-    if not filled:
+    texts = {t for c in cells if (t := c.strip())}
+    if not texts:
         return RowKind.SPACER
     if _is_repeated_header(cells, header_folds, name_index):
         return RowKind.REPEATED_HEADER
+    if len(texts) == 1:  # a lone value, a title or a footnote (most rows hold several texts)
+        kind = _one_text_kind(cells, header_folds, name_index)
+        if kind is not None:
+            return kind
+    if name_index is not None and (name_index >= len(cells) or not cells[name_index].strip()):
+        return RowKind.CONTINUATION
+    return RowKind.RECORD
+
+
+def _one_text_kind(
+    cells: list[str], header_folds: tuple[str, ...], name_index: int | None
+) -> RowKind | None:
+    """What a row holding one text (in one cell or several) is, if not a record."""
     lone = lone_value_kind(cells, sum(1 for h in header_folds if h), name_index)
     if lone is not None:
         return lone
@@ -203,11 +216,10 @@ def classify_row(
         and not is_mostly_upper(cells[name_index])
     ):
         return RowKind.SECTION
+    filled = [c for c in cells if c.strip()]
     if len(filled) == 1 and _FOOTNOTE.match(filled[0]):
         return RowKind.FOOTNOTE
-    if name_index is not None and (name_index >= len(cells) or not cells[name_index].strip()):
-        return RowKind.CONTINUATION
-    return RowKind.RECORD
+    return None
 
 
 def _weak_section(cells: list[str]) -> bool:

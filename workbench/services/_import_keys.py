@@ -38,6 +38,7 @@ class ImportKeyStore:
         self._db = sqlite3.connect("", isolation_level=None)
         self._db.executescript(_SCHEMA)
         self._loaded: set[tuple[EntityKind, int]] = set()
+        self._any_stored: set[tuple[EntityKind, int]] = set()  # loaded with at least one record
 
     def close(self) -> None:
         self._db.close()
@@ -50,11 +51,17 @@ class ImportKeyStore:
         """The stored records of one organisation, as (key, id): loaded once per import."""
         rows = ((kind.value, org_id, key, entity_id) for key, entity_id in keyed)
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO stored VALUES (?, ?, ?, ?)", rows)
+            written = self._db.executemany(
+                "INSERT OR REPLACE INTO stored VALUES (?, ?, ?, ?)", rows
+            )
+            if written.rowcount:
+                self._any_stored.add((kind, org_id))
         self._loaded.add((kind, org_id))
 
     def stored_ids(self, kind: EntityKind, org_id: int, keys: Collection[str]) -> dict[str, int]:
         """Key -> id of the stored records with those keys (the newest when two share a key)."""
+        if (kind, org_id) not in self._any_stored:  # a new organisation, or an empty register
+            return {}
         return self._by_key("SELECT key, max(id) FROM stored", "GROUP BY key", kind, org_id, keys)
 
     # -- rows of the file ------------------------------------------------------------------------

@@ -85,11 +85,19 @@ class ImportReport:
         return sum(self.counts.values())
 
     def add(self, item: PreviewItem, unconfirmed: int = 0) -> None:
-        self.counts[item.status] += 1
-        self.proposals += item.proposal is not None
-        self.unconfirmed_count += unconfirmed
-        if self.detail_limit is None or len(self.items) < self.detail_limit:
+        self.count(item.status, unconfirmed, item.proposal is not None)
+        if self.wants_items():
             self.items.append(item)
+
+    def wants_items(self) -> bool:
+        """Whether `add` still lists an item (a caller may then skip building it: `count`)."""
+        return self.detail_limit is None or len(self.items) < self.detail_limit
+
+    def count(self, status: RowStatus, unconfirmed: int = 0, proposal: bool = False) -> None:
+        """What `add` counts of an item, for a row the report no longer lists."""
+        self.counts[status] += 1
+        self.proposals += proposal
+        self.unconfirmed_count += unconfirmed
 
     def add_missing(self, item: MissingItem) -> None:
         self.missing_count += 1

@@ -46,6 +46,7 @@ from workbench.domain.records import (
 from workbench.i18n import _
 from workbench.progress import NullProgress, Progress
 from workbench.services._context import changes_of
+from workbench.services._gc import fewer_collections
 from workbench.services._import_chain import (
     ChainTarget,
     ListEntry,
@@ -57,7 +58,7 @@ from workbench.services._import_chain import (
     versions,
 )
 from workbench.services._import_decisions import MatchDecisions, VendorPlace, VendorPlacer
-from workbench.services._import_encoding import RecordEncoder
+from workbench.services._import_encoding import RecordEncoder, replacer
 from workbench.services._import_keys import ImportKeyStore
 from workbench.services._import_matching import (
     OrganisationResolver,
@@ -421,15 +422,16 @@ class _Run:
         # subprocessors first: treatments of the same file name them, links resolve to them
         batches = sorted(batches, key=lambda b: b.kind is not RecordKind.SUBPROCESSORS)
         overall = _BatchesProgress(progress, sum(b.total for b in batches))
-        try:
-            for batch in batches:
-                for chunk in _chunks(batch.rows(overall), CHUNK):
-                    self._chunk(batch, chunk)
-                overall.offset += batch.total
-            if self.chain is None:  # a vendor's list: what it dropped is in its diff
-                self._report_missing()
-        finally:
-            self._keys.close()
+        with fewer_collections():  # an import's objects are freed by reference counting
+            try:
+                for batch in batches:
+                    for chunk in _chunks(batch.rows(overall), CHUNK):
+                        self._chunk(batch, chunk)
+                    overall.offset += batch.total
+                if self.chain is None:  # a vendor's list: what it dropped is in its diff
+                    self._report_missing()
+            finally:
+                self._keys.close()
 
     def _chunk(self, batch: ImportBatch, rows: list[ImportedRow]) -> None:
         kind = (
@@ -457,10 +459,12 @@ class _Run:
                 codes = tuple(loc.code for loc in record.locations)
                 self.chain_entries.append(ListEntry(existing_id, record.name, codes))
             if existing_id is None:
-                item = self._item(
-                    RowStatus.NEW, kind, row, org_id, None, (), record.unconfirmed, place
-                )
-                self.report.add(item, len(record.unconfirmed))
+                marks = record.unconfirmed
+                if self.report.wants_items():
+                    item = self._item(RowStatus.NEW, kind, row, org_id, None, (), marks, place)
+                    self.report.add(item, len(marks))
+                else:  # past the listed rows of a big file: counted only
+                    self.report.count(RowStatus.NEW, len(marks), place.proposal is not None)
                 new_records.append(record)
                 continue
             before = records[existing_id]
@@ -596,7 +600,9 @@ class _Run:
         record = row.record
         if isinstance(record, Subprocessor):
             level = self.chain.level if self.chain is not None else record.chain_level
-            return dataclasses.replace(record, organisation_id=org_id, chain_level=level)
+            return _PLACED_SUBPROCESSOR(record, org_id, level)
+        if not (row.controllers or row.processors or row.subprocessors):
+            return _PLACED_TREATMENT(record, org_id, (), (), ())  # most rows link nothing
         controllers: tuple[int, ...] = ()
         if row.controllers:
             if record.role is Role.PROCESSOR:
@@ -620,13 +626,13 @@ class _Run:
                 )
             else:
                 subprocessors.append(found)
-        return dataclasses.replace(
+        return _PLACED_TREATMENT(
             record,
-            organisation_id=org_id,
+            org_id,
             # as a read returns links (distinct, in id order), so a re-import compares equal
-            controller_ids=tuple(sorted(set(controllers))),
-            processor_ids=tuple(sorted(set(processors))),
-            subprocessor_ids=tuple(sorted(set(subprocessors))),
+            tuple(sorted(set(controllers))),
+            tuple(sorted(set(processors))),
+            tuple(sorted(set(subprocessors))),
         )
 
     def _item(
@@ -663,7 +669,7 @@ class _Run:
             return
         mapper = self.register.service_for(kind).mapper
         encoder, writer = self._writers(kind, mapper)
-        records = [mapper.normalise_links(r) for r in records]
+        # links come distinct and in id order, as a read gives them (`_resolved`)
         connection = self.session.connection()
         self.session.flush()  # the organisations this import created come first (foreign keys)
         ids = reserve_ids(connection, mapper.model_cls.__table__, len(records))
@@ -679,10 +685,10 @@ class _Run:
             rows.append(row)
             entries.append((entity_id, None, encoder.snapshot(head, entity_id, tail)))
             for name, spec in mapper.links.items():
-                links[name] += [
-                    {spec.own_column: entity_id, spec.other_column: other}
-                    for other in getattr(record, name)
-                ]
+                if others := getattr(record, name):
+                    links[name] += [
+                        {spec.own_column: entity_id, spec.other_column: other} for other in others
+                    ]
             if isinstance(record, Subprocessor):
                 self._added[record.organisation_id].setdefault(vendor_key(record.name), entity_id)
         writer.execute(connection, rows)
@@ -720,6 +726,11 @@ class _Run:
 
 
 _NO_PLACE = VendorPlace()
+# a row's record with its organisation and links (`_Run._resolved`): dataclasses.replace
+_PLACED_SUBPROCESSOR = replacer(Subprocessor, ("organisation_id", "chain_level"))
+_PLACED_TREATMENT = replacer(
+    Treatment, ("organisation_id", "controller_ids", "processor_ids", "subprocessor_ids")
+)
 
 
 def _latest(session: Session, target: ChainTarget) -> Any:

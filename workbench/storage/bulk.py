@@ -43,18 +43,28 @@ class BulkInsert:
         )
 
     def execute(self, connection: Connection, rows: Iterable[Sequence[Any]]) -> None:
-        processors, order, names = self._processors, self._order, self.columns
+        order, names = self._order, self.columns
+        in_order = order == tuple(range(len(names)))
+        # the value a processor was last given, and what it gave: rows of one import share
+        # their moments (the operation's time, created_at), processed once, not once per row
+        last: list[tuple[Any, Any]] = [(None, None)] * len(names)
         prepared: list[Any] = []
         for row in rows:
             values = list(row)
-            for index, processor in processors:
+            for index, processor in self._processors:
                 value = values[index]
                 if value is not None:
-                    values[index] = processor(value)
-            if self._positional:
-                prepared.append(tuple([values[i] for i in order]))
-            else:
+                    given, result = last[index]
+                    if value is not given:
+                        result = processor(value)
+                        last[index] = (value, result)
+                    values[index] = result
+            if not self._positional:
                 prepared.append(dict(zip(names, values, strict=True)))
+            elif in_order:
+                prepared.append(tuple(values))
+            else:
+                prepared.append(tuple([values[i] for i in order]))
         if prepared:
             connection.exec_driver_sql(self._sql, prepared)
 

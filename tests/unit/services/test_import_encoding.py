@@ -33,7 +33,7 @@ from workbench.domain.records import (
     Unconfirmed,
 )
 from workbench.services import Register
-from workbench.services._import_encoding import RecordEncoder
+from workbench.services._import_encoding import RecordEncoder, replacer
 from workbench.services._journal import canonical
 
 TREATMENT = Treatment(
@@ -100,3 +100,13 @@ def test_a_record_encoded_once_gives_the_slow_paths_snapshot_text_and_row(
             assert json.loads(value) == expected[name], name  # the snapshot's own text
         else:
             assert value == expected[name], name
+
+
+@pytest.mark.parametrize("record", [TREATMENT, SUBPROCESSOR])
+def test_a_replacer_gives_what_dataclasses_replace_gives(record: Any) -> None:
+    names = ("organisation_id", "name", "provenance")
+    values = (9, "Autre nom", Provenance("autre.xlsx", "Feuille", 3))
+    replaced = replacer(type(record), names)(record, *values)
+    assert replaced == dataclasses.replace(record, **dict(zip(names, values, strict=True)))
+    with pytest.raises(TypeError, match="no init field"):
+        replacer(type(record), ("organisation_id", "colour"))
