@@ -19,6 +19,7 @@ from importers import legal_basis, subprocessor_cells
 from importers.cleaning import clean_text, fold, parse_bool, split_values
 from importers.countries import approximation_note, parse_locations
 from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA
+from importers.mapping import SURE_CONFIDENCE as SURE
 from importers.marks import Cell, MarkError, parse_unconfirmed
 from importers.model import ColumnMapping, ImportedRow, RecordKind, TableCandidate
 from importers.retention import parse_retention
@@ -28,6 +29,7 @@ from importers.transfers import parse_mechanism, several_named_note
 from importers.values import (
     CATEGORY_LABELS,
     CellError,
+    misfit_note,
     one_line,
     parse_categories,
     parse_category,
@@ -116,6 +118,10 @@ class RowBuilder:
             for c in mapping.columns
             if c.field
         ]
+        # columns mapped by a likeness only (a fuzzy header, a keyword, the cells): one whose
+        # cell does not fit its field is left out of the row, with a note, and never refuses
+        # the table; a header known surely, or a field a person chose, refuses the cell
+        self._guessed = {c.index for c in mapping.columns if c.field and c.confidence < SURE}
         self.fields = mapping.fields
         # the same for every row (read once, not per row: a big sheet has 100k of them)
         self._file = str(table.file)
@@ -129,8 +135,14 @@ class RowBuilder:
             try:
                 self._read(key, cell, canonical, row)
             except CellError as exc:
-                problem = str(exc)
-                raise ImportFileError(self._file, problem, self._sheet, row_number, header) from exc
+                if index not in self._guessed:
+                    problem = str(exc)
+                    raise ImportFileError(
+                        self._file, problem, self._sheet, row_number, header
+                    ) from exc
+                row.warnings.append(
+                    misfit_note(header, key, self.record_cls is Treatment, str(exc))
+                )
         values = row.values
         if not values.get("name"):
             raise ImportFileError(

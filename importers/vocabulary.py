@@ -352,3 +352,54 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "name": ("entite", "entity", "entidad", "entita", "entidade", "entiteit"),
     },
 }
+
+# A header that is a sentence ending with ':' introduces the cells under it: "Nous utilisons vos
+# informations personnelles pour :" (the purposes), "We share your data with:" (the recipients).
+# It names the field when it holds one of the verbs and ends with one of the linking words, in
+# the seven languages ("Base juridique pour l'utilisation des données :" ends otherwise, and
+# keeps the phrase it contains).
+SENTENCE_HEADERS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "treatments": {
+        "purpose": (
+            (
+                "utilisons",
+                "traitons",
+                "collectons",
+                "use",
+                "process",
+                "collect",
+                "verwenden",
+                "nutzen",
+                "verarbeiten",
+                "utilizamos",
+                "usamos",
+                "tratamos",
+                "utilizziamo",
+                "usiamo",
+                "trattiamo",
+                "gebruiken",
+                "verwerken",
+            ),
+            ("pour", "afin de", "to", "for", "um", "zu", "fur", "para", "per", "om", "voor"),
+        ),
+        "recipients": (
+            (
+                "partageons",
+                "communiquons",
+                "share",
+                "disclose",
+                "teilen",
+                "ubermitteln",
+                "compartimos",
+                "comunicamos",
+                "condividiamo",
+                "comunichiamo",
+                "partilhamos",
+                "compartilhamos",
+                "delen",
+            ),
+            ("avec", "a", "with", "mit", "an", "con", "com", "met"),
+        ),
+    },
+    "subprocessors": {},
+}

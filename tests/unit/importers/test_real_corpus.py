@@ -39,7 +39,10 @@ miss). Three sets, measured apart:
   Emirates', Spotify's, Anthropic's and Bolt's legal-basis tables), added in round 22 by someone
   who did not read the importer's rules, while another branch was changing them; three files
   state a mechanism per row, four a legal basis per row. Measured on main as of af196c8, it
-  misses every target: each is a strict expected failure naming its causes.
+  missed every target (names 43/92, legal bases 12/14 found). It is no longer held out: the
+  rules of round 22's branch issue-14p were written after its misses were known, each tested on
+  tables written for it in other languages (test_purpose_tables.py ...); the targets it meets
+  since are asserted, the others stay strict expected failures naming their causes.
 """
 
 from __future__ import annotations
@@ -167,20 +170,10 @@ FOURTH_SET_TARGETS = [
 
 
 FIFTH_SET_TARGETS = [
-    _missed(
-        "held_out_5",
-        "names",
-        "43/92 names: bolt_purposes.ods 0/23, 'Purpose of processing | Legal Basis | "
-        "Categories of Personal Data' names no column ('no column holds the name of each "
-        "record ... map one ... in the import wizard'); emirates_base_juridique.xlsx 0/13, its "
-        "header 'Nous utilisons vos informations personnelles pour : | Base juridique pour "
-        "l'utilisation des informations personnelles : | Justification pour la base juridique "
-        "d'intérêt légitime :' is not recognised ('no table with a recognisable header'); "
-        "claude_legal_bases.csv 0/12, its 'Type of Data' column is mapped to dpia.done_on and "
-        "the table refused ('... is not a date'); openproject_unterauftragnehmer.docx 4/5, the "
-        "name cell's address kept in the name ('HubSpot Inc., 25 First Street, 2nd Floor, "
-        "Cambridge MA 02141, USA')",
-    ),
+    # met since issue-14p (was 43/92): a purpose table without an entity column read as
+    # treatments, purposes introduced by a sentence ending with ':', a guessed column whose
+    # cells do not fit left out with a note instead of refusing the table (test_purpose_tables.py)
+    pytest.param("held_out_5", "names", id="fifth-names"),
     _missed(
         "held_out_5",
         "no non-record row",
@@ -204,20 +197,14 @@ FIFTH_SET_TARGETS = [
         "'Standarddatenschutzklauseln (Art. 46 Abs. 2 lit. c DSGVO)', the GDPR's German words "
         "for the standard clauses, gives no mechanism; 'kein Transfer' is read",
     ),
-    _missed(
-        "held_out_5",
-        "legal bases",
-        "legal bases 12/14 found (spotify_finalites.docx; Bolt's 23, Emirates' 12 and Claude's "
-        "12 rows stating one are not read at all): '* Conformité aux obligations juridiques' "
-        "gives none, and '* Conformité aux obligations juridiques / * Intérêt légitime' gives "
-        "the second",
-    ),
+    # met since issue-14p (was 12/14 found): Bolt's, Emirates' and Claude's rows are read
+    pytest.param("held_out_5", "legal bases", id="fifth-legal-bases"),
 ]
 
 
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
-ENOUGH = {"held_out_3": (40, 9, 60), "held_out_4": (30, 14, 45), "held_out_5": (10, 14, 35)}
+ENOUGH = {"held_out_3": (40, 9, 60), "held_out_4": (30, 14, 45), "held_out_5": (50, 14, 85)}
 
 
 @pytest.mark.parametrize(("part", "target"), FOURTH_SET_TARGETS + FIFTH_SET_TARGETS)
