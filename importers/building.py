@@ -272,7 +272,9 @@ class RowBuilder:
             row.put(key, text)
             if "legal_basis" not in self.fields:
                 basis = legal_basis.parse_legal_basis(text)
-                row.put("legal_basis", basis, cell.mark("legal_basis") if basis else None)
+                note = legal_basis.several_bases_note(text) if basis else ""
+                mark = cell.mark("legal_basis", note=note) if basis else None
+                row.put("legal_basis", basis, mark)
             condition = legal_basis.parse_art9_condition(text)
             if "art9_condition" not in self.fields and condition is not None:
                 # kept once the row's data categories are known (`_treatment_extras`)
