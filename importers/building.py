@@ -18,7 +18,7 @@ from typing import Any
 from importers import legal_basis, subprocessor_cells
 from importers.cleaning import clean_text, fold, parse_bool, split_values
 from importers.countries import approximation_note, parse_locations
-from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA
+from importers.mapping import NAME_AND_PURPOSE, STORAGE_LOCATION, TRANSFER_OUTSIDE_EEA
 from importers.mapping import SURE_CONFIDENCE as SURE
 from importers.marks import Cell, MarkError, parse_unconfirmed
 from importers.model import ColumnMapping, ImportedRow, RecordKind, TableCandidate
@@ -242,7 +242,7 @@ class RowBuilder:
             row.put(key, parse_int(raw) or 1)
         elif key == "category":
             self._category(cell, canonical, row)
-        elif key in ("locations", "location_text"):
+        elif key in ("locations", "location_text", STORAGE_LOCATION):
             self._locations(key, cell, row)
         elif key in ("transfer_mechanism", "transfer_text"):
             self._transfer(key, cell, row)
@@ -345,10 +345,25 @@ class RowBuilder:
             row.put(key, locations, _locations_mark(cell) if from_text else None)
             return
         text = clean_text(cell.text)
-        row.put(key, text)
+        if key == STORAGE_LOCATION:  # the storage column's places join the processing ones
+            self._storage_locations(text, cell, row)
+            return
+        row.put(key, "\n".join(t for t in (text, row.values.get(key, "")) if t))
         if "locations" not in self.fields:
             locations = parse_locations(text)
-            row.put("locations", locations, _locations_mark(cell) if locations else None)
+            locations += tuple(x for x in row.values.get("locations", ()) if x not in locations)
+            mark = row.marks.get("locations") or _locations_mark(cell)
+            row.put("locations", locations, mark if locations else None)
+
+    def _storage_locations(self, text: str, cell: Cell, row: _Row) -> None:
+        if "locations" in self.fields:
+            return  # the codes are stated in their own column
+        found = row.values.get("locations", ())
+        added = tuple(x for x in parse_locations(text) if x not in found)
+        kept = row.values.get("location_text", "")
+        row.put("location_text", "\n".join(t for t in (kept, text) if t))
+        if added:
+            row.put("locations", found + added, row.marks.get("locations") or _locations_mark(cell))
 
     def _transfer(self, key: str, cell: Cell, row: _Row) -> None:
         if key == "transfer_mechanism":

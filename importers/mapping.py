@@ -18,6 +18,7 @@ from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS, Field
 
 NAME_AND_PURPOSE = "name_and_purpose"  # Annex 1's "Finalités": a name, then its description
 TRANSFER_OUTSIDE_EEA = vocabulary.TRANSFER_OUTSIDE_EEA
+STORAGE_LOCATION = vocabulary.STORAGE_LOCATION
 MIN_CONFIDENCE = 0.6
 SYNONYM_CONFIDENCE = 0.95
 CONTAINS_CONFIDENCE = 0.85
@@ -422,7 +423,7 @@ def guess_kind(headers: tuple[str, ...]) -> tuple[RecordKind, float]:
 # what only a subprocessor table states: who the entity is, where, and how it is reached
 _ENTITY_FIELDS = frozenset(
     {"name", "legal_entity", "location_text", "locations", "transfer_text", "address"}
-    | {"contact_email", "contact_name", TRANSFER_OUTSIDE_EEA}
+    | {"contact_email", "contact_name", TRANSFER_OUTSIDE_EEA, STORAGE_LOCATION}
 )
 
 

@@ -18,7 +18,32 @@ from __future__ import annotations
 # makes the subprocessor's mechanism "no transfer outside the EEA", inferred.
 TRANSFER_OUTSIDE_EEA = "transfer_outside_eea"
 
+# A second place column beside the processing one: where the data is stored ("Processing
+# Country | Storage Country"); storing is processing (Art. 4(2) GDPR), so its places are the
+# subprocessor's locations too. The seat ("Corporate Country") is not: it is where the company
+# is, not where it processes.
+STORAGE_LOCATION = "storage_location_text"
+
 SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
+    STORAGE_LOCATION: (
+        "storage country",
+        "storage location",
+        "data storage location",
+        "pays de stockage",
+        "lieu de stockage",
+        "localisation du stockage",
+        "speicherort",
+        "land der speicherung",
+        "ort der speicherung",
+        "pais de almacenamiento",
+        "ubicacion del almacenamiento",
+        "paese di archiviazione",
+        "luogo di conservazione",
+        "pais de armazenamento",
+        "local de armazenamento",
+        "opslaglocatie",
+        "land van opslag",
+    ),
     "name": (
         "third party entity",
         "third party",
@@ -149,6 +174,14 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "standort",
         "sitz",
         "ort der verarbeitung",
+        # "country of processing" in the other languages
+        "pais de tratamiento",
+        "lugar de tratamiento",
+        "paese di trattamento",
+        "luogo del trattamento",
+        "pais de tratamento",
+        "local de tratamento",
+        "land van verwerking",
         "pais",
         "ubicacion",
         "paese",
