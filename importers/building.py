@@ -15,11 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers import legal_basis, subprocessor_cells
+from importers import legal_basis, subprocessor_cells, vocabulary
 from importers.cleaning import clean_text, fold, parse_bool, split_values
 from importers.countries import approximation_note, parse_locations
-from importers.mapping import NAME_AND_PURPOSE, STORAGE_LOCATION, TRANSFER_OUTSIDE_EEA
-from importers.mapping import SURE_CONFIDENCE as SURE
+from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA
 from importers.marks import Cell, MarkError, parse_unconfirmed
 from importers.model import ColumnMapping, ImportedRow, RecordKind, TableCandidate
 from importers.retention import parse_retention
@@ -121,7 +120,7 @@ class RowBuilder:
         # columns mapped by a likeness only (a fuzzy header, a keyword, the cells): one whose
         # cell does not fit its field is left out of the row, with a note, and never refuses
         # the table; a header known surely, or a field a person chose, refuses the cell
-        self._guessed = {c.index for c in mapping.columns if c.field and c.confidence < SURE}
+        self._guessed = {c.index for c in mapping.columns if c.guessed}
         self.fields = mapping.fields
         # the same for every row (read once, not per row: a big sheet has 100k of them)
         self._file = str(table.file)
@@ -242,7 +241,7 @@ class RowBuilder:
             row.put(key, parse_int(raw) or 1)
         elif key == "category":
             self._category(cell, canonical, row)
-        elif key in ("locations", "location_text", STORAGE_LOCATION):
+        elif key in ("locations", "location_text", vocabulary.STORAGE_LOCATION):
             self._locations(key, cell, row)
         elif key in ("transfer_mechanism", "transfer_text"):
             self._transfer(key, cell, row)
@@ -345,7 +344,7 @@ class RowBuilder:
             row.put(key, locations, _locations_mark(cell) if from_text else None)
             return
         text = clean_text(cell.text)
-        if key == STORAGE_LOCATION:  # the storage column's places join the processing ones
+        if key == vocabulary.STORAGE_LOCATION:  # its places join the processing column's
             self._storage_locations(text, cell, row)
             return
         row.put(key, "\n".join(t for t in (text, row.values.get(key, "")) if t))

@@ -23,9 +23,6 @@ MIN_CONFIDENCE = 0.6
 SYNONYM_CONFIDENCE = 0.95
 CONTAINS_CONFIDENCE = 0.85
 KEYWORD_CONFIDENCE = 0.75
-# at or above: the header names its field (equal to, or containing, a known header); below, the
-# mapping is a likeness only (`building` leaves out a cell that does not fit such a field)
-SURE_CONFIDENCE = CONTAINS_CONFIDENCE
 MAX_HEADER_LENGTH = 80
 
 # The column an export lists its records' unconfirmed values in (read by `importers.marks`).
