@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from importers import legal_basis, subprocessor_cells
+from importers import legal_basis, subprocessor_cells, vocabulary
 from importers.cleaning import clean_text, fold, parse_bool, split_values
 from importers.countries import approximation_note, parse_locations
 from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA, score_header
@@ -29,6 +29,7 @@ from importers.transfers import parse_mechanism, several_named_note
 from importers.values import (
     CATEGORY_LABELS,
     CellError,
+    misfit_note,
     one_line,
     parse_categories,
     parse_category,
@@ -124,6 +125,10 @@ class RowBuilder:
             for c in mapping.columns
             if c.field
         ]
+        # columns mapped by a likeness only (a fuzzy header, a keyword, the cells): one whose
+        # cell does not fit its field is left out of the row, with a note, and never refuses
+        # the table; a header known surely, or a field a person chose, refuses the cell
+        self._guessed = {c.index for c in mapping.columns if c.guessed}
         self.fields = mapping.fields
         # the same for every row (read once, not per row: a big sheet has 100k of them)
         self._file = str(table.file)
@@ -137,8 +142,14 @@ class RowBuilder:
             try:
                 self._read(key, cell, canonical, row)
             except CellError as exc:
-                problem = str(exc)
-                raise ImportFileError(self._file, problem, self._sheet, row_number, header) from exc
+                if index not in self._guessed:
+                    problem = str(exc)
+                    raise ImportFileError(
+                        self._file, problem, self._sheet, row_number, header
+                    ) from exc
+                row.warnings.append(
+                    misfit_note(header, key, self.record_cls is Treatment, str(exc))
+                )
         values = row.values
         self._fit_name(row)
         if not values.get("name"):
@@ -257,7 +268,7 @@ class RowBuilder:
             row.put(key, parse_int(raw) or 1)
         elif key == "category":
             self._category(cell, canonical, row)
-        elif key in ("locations", "location_text"):
+        elif key in ("locations", "location_text", vocabulary.STORAGE_LOCATION):
             self._locations(key, cell, row)
         elif key in ("transfer_mechanism", "transfer_text"):
             self._transfer(key, cell, row)
@@ -287,7 +298,9 @@ class RowBuilder:
             row.put(key, text)
             if "legal_basis" not in self.fields:
                 basis = legal_basis.parse_legal_basis(text)
-                row.put("legal_basis", basis, cell.mark("legal_basis") if basis else None)
+                note = legal_basis.several_bases_note(text) if basis else ""
+                mark = cell.mark("legal_basis", note=note) if basis else None
+                row.put("legal_basis", basis, mark)
             condition = legal_basis.parse_art9_condition(text)
             if "art9_condition" not in self.fields and condition is not None:
                 # kept once the row's data categories are known (`_treatment_extras`)
@@ -358,10 +371,25 @@ class RowBuilder:
             row.put(key, locations, _locations_mark(cell) if from_text else None)
             return
         text = clean_text(cell.text)
-        row.put(key, text)
+        if key == vocabulary.STORAGE_LOCATION:  # its places join the processing column's
+            self._storage_locations(text, cell, row)
+            return
+        row.put(key, "\n".join(t for t in (text, row.values.get(key, "")) if t))
         if "locations" not in self.fields:
             locations = parse_locations(text)
-            row.put("locations", locations, _locations_mark(cell) if locations else None)
+            locations += tuple(x for x in row.values.get("locations", ()) if x not in locations)
+            mark = row.marks.get("locations") or _locations_mark(cell)
+            row.put("locations", locations, mark if locations else None)
+
+    def _storage_locations(self, text: str, cell: Cell, row: _Row) -> None:
+        if "locations" in self.fields:
+            return  # the codes are stated in their own column
+        found = row.values.get("locations", ())
+        added = tuple(x for x in parse_locations(text) if x not in found)
+        kept = row.values.get("location_text", "")
+        row.put("location_text", "\n".join(t for t in (kept, text) if t))
+        if added:
+            row.put("locations", found + added, row.marks.get("locations") or _locations_mark(cell))
 
     def _transfer(self, key: str, cell: Cell, row: _Row) -> None:
         if key == "transfer_mechanism":

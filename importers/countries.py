@@ -156,9 +156,23 @@ APPROXIMATE_MAX_WORDS = 3
 # a country's name followed by one of these words names a city: "Jersey City", "Mexico City"
 _CITY_WORDS = frozenset({"city", "ville", "stadt", "ciudad", "citta", "cidade", "stad"})
 
+# What a place cell says that is no place, blanked before its places are read:
+# - "USA (US customers)": whom the place serves;
+# - "Global (EU data)", "Global (datos de la UE)": whose data, not where (the place is global);
+# - "EU/EEA", "UE/EEE", "EU/EWR": one area named two ways, the EEA, which holds the EU member
+#   states and Iceland, Liechtenstein and Norway, where the GDPR applies since the EEA Joint
+#   Committee's decision of 6 July 2018 (efta.int, "General Data Protection Regulation
+#   incorporated into the EEA Agreement"): "EU/" is blanked before it.
+_WHOSE_DATA = (
+    r"\(\s*(?:the\s+)?(?:eu|eea|ue|eee|ewr|see|eer)[\s-]*(?:data|daten|donn[ée]es|datos|dati|dados"
+    r"|gegevens)\s*\)|\(\s*(?:data|donn[ée]es|daten|datos|dati|dados|gegevens)\s+(?:de\s+la\s+|del"
+    r"\s+|della\s+|da\s+|de\s+l[’']\s*|der\s+|van\s+de\s+|de\s+)?(?:eu|ue|eea|eee|ewr|see|eer)\s*\)"
+)
+_EU_BEFORE_EEA = r"\b(?:eu|ue)\s*/\s*(?=(?:eea|eee|ewr|see|eer)\b)"
 _AUDIENCE = re.compile(
     r"\([^()]*\b(?:customers?|clients?|users?|utilisateurs?|kunden|nutzer|clientes?|usuarios?|"
-    r"utenti|utilizadores|klanten|gebruikers)\b[^()]*\)",
+    r"utenti|utilizadores|klanten|gebruikers)\b[^()]*\)"
+    rf"|{_WHOSE_DATA}|{_EU_BEFORE_EEA}",
     re.I,
 )
 

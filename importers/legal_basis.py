@@ -17,8 +17,9 @@ from functools import lru_cache
 from typing import TypeVar
 
 from importers.cleaning import fold
-from workbench.domain.enum_labels import member_of_label
+from workbench.domain.enum_labels import ENUM_LABELS, member_of_label
 from workbench.domain.enums import Art9Condition, LegalBasis
+from workbench.i18n import _
 
 # The wordings of GDPR Art. 6(1)(a)-(f) in the language versions of Regulation (EU) 2016/679
 # (EUR-Lex CELEX 32016R0679; German text as quoted at moodle.gdprism.eu/mod/page/view.php?id=81)
@@ -79,6 +80,17 @@ _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:interets? vita(?:l|ux)|vital interests?|lebenswichtige[rn]? interessen"
             r"|intereses vitales|interessi vitali|interesses vitais|vitale belangen)"
+        ),
+    ),
+    (
+        # "Conformité aux obligations juridiques": the legal obligation in the words registers
+        # use beside the GDPR's ("obligations légales"), in the seven languages
+        LegalBasis.LEGAL_OBLIGATION,
+        re.compile(
+            r"\b(?:obligations? juridiques?|gesetzliche[rn]? pflicht(?:en)?"
+            r"|rechtliche[rn]? pflicht(?:en)?|obligacion(?:es)? juridicas?"
+            r"|obbligh?[io] giuridic[oi]|obrigac(?:ao|oes) juridicas?"
+            r"|juridische verplichting(?:en)?)"
         ),
     ),
     (
@@ -217,3 +229,36 @@ def is_code(text: str) -> bool:
         or member_of_label(LegalBasis, stripped) is not None
         or member_of_label(Art9Condition, stripped) is not None
     )
+
+
+def bases_named(text: str) -> tuple[LegalBasis, ...]:
+    """Every Art. 6(1) basis the text names, in the order it names them ("* Conformité aux
+    obligations juridiques / * Intérêt légitime": the legal obligation, then the legitimate
+    interests); the first is `parse_legal_basis`'s."""
+    first = parse_legal_basis(text)
+    if first is None:
+        return ()
+    folded = fold(text)
+    named = sorted(
+        (match.start(), basis) for basis, pattern in _PATTERNS for match in pattern.finditer(folded)
+    )
+    return tuple(dict.fromkeys([first, *(basis for _at, basis in named)]))
+
+
+def several_bases_note(text: str) -> str:
+    """The mark's note when a cell names several bases: which, and that the first was kept (one
+    processing has one basis per purpose, Art. 6(1); the person says which one applies)."""
+    named = bases_named(text)
+    if len(named) < 2:
+        return ""
+    return _(
+        "the text names several legal bases ({names}); the first one, {kept}, was kept: check "
+        "which one the processing relies on."
+    ).format(
+        names="; ".join(_basis_label(basis) for basis in named),
+        kept=_basis_label(named[0]),
+    )
+
+
+def _basis_label(basis: LegalBasis) -> str:
+    return _(ENUM_LABELS[(LegalBasis, basis.value)])

@@ -18,6 +18,7 @@ from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS, Field
 
 NAME_AND_PURPOSE = "name_and_purpose"  # Annex 1's "Finalités": a name, then its description
 TRANSFER_OUTSIDE_EEA = vocabulary.TRANSFER_OUTSIDE_EEA
+STORAGE_LOCATION = vocabulary.STORAGE_LOCATION
 MIN_CONFIDENCE = 0.6
 SYNONYM_CONFIDENCE = 0.95
 CONTAINS_CONFIDENCE = 0.85
@@ -269,6 +270,13 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
     canonical = _canonical(kind).get(folded)
     if canonical is not None:
         return canonical, 1.0
+    if header.rstrip().endswith(":"):
+        introduced = _sentence_field(folded, kind)
+        if introduced is not None:  # "Nous utilisons vos informations personnelles pour :"
+            return introduced, vocabulary.LEADING_CONFIDENCE
+        named = _first_phrase(folded, kind)
+        if named is not None:  # "Base juridique pour l'utilisation des données personnelles :"
+            return named, CONTAINS_CONFIDENCE
     for key, starts in vocabulary.LEADING_WORDS.get(kind.value, {}).items():
         if any(folded == w or folded.startswith(w + " ") for w in starts):
             return key, vocabulary.LEADING_CONFIDENCE
@@ -284,6 +292,29 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
                 best = (key, KEYWORD_CONFIDENCE)  # "Pourquoi ces données sont-elles collectées ?"
                 break
     return best if best[1] >= MIN_CONFIDENCE else (None, best[1])
+
+
+def _sentence_field(folded: str, kind: RecordKind) -> str | None:
+    """The field a sentence header ending with ':' introduces: one of its verbs, and the
+    linking word it ends with (`vocabulary.SENTENCE_HEADERS`)."""
+    words = set(folded.split())
+    for key, (verbs, ends) in vocabulary.SENTENCE_HEADERS.get(kind.value, {}).items():
+        if words & set(verbs) and any(folded == e or folded.endswith(" " + e) for e in ends):
+            return key
+    return None
+
+
+def _first_phrase(folded: str, kind: RecordKind) -> str | None:
+    """The field of the phrase a sentence names first, among the known phrases of several
+    words it contains: the sentence is about its subject, not the words after it."""
+    keys, phrases, _equal = _synonym_table(kind)
+    padded = f" {folded} "
+    found = [
+        (padded.find(f" {phrase} "), i)
+        for i, phrase in enumerate(phrases)
+        if " " in phrase and f" {phrase} " in padded
+    ]
+    return keys[min(found)[1]] if found else None
 
 
 def _best_synonym(folded: str, kind: RecordKind) -> tuple[str | None, float]:
@@ -390,9 +421,23 @@ def guess_kind(headers: tuple[str, ...]) -> tuple[RecordKind, float]:
     sub_bonus = 0.5 if subprocessors.fields & {"location_text", "transfer_text", "locations"} else 0
     t_score = mapping_score(treatments)
     s_score = mapping_score(subprocessors) + sub_bonus
-    if s_score > t_score:
+    if s_score > t_score and not _purposes_without_entity(treatments, subprocessors):
         return RecordKind.SUBPROCESSORS, s_score
     return RecordKind.TREATMENTS, t_score
+
+
+# what only a subprocessor table states: who the entity is, where, and how it is reached
+_ENTITY_FIELDS = frozenset(
+    {"name", "legal_entity", "location_text", "locations", "transfer_text", "address"}
+    | {"contact_email", "contact_name", TRANSFER_OUTSIDE_EEA, STORAGE_LOCATION}
+)
+
+
+def _purposes_without_entity(treatments: ColumnMapping, subprocessors: ColumnMapping) -> bool:
+    """ "Purpose of processing | Legal Basis | Categories of Personal Data": read as
+    subprocessors, no column names an entity or says where it is, while the purposes name the
+    treatments; the table is one of treatments, whatever its headers score."""
+    return NAME_AND_PURPOSE in treatments.fields and not subprocessors.fields & _ENTITY_FIELDS
 
 
 def propose_mapping(table: TableCandidate, kind: RecordKind = RecordKind.AUTO) -> ColumnMapping:

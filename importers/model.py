@@ -72,12 +72,23 @@ class TableCandidate:
         return len(self.headers)
 
 
+# At or above: the header names its field (equal to, or containing, a known header: mapping's
+# CONTAINS_CONFIDENCE), or a person chose it (1.0); below, the mapping is a likeness only.
+SURE_MAPPING = 0.85
+
+
 @dataclass(frozen=True, slots=True)
 class ColumnGuess:
     index: int
     header: str
     field: str | None  # a key of workbench.domain.fields (or "name_and_purpose"); None = ignored
     confidence: float  # 1.0 = canonical header, 0 = not mapped
+
+    @property
+    def guessed(self) -> bool:
+        """Mapped by a likeness only (a fuzzy header, a keyword, the cells): a cell that does
+        not fit the field is left out of its row, with a note, rather than refusing the table."""
+        return self.field is not None and self.confidence < SURE_MAPPING
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 - A company cell whose first line is the name and the next lines a postal address ("Sinch AB /
   Lindhagensgatan 74 Stockholm, / 112 18 Sweden"): the name is the first line, the address the
-  rest, kept in the record's address (read from the cell's layout: marked inferred).
+  rest, kept in the record's address (read from the cell's layout: marked inferred); likewise
+  the address after a comma on the name's line ("HubSpot Inc., 25 First Street, ...").
 - "Transfers outside the EU: No": the subprocessor's mechanism is "no transfer outside the EEA"
   (GDPR Chapter V applies only to transfers to a third country, Art. 44), inferred from the
   answer when no other column states a mechanism.
@@ -18,6 +19,7 @@ import re
 
 from importers.categories import infer_category
 from importers.cleaning import clean_text, fold, parse_bool
+from importers.content import _is_address as is_address
 from importers.countries import parse_locations
 from importers.marks import Cell
 from importers.transfers import parse_mechanism
@@ -31,11 +33,20 @@ _STREET = re.compile(
 )
 
 
+# the street's name before its number, as most of Europe writes it ("Rua Augusta 20", "Via Roma
+# 10", "Calle Mayor 5", "Hauptstraße 3": `content`'s address test reads a number before the street)
+_STREET_THEN_NUMBER = re.compile(
+    r"\b(?:rua|avenida|av|travessa|via|viale|piazza|corso|calle|avda|paseo|plaza|strasse|str"
+    r"|weg|platz|allee|straat|laan|plein|gracht|rue|street|road)\b[^,]*\d"
+)
+
+
 def split_name_address(text: str) -> tuple[str, str]:
-    """(name, address): the address is '' unless the lines under the name look like one."""
+    """(name, address): the address is '' unless the lines under the name look like one, or,
+    on one line, the text after a comma starts a postal address."""
     lines = clean_text(text).split("\n")
     if len(lines) < 2:
-        return " ".join(lines), ""
+        return _split_on_commas(" ".join(lines))
     rest = lines[1:]
     looks_like_address = any(_STREET.search(line) for line in rest) or bool(
         parse_locations(rest[-1])
@@ -45,12 +56,26 @@ def split_name_address(text: str) -> tuple[str, str]:
     return lines[0].strip(), "\n".join(line.strip().rstrip(",") for line in rest)
 
 
+def _split_on_commas(line: str) -> tuple[str, str]:
+    """ "HubSpot Inc., 25 First Street, 2nd Floor, Cambridge MA 02141, USA": the name is the
+    text before the first comma followed by a street number or a postcode and what a postal
+    address holds after it; "Stripe, Inc." and "Amazon Web Services, Inc." keep their comma."""
+    parts = line.split(", ")
+    for at in range(1, len(parts)):
+        first = parts[at]
+        if any(c.isdigit() for c in first) and (
+            is_address(", ".join(parts[at : at + 2])) or _STREET_THEN_NUMBER.search(fold(first))
+        ):
+            return ", ".join(parts[:at]).strip(), "\n".join(p.strip() for p in parts[at:])
+    return line, ""
+
+
 def address_mark(cell: Cell) -> Unconfirmed:
-    return cell.mark(
-        "address",
-        InferenceOrigin.RULE,
-        _("the lines under the name in the same cell were read as the address"),
-    )
+    if "\n" not in clean_text(cell.text):
+        note = _("the text after the name's comma in the same cell was read as the address")
+    else:
+        note = _("the lines under the name in the same cell were read as the address")
+    return cell.mark("address", InferenceOrigin.RULE, note)
 
 
 def transfers_outside(text: str) -> bool | None:

@@ -16,6 +16,7 @@ from importers._structure import Budget, check_row_width
 from importers.cleaning import clean_text, fold, is_mostly_upper
 from importers.mapping import guess_kind, mapping_score
 from importers.model import GridSource, RecordKind, TableCandidate
+from importers.not_records import announced_as_not_records
 from importers.table_ends import (
     gap_start,
     is_lone_or_blank,
@@ -376,7 +377,7 @@ def table_candidates(
         current = found
         if not is_table_of_countries(found):
             tables.append(found)
-    return tables
+    return [t for t in tables if not announced_as_not_records(head, t)]
 
 
 def _next_start(head: list[list[str]], table: TableCandidate) -> int | None:

@@ -28,6 +28,36 @@ from workbench.domain.enum_labels import member_of_label
 from workbench.domain.enums import TransferMechanism
 from workbench.i18n import N_, _
 
+# A transfer tool cited by its article, in the seven languages' forms (folded): "Art. 46(2)(c)",
+# "Art. 46 Abs. 2 lit. c DSGVO", "article 46, paragraphe 2, point c", "artículo 46, apartado 2,
+# letra c)", "art. 46, par. 2, lett. c", "artigo 46.º, n.º 2, alínea c)", "artikel 46, lid 2,
+# onder c"; Art. 45 is the adequacy decision. The points of Art. 46(2) GDPR (EUR-Lex CELEX
+# 32016R0679): (a) instrument between public authorities, (b) binding corporate rules, (c)
+# standard data protection clauses adopted by the Commission (Decision (EU) 2021/914, recital 2:
+# "cláusulas tipo de protección de datos adoptadas por la Comisión de conformidad con el artículo
+# 46, apartado 2, letra c)", eu.vlex.com/vid/decision-ejecucion-ue-2021-868769153), (d) ones
+# adopted by a supervisory authority, (e) a code of conduct, (f) a certification.
+_ARTICLE_WORD = r"\b(?:art|article|artikel|articulo|articolo|artigo)\s+"
+_ARTICLE = _ARTICLE_WORD + r"{article}\s+(?:o\s+)?"
+_PARAGRAPH = (
+    r"(?:(?:paragraphe|paragraph|para|par|abs|absatz|al|alinea|apartado|paragrafo|lid|n\s+o|n"
+    r"|nr)\s+)?{paragraph}\s+(?:(?:point|lit|letter|letra|lettera|lett|alinea|onder|sub)\s+)?"
+)
+_ART46_2 = _ARTICLE.format(article="46") + _PARAGRAPH.format(paragraph="2")
+_CITED_TOOLS: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
+    *(
+        (re.compile(rf"{_ART46_2}{point}\b"), mechanism)
+        for point, mechanism in (
+            ("a", TransferMechanism.PUBLIC_AUTH_INSTRUMENT),
+            ("b", TransferMechanism.BCR),
+            ("c", TransferMechanism.SCC_EU_2021_914_M2),
+            ("d", TransferMechanism.SCC_SA_ADOPTED),
+            ("e", TransferMechanism.CODE_OF_CONDUCT),
+            ("f", TransferMechanism.CERTIFICATION),
+        )
+    ),
+    (re.compile(_ARTICLE_WORD + r"45\b"), TransferMechanism.ADEQUACY),
+)
 _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
     (
         re.compile(
@@ -66,10 +96,19 @@ _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
             r" types?|model clauses|standardvertragsklauseln|standarddatenschutzklauseln"
             r"|clausulas contractuales tipo|clausole contrattuali (?:tipo|standard)"
             r"|clausulas contratuais (?:tipo|padrao)|modelcontractbepalingen"
-            r"|standaardcontractbepalingen)\b"
+            r"|standaardcontractbepalingen"
+            # Art. 46(2)(c)'s own words: "standard data protection clauses", "clauses types de
+            # protection des données", "cláusulas tipo de protección de datos", "clausole tipo
+            # di protezione dei dati", "cláusulas-tipo de proteção de dados", "standaardbepalingen
+            # inzake gegevensbescherming"
+            r"|standard data protection clauses|clauses types de protection des donnees"
+            r"|clausulas tipo de proteccion de datos|clausole tipo di protezione dei dati"
+            r"|clausulas tipo de protecao de dados|standaardbepalingen inzake gegevensbescherming"
+            r"|clausulas contractuales estandar|standardschutzklauseln)\b"
         ),
         TransferMechanism.SCC_EU_2021_914_M2,
     ),
+    *_CITED_TOOLS,  # after the words: "SCC (Art. 46(2)(c))" is read by its words
     (re.compile(r"\b(?:ad hoc)\b"), TransferMechanism.AD_HOC_CLAUSES),
     (
         re.compile(

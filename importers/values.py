@@ -27,7 +27,12 @@ from workbench.domain.enums import (
     SubprocessorCategory,
     TreatmentStatus,
 )
-from workbench.domain.fields import split_category, split_recipient
+from workbench.domain.fields import (
+    SUBPROCESSOR_FIELDS,
+    TREATMENT_FIELDS,
+    split_category,
+    split_recipient,
+)
 from workbench.domain.records import DataCategory, Location, Recipient
 from workbench.i18n import _
 
@@ -268,3 +273,14 @@ def parse_dpia_status(raw: str) -> tuple[DpiaStatus, bool]:
     if labelled is not None:
         return labelled, True
     return _DPIA_STATUSES.get(fold(text).strip(" ."), DpiaStatus.UNKNOWN), False
+
+
+def misfit_note(header: str, key: str, treatments: bool, problem: str) -> str:
+    """The note on a row whose cell does not fit the field its column was guessed to feed."""
+    specs = TREATMENT_FIELDS if treatments else SUBPROCESSOR_FIELDS
+    label = next((_(s.header_en) for s in specs if s.key == key), key)
+    return _(
+        "column '{header}' was read as '{field}' from its header's likeness only, and this "
+        "cell is not one ({problem}): the cell is left out; map the column in the import "
+        "wizard or a mapping profile if it holds something else."
+    ).format(header=header, field=label, problem=problem.rstrip("."))

@@ -18,7 +18,32 @@ from __future__ import annotations
 # makes the subprocessor's mechanism "no transfer outside the EEA", inferred.
 TRANSFER_OUTSIDE_EEA = "transfer_outside_eea"
 
+# A second place column beside the processing one: where the data is stored ("Processing
+# Country | Storage Country"); storing is processing (Art. 4(2) GDPR), so its places are the
+# subprocessor's locations too. The seat ("Corporate Country") is not: it is where the company
+# is, not where it processes.
+STORAGE_LOCATION = "storage_location_text"
+
 SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
+    STORAGE_LOCATION: (
+        "storage country",
+        "storage location",
+        "data storage location",
+        "pays de stockage",
+        "lieu de stockage",
+        "localisation du stockage",
+        "speicherort",
+        "land der speicherung",
+        "ort der speicherung",
+        "pais de almacenamiento",
+        "ubicacion del almacenamiento",
+        "paese di archiviazione",
+        "luogo di conservazione",
+        "pais de armazenamento",
+        "local de armazenamento",
+        "opslaglocatie",
+        "land van opslag",
+    ),
     "name": (
         "third party entity",
         "third party",
@@ -149,6 +174,14 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "standort",
         "sitz",
         "ort der verarbeitung",
+        # "country of processing" in the other languages
+        "pais de tratamiento",
+        "lugar de tratamiento",
+        "paese di trattamento",
+        "luogo del trattamento",
+        "pais de tratamento",
+        "local de tratamento",
+        "land van verwerking",
         "pais",
         "ubicacion",
         "paese",
@@ -351,4 +384,55 @@ KEYWORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "service_description": ("activite", "activity", "actividad", "attivita", "atividade"),
         "name": ("entite", "entity", "entidad", "entita", "entidade", "entiteit"),
     },
+}
+
+# A header that is a sentence ending with ':' introduces the cells under it: "Nous utilisons vos
+# informations personnelles pour :" (the purposes), "We share your data with:" (the recipients).
+# It names the field when it holds one of the verbs and ends with one of the linking words, in
+# the seven languages ("Base juridique pour l'utilisation des données :" ends otherwise, and
+# keeps the phrase it contains).
+SENTENCE_HEADERS: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "treatments": {
+        "purpose": (
+            (
+                "utilisons",
+                "traitons",
+                "collectons",
+                "use",
+                "process",
+                "collect",
+                "verwenden",
+                "nutzen",
+                "verarbeiten",
+                "utilizamos",
+                "usamos",
+                "tratamos",
+                "utilizziamo",
+                "usiamo",
+                "trattiamo",
+                "gebruiken",
+                "verwerken",
+            ),
+            ("pour", "afin de", "to", "for", "um", "zu", "fur", "para", "per", "om", "voor"),
+        ),
+        "recipients": (
+            (
+                "partageons",
+                "communiquons",
+                "share",
+                "disclose",
+                "teilen",
+                "ubermitteln",
+                "compartimos",
+                "comunicamos",
+                "condividiamo",
+                "comunichiamo",
+                "partilhamos",
+                "compartilhamos",
+                "delen",
+            ),
+            ("avec", "a", "with", "mit", "an", "con", "com", "met"),
+        ),
+    },
+    "subprocessors": {},
 }

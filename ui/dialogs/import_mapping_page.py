@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from importers import ColumnMapping, RecordKind, propose_mapping
-from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA
+from importers.mapping import NAME_AND_PURPOSE, STORAGE_LOCATION, TRANSFER_OUTSIDE_EEA
 from ui.jobs import show_error
 from ui.models.static_table_model import HeaderedTableModel
 from ui.widgets.inferred_marks import plain_label
@@ -57,6 +57,7 @@ def field_choices(kind: RecordKind) -> list[tuple[str | None, str]]:
         choices += [
             (TRANSFER_OUTSIDE_EEA, _("Transfer outside the EEA (yes/no: “no” = none)")),
             ("legal_basis_text", _("Legal basis of its processing (kept in the notes)")),
+            (STORAGE_LOCATION, _("Storage location (its places join the locations)")),
         ]
     if all(key != "unconfirmed" for key, _label in choices):  # until fields.py lists it
         choices.append(("unconfirmed", _("Values to be confirmed")))

@@ -45,7 +45,10 @@ miss). Three sets, measured apart:
   Emirates', Spotify's, Anthropic's and Bolt's legal-basis tables), added in round 22 by someone
   who did not read the importer's rules, while another branch was changing them; three files
   state a mechanism per row, four a legal basis per row. Measured on main as of af196c8, it
-  misses every target: each is a strict expected failure naming its causes.
+  missed every target (names 43/92, legal bases 12/14 found). It is no longer held out: the
+  rules of round 22's branch issue-14p were written after its misses were known, each tested on
+  tables written for it in other languages (test_purpose_tables.py ...); the targets it meets
+  since are asserted, the others stay strict expected failures naming their causes.
 - held out 6: seven files from six publishers in Danish, Swedish, French and English (Gaarsdal's
   register of processors, KAMMAREN's register and privacy policy, Cdiscount's transfer table,
   Aegean Airlines', Comptoir des Cotonniers' and Vodafone Ireland's legal-basis tables), added in
@@ -170,46 +173,22 @@ FOURTH_SET_TARGETS = [
 
 
 FIFTH_SET_TARGETS = [
-    _missed(
-        "held_out_5",
-        "names",
-        "43/92 names: bolt_purposes.ods 0/23, 'Purpose of processing | Legal Basis | "
-        "Categories of Personal Data' names no column ('no column holds the name of each "
-        "record ... map one ... in the import wizard'); emirates_base_juridique.xlsx 0/13, its "
-        "header 'Nous utilisons vos informations personnelles pour : | Base juridique pour "
-        "l'utilisation des informations personnelles : | Justification pour la base juridique "
-        "d'intérêt légitime :' is not recognised ('no table with a recognisable header'); "
-        "claude_legal_bases.csv 0/12, its 'Type of Data' column is mapped to dpia.done_on and "
-        "the table refused ('... is not a date'); openproject_unterauftragnehmer.docx 4/5, the "
-        "name cell's address kept in the name ('HubSpot Inc., 25 First Street, 2nd Floor, "
-        "Cambridge MA 02141, USA')",
-    ),
-    _missed(
-        "held_out_5",
-        "no non-record row",
-        "5 non-record rows: ApexMail's 'Self-Hosted Infrastructure (not third-party "
-        "subprocessors)' table read as records ('ClickHouse (open-source)', 'Redis "
-        "(open-source)'; in Spanish as treatments named by 'Finalidad': 'Base de datos de "
-        "analítica', 'Caché en memoria'), and OpenProject's HubSpot row (name with its address)",
-    ),
-    _missed(
-        "held_out_5",
-        "countries",
-        "countries 15/21 (ApexMail, both languages): 'Configured EU/EEA region' / 'Región UE/EEE "
-        "configurada' gives EEA and EU (the row names one area, the EEA); 'Global (EU data)' / "
-        "'Global (datos de la UE)' gives WORLDWIDE and EU, the storage column's 'EEA' ('EU/EEA-"
-        "based users: EEA') not read",
-    ),
-    # met by issue-14m's rules, written blind to this set: OpenProject's four rows now read
+    # met since issue-14p (was 43/92, now 92/92): a purpose table without an entity column read as
+    # treatments, purposes introduced by a sentence ending with ':', a guessed column whose
+    # cells do not fit left out with a note instead of refusing the table (test_purpose_tables.py)
+    pytest.param("held_out_5", "names", id="fifth-names"),
+    # met since issue-14p (was 5): tables announced as not subprocessors hold no record, and a
+    # name cell's address after its comma is the address (test_not_records.py,
+    # test_name_address.py)
+    pytest.param("held_out_5", "no non-record row", id="fifth-no-non-record-row"),
+    # met since issue-14p ('EU/EEA' names the EEA, '(EU data)' says whose data, a storage
+    # column's places join the processing ones) with issue-14m ('EL' is Greece only in capitals)
+    pytest.param("held_out_5", "countries", id="fifth-countries"),
+    # met by issue-14m's rules, written blind to this set: OpenProject's rows now read
     pytest.param("held_out_5", "mechanisms", id="fifth-mechanisms"),
-    _missed(
-        "held_out_5",
-        "legal bases",
-        "legal bases 12/14 found (spotify_finalites.docx; Bolt's 23, Emirates' 12 and Claude's "
-        "12 rows stating one are not read at all): '* Conformité aux obligations juridiques' "
-        "gives none, and '* Conformité aux obligations juridiques / * Intérêt légitime' gives "
-        "the second",
-    ),
+    # met since issue-14p (was 12/14 found, now 61/61): Bolt's, Emirates' and Claude's rows are
+    # read, and Spotify's "* Conformité aux obligations juridiques" (test_several_bases.py)
+    pytest.param("held_out_5", "legal bases", id="fifth-legal-bases"),
 ]
 
 
@@ -272,7 +251,7 @@ SIXTH_SET_TARGETS = [
 ENOUGH = {
     "held_out_3": (40, 9, 60),
     "held_out_4": (30, 14, 45),
-    "held_out_5": (10, 14, 35),
+    "held_out_5": (50, 14, 85),
     "held_out_6": (3, 8, 10),
 }
 
