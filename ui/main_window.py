@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
         self.editor.notifications.set_baseline_but_the_last()
         self.notification_banner.hide()
         self.editor.notifications.propose(
-            Changes(frozenset({EntityKind.SUBPROCESSOR})), self.notification_banner
+            Changes(frozenset({EntityKind.SUBPROCESSOR})), self.notification_banner, again=True
         )
 
     def _update_welcome(self) -> None:
