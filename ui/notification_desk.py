@@ -38,8 +38,14 @@ class NotificationDesk:
         self._bus = bus
         self.today: dt.date | None = None  # tests pin the day; None: today
         self.last_dialog: NotificationDialog | None = None
-        # The banner's plan: up to which journal entry, on which day (None: none computed yet)
-        self._planned: tuple[int, dt.date] | None = None
+        # The banner's plan: up to which journal entry, on which day (None: to compute). What
+        # was to notify when the window opened is in the Notifications view and the checks;
+        # the banner speaks of changes made since, so a change that leaves the plan as it was
+        # (a treatment's purpose) does not compute the plan of the whole register.
+        self._planned: tuple[int, dt.date] | None = (
+            NotificationWorkflow(register).latest_entry_id(),
+            self._today(),
+        )
 
     @property
     def workflow(self) -> NotificationWorkflow:
