@@ -48,9 +48,8 @@ def test_what_a_job_returned_is_frozen_once_no_job_runs(qtbot: QtBot) -> None:
     def make(_progress: QtProgress) -> list[Held]:
         return [Held() for _ in range(3)]
 
-    runner = run_job(parent, make, writes=False).on_success(delivered)
-    with qtbot.waitSignal(runner.job.signals.succeeded, timeout=5000):
-        runner.start()
+    run_job(parent, make, writes=False).on_success(delivered).start()
+    qtbot.waitUntil(lambda: bool(young_when_delivered), timeout=5000)
     assert young_when_delivered == [True]
     qtbot.waitUntil(lambda: not young(kept[0]), timeout=5000)
     assert gc.is_tracked(kept[0])  # still an object the collector knows: frozen, not lost
