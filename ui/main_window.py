@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import jobs
+from ui import gc_pauses, jobs
 from ui.change_bus import ChangeBus
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.entity_editor import EntityEditor
@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
     def __init__(self, register: Register, settings: Settings) -> None:
         super().__init__()
         from ui.main_actions import MainActions  # the menus need the window's slots
+
+        gc_pauses.install()  # short collector pauses with a large register held
 
         self.settings = settings
         self.register = register
@@ -308,7 +310,7 @@ class MainWindow(QMainWindow):
         self.editor.notifications.set_baseline_but_the_last()
         self.notification_banner.hide()
         self.editor.notifications.propose(
-            Changes(frozenset({EntityKind.SUBPROCESSOR})), self.notification_banner
+            Changes(frozenset({EntityKind.SUBPROCESSOR})), self.notification_banner, again=True
         )
 
     def _update_welcome(self) -> None:

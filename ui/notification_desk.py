@@ -1,8 +1,12 @@
 """The Art. 28(2) notifications from the window: proposed on a change, drafted, opened.
 
 A change to a processing's subprocessors (added, replaced, removed, moved, certificate lost)
-is planned by `NotificationWorkflow.plan` off the GUI thread after every write that touches
-subprocessors, treatments or certificates; the banner names the controllers to inform.
+is planned by `NotificationWorkflow.plan` off the GUI thread after a write that touches
+subprocessors, treatments or certificates; the banner names the controllers to inform. The
+plan reads the whole register (seconds at 10,000 treatments, all of it holding the GIL the
+window needs): it is computed again only when an entry written since the last plan changes
+what the plan reads (`plan_changed_after`: a treatment's subprocessors, roles or controllers,
+a subprocessor's name or locations, a certificate), or when the day changed.
 """
 
 from __future__ import annotations
@@ -34,31 +38,58 @@ class NotificationDesk:
         self._bus = bus
         self.today: dt.date | None = None  # tests pin the day; None: today
         self.last_dialog: NotificationDialog | None = None
+        # The banner's plan: up to which journal entry, on which day (None: to compute). What
+        # was to notify when the window opened is in the Notifications view and the checks;
+        # the banner speaks of changes made since, so a change that leaves the plan as it was
+        # (a treatment's purpose) does not compute the plan of the whole register.
+        self._planned: tuple[int, dt.date] | None = (
+            NotificationWorkflow(register).latest_entry_id(),
+            self._today(),
+        )
 
     @property
     def workflow(self) -> NotificationWorkflow:
         return NotificationWorkflow(self.register)
 
+    @property
+    def planned_through(self) -> int | None:
+        """The journal entry the banner's plan is up to date with (None: no plan yet)."""
+        return None if self._planned is None else self._planned[0]
+
     def _today(self) -> dt.date:
         return self.today or dt.date.today()
 
     # -- proposing -----------------------------------------------------------------------------
-    def propose(self, changes: Changes, banner: NotificationBanner) -> Job | None:
-        """After a write touching subprocessors: plan, then show the banner (None if unrelated)."""
+    def propose(
+        self, changes: Changes, banner: NotificationBanner, *, again: bool = False
+    ) -> Job | None:
+        """After a write touching subprocessors: plan, then show the banner (None if unrelated).
+
+        The plan is kept when no entry since it changes what it reads; `again`: computed anew
+        all the same (the "notified until" mark moved)."""
         if not any(changes.touches(kind) for kind in WATCHED) or self.register.read_only:
             return None
         register, today = self.register, self._today()
+        fresh = not again and self._planned is not None and self._planned[1] == today
+        planned = self._planned[0] if fresh and self._planned is not None else None
 
-        def plan(_progress: Any) -> tuple[list[Any], dict[int, str], bool]:
+        def plan(_progress: Any) -> tuple[int, tuple[list[Any], dict[int, str], bool] | None]:
             workflow = NotificationWorkflow(register)
+            through = workflow.latest_entry_id()  # read first: a later write is looked at next
+            if planned is not None and not workflow.plan_changed_after(planned):
+                return through, None
             names = {o.id or 0: o.name for o in register.organisations.list()}
-            return workflow.plan(today), names, workflow.notified_until() is None
+            return through, (workflow.plan(today), names, workflow.notified_until() is None)
 
-        return (
-            run_job(self._parent, plan, writes=False)
-            .on_success(lambda result: banner.show_plan(*result))
-            .start()
-        )
+        def planned_(result: tuple[int, tuple[list[Any], dict[int, str], bool] | None]) -> None:
+            through, shown = result
+            if self._planned is not None and through < self._planned[0]:
+                return  # an older plan, finished after a newer one
+            self._planned = (through, today)
+            if shown is not None:
+                banner.show_plan(*shown)
+
+        return run_job(self._parent, plan, writes=False).on_success(planned_).start()
 
     def set_baseline_but_the_last(self) -> None:
         self.workflow.set_baseline(self._today(), but_the_last=True)
@@ -87,6 +118,7 @@ class NotificationDesk:
         except WorkbenchError as exc:
             show_error(self._parent, _("Cannot draft the notifications"), exc)
             return []
+        self._planned = None  # the mark moved: the next change plans anew
         ids = tuple(n.id or 0 for n in created)
         self._bus.publish(Changes(frozenset({EntityKind.NOTIFICATION}), ids))
         return list(ids)

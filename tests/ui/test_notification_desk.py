@@ -3,6 +3,7 @@ Ctrl+N, opened, previewed, written, sent, objected to, deemed accepted."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,7 @@ from workbench.domain import NotificationStatus, Organisation
 from workbench.domain.enums import EntityKind
 from workbench.domain.records import Changes
 from workbench.services import Register
+from workbench.services.notification_workflow import NotificationWorkflow
 
 pytestmark = pytest.mark.gui
 Setup = tuple[Register, int, int, int]
@@ -173,3 +175,71 @@ def test_an_objection_is_recorded_with_its_decision(
     assert stored.status is NotificationStatus.OBJECTION_RECEIVED
     assert stored.objection_received_on == dt.date(2026, 6, 10)
     assert stored.objection_decision == "Sauvegarde SAS retiré du traitement"
+
+
+@pytest.fixture
+def computed(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Controllers to notify, per plan of the whole register computed."""
+    counts: list[int] = []
+    real_plan = NotificationWorkflow.plan
+
+    def counted(workflow: NotificationWorkflow, today: dt.date | None = None) -> list[Any]:
+        plans = real_plan(workflow, today)
+        counts.append(len(plans))
+        return plans
+
+    monkeypatch.setattr(NotificationWorkflow, "plan", counted)
+    return counts
+
+
+def proposed_after(qtbot: QtBot, window: MainWindow, change: Changes) -> None:
+    desk = window.editor.notifications
+    assert desk.propose(change, window.notification_banner) is not None
+    latest = NotificationWorkflow(desk.register).latest_entry_id()
+    qtbot.waitUntil(lambda: desk.planned_through == latest, timeout=10_000)
+
+
+def test_the_plan_is_computed_again_only_when_what_it_reads_changed(
+    qtbot: QtBot,
+    desk_window: MainWindow,
+    setup: Setup,  # noqa: F811
+    own_org: Organisation,
+    computed: list[int],
+) -> None:
+    register, _clinic, _host, treatment_id = setup
+    banner = desk_window.notification_banner
+    touched = Changes(frozenset({EntityKind.TREATMENT}), (treatment_id,))
+    sid = add_backup_provider(register, treatment_id, own_org.id or 0)
+    proposed_after(qtbot, desk_window, touched)
+    assert computed == [1]
+    shown = banner.text.text()
+    assert "Clinique du Parc: Sauvegarde SAS" in shown
+
+    treatment = register.treatments.get(treatment_id)
+    register.treatments.update(dataclasses.replace(treatment, purpose="Héberger, sauvegarder"))
+    proposed_after(qtbot, desk_window, touched)
+    assert computed == [1]  # the purpose is not read by the plan: kept as it was
+    assert banner.isVisible()
+    assert banner.text.text() == shown
+
+    treatment = register.treatments.get(treatment_id)
+    kept = tuple(s for s in treatment.subprocessor_ids if s != sid)
+    register.treatments.update(dataclasses.replace(treatment, subprocessor_ids=kept))
+    proposed_after(qtbot, desk_window, touched)
+    assert computed == [1, 0]  # its subprocessors are: planned again, nothing left to tell
+    assert not banner.isVisible()
+
+
+def test_an_edit_the_plan_does_not_read_computes_no_plan_after_opening(
+    qtbot: QtBot,
+    desk_window: MainWindow,
+    setup: Setup,  # noqa: F811
+    computed: list[int],
+) -> None:
+    register, _clinic, _host, treatment_id = setup
+    desk_window.editor.notifications.today = None  # the day the window opened
+    treatment = register.treatments.get(treatment_id)
+    register.treatments.update(dataclasses.replace(treatment, purpose="Héberger, sauvegarder"))
+    proposed_after(qtbot, desk_window, Changes(frozenset({EntityKind.TREATMENT}), (treatment_id,)))
+    assert computed == []
+    assert not desk_window.notification_banner.isVisible()

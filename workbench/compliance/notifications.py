@@ -60,6 +60,33 @@ class PlannedNotification:
     treatment_ids: tuple[int, ...]  # the controller's treatments the changes touch
 
 
+# The fields of each watched record that `plan_notifications` reads: a journal entry that
+# changes none of them (a treatment's purpose, a subprocessor's notes) leaves the plan as it was.
+# Certificates are few and each field may decide a loss (kind, dates, holder): all count.
+PLAN_FIELDS: dict[EntityKind, tuple[str, ...] | None] = {
+    EntityKind.TREATMENT: ("role", "controller_ids", "organisation_id", "subprocessor_ids"),
+    EntityKind.SUBPROCESSOR: ("name", "legal_entity", "category", "locations", "location_text"),
+    EntityKind.CERTIFICATION: None,
+}
+
+
+def changes_plan(entry: JournalEntry) -> bool:
+    """Whether this journal entry may change the plan: it touches what the plan reads."""
+    if entry.entity_kind not in PLAN_FIELDS:
+        return False
+    before = _plan_facts(entry.entity_kind, entry.before)
+    return bool(before != _plan_facts(entry.entity_kind, entry.after))
+
+
+def _plan_facts(kind: EntityKind, payload: dict[str, Any] | None) -> Any:
+    if payload is None:
+        return None
+    if kind is EntityKind.TREATMENT and not payload.get("subprocessor_ids"):
+        return None  # a treatment without subprocessors reaches no controller with a change
+    fields = PLAN_FIELDS[kind]
+    return payload if fields is None else tuple(payload.get(f) for f in fields)
+
+
 @dataclass(frozen=True, slots=True)
 class _Change:
     subprocessor: Subprocessor

@@ -7,6 +7,7 @@ Reads are one session each; nothing here writes records, only settings.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -145,11 +146,14 @@ class ComplianceService:
         write(findings, references, path, today or dt.date.today())
 
     def certificate_statuses(
-        self, today: dt.date | None = None
+        self, today: dt.date | None = None, certifications: Sequence[Certification] | None = None
     ) -> list[tuple[Certification, CertificateAssessment]]:
+        """Each certificate's standing (of `certifications` if given, already read)."""
         today = today or dt.date.today()
         days = self.settings().expiring_within_days
-        return [(c, assess(c, today, days)) for c in self._register.certifications.list()]
+        if certifications is None:
+            certifications = self._register.certifications.list()
+        return [(c, assess(c, today, days)) for c in certifications]
 
     def deadlines(
         self,

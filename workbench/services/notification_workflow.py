@@ -22,6 +22,7 @@ from workbench.compliance.calendar import FrenchCalendar
 from workbench.compliance.notifications import (
     ALLOWED_TRANSITIONS,
     PlannedNotification,
+    changes_plan,
     effective_status,
     plan_notifications,
 )
@@ -105,6 +106,20 @@ class NotificationWorkflow:
         mark = self.notified_until()
         return list(
             plan_notifications(entries, snapshot, mark.on if mark else None, snapshot.today)
+        )
+
+    def latest_entry_id(self) -> int:
+        """The journal's newest entry (0 when empty): where a plan read now is up to date."""
+        latest = self._register.journal.entries(limit=1)
+        return latest[0].id if latest else 0
+
+    def plan_changed_after(self, entry_id: int) -> bool:
+        """Whether an entry written after `entry_id` may change the plan (`changes_plan`): reads
+        only those entries, so a plan is computed again only when what it reads changed."""
+        return any(
+            changes_plan(entry)
+            for kind in _WATCHED
+            for entry in self._register.journal.entries(kind=kind, after_id=entry_id)
         )
 
     def pending_counts(self, snapshot: RegisterSnapshot) -> tuple[tuple[int, int], ...] | None:

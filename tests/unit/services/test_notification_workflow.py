@@ -408,3 +408,21 @@ def test_the_letter_words_a_certificate_as_the_subprocessor_list_does(
     status = listed.split(" — ", 1)[1]
     assert "2028" in status  # where it stands on the letter's date, with the deciding date
     assert f"HDS v2 (6. Sauvegarde) — {status}" in letter
+
+
+def test_a_new_plan_only_when_an_entry_changes_what_the_plan_reads(
+    setup: tuple[Register, int, int, int],
+) -> None:
+    register, _clinic, host_id, _treatment_id = setup
+    workflow = NotificationWorkflow(register)
+    start = workflow.latest_entry_id()
+    host = register.subprocessors.get(host_id)
+    register.subprocessors.update(dataclasses.replace(host, service_description="Hébergement"))
+    register.treatments.create(Treatment(host.organisation_id, "Sans sous-traitant"))
+    assert not workflow.plan_changed_after(start)  # notes, and a treatment reaching no one
+    host = register.subprocessors.get(host_id)
+    register.subprocessors.update(
+        dataclasses.replace(host, locations=(Location("FR"), Location("DE")))
+    )
+    assert workflow.plan_changed_after(start)
+    assert not workflow.plan_changed_after(workflow.latest_entry_id())
