@@ -21,19 +21,9 @@ import threading
 from collections.abc import Callable
 from typing import Any, Self
 
-from PySide6.QtCore import (
-    QObject,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-    SignalInstance,
-    Slot,
-)
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from ui.gc_pauses import freeze_long_lived
 from workbench.domain.errors import WorkbenchError
 from workbench.domain.os_errors import os_error_reason
 from workbench.i18n import _
@@ -255,8 +245,6 @@ class JobRunner(QObject):
     def _finish(self) -> None:
         _active.discard(self.job)
         _runners.discard(self)
-        if not _active:  # after the callbacks, which may start the next job
-            QTimer.singleShot(0, _freeze_when_settled)
         if self.dialog is not None:
             # Closing a QProgressDialog emits `canceled`; disconnect first, then only hide.
             self.dialog.canceled.disconnect(self._cancel_requested)
@@ -267,12 +255,6 @@ class JobRunner(QObject):
 
 
 _runners: set[JobRunner] = set()
-
-
-def _freeze_when_settled() -> None:
-    """No job left: what the window now holds is long-lived (see ui/gc_pauses.py)."""
-    if not _active:
-        freeze_long_lived()
 
 
 def run_job(

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import gc_pauses, jobs
+from ui import jobs
 from ui.change_bus import ChangeBus
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.entity_editor import EntityEditor
@@ -104,8 +104,6 @@ class MainWindow(QMainWindow):
     def __init__(self, register: Register, settings: Settings) -> None:
         super().__init__()
         from ui.main_actions import MainActions  # the menus need the window's slots
-
-        gc_pauses.install()  # short collector pauses with a large register held
 
         self.settings = settings
         self.register = register
