@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
-from importers import vocabulary
+from importers import vocabulary, vocabulary_nordic
 from importers.cleaning import fold
 from importers.model import ColumnGuess, ColumnMapping, RecordKind, TableCandidate
 from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS, FieldSpec
@@ -241,6 +241,11 @@ def _with_vocabulary(
 
 TREATMENT_SYNONYMS = _with_vocabulary(TREATMENT_SYNONYMS, vocabulary.TREATMENT_WORDS)
 SUBPROCESSOR_SYNONYMS = _with_vocabulary(SUBPROCESSOR_SYNONYMS, vocabulary.SUBPROCESSOR_WORDS)
+# the Nordic languages' words after the seven languages' (theirs win a tie)
+TREATMENT_SYNONYMS = _with_vocabulary(TREATMENT_SYNONYMS, vocabulary_nordic.NORDIC_TREATMENT_WORDS)
+SUBPROCESSOR_SYNONYMS = _with_vocabulary(
+    SUBPROCESSOR_SYNONYMS, vocabulary_nordic.NORDIC_SUBPROCESSOR_WORDS
+)
 
 
 @cache
