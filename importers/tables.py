@@ -16,6 +16,7 @@ from importers._structure import Budget, check_row_width
 from importers.cleaning import clean_text, fold, is_mostly_upper
 from importers.mapping import guess_kind, mapping_score
 from importers.model import GridSource, RecordKind, TableCandidate
+from importers.repeated_labels import unlabelled
 from importers.table_ends import (
     gap_start,
     is_lone_or_blank,
@@ -334,6 +335,8 @@ def table_candidates(
     further table whose own header follows a blank or title row."""
     several = 0 < source.row_count <= MULTI_TABLE_ROWS
     head = _head_rows(source, limits, budget, MULTI_TABLE_ROWS if several else HEADER_SCAN_ROWS)
+    # a copied responsive table: each cell starts with its column's label, read without it
+    source, head = unlabelled(source, head)
     first = _candidate(source, head[:HEADER_SCAN_ROWS], head, 0)
     sideways = transposed_table(source, head) if several else None
     if sideways is not None and (first is None or _fields(first) < _fields(sideways)):

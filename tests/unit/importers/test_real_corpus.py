@@ -232,12 +232,8 @@ SIXTH_SET_TARGETS = [
         "table under '3.5 AI-behandling och underbiträden' ('Leverantör | Funktion | "
         "Dataplacering | DPA | Överföringsmekanism') yields no record and no error",
     ),
-    _missed(
-        "held_out_6",
-        "no non-record row",
-        "9 non-record rows: Aegean's nine treatments named with their cells' label ('Finalité / "
-        "ActivitéPour vous enregistrer ...'), found under no expected name",
-    ),
+    # met by issue-14t: a copied responsive table's cells read without their column's label
+    pytest.param("held_out_6", "no non-record row", id="sixth-no-non-record-row"),
     _missed(
         "held_out_6",
         "countries",
