@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
-from importers import vocabulary, vocabulary_nordic
+from importers import vocabulary, vocabulary_nordic, vocabulary_questions
 from importers.cleaning import fold
 from importers.model import ColumnGuess, ColumnMapping, RecordKind, TableCandidate
 from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS, FieldSpec
@@ -245,6 +245,10 @@ SUBPROCESSOR_SYNONYMS = _with_vocabulary(SUBPROCESSOR_SYNONYMS, vocabulary.SUBPR
 TREATMENT_SYNONYMS = _with_vocabulary(TREATMENT_SYNONYMS, vocabulary_nordic.NORDIC_TREATMENT_WORDS)
 SUBPROCESSOR_SYNONYMS = _with_vocabulary(
     SUBPROCESSOR_SYNONYMS, vocabulary_nordic.NORDIC_SUBPROCESSOR_WORDS
+)
+# a header that asks the reader's question ("What data is used?") names the field by its words
+vocabulary.LEADING_WORDS["treatments"] = _with_vocabulary(
+    vocabulary.LEADING_WORDS["treatments"], vocabulary_questions.QUESTION_STARTS
 )
 
 
