@@ -417,9 +417,11 @@ def propose_mapping(table: TableCandidate, kind: RecordKind = RecordKind.AUTO) -
         return ColumnMapping(
             kind, tuple(ColumnGuess(i, "", fields.get(i), 0.5) for i in range(table.width))
         )
+    from importers.agreement_column import tool_from_agreement
     from importers.content import refine_mapping  # content.py reads this module's constants
 
-    return _name_from_purpose(refine_mapping(map_headers(table.headers, kind), table.preview_rows))
+    refined = refine_mapping(map_headers(table.headers, kind), table.preview_rows)
+    return _name_from_purpose(tool_from_agreement(refined, table.preview_rows))
 
 
 def mapping_from_profile(
