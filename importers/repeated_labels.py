@@ -71,22 +71,27 @@ def repeated_labels(head: list[list[str]]) -> tuple[tuple[int, str], ...]:
         found = [
             (column, label)
             for column, label in ((i, _once(h)) for i, h in enumerate(row))
-            if len(label.strip()) >= MIN_LABEL and _labels_column(head[index + 1 :], column, label)
+            if len(label.strip()) >= MIN_LABEL
+            and _labels_column(head[index + 1 :], column, label, doubled=label != row[column])
         ]
         if len(found) >= MIN_COLUMNS:
             return tuple(found)
     return ()
 
 
-def _labels_column(rows: list[list[str]], column: int, label: str) -> bool:
-    """Every filled cell of the column starts with the label and goes on; MIN_CELLS at least
-    (the first cell that does not ends the look, so a long sheet costs one cell per column)."""
+def _labels_column(rows: list[list[str]], column: int, label: str, doubled: bool) -> bool:
+    """Every filled cell of the column starts with the label and goes on, glued to it unless
+    the header is doubled ("ActivitéPour ...": a value that starts with the header's word and a
+    space, "Traitement 30", is a value), never with a bare number; MIN_CELLS at least (the first
+    cell that does not ends the look, so a long sheet costs one cell per column)."""
     count = 0
     for row in rows:
         cell = row[column] if column < len(row) else ""
         if not cell.strip():
             continue
-        if not (cell.startswith(label) and cell[len(label) :].strip()):
+        rest = cell[len(label) :]
+        glued = doubled or not rest[:1].isspace()
+        if not (cell.startswith(label) and rest.strip() and glued) or rest.strip().isdigit():
             return False
         count += 1
     return count >= MIN_CELLS
