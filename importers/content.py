@@ -179,17 +179,23 @@ def _mean_length(samples: list[str]) -> float:
     return sum(len(s) for s in samples) / len(samples) if samples else 0.0
 
 
+# A recipients table keyed by the activity ("Activité | Pays de destination | Encadrement du
+# transfert"): without a name column, the activity its first column heads labels each row
+_KEYING_FIELDS = {RecordKind.SUBPROCESSORS: ("service_description",)}
+
+
 def first_column_name(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> int | None:
     """The first column as the name column, told by its place and its cells, when no column
     is the name: its header names no field (it heads the kind of records, "Tiers", or the
     context, "Context"), two columns or more beside it are mapped, and its cells are distinct
     labels no longer than twice the longest texts beside them (a name labels its row, what is
     said of it is as long or longer: a column of descriptions beside short codes and countries
-    is no name). Any kind: a treatments table named by its first column, a recipients table."""
+    is no name). Any kind: a treatments table named by its first column, a recipients table;
+    a recipients table's first column may also head the activity its rows are kept for."""
     if mapping.index_of("name") is not None or mapping.index_of("name_and_purpose") is not None:
         return None
     filled = [c for c in mapping.columns if column_samples(rows, c.index)]
-    if not filled or filled[0].field is not None:
+    if not filled or filled[0].field not in (None, *_KEYING_FIELDS.get(mapping.kind, ())):
         return None
     first, others = filled[0], [c for c in filled[1:] if c.field is not None]
     samples = column_samples(rows, first.index)

@@ -322,7 +322,7 @@ def parse_locations(text: str) -> tuple[Location, ...]:
     """
     found: list[Location] = []
     for item in _items(text):
-        exact = _qualified_country(item) or _exact_locations(item)
+        exact = _qualified_country(item) or _place_in_region(item) or _exact_locations(item)
         code = None if exact else approximate_country(item)
         for location in exact or ((Location(code, LocationKind.COUNTRY),) if code else ()):
             if location not in found:
@@ -346,6 +346,63 @@ def _qualified_country(item: str) -> tuple[Location, ...]:
         return ()
     inner = _exact_locations(match.group("inner"))
     return head if all(place.kind is LocationKind.REGION for place in inner) else ()
+
+
+# The cities cloud providers name their regions after ("EU (Frankfurt)", "Europe (Paris)",
+# "Asia Pacific (Tokyo)"): the city says the country the data lies in
+REGION_CITIES: dict[str, str] = {
+    "frankfurt": "DE",
+    "frankfurt am main": "DE",
+    "berlin": "DE",
+    "munich": "DE",
+    "munchen": "DE",
+    "paris": "FR",
+    "marseille": "FR",
+    "dublin": "IE",
+    "amsterdam": "NL",
+    "stockholm": "SE",
+    "milan": "IT",
+    "milano": "IT",
+    "madrid": "ES",
+    "zurich": "CH",
+    "london": "GB",
+    "londres": "GB",
+    "warsaw": "PL",
+    "varsovie": "PL",
+    "helsinki": "FI",
+    "oslo": "NO",
+    "copenhagen": "DK",
+    "brussels": "BE",
+    "bruxelles": "BE",
+    "vienna": "AT",
+    "wien": "AT",
+    "tokyo": "JP",
+    "osaka": "JP",
+    "sydney": "AU",
+    "melbourne": "AU",
+    "singapore": "SG",
+    "mumbai": "IN",
+    "seoul": "KR",
+    "sao paulo": "BR",
+    "montreal": "CA",
+    "toronto": "CA",
+}
+
+
+def _place_in_region(item: str) -> tuple[Location, ...]:
+    """A region with the country, or the city, it means in parentheses: "EU (Frankfurt)" is
+    Germany, "EU (Nederländerna)" the Netherlands. The region only says where that country lies;
+    empty unless the head is one region and the parentheses only a country or a region's city."""
+    match = _QUALIFIED.match(item)
+    if match is None:
+        return ()
+    head = _exact_locations(match.group("head"))
+    if len(head) != 1 or head[0].kind is not LocationKind.REGION:
+        return ()
+    # the whole parenthesis is the place: "(compresi USA)" adds a country, it does not qualify
+    inner = match.group("inner")
+    code = REGION_CITIES.get(fold(inner)) or country_code(inner)
+    return (Location(code, LocationKind.COUNTRY),) if code else ()
 
 
 def _capital_alias(phrase: str, raw: str) -> str | None:

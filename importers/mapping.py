@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
-from importers import vocabulary
+from importers import vocabulary, vocabulary_nordic, vocabulary_questions
 from importers.cleaning import fold
 from importers.model import ColumnGuess, ColumnMapping, RecordKind, TableCandidate
 from workbench.domain.fields import SUBPROCESSOR_FIELDS, TREATMENT_FIELDS, FieldSpec
@@ -242,6 +242,15 @@ def _with_vocabulary(
 
 TREATMENT_SYNONYMS = _with_vocabulary(TREATMENT_SYNONYMS, vocabulary.TREATMENT_WORDS)
 SUBPROCESSOR_SYNONYMS = _with_vocabulary(SUBPROCESSOR_SYNONYMS, vocabulary.SUBPROCESSOR_WORDS)
+# the Nordic languages' words after the seven languages' (theirs win a tie)
+TREATMENT_SYNONYMS = _with_vocabulary(TREATMENT_SYNONYMS, vocabulary_nordic.NORDIC_TREATMENT_WORDS)
+SUBPROCESSOR_SYNONYMS = _with_vocabulary(
+    SUBPROCESSOR_SYNONYMS, vocabulary_nordic.NORDIC_SUBPROCESSOR_WORDS
+)
+# a header that asks the reader's question ("What data is used?") names the field by its words
+vocabulary.LEADING_WORDS["treatments"] = _with_vocabulary(
+    vocabulary.LEADING_WORDS["treatments"], vocabulary_questions.QUESTION_STARTS
+)
 
 
 @cache
@@ -453,9 +462,11 @@ def propose_mapping(table: TableCandidate, kind: RecordKind = RecordKind.AUTO) -
         return ColumnMapping(
             kind, tuple(ColumnGuess(i, "", fields.get(i), 0.5) for i in range(table.width))
         )
+    from importers.agreement_column import tool_from_agreement
     from importers.content import refine_mapping  # content.py reads this module's constants
 
-    return _name_from_purpose(refine_mapping(map_headers(table.headers, kind), table.preview_rows))
+    refined = refine_mapping(map_headers(table.headers, kind), table.preview_rows)
+    return _name_from_purpose(tool_from_agreement(refined, table.preview_rows))
 
 
 def mapping_from_profile(

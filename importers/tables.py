@@ -17,6 +17,7 @@ from importers.cleaning import clean_text, fold, is_mostly_upper
 from importers.mapping import guess_kind, mapping_score
 from importers.model import GridSource, RecordKind, TableCandidate
 from importers.not_records import announced_as_not_records
+from importers.repeated_labels import unlabelled
 from importers.table_ends import (
     gap_start,
     is_lone_or_blank,
@@ -30,6 +31,7 @@ HEADER_SCAN_ROWS = 30
 # A sheet this small is searched for further tables under the first one (an annex with its
 # treatments, then its subprocessors); a longer sheet is one list (the cost stays one pass).
 MULTI_TABLE_ROWS = 2000
+DEEP_SCAN_ROWS = 200  # the rows of such a sheet looked at for a first header found further down
 NEW_HEADER_CONFIDENCE = 0.85
 PREVIEW_ROWS = 8
 MIN_HEADER_FIELDS = 2
@@ -347,7 +349,13 @@ def table_candidates(
     further table whose own header follows a blank or title row."""
     several = 0 < source.row_count <= MULTI_TABLE_ROWS
     head = _head_rows(source, limits, budget, MULTI_TABLE_ROWS if several else HEADER_SCAN_ROWS)
+    # a copied responsive table: each cell starts with its column's label, read without it
+    source, head = unlabelled(source, head)
     first = _candidate(source, head[:HEADER_SCAN_ROWS], head, 0)
+    if first is None and several and len(head) > HEADER_SCAN_ROWS:
+        # a small sheet whose first table lies under a long preamble (a title page, fiches):
+        # looked for further down, as the tables under a first one are
+        first = _candidate(source, head[:DEEP_SCAN_ROWS], head, 0)
     sideways = transposed_table(source, head) if several else None
     if sideways is not None and (first is None or _fields(first) < _fields(sideways)):
         return [sideways]  # labels down the first column, one record per column or block

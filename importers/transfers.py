@@ -135,6 +135,13 @@ _RULES = _RULES + tuple(
     (re.compile(rf"{_ART49}{point}\b"), TransferMechanism(f"DEROG_49_1_{point.upper()}"))
     for point in "abcdefg"
 )
+# "EU-intern" (Swedish, Danish, German: "within the EU"), "inom EU/EES", "inden for EU/EØS",
+# "innenfor EU/EØS", "EU:n sisällä": no transfer outside the EEA; read after every tool
+_WITHIN_THE_EU = re.compile(
+    r"\b(?:eu interne?|ees interne?|eea interne?|inom (?:eu|ees)|inden for (?:eu|e s)"
+    r"|innenfor (?:eu|e s)|eu n sisalla|eta n sisalla)\b"
+)
+_RULES = (*_RULES, (_WITHIN_THE_EU, TransferMechanism.NONE_INTRA_EEA))
 _MODULE_3 = next(p for p, m in _RULES if m is TransferMechanism.SCC_EU_2021_914_M3)
 _MODULES = {
     "module 1": TransferMechanism.SCC_EU_2021_914_M1,

@@ -273,3 +273,19 @@ def test_what_a_dash_puts_after_a_place_is_a_note(text: str, expected: list[str]
 def test_el_is_greece_only_in_capitals() -> None:
     assert codes("EL, CY") == [("GR", LocationKind.COUNTRY), ("CY", LocationKind.COUNTRY)]
     assert parse_locations("el proveedor de identidad para el inicio de sesión") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("UE (Milano)", ["IT"]),  # a cloud region named after its city
+        ("Europe (Stockholm)", ["SE"]),
+        ("EWR (Irland)", ["IE"]),  # the region before a country in parentheses qualifies it
+        ("UE (Alemania) / Estados Unidos", ["DE", "US"]),
+        ("EU (Frankfurt am Main)", ["DE"]),
+        ("Irland (EWR)", ["IE"]),  # the other way round, as before
+        ("EU (EWR)", ["EU", "EEA"]),  # two regions stay two
+    ],
+)
+def test_a_region_qualifies_the_country_or_city_it_holds(text: str, codes: list[str]) -> None:
+    assert [location.code for location in parse_locations(text)] == codes

@@ -24,6 +24,7 @@ from workbench.domain.enums import (
     SubprocessorCategory,
     TransferMechanism,
 )
+from workbench.domain.records import Subprocessor
 
 T, S = RecordKind.TREATMENTS, RecordKind.SUBPROCESSORS
 
@@ -141,3 +142,33 @@ def test_a_short_word_a_letter_off_a_synonym_is_another_word() -> None:
     assert score_header("Context", S)[0] is None  # not "Contact"
     assert score_header("Kontext", T)[0] is None
     assert score_header("Unterauftragsverhältnisse", S)[0] == "name"  # a long compound's stem
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [  # German: transfers keyed by the activity
+            ["Tätigkeit", "Empfängerland", "Geeignete Garantien"],
+            ["Kundenservice", "Marokko", "Standardvertragsklauseln"],
+            ["Webanalyse", "Vereinigte Staaten", "Standardvertragsklauseln"],
+            ["Inkasso", "Tunesien", "Standardvertragsklauseln"],
+        ],
+        [  # Spanish
+            ["Actividad", "País de destino", "Garantías"],
+            ["Atención al cliente", "Marruecos", "Cláusulas contractuales tipo"],
+            ["Analítica web", "Estados Unidos", "Cláusulas contractuales tipo"],
+            ["Cobro de deudas", "Túnez", "Cláusulas contractuales tipo"],
+        ],
+    ],
+    ids=["de", "es"],
+)
+def test_a_recipients_table_keyed_by_activity_is_named_by_it(
+    tmp_path: Path, rows: list[list[str]]
+) -> None:
+    kind, confidence, found = read(tmp_path, rows)
+    assert kind is S
+    assert confidence == POSITION_CONFIDENCE
+    assert [r.record.name for r in found] == [row[0] for row in rows[1:]]
+    records = [r.record for r in found if isinstance(r.record, Subprocessor)]
+    assert [[loc.code for loc in r.locations] for r in records] == [["MA"], ["US"], ["TN"]]
+    assert {r.transfer_mechanism for r in records} == {TransferMechanism.SCC_EU_2021_914_M2}

@@ -196,53 +196,24 @@ SIXTH_SET_TARGETS = [
     _missed(
         "held_out_6",
         "names",
-        "13/54 names: kammaren_behandlingsregister.xlsx 0/7 and comptoir_finalites.docx 0/8 "
-        "refused ('no table with a recognisable header'; the first's fiches are headed 'Fält | "
-        "Värde', its processors 'Leverantör | Funktion | Region | DPA-länk | "
-        "Överföringsmekanism'; the second's eight key/value tables 'Catégorie des données "
-        "personnelles manipulées | ...', 'Base légale | ...' under numbered titles); "
-        "cdiscount_transferts.ods 0/7, 'Activité' mapped to service_description and the table "
-        "refused ('no column holds the name of each record'); aegean_base_juridique.xlsx 0/9, "
-        "each name kept with the label the page repeats in every cell ('Finalité / "
-        "ActivitéPour vous enregistrer ...'); vodafone_lawful_basis.csv 3/11, its header 'How "
-        "is your information used? | What data is used? | Lawful basis' not found: a data row of "
-        "its second table ('Manage our networks ... | Traffic data Location data | Consent') is "
-        "taken as the header, read as subprocessors; kammaren_integritetspolicy.docx 6/8, its "
-        "table under '3.5 AI-behandling och underbiträden' ('Leverantör | Funktion | "
-        "Dataplacering | DPA | Överföringsmekanism') yields no record and no error",
+        "43/54 names: comptoir_finalites.docx 0/8 refused ('no table with a recognisable "
+        "header'): its eight key/value Word tables ('Catégorie des données personnelles "
+        "manipulées | ...', 'Base légale | ...', no header row) are named by the numbered bold "
+        "title above the sentence the Word reader gives as the table's context; "
+        "kammaren_behandlingsregister.xlsx 4/7, its three fiches ('Fält | Värde', 'Ändamål | "
+        "...', 'Rättslig grund | ...') under numbered headings not read, only the sub-processors "
+        "under them",
     ),
-    _missed(
-        "held_out_6",
-        "no non-record row",
-        "9 non-record rows: Aegean's nine treatments named with their cells' label ('Finalité / "
-        "ActivitéPour vous enregistrer ...'), found under no expected name",
-    ),
-    _missed(
-        "held_out_6",
-        "countries",
-        "countries 8/10 (kammaren_integritetspolicy.docx): 'EU (Frankfurt)' gives EU (the city, "
-        "in Germany, not read), 'EU (Nederländerna) / Förenade Arabemiraten' gives EU, NL and AE",
-    ),
-    _missed(
-        "held_out_6",
-        "mechanisms",
-        "mechanisms 0/7 found (7 of the 18 rows stating one are read; Cdiscount's 7 and "
-        "KAMMAREN's register's 3 are not read at all): gaarsdal_databehandlere.csv 0/4, "
-        "'Overførselsgrundlag' mapped to legal_basis_text (confidence 0.6), so no mechanism is "
-        "read ('EU-US Data Privacy Framework', 'Standardkontraktbestemmelser (SCC)', 'SCC'); "
-        "KAMMAREN's "
-        "policy 0/3, 'DPA' columns not mapped ('Commercial API DPA + SCC', 'DPA + SCC') and the "
-        "mechanism table not read",
-    ),
-    _missed(
-        "held_out_6",
-        "legal bases",
-        "legal bases 0/3 found (3 of the 31 rows stating one are read): Vodafone's 'Lawful "
-        "basis' column ('Legitimate Interest', 'Legitimate interest', 'Legitimate Interest.') "
-        "mapped to notes; Aegean's nine bases (legitimate_interests for all, read from the label "
-        "'... comprenant la base d'intérêt légitime' that starts every cell) not counted, their "
-        "rows being found under no name",
-    ),
+    # met by issue-14t: a copied responsive table's cells read without their column's label
+    pytest.param("held_out_6", "no non-record row", id="sixth-no-non-record-row"),
+    # met by issue-14t: "EU (Frankfurt)" is DE (a cloud region's city names its country), "EU
+    # (Nederländerna)" NL (the region before a country in parentheses qualifies it)
+    pytest.param("held_out_6", "countries", id="sixth-countries"),
+    # met by issue-14t: Nordic transfer headers, the agreement column naming the tool ("DPA +
+    # SCC"), "EU-intern", the activity-keyed recipients table
+    pytest.param("held_out_6", "mechanisms", id="sixth-mechanisms"),
+    # met by issue-14t: question headers ("What data is used?") and repeated labels read
+    pytest.param("held_out_6", "legal bases", id="sixth-legal-bases"),
 ]
 
 

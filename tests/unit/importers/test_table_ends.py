@@ -6,6 +6,7 @@ history (which hold no record), or a second list of subprocessors under weak hea
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,22 @@ def test_a_row_short_of_its_own_table_is_still_refused(tmp_path: Path) -> None:
 )
 def test_a_header_is_short_distinct_labels(row: list[str], expected: bool) -> None:
     assert header_like(row) is expected
+
+
+def test_a_first_table_under_a_long_preamble_is_found(tmp_path: Path) -> None:
+    # written on KAMMAREN's register (its sub-processors under three fiches, row 39): here a
+    # German list under 34 rows of notes, hand-written
+    preamble = [[f"Hinweis {n}: diese Liste wird jährlich geprüft."] for n in range(34)]
+    rows = [
+        *preamble,
+        ["Dienstleister", "Standort", "Garantien"],
+        ["Wolke GmbH", "Deutschland", "-"],
+        ["Mailer Inc.", "USA", "Standardvertragsklauseln"],
+    ]
+    path = tmp_path / "liste.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    table = read_tables(path)[0]
+    assert table.header_row == len(preamble)
+    names = [r.record.name for r in read_records(table, propose_mapping(table)).rows()]
+    assert names == ["Wolke GmbH", "Mailer Inc."]
