@@ -96,6 +96,14 @@ FORMATS = {
     "aegean_base_juridique": "xlsx",
     "comptoir_finalites": "docx",
     "vodafone_lawful_basis": "csv",
+    # the seventh held-out set (held_out "7th"), added on 2026-12-02 in round 22 by someone who
+    # did not read the importer's rules, on the tree merging every rule of the round: measured as is
+    "hebelki_unterauftragsverarbeiter": "xlsx",
+    "stakater_subprocessors": "ods",
+    "benetton_finalites": "docx",
+    "kappa_fondements": "xlsx",
+    "air_europa_collaborateurs": "csv",
+    "qwen_lawful_basis": "ods",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -113,6 +121,7 @@ CSV_DIALECT = {
     "blablacar_treatments": ";",
     "tchap_sous_traitants": ";",
     "gaarsdal_databehandlere": ";",  # a Danish Excel's CSV: ';' too
+    "air_europa_collaborateurs": ";",  # a French page saved by a French Excel
 }
 
 

@@ -58,6 +58,7 @@ _SET_OF = {
     "4th": "held_out_4",
     "5th": "held_out_5",
     "6th": "held_out_6",
+    "7th": "held_out_7",
 }
 
 
