@@ -104,6 +104,7 @@ FORMATS = {
     "kappa_fondements": "xlsx",
     "air_europa_collaborateurs": "csv",
     "qwen_lawful_basis": "ods",
+    "hebelki_tia_uebermittlungen": "docx",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
