@@ -12,7 +12,7 @@ start when the name is a long sentence). Figures per file and over a set of file
   any of them: the import keeps one by its own order and its mark's note names them all);
 - legal bases: found treatments with the expected Art. 6(1) basis.
 
-The files form seven sets (SETS), reported apart: the files the rules were written on, the
+The files form eight sets (SETS), reported apart: the files the rules were written on, the
 first held-out set (added after those rules), the second held-out set (added after the last
 rule, the approximate reading of misspelt countries, and measured without any change since),
 the third and the fourth held-out sets (added in round 21 while the importer was being changed
@@ -23,7 +23,9 @@ another branch: eight files from seven publishers in German, English, Spanish an
 stating a mechanism per row and four a legal basis per row), and the sixth (added in round 22
 the same way, while the rules were changed on two other branches: seven files from six
 publishers in Danish, Swedish, French and English, three stating a mechanism per row, one a
-mechanism per transfer and five a legal basis per row).
+mechanism per transfer and five a legal basis per row), and the seventh (added in round 22 the
+same way, on the tree merging every import rule of the round: seven files from six publishers in
+German, English and French, three stating a transfer tool per row, three a legal basis per row).
 """
 
 from __future__ import annotations

@@ -56,6 +56,13 @@ miss). Three sets, measured apart:
   changing them; three files state a mechanism per row and Cdiscount's one per transfer, five a
   legal basis per row. Measured on branch issue-14s (issue-14n's tree), it misses every target:
   each is a strict expected failure naming its causes.
+- held out 7: seven files from six publishers in German, English and French (Hebelki's list of
+  sub-processors and its transfer impact assessment's table, Stakater's list, Air Europa's
+  collaborators, Benetton's, Kappa's and Qwen Chat's legal-basis tables), added in round 22 by
+  someone who did not read the importer's rules, on branch issue-14u (the integration tree with
+  every rule of the round); three files state a transfer tool per row, three a legal basis per
+  row. Measured as that tree reads it: the targets it meets are plain parameters, the others
+  strict expected failures naming their causes.
 """
 
 from __future__ import annotations
@@ -75,7 +82,7 @@ MIN_FILES = {
     "held_out_4": 6,
     "held_out_5": 8,
     "held_out_6": 7,
-    "held_out_7": 6,
+    "held_out_7": 7,
 }
 
 
@@ -226,15 +233,17 @@ SEVENTH_SET_TARGETS = [
     _missed(
         "held_out_7",
         "countries",
-        "countries 11/15: stakater_subprocessors.ods 0/4, its 'Geographic Location' cells "
-        "('EU (Amsterdam)', 'Sweden', 'Czech Republic', 'Pakistan') give no country",
+        "countries 16/20: stakater_subprocessors.ods 0/4, its header 'Geographic Location' "
+        "mapped to no field (confidence 0.0), so 'EU (Amsterdam)', 'Sweden', 'Czech "
+        "Republic' and 'Pakistan' give no country",
     ),
     _missed(
         "held_out_7",
         "mechanisms",
-        "mechanisms 9/11: hebelki_unterauftragsverarbeiter.xlsx's 'Self-Hosted EU' (Status "
-        "column, SMTP Server (hebelki.de)) gives none where NONE_INTRA_EEA is expected; "
-        "stakater_subprocessors.ods's 'Intra-group Agreement with SCCs' (column 'Legal basis', "
+        "mechanisms 14/16: hebelki_unterauftragsverarbeiter.xlsx's 'Self-Hosted EU' (Status "
+        "column, SMTP Server (hebelki.de)) kept as transfer text, no mechanism, where "
+        "NONE_INTRA_EEA is expected; stakater_subprocessors.ods's 'Intra-group Agreement with "
+        "SCCs' (header 'Legal basis', mapped to legal_basis_text (0.95) on a subprocessor list; "
         "Stakater Pakistan SMC-Pvt Ltd) gives none where SCC is expected",
     ),
     pytest.param("held_out_7", "legal bases", id="seventh-legal-bases"),
