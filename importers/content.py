@@ -13,7 +13,8 @@ A content-based guess gets a lower confidence than a header synonym (the wizard 
 and a header mapping is only replaced when the cells contradict it: e-mails under "Contact", or
 a typed field (the yes/no transfer flag, a location, an e-mail, a mechanism) whose cells are not
 of its type and unmistakably are of another one ("Base de transfert hors UE" over "CCT 2021/914
-+ DPF" and "N/A" is the mechanism, not the flag; "Standort" over e-mail addresses is the e-mail).
++ DPF" and "N/A" is the mechanism, not the flag; "Standort" over e-mail addresses is the e-mail;
+"Legal basis" over transfer tools on a subprocessor list is the mechanism).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from importers.cleaning import fold, parse_bool
-from importers.countries import parse_locations
+from importers.countries import NOT_APPLICABLE, parse_locations
 from importers.legal_basis import parse_legal_basis
 from importers.model import ColumnGuess, ColumnMapping, RecordKind
 from importers.transfers import parse_mechanism
@@ -119,8 +120,10 @@ def column_samples(rows: Sequence[Sequence[str]], index: int) -> list[str]:
     ]
 
 
-def content_field(samples: list[str], kind: RecordKind, header: str = "") -> str | None:
-    """The field most samples unmistakably hold, or None."""
+def content_field(
+    samples: list[str], kind: RecordKind, header: str = "", most: float = MOST
+) -> str | None:
+    """The field most samples (a share `most` of them) unmistakably hold, or None."""
     if len(samples) < MIN_SAMPLES:
         return None
     for key, test, applies in _DETECTORS:
@@ -129,7 +132,7 @@ def content_field(samples: list[str], kind: RecordKind, header: str = "") -> str
         if key == TRANSFER_OUTSIDE_EEA and not _TRANSFER_HEADER.search(fold(header)):
             continue
         hits = sum(1 for s in samples if test(s))
-        if hits / len(samples) >= (0.8 if key == TRANSFER_OUTSIDE_EEA else MOST):
+        if hits / len(samples) >= (0.8 if key == TRANSFER_OUTSIDE_EEA else most):
             return key
     return None
 
@@ -228,13 +231,17 @@ def refine_mapping(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> Col
 def overruling_field(header_field: str, samples: list[str], kind: RecordKind) -> str | None:
     """The typed field the cells unmistakably hold when they do not fit the header's typed
     field, or None (the header stands). A mechanism must be named at least once: a column of
-    "N/A" alone says nothing of its field."""
+    "N/A" alone says nothing of its field. A cell saying "not applicable" ("N/A", "SO") holds
+    no value, so it is not counted; when no other cell fits the header's field, half of them
+    holding another typed field is enough (the header is contradicted by every value)."""
     fits = _TYPED.get(header_field)
-    if fits is None or len(samples) < MIN_SAMPLES:
+    valued = [s for s in samples if fold(s) and fold(s) not in NOT_APPLICABLE]
+    if fits is None or len(samples) < MIN_SAMPLES or len(valued) < MIN_SAMPLES:
         return None
-    if sum(1 for s in samples if fits(s)) >= len(samples) / 2:
+    fitting = sum(1 for s in valued if fits(s))
+    if fitting >= len(valued) / 2:
         return None
-    found = content_field(samples, kind)
+    found = content_field(valued, kind, most=MOST if fitting else 0.5)
     if found not in _OVERRULING or found == header_field:
         return None
     if found == "transfer_text" and all(
@@ -244,8 +251,23 @@ def overruling_field(header_field: str, samples: list[str], kind: RecordKind) ->
     return found
 
 
+def transfer_basis_column(header_field: str, samples: list[str], kind: RecordKind) -> bool:
+    """A subprocessor list's "Legal basis" column whose cells name transfer tools, not a basis
+    of Art. 6(1) GDPR ("Intra-group Agreement with SCCs", "GDPR"): the transfer's basis
+    (Chapter V), read as the mechanism. One tool named is enough, and no cell may name an Art. 6
+    basis but through a tool's words ("standard contractual clauses" is no contract)."""
+    if header_field != "legal_basis_text" or kind is not RecordKind.SUBPROCESSORS:
+        return False
+    tools = [s for s in samples if (m := parse_mechanism(s)) is not None and m.is_safeguard]
+    if len(samples) < MIN_SAMPLES or not tools:
+        return False
+    return not any(_is_legal_basis(s) for s in samples if s not in tools)
+
+
 def _field_by_content(column: ColumnGuess, samples: list[str], kind: RecordKind) -> str | None:
     """The field the cells give the column instead of its header's, or None (it stands)."""
+    if column.field is not None and transfer_basis_column(column.field, samples, kind):
+        return "transfer_text"
     if column.field is None:
         return content_field(samples, kind, column.header)
     if column.field not in _REPLACEABLE:

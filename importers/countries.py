@@ -312,6 +312,35 @@ def _names_a_place(item: str) -> bool:
     return bool(country_code(item) or fold(item) in REGION_ALIASES or _qualified_country(item))
 
 
+# "Not applicable" in the seven languages, folded: a cell saying so names no place, though "SO"
+# (French "sans objet") and "NA" are also the codes of Somalia and Namibia
+NOT_APPLICABLE = frozenset(
+    {
+        "so",
+        "s o",
+        "sans objet",
+        "non applicable",
+        "non concerne",
+        "n a",
+        "na",
+        "not applicable",
+        "k a",
+        "keine angabe",
+        "entfallt",
+        "nicht zutreffend",
+        "nicht anwendbar",
+        "no aplica",
+        "no aplicable",
+        "non applicabile",
+        "non pertinente",
+        "n v t",
+        "niet van toepassing",
+        "nao aplicavel",
+        "nao se aplica",
+    }
+)
+
+
 @lru_cache(maxsize=4096)
 def parse_locations(text: str) -> tuple[Location, ...]:
     """Every country and region named in the text, in order, without duplicates.
@@ -321,6 +350,8 @@ def parse_locations(text: str) -> tuple[Location, ...]:
     be a misspelt country (`approximate_country`): a caller marks it with `approximation_note`.
     """
     found: list[Location] = []
+    if fold(text) in NOT_APPLICABLE:  # the whole cell: "FR, SO" lists Somalia
+        return ()
     for item in _items(text):
         exact = _qualified_country(item) or _place_in_region(item) or _exact_locations(item)
         code = None if exact else approximate_country(item)

@@ -5,10 +5,11 @@ Rules, first match wins (the text is always kept beside the code by the caller):
 - BCR / Binding Corporate Rules / règles d'entreprise contraignantes -> BCR (Art. 46(2)(b), 47);
 - DPF / Data Privacy Framework -> ADEQUACY_US_DPF (Decision (EU) 2023/1795);
 - SCC / CCT / standard contractual clauses / clauses contractuelles types -> SCC, module 3 when
-  the text says processor-to-processor, module 1/4 when it says so, otherwise module 2: the
+  the text says processor-to-processor, module 1/4 when it says so (`stated_module`: "Modul 3",
+  "Módulo 4", "P2P", "controller to controller"), otherwise module 2: the
   register's subprocessors are processors engaged by the organisation as controller (Art. 28);
 - adequacy / adéquation -> ADEQUACY (Art. 45);
-- "intra-EEA", "no transfer", "pas de transfert" -> NONE_INTRA_EEA;
+- "intra-EEA", "no transfer", "pas de transfert", "Self-Hosted EU" -> NONE_INTRA_EEA;
 - a code written as is ("SCC_EU_2021_914_M3", the Excel export's column) -> that code;
 - an invalid or legacy basis (Privacy Shield, pre-2021 SCCs, "article 46-3"): the code of what
   the text claims (a void basis has its own code, never a valid one), its mark's note saying
@@ -141,12 +142,75 @@ _WITHIN_THE_EU = re.compile(
     r"\b(?:eu interne?|ees interne?|eea interne?|inom (?:eu|ees)|inden for (?:eu|e s)"
     r"|innenfor (?:eu|e s)|eu n sisalla|eta n sisalla)\b"
 )
-_RULES = (*_RULES, (_WITHIN_THE_EU, TransferMechanism.NONE_INTRA_EEA))
-_MODULE_3 = next(p for p, m in _RULES if m is TransferMechanism.SCC_EU_2021_914_M3)
-_MODULES = {
-    "module 1": TransferMechanism.SCC_EU_2021_914_M1,
-    "module 4": TransferMechanism.SCC_EU_2021_914_M4,
-}
+# Hosted on the organisation's own servers in the EEA ("Self-Hosted EU", "on-premise (EU)",
+# "selbst gehostet", "auto-hébergé", "autoalojado", "self-hosted"): no recipient outside the EEA.
+# Only with no other word than an EU/EEA one: "self-hosted (US)" is a transfer.
+_SELF_HOSTED = (
+    r"(?:self hosted|selfhosted|self hosting|on premises?|on prem|selbst gehostet|eigenbetrieb"
+    r"|auto heberge|auto hebergement|sur site|autoalojado|en las instalaciones|auto ospitato"
+    r"|in sede|zelf gehost|on site|auto hospedado)"
+)
+_EEA_WORDS = (
+    r"(?:\s+(?:in|im|within|dans|l|la|le|en|de|der|the|nell|eu|ue|eea|eee|ewr|ees|eer|see"
+    r"|europe|europa))*"
+)
+_RULES = (
+    *_RULES,
+    (_WITHIN_THE_EU, TransferMechanism.NONE_INTRA_EEA),
+    (re.compile(rf"^{_SELF_HOSTED}{_EEA_WORDS}$"), TransferMechanism.NONE_INTRA_EEA),
+)
+# The module a cell states decides it (Implementing Decision (EU) 2021/914, Annex, Clause 8's
+# headings: "MODULE ONE: Transfer controller to controller", two controller to processor, three
+# processor to processor, four processor to controller; EUR-Lex CELEX 32021D0914, table of
+# contents at lexaris.de/library/tableofcontents/2057082): "Modul 3", "Módulo 2", "Modulo 4",
+# "Module 1", "module three", "processor → processor", "C2P", "P2P", in the seven languages
+_MODULE_CODES = (
+    TransferMechanism.SCC_EU_2021_914_M1,
+    TransferMechanism.SCC_EU_2021_914_M2,
+    TransferMechanism.SCC_EU_2021_914_M3,
+    TransferMechanism.SCC_EU_2021_914_M4,
+)
+_NUMBERS = (
+    "1|one|un|eins|uno|um|een|i",
+    "2|two|deux|zwei|dos|due|dois|twee|ii",
+    "3|three|trois|drei|tres|tre|drie|iii",
+    "4|four|quatre|vier|cuatro|quattro|quatro|iv",
+)
+_MODULE_NUMBER = re.compile(
+    r"\b(?:module|modul|modulo|moduul)\s+(?:n\s+o\s+|nr\s+)?(?:"
+    + "|".join(f"(?P<m{i}>{words})" for i, words in enumerate(_NUMBERS, 1))
+    + r")\b"
+)
+_CONTROLLER = (
+    r"(?:controller|responsable(?: du traitement| del tratamiento)?|verantwortliche[rn]?"
+    r"|titolare|responsavel|verwerkingsverantwoordelijke)"
+)
+_PROCESSOR = (
+    r"(?:processor|sous traitant|auftragsverarbeiter|encargado(?: del tratamiento)?"
+    r"|responsabile(?: del trattamento)?|subcontratante|verwerker)"
+)
+_TO = r"\s+(?:to|a|an|zu|al|ad|para|naar|2)?\s*"
+_ROLE_PAIRS = tuple(
+    re.compile(rf"\b{first}{_TO}{second}\b")
+    for first, second in (
+        (_CONTROLLER, _CONTROLLER),
+        (_CONTROLLER, _PROCESSOR),
+        (_PROCESSOR, _PROCESSOR),
+        (_PROCESSOR, _CONTROLLER),
+    )
+)
+_ROLE_CODES = re.compile(r"\b(?:(?P<m1>c2c)|(?P<m2>c2p)|(?P<m3>p2p)|(?P<m4>p2c))\b")
+
+
+def stated_module(folded: str) -> TransferMechanism | None:
+    """The SCC module the folded text states, by its number or by the parties' roles, or None
+    (the caller then keeps module 2, the register's usual case)."""
+    for pattern in (_MODULE_NUMBER, _ROLE_CODES):
+        match = pattern.search(folded)
+        if match is not None:
+            return next(code for i, code in enumerate(_MODULE_CODES, 1) if match.group(f"m{i}"))
+    pairs = zip(_MODULE_CODES, _ROLE_PAIRS, strict=True)
+    return next((code for code, pair in pairs if pair.search(folded)), None)
 
 
 # Short names for the mark's note ("the text names several mechanisms: SCC, DPF").
@@ -233,7 +297,7 @@ def mechanisms_named(text: str) -> tuple[TransferMechanism, ...]:
             continue
         named = mechanism
         if mechanism is TransferMechanism.SCC_EU_2021_914_M2:
-            named = next((m for w, m in _MODULES.items() if w in folded), mechanism)
+            named = stated_module(folded) or mechanism
         # "SCCs (module 3)" is one tool, not module 3 and module 2; "DPF adequacy" is the DPF
         if named.value.startswith("SCC") and any(f.value.startswith("SCC") for f in found):
             continue
@@ -291,11 +355,7 @@ def parse_mechanism(text: str) -> TransferMechanism | None:
             if mechanism in (
                 TransferMechanism.SCC_EU_2021_914_M2,
                 TransferMechanism.SCC_EU_2021_914_M3,
-            ) and _MODULE_3.search(folded):
-                return TransferMechanism.SCC_EU_2021_914_M3
-            if mechanism is TransferMechanism.SCC_EU_2021_914_M2:
-                for words, module in _MODULES.items():
-                    if words in folded:
-                        return module
+            ):
+                return stated_module(folded) or mechanism
             return mechanism
     return legacy[0] if legacy is not None else None  # only where no current tool is named

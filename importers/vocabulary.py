@@ -162,6 +162,17 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "location_text": (
         "geographical location of the processing",
+        # "Geographic Location" and its forms in the seven languages
+        "geographic location",
+        "geographical location",
+        "location of processing",
+        "processing location",
+        "localisation geographique",
+        "ubicacion geografica",
+        "localizzazione geografica",
+        "geografische locatie",
+        "localizacao geografica",
+        "geografischer standort",
         "location of the processing",
         "server location",
         "hosting location",

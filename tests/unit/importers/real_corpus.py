@@ -51,7 +51,7 @@ SETS = {
     "held_out_4": "-- held out 4 (added 2026-12-02, round 21; tuned since by issue-14m)",
     "held_out_5": "-- held out 5 (added 2026-12-02, round 22; tuned since by issue-14p)",
     "held_out_6": "-- held out 6 (added 2026-12-02, round 22; tuned since by issue-14t)",
-    "held_out_7": "-- held out 7 (added 2026-12-02, round 22, gathered blind to the rules, as is)",
+    "held_out_7": "-- held out 7 (added 2026-12-02, round 22; tuned since by issue-14v)",
 }
 _SET_OF = {
     False: "tuned",
