@@ -143,21 +143,23 @@ _WITHIN_THE_EU = re.compile(
     r"|innenfor (?:eu|e s)|eu n sisalla|eta n sisalla)\b"
 )
 # Hosted on the organisation's own servers in the EEA ("Self-Hosted EU", "on-premise (EU)",
-# "selbst gehostet", "auto-hébergé", "autoalojado", "self-hosted"): no recipient outside the EEA.
-# Only with no other word than an EU/EEA one: "self-hosted (US)" is a transfer.
+# "selbst gehostet (EU)", "auto-hébergé dans l'UE"): no recipient outside the EEA. Only when
+# the cell names the EU/EEA and no other place: a bare "self-hosted" says nothing of where the
+# servers are, so it gives no mechanism rather than a guess, and "self-hosted (US)" is a transfer.
 _SELF_HOSTED = (
     r"(?:self hosted|selfhosted|self hosting|on premises?|on prem|selbst gehostet|eigenbetrieb"
     r"|auto heberge|auto hebergement|sur site|autoalojado|en las instalaciones|auto ospitato"
     r"|in sede|zelf gehost|on site|auto hospedado)"
 )
-_EEA_WORDS = (
-    r"(?:\s+(?:in|im|within|dans|l|la|le|en|de|der|the|nell|eu|ue|eea|eee|ewr|ees|eer|see"
-    r"|europe|europa))*"
-)
+_EEA_NAMES = r"eu|ue|eea|eee|ewr|ees|eer|see|europe|europa"
+_EEA_WORDS = rf"(?:\s+(?:in|im|within|dans|l|la|le|en|de|der|the|nell|{_EEA_NAMES}))*"
 _RULES = (
     *_RULES,
     (_WITHIN_THE_EU, TransferMechanism.NONE_INTRA_EEA),
-    (re.compile(rf"^{_SELF_HOSTED}{_EEA_WORDS}$"), TransferMechanism.NONE_INTRA_EEA),
+    (
+        re.compile(rf"^{_SELF_HOSTED}(?=.*\b(?:{_EEA_NAMES})\b){_EEA_WORDS}$"),
+        TransferMechanism.NONE_INTRA_EEA,
+    ),
 )
 # The module a cell states decides it (Implementing Decision (EU) 2021/914, Annex, Clause 8's
 # headings: "MODULE ONE: Transfer controller to controller", two controller to processor, three

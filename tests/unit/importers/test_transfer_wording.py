@@ -98,7 +98,6 @@ def test_the_module_the_cell_states_decides_it(cell: str, module: TransferMechan
     "cell",
     [
         "Selbst gehostet (EU)",
-        "self-hosted",
         "On-premise (EU)",
         "Auto-hébergé dans l'UE",
         "Autoalojado en la UE",
@@ -109,8 +108,10 @@ def test_self_hosting_in_the_eea_is_no_transfer(cell: str) -> None:
     assert parse_mechanism(cell) is INTRA
 
 
-@pytest.mark.parametrize("cell", ["Self-hosted (US)", "selbst gehostet in den USA", "lokal"])
-def test_self_hosting_elsewhere_is_not_read_as_intra_eea(cell: str) -> None:
+@pytest.mark.parametrize(
+    "cell", ["Self-hosted (US)", "selbst gehostet in den USA", "lokal", "self-hosted", "On-premise"]
+)
+def test_self_hosting_elsewhere_or_unplaced_is_not_read_as_intra_eea(cell: str) -> None:
     assert parse_mechanism(cell) is not INTRA
 
 
