@@ -14,7 +14,7 @@ column; `parse_unconfirmed` reads that column back, so a round trip keeps every 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from importers.cleaning import clean_text, fold
 from workbench.domain import codec
@@ -28,9 +28,11 @@ from workbench.i18n import N_, _
 SOURCE_TEXT_LIMIT = 500
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """Where a value is read from: the cell text, its column header, the file's row number."""
+class Cell(NamedTuple):
+    """Where a value is read from: the cell text, its column header, the file's row number.
+
+    A named tuple, not a frozen dataclass: the builder makes one per mapped cell (700,000 at
+    100k rows, issue 18) and a tuple is built in half the time; it is as immutable."""
 
     text: str
     column: str

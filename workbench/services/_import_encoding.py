@@ -85,21 +85,33 @@ class _Source:
         return f"_generic({value})"
 
     def texts(
-        self, hints: dict[str, Any], names: Sequence[str], fixed: dict[str, str] | None = None
+        self,
+        hints: dict[str, Any],
+        names: Sequence[str],
+        fixed: dict[str, str] | None = None,
+        given: Sequence[str] = (),
     ) -> list[str]:
-        """Statements setting t<i> to the text of field `names[i]` of `value` (or a fixed one)."""
+        """Statements setting t<i> to the text of field `names[i]` of `value` (or a fixed one;
+        a `given` field's value is the function's argument of that name, not `value`'s)."""
         fixed = fixed or {}
         return [
-            f"t{i} = " + (fixed[n] if n in fixed else self.expression(hints[n], f"value.{n}"))
+            f"t{i} = " + (fixed[n] if n in fixed else self.expression(hints[n], _read(n, given)))
             for i, n in enumerate(names)
         ]
 
-    def function(self, body: str, *statements: str) -> Callable[[Any], Any]:
+    def function(
+        self, body: str, *statements: str, given: Sequence[str] = ()
+    ) -> Callable[..., Any]:
         lines = "".join(f"    {line}\n" for line in statements)
-        code = f"def encode(value):\n{lines}    return {body}\n"
+        code = f"def encode({', '.join(('value', *given))}):\n{lines}    return {body}\n"
         exec(code, self.names)  # noqa: S102 - source written above from field names and types
-        function: Callable[[Any], Any] = self.names.pop("encode")
+        function: Callable[..., Any] = self.names.pop("encode")
         return function
+
+
+def _read(name: str, given: Sequence[str]) -> str:
+    """The expression of field `name`: the argument of that name if given, else value's."""
+    return name if name in given else f"value.{name}"
 
 
 def _record(record_cls: type) -> TextEncoder:
@@ -157,9 +169,15 @@ class RecordEncoder:
 
     `columns` are the row's columns; `encode` gives a record's row (its id left None) and its
     snapshot's canonical text cut where the id goes (`snapshot` joins them). Both come from one
-    function written for the record type (`_Source`)."""
+    function written for the record type (`_Source`).
 
-    def __init__(self, mapper: Any, extra_columns: Sequence[str] = ()) -> None:
+    `given` names fields whose values `encode` takes after the record, in that order (a row's
+    organisation and links, `import_service._Run`): the record is encoded as if it had them,
+    without building the record that has them (a 28-field frozen dataclass per row)."""
+
+    def __init__(
+        self, mapper: Any, extra_columns: Sequence[str] = (), given: Sequence[str] = ()
+    ) -> None:
         record_cls = mapper.record_cls
         hints = typing.get_type_hints(record_cls)
         names = sorted(f.name for f in dataclasses.fields(record_cls) if f.name != "id")
@@ -170,34 +188,39 @@ class RecordEncoder:
         table = mapper.model_cls.__table__
         source = _Source()
         # the text of each field, in the snapshot's (sorted) order; a new record's version is 1
-        statements = source.texts(hints, names, {"version": '"1"'})
+        statements = source.texts(hints, names, {"version": '"1"'}, given)
         position = {name: i for i, name in enumerate(names)}
         row = ["None"]  # the id, reserved later
         for name in plain:
             if isinstance(table.c[name].type, JSON):
                 row.append(f"t{position[name]}")  # the column holds the field's text
             elif _is_enum(hints[name]):
-                row.append(f"(None if value.{name} is None else value.{name}._value_)")
+                read = _read(name, given)
+                row.append(f"(None if {read} is None else {read}._value_)")
             else:
-                row.append(f"value.{name}")
+                row.append(_read(name, given))
         sub_hints = {name: typing.get_type_hints(cls) for name, cls in mapper._nested.items()}
         for field, sub, _column in nested:
-            read = f"value.{field}.{sub}"
+            whole = _read(field, given)
+            read = f"{whole}.{sub}"
             if _is_enum(sub_hints[field][sub]):
                 read = f"(None if {read} is None else {read}._value_)"
-            row.append(f"(None if value.{field} is None else {read})")
+            row.append(f"(None if {whole} is None else {read})")
         row.append("1")
         cut = sum(1 for name in names if name < "id")
         head = _fstring("{{" + "".join(m + "," for m in _members(names[:cut], 0)))
         tail = _fstring("".join("," + m for m in _members(names[cut:], cut)) + "}}")
-        self._encode = source.function(f"[{', '.join(row)}], {head}, {tail}", *statements)
+        body = f"[{', '.join(row)}], {head}, {tail}"
+        self._encode = source.function(body, *statements, given=given)
         self._names = names
+        self._with_given = replacer(record_cls, given)
 
-    def encode(self, record: Any) -> tuple[list[Any], str, str]:
+    def encode(self, record: Any, *given: Any) -> tuple[list[Any], str, str]:
+        """`record`'s row and snapshot texts, the `given` fields' values being `given`."""
         try:
-            row, head, tail = self._encode(record)
+            row, head, tail = self._encode(record, *given)
         except (TypeError, AttributeError, ValueError, KeyError):  # not the declared types
-            return self._encode_generic(record)
+            return self._encode_generic(self._with_given(record, *given))
         return row, head, tail
 
     def _encode_generic(self, record: Any) -> tuple[list[Any], str, str]:

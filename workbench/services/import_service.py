@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -450,9 +450,10 @@ class _Run:
             model = service.mapper.model_cls
             found = self.session.scalars(select(model).where(model.id.in_(ids)))
             records = {r.id: r for r in service.mapper.records(self.session, found)}
-        new_records: list[Treatment | Subprocessor] = []
+        new_records: list[tuple[Treatment | Subprocessor, tuple[Any, ...]]] = []
         for row, org_id, existing_id, place in placed:
-            record = self._resolved(row, org_id)
+            given = self._placement(row, org_id)
+            record = row.record  # its name, locations and marks are the placed record's
             for warning in row.warnings:
                 self.report.warn(f"{row_place(row.provenance)}: {warning}")
             if self.chain is not None and isinstance(record, Subprocessor):
@@ -465,8 +466,9 @@ class _Run:
                     self.report.add(item, len(marks))
                 else:  # past the listed rows of a big file: counted only
                     self.report.count(RowStatus.NEW, len(marks), place.proposal is not None)
-                new_records.append(record)
+                new_records.append((record, given))  # encoded placed, never built placed
                 continue
+            record = _PLACED[kind](record, *given)
             before = records[existing_id]
             if isinstance(record, Subprocessor):
                 record = with_stored_details(before, record)
@@ -596,13 +598,15 @@ class _Run:
         found = [f for o in others if (f := self._vendor_named(name, o)) is not None]
         return found[0] if len(found) == 1 else None
 
-    def _resolved(self, row: ImportedRow, org_id: int) -> Treatment | Subprocessor:
+    def _placement(self, row: ImportedRow, org_id: int) -> tuple[Any, ...]:
+        """The values of the `_GIVEN` fields of the row's record placed in the register: its
+        organisation and (a treatment's) links, or (a subprocessor's) chain level."""
         record = row.record
         if isinstance(record, Subprocessor):
             level = self.chain.level if self.chain is not None else record.chain_level
-            return _PLACED_SUBPROCESSOR(record, org_id, level)
+            return (org_id, level)
         if not (row.controllers or row.processors or row.subprocessors):
-            return _PLACED_TREATMENT(record, org_id, (), (), ())  # most rows link nothing
+            return (org_id, (), (), ())  # most rows link nothing
         controllers: tuple[int, ...] = ()
         if row.controllers:
             if record.role is Role.PROCESSOR:
@@ -626,8 +630,7 @@ class _Run:
                 )
             else:
                 subprocessors.append(found)
-        return _PLACED_TREATMENT(
-            record,
+        return (
             org_id,
             # as a read returns links (distinct, in id order), so a re-import compares equal
             tuple(sorted(set(controllers))),
@@ -662,14 +665,17 @@ class _Run:
         )
 
     # -- writing ----------------------------------------------------------------------------------
-    def _insert(self, kind: EntityKind, records: list[Treatment | Subprocessor]) -> None:
+    def _insert(
+        self, kind: EntityKind, records: list[tuple[Treatment | Subprocessor, tuple[Any, ...]]]
+    ) -> None:
         """Rows and journal entries through the driver (`workbench.storage.bulk`), each record
-        encoded once (`_import_encoding`): its JSON columns' texts are its snapshot's."""
+        encoded once (`_import_encoding`) with its `_GIVEN` fields' values (`_placement`): its
+        JSON columns' texts are its snapshot's."""
         if self.uow is None:  # a preview never writes
             return
         mapper = self.register.service_for(kind).mapper
         encoder, writer = self._writers(kind, mapper)
-        # links come distinct and in id order, as a read gives them (`_resolved`)
+        # links come distinct and in id order, as a read gives them (`_placement`)
         connection = self.session.connection()
         self.session.flush()  # the organisations this import created come first (foreign keys)
         ids = reserve_ids(connection, mapper.model_cls.__table__, len(records))
@@ -678,19 +684,20 @@ class _Run:
         # every link field of the record (controllers, processors, subprocessors): its table
         links: dict[str, list[dict[str, int]]] = {name: [] for name in mapper.links}
         entries: list[tuple[int, str | None, str]] = []
-        for entity_id, record in zip(ids, records, strict=True):
-            row, head, tail = encoder.encode(record)
+        position = {name: i for i, name in enumerate(_GIVEN[kind])}
+        for entity_id, (record, given) in zip(ids, records, strict=True):
+            row, head, tail = encoder.encode(record, *given)
             row[0] = entity_id
             row += (now, now)
             rows.append(row)
             entries.append((entity_id, None, encoder.snapshot(head, entity_id, tail)))
             for name, spec in mapper.links.items():
-                if others := getattr(record, name):
+                if others := given[position[name]]:
                     links[name] += [
                         {spec.own_column: entity_id, spec.other_column: other} for other in others
                     ]
             if isinstance(record, Subprocessor):
-                self._added[record.organisation_id].setdefault(vendor_key(record.name), entity_id)
+                self._added[given[0]].setdefault(vendor_key(record.name), entity_id)
         writer.execute(connection, rows)
         for name, link_rows in links.items():
             if link_rows:
@@ -701,7 +708,7 @@ class _Run:
         """The encoder and the insert of new records of `kind`, built once per import."""
         found = self._bulk.get(kind)
         if found is None:
-            encoder = RecordEncoder(mapper, ("created_at", "updated_at"))
+            encoder = RecordEncoder(mapper, ("created_at", "updated_at"), _GIVEN[kind])
             table = mapper.model_cls.__table__
             found = self._bulk[kind] = (
                 encoder,
@@ -726,11 +733,21 @@ class _Run:
 
 
 _NO_PLACE = VendorPlace()
-# a row's record with its organisation and links (`_Run._resolved`): dataclasses.replace
-_PLACED_SUBPROCESSOR = replacer(Subprocessor, ("organisation_id", "chain_level"))
-_PLACED_TREATMENT = replacer(
-    Treatment, ("organisation_id", "controller_ids", "processor_ids", "subprocessor_ids")
-)
+# the fields a row's record takes when placed (`_Run._placement`), organisation_id first; a new
+# record is encoded with their values (`RecordEncoder`'s given), a stored one is replaced
+_GIVEN = {
+    EntityKind.SUBPROCESSOR: ("organisation_id", "chain_level"),
+    EntityKind.TREATMENT: (
+        "organisation_id",
+        "controller_ids",
+        "processor_ids",
+        "subprocessor_ids",
+    ),
+}
+_PLACED: dict[EntityKind, Callable[..., Treatment | Subprocessor]] = {
+    EntityKind.SUBPROCESSOR: replacer(Subprocessor, _GIVEN[EntityKind.SUBPROCESSOR]),
+    EntityKind.TREATMENT: replacer(Treatment, _GIVEN[EntityKind.TREATMENT]),
+}
 
 
 def _latest(session: Session, target: ChainTarget) -> Any:

@@ -110,3 +110,34 @@ def test_a_replacer_gives_what_dataclasses_replace_gives(record: Any) -> None:
     assert replaced == dataclasses.replace(record, **dict(zip(names, values, strict=True)))
     with pytest.raises(TypeError, match="no init field"):
         replacer(type(record), ("organisation_id", "colour"))
+
+
+@pytest.mark.parametrize(
+    ("record", "given", "values"),
+    [
+        (
+            TREATMENT,
+            ("organisation_id", "controller_ids", "processor_ids", "subprocessor_ids"),
+            (7, (2, 5), (), (3,)),
+        ),
+        # a value not of its declared type takes the generic path, the given values kept
+        (
+            dataclasses.replace(TREATMENT, notes=None),  # type: ignore[arg-type]
+            ("organisation_id", "controller_ids", "processor_ids", "subprocessor_ids"),
+            (7, (), (4,), ()),
+        ),
+        (SUBPROCESSOR, ("organisation_id", "chain_level"), (8, 3)),
+    ],
+)
+def test_given_values_encode_as_the_record_that_has_them(
+    register: Register, record: Any, given: tuple[str, ...], values: tuple[Any, ...]
+) -> None:
+    mapper = (
+        register.treatments.mapper
+        if isinstance(record, Treatment)
+        else register.subprocessors.mapper
+    )
+    placed = dataclasses.replace(record, **dict(zip(given, values, strict=True)))
+    assert placed != record
+    expected = RecordEncoder(mapper, ("created_at",)).encode(placed)
+    assert RecordEncoder(mapper, ("created_at",), given).encode(record, *values) == expected
