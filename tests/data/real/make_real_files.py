@@ -105,6 +105,13 @@ FORMATS = {
     "air_europa_collaborateurs": "csv",
     "qwen_lawful_basis": "ods",
     "hebelki_tia_uebermittlungen": "docx",
+    # the eighth held-out set (held_out "8th"), added on 2026-12-02 in round 22 by someone who
+    # did not read the importer's rules, on the integration tree: measured as is
+    "orange_bases_legales": "xlsx",
+    "criteo_legal_basis": "csv",
+    "lydia_legal_basis": "ods",
+    "struktora_auftragsverarbeiter": "docx",
+    "binance_legal_basis": "xlsx",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)

@@ -12,7 +12,7 @@ start when the name is a long sentence). Figures per file and over a set of file
   any of them: the import keeps one by its own order and its mark's note names them all);
 - legal bases: found treatments with the expected Art. 6(1) basis.
 
-The files form eight sets (SETS), reported apart: the files the rules were written on, the
+The files form nine sets (SETS), reported apart: the files the rules were written on, the
 first held-out set (added after those rules), the second held-out set (added after the last
 rule, the approximate reading of misspelt countries, and measured without any change since),
 the third and the fourth held-out sets (added in round 21 while the importer was being changed
@@ -25,7 +25,10 @@ the same way, while the rules were changed on two other branches: seven files fr
 publishers in Danish, Swedish, French and English, three stating a mechanism per row, one a
 mechanism per transfer and five a legal basis per row), and the seventh (added in round 22 the
 same way, on the tree merging every import rule of the round: seven files from six publishers in
-German, English and French, three stating a transfer tool per row, three a legal basis per row).
+German, English and French, three stating a transfer tool per row, three a legal basis per row),
+and the eighth (added in round 22 the same way, on the integration tree: five files from five
+publishers in French, English and German, four stating a legal basis per row, one a data location
+per row).
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ SETS = {
     "held_out_5": "-- held out 5 (added 2026-12-02, round 22; tuned since by issue-14p)",
     "held_out_6": "-- held out 6 (added 2026-12-02, round 22; tuned since by issue-14t)",
     "held_out_7": "-- held out 7 (added 2026-12-02, round 22; tuned since by issue-14v)",
+    "held_out_8": "-- held out 8 (added 2026-12-02, round 22, on the integration tree)",
 }
 _SET_OF = {
     False: "tuned",
@@ -62,6 +66,7 @@ _SET_OF = {
     "5th": "held_out_5",
     "6th": "held_out_6",
     "7th": "held_out_7",
+    "8th": "held_out_8",
 }
 
 
