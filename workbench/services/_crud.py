@@ -64,6 +64,12 @@ class CrudService(Generic[R]):
         rows = session.scalars(query.execution_options(yield_per=LIST_BATCH))
         return self.mapper.streamed_records(session, rows)
 
+    def exists(self) -> bool:
+        """Whether any record of this kind is stored: one row read, not the whole list (the
+        window asks after every change whether to show its welcome)."""
+        with self._context.read() as session:
+            return session.scalar(select(self.mapper.model_cls.id).limit(1)) is not None
+
     def get(self, entity_id: int) -> R:
         with self._context.read() as session:
             return self._get(session, entity_id)

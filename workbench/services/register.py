@@ -106,7 +106,7 @@ class Register:
         return self.by_kind[kind]
 
     def is_empty(self) -> bool:
-        return not self.organisations.list()
+        return not self.organisations.exists()
 
     def set_backup_keep(self, keep: int) -> None:
         """How many automatic and manual backups to keep (a register setting, at least 1)."""
