@@ -223,8 +223,7 @@ class MainActions:
 
     # -- state ---------------------------------------------------------------------------------
     def update_enabled(self) -> None:
-        journal = self.window.register.journal
-        undo, redo = journal.can_undo(), journal.can_redo()
+        undo, redo = self.window.register.journal.undo_redo_state()
         present = not self.window.as_of.active  # the past is read-only: no edit action
         self.undo.setEnabled(undo is not None and present)
         self.redo.setEnabled(redo is not None and present)

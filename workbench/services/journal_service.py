@@ -30,6 +30,31 @@ from workbench.services.operation_labels import REDO_OF, UNDO_OF
 from workbench.storage.models import JournalEntryModel, OperationModel
 
 UNDOABLE_KINDS = ("edit", "import", "redo")
+_UNDO_CANDIDATE = (
+    select(OperationModel)
+    .where(OperationModel.kind.in_(UNDOABLE_KINDS), OperationModel.undone.is_(False))
+    .order_by(OperationModel.seq.desc())
+    .limit(1)
+)
+# Redo is possible only while nothing new was done after the undos (a linear history): the
+# latest edit, import or live undo must be an undo.
+_REDO_LAST = (
+    select(OperationModel)
+    .where(OperationModel.kind.in_(("edit", "import", "undo")))
+    .where(~((OperationModel.kind == "undo") & OperationModel.undone.is_(True)))
+    .order_by(OperationModel.seq.desc())
+    .limit(1)
+)
+# OperationInfo's fields, in its order
+_INFO_COLUMNS = (
+    OperationModel.id,
+    OperationModel.seq,
+    OperationModel.at,
+    OperationModel.author,
+    OperationModel.label,
+    OperationModel.kind,
+    OperationModel.undone,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +186,23 @@ class JournalService:
             op = self._redo_candidate(session)
             return None if op is None else _info(op)
 
+    def undo_redo_state(self) -> tuple[OperationInfo | None, OperationInfo | None]:
+        """What undo and redo would act on, in one read of the operations' light columns: the
+        window asks after every change and view switch (two ORM reads were ~20 ms at 10k)."""
+        with self._context.read() as session:
+            undo = session.execute(_UNDO_CANDIDATE.with_only_columns(*_INFO_COLUMNS)).first()
+            last = session.execute(_REDO_LAST.with_only_columns(*_INFO_COLUMNS)).first()
+        redo = last if last is not None and last.kind == "undo" else None
+        return (
+            None if undo is None else OperationInfo(*undo),
+            None if redo is None else OperationInfo(*redo),
+        )
+
+    def latest_entry_id(self) -> int:
+        """The newest journal entry's id (0 when empty), read from the index alone."""
+        with self._context.read() as session:
+            return session.scalar(select(func.max(JournalEntryModel.id))) or 0
+
     def undo(self, operation_id: str | None = None) -> Changes:
         """Undo the last operation, or the one named, if nothing changed its records since."""
         with self._context.sessions() as probe:
@@ -202,22 +244,10 @@ class JournalService:
         return changes_of(uow)
 
     def _undo_candidate(self, session: Session) -> OperationModel | None:
-        return session.scalars(
-            select(OperationModel)
-            .where(OperationModel.kind.in_(UNDOABLE_KINDS), OperationModel.undone.is_(False))
-            .order_by(OperationModel.seq.desc())
-            .limit(1)
-        ).first()
+        return session.scalars(_UNDO_CANDIDATE).first()
 
     def _redo_candidate(self, session: Session) -> OperationModel | None:
-        # Redo is possible only while nothing new was done after the undos (a linear history).
-        last = session.scalars(
-            select(OperationModel)
-            .where(OperationModel.kind.in_(("edit", "import", "undo")))
-            .where(~((OperationModel.kind == "undo") & OperationModel.undone.is_(True)))
-            .order_by(OperationModel.seq.desc())
-            .limit(1)
-        ).first()
+        last = session.scalars(_REDO_LAST).first()
         return last if last is not None and last.kind == "undo" else None
 
     def _entries_of(self, session: Session, operation_id: str) -> list[JournalEntryModel]:

@@ -110,8 +110,7 @@ class NotificationWorkflow:
 
     def latest_entry_id(self) -> int:
         """The journal's newest entry (0 when empty): where a plan read now is up to date."""
-        latest = self._register.journal.entries(limit=1)
-        return latest[0].id if latest else 0
+        return self._register.journal.latest_entry_id()
 
     def plan_changed_after(self, entry_id: int) -> bool:
         """Whether an entry written after `entry_id` may change the plan (`changes_plan`): reads

@@ -112,7 +112,36 @@ def test_undoing_an_older_operation_refuses_when_its_records_changed_since(
     assert register.treatments.get(tid).name == "Second"
 
 
+def test_the_undo_redo_state_agrees_with_can_undo_and_can_redo_at_each_step(
+    register: Register, own_org: Organisation
+) -> None:
+    def state() -> tuple[object, object]:
+        return register.journal.can_undo(), register.journal.can_redo()
+
+    tid = _treatment(register, own_org)
+    created = register.journal.undo_redo_state()
+    assert created == state()
+    assert created[0] is not None
+    assert created[1] is None
+    register.treatments.update(dataclasses.replace(register.treatments.get(tid), name="A"))
+    register.journal.undo()
+    undone = register.journal.undo_redo_state()
+    assert undone == state()
+    assert undone[1] is not None
+    assert undone[1].kind == "undo"
+    register.journal.redo()
+    assert register.journal.undo_redo_state() == state()
+    register.journal.undo()
+    register.treatments.update(dataclasses.replace(register.treatments.get(tid), name="B"))
+    after_new_edit = register.journal.undo_redo_state()
+    assert after_new_edit == state()
+    assert after_new_edit[1] is None
+    assert register.journal.latest_entry_id() == register.journal.entries(limit=1)[0].id
+
+
 def test_nothing_to_undo_on_an_empty_register(register: Register) -> None:
+    assert register.journal.undo_redo_state() == (None, None)
+    assert register.journal.latest_entry_id() == 0
     with pytest.raises(NothingToUndoError):
         register.journal.undo()
 
