@@ -84,12 +84,8 @@ class JournalTableModel(EntityTableModel[JournalEntry]):
 
     def _read_names(self) -> dict[EntityKind, dict[int, str]]:
         return {
-            EntityKind.ORGANISATION: {
-                o.id: o.name for o in self._register.organisations.list() if o.id is not None
-            },
-            EntityKind.SUBPROCESSOR: {
-                s.id: s.name for s in self._register.subprocessors.list() if s.id is not None
-            },
+            EntityKind.ORGANISATION: self._register.organisations.names(),
+            EntityKind.SUBPROCESSOR: self._register.subprocessors.names(),
         }
 
     # -- a page at a time: the newest entries first, older ones as the view scrolls -----------

@@ -32,6 +32,22 @@ def test_created_records_come_back_equal_with_id_and_version(
     assert changes.operation
 
 
+def test_names_give_each_record_id_its_name_as_the_full_list_does(
+    register: Register, own_org: Organisation
+) -> None:
+    assert own_org.id is not None
+    register.subprocessors.create_many(
+        [
+            Subprocessor(organisation_id=own_org.id, name="Twilio"),
+            Subprocessor(organisation_id=own_org.id, name="Stripe"),
+        ]
+    )
+    listed = {s.id: s.name for s in register.subprocessors.list()}
+    assert register.subprocessors.names() == listed
+    assert sorted(listed.values()) == ["Stripe", "Twilio"]
+    assert register.organisations.names() == {own_org.id: own_org.name}
+
+
 def test_update_bumps_the_version_and_a_stale_copy_is_refused(
     register: Register, own_org: Organisation
 ) -> None:
