@@ -94,11 +94,23 @@ def strip_markup(text: str) -> str:
 
 # What `clean_text` would change: markup or an entity, a character `normalise_spaces` maps, a
 # run of spaces or a tab, a blank line, a line's leading or trailing white space (str.strip's
-# white space, which is the pattern's \s). A text with none of them is returned as it is: most
+# white space, which is \s and str.isspace). A text with none of them is returned as it is: most
 # cells of a big sheet are such texts, each distinct (a name, a purpose), so the cache misses.
-_NEEDS_CLEANING = re.compile(
-    "[<&\t\r" + "".join([SOFT_HYPHEN, *SPACES]) + r"]|  |\A\s|\s\Z|\s\n|\n\s"
-)
+# The pattern's alternatives are told one by one (a regular expression of six alternatives
+# tried at every position costs 5 µs on a purpose's text, these tests under 2 µs): a character
+# of the class, two spaces, white space at either end, white space beside a line break.
+_CLEANED_CHARACTER = re.compile("[<&\t\r" + "".join([SOFT_HYPHEN, *SPACES]) + "]")
+_SPACE_BY_LINE_BREAK = re.compile(r"\s\n|\n\s")
+
+
+def _needs_cleaning(text: str) -> bool:
+    return bool(
+        text[:1].isspace()
+        or text[-1:].isspace()
+        or "  " in text
+        or _CLEANED_CHARACTER.search(text)
+        or ("\n" in text and _SPACE_BY_LINE_BREAK.search(text))
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -106,7 +118,7 @@ def clean_text(text: str) -> str:
     """Plain text, single spaces, lines kept, blank lines dropped."""
     if not text:
         return ""
-    if _NEEDS_CLEANING.search(text) is None:
+    if not _needs_cleaning(text):
         return text
     text = normalise_spaces(strip_markup(text))
     lines = (_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))

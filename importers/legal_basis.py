@@ -231,6 +231,7 @@ def is_code(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # a register's sheet repeats a few basis texts over every row
 def bases_named(text: str) -> tuple[LegalBasis, ...]:
     """Every Art. 6(1) basis the text names, in the order it names them ("* Conformité aux
     obligations juridiques / * Intérêt légitime": the legal obligation, then the legitimate

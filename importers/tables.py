@@ -287,12 +287,33 @@ def _is_repeated_header(
         cell = cells[name_index]
         if len(cell) > 2 * len(header_folds[name_index]) + 10:
             return False
-        if fold(cell) != header_folds[name_index]:
+        if (
+            _cannot_fold_to(cell, header_folds[name_index])
+            or fold(cell) != header_folds[name_index]
+        ):
             return False
     same = sum(
-        1 for i, h in enumerate(header_folds) if h and i < len(cells) and fold(cells[i]) == h
+        1
+        for i, h in enumerate(header_folds)
+        if h and i < len(cells) and not _cannot_fold_to(cells[i], h) and fold(cells[i]) == h
     )
     return same >= max(2, int(0.6 * len(wanted)))
+
+
+_ASCII_NOT_ALNUM = "".join(chr(code) for code in range(128) if not chr(code).isalnum())
+
+
+def _cannot_fold_to(text: str, folded: str) -> bool:
+    """Whether `fold(text)` surely differs from `folded` (not empty), told without folding (the
+    name cell of every row is compared with its header). An ASCII text's fold is its runs of
+    letters and digits, lower-cased, one space between them: it begins and ends with the text's
+    first and last letter or digit, and is no longer than the text between them."""
+    if not text.isascii():
+        return False  # accents, ligatures, wide spaces: only folding tells
+    core = text.strip(_ASCII_NOT_ALNUM)
+    return (
+        len(core) < len(folded) or core[:1].lower() != folded[0] or core[-1:].lower() != folded[-1]
+    )
 
 
 def find_header(rows: list[list[str]]) -> tuple[int, tuple[str, ...], RecordKind, float]:

@@ -43,11 +43,12 @@ class MatchDecisions:
     # rows the person left out of this import (the wizard's "Import" checkbox)
     excluded: frozenset[tuple[int, str]] = frozenset()
 
+    # asked for every row of an import: the name is folded only when some row was decided
     def decided(self, row: int | None, name: str) -> bool | None:
-        return None if row is None else self.rows.get((row, fold(name)))
+        return None if row is None or not self.rows else self.rows.get((row, fold(name)))
 
     def is_excluded(self, row: int | None, name: str) -> bool:
-        return row is not None and (row, fold(name)) in self.excluded
+        return row is not None and bool(self.excluded) and (row, fold(name)) in self.excluded
 
     @staticmethod
     def key(row: int, name: str) -> tuple[int, str]:

@@ -9,12 +9,13 @@ import pytest
 
 from importers import propose_mapping, read_records, read_tables
 from importers.categories import infer_category
+from importers.cleaning import fold
 from importers.content import content_field
 from importers.legal_basis import parse_legal_basis
 from importers.mapping import score_header
 from importers.model import RecordKind
 from importers.subprocessor_cells import split_name_address
-from importers.tables import RowKind, classified_rows, is_note
+from importers.tables import RowKind, _cannot_fold_to, classified_rows, classify_row, is_note
 from importers.transfers import parse_mechanism, several_named_note
 from workbench.domain.enums import (
     InferenceOrigin,
@@ -228,3 +229,32 @@ def test_a_vendor_list_reads_flags_addresses_notes_and_inferred_categories(tmp_p
     assert isinstance(scaleway, Subprocessor)
     assert scaleway.category is SubprocessorCategory.HOSTING
     assert {m.field: m for m in scaleway.unconfirmed}["category"].origin is InferenceOrigin.RULE
+
+
+@pytest.mark.parametrize(
+    ("name_cell", "kind"),
+    [
+        ("Nom du traitement", RowKind.REPEATED_HEADER),
+        (" NOM DU TRAITEMENT :", RowKind.REPEATED_HEADER),
+        ("nom-du\r\ntraitement", RowKind.REPEATED_HEADER),
+        ("Nom du traitement\u00a0", RowKind.REPEATED_HEADER),  # not ASCII: folded
+        ("Nom du traitement 2", RowKind.RECORD),
+        ("Nom du traitemen", RowKind.RECORD),
+        ("(nom) du traitement", RowKind.REPEATED_HEADER),
+    ],
+)
+def test_a_repeated_header_is_told_by_its_fold(name_cell: str, kind: RowKind) -> None:
+    # the ASCII pre-test (first, last letter, length) must decide as folding the cell does
+    headers = ("nom du traitement", "finalite", "base legale")
+    cells = [name_cell, "Finalité", "Base légale"]
+    assert classify_row(cells, headers, 0) is kind
+
+
+@pytest.mark.parametrize(
+    "text", ["Traitement 000123", " a ", "a\rb", "--", "", "ß", "ﬃ", "Éa", "x.y", "X  Y", "9"]
+)
+def test_the_fold_pre_test_never_rejects_a_text_that_folds_to_the_target(text: str) -> None:
+    folded = fold(text)
+    for target in (folded, "traitement", "a b", "ab", "x y", "ss", "ffi", "ea", "9"):
+        if target and _cannot_fold_to(text, target):
+            assert folded != target
