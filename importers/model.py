@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from importers.record_kind import RecordKind as RecordKind  # noqa: PLC0414 - re-exported (mypy)
 from workbench.progress import NullProgress, Progress
 
 if TYPE_CHECKING:  # annotations only: `RecordKind` (the CLI's --kind) needs no record class
     from workbench.domain.records import Provenance, Subprocessor, Treatment
-
-
-class RecordKind(StrEnum):
-    TREATMENTS = "treatments"
-    SUBPROCESSORS = "subprocessors"
-    AUTO = "auto"  # guess from the headers
 
 
 class GridSource(Protocol):

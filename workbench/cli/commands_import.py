@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from importers.model import RecordKind
+from importers.record_kind import RecordKind
 from workbench.cli._common import open_from_args, print_json
 from workbench.domain.errors import OrganisationNeededError, WorkbenchError
 from workbench.i18n import _
