@@ -11,7 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli._common import open_for_reading, open_from_args, print_json, print_table
-from workbench.compliance.checks.engine import Severity
+from workbench.compliance.checks.severity import Severity
 from workbench.domain.errors import WorkbenchError
 from workbench.i18n import _
 

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli._common import open_for_reading, open_from_args, print_json, print_table
 from workbench.cli.commands_check import record_reference, run_check
-from workbench.compliance.checks.engine import Severity
-from workbench.domain import codec
+from workbench.compliance.checks.severity import Severity
 from workbench.i18n import _
 
 if TYPE_CHECKING:
@@ -206,6 +205,8 @@ def run_export_calendar(args: argparse.Namespace) -> int:
 
 
 def run_plan(args: argparse.Namespace) -> int:
+    from workbench.domain import codec
+
     register = open_for_reading(args)
     plans = _workflow(register).plan(args.today)
     names = {o.id: o.name for o in register.organisations.list()}
@@ -233,6 +234,8 @@ def run_plan(args: argparse.Namespace) -> int:
 
 
 def run_generate(args: argparse.Namespace) -> int:
+    from workbench.domain import codec
+
     register = open_from_args(args)
     created = _workflow(register).generate(args.today, args.letter_lang, args.out)
     if args.json:
@@ -277,6 +280,8 @@ def run_record_objection(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from workbench.domain import codec
+
     views = _workflow(open_for_reading(args)).views(args.today)
     if args.json:
         print_json(

@@ -47,6 +47,16 @@ def test_help_imports_no_database_reader_or_writer(argv: list[str]) -> None:
     assert heavy(modules) == []
 
 
+def test_help_builds_its_parser_without_the_check_engine() -> None:
+    """--severity's choices come from a module of their own: the engine (and with it
+    dataclasses and inspect) cost about 17 ms of the 150 ms of `--help` on the 2-core machine
+    (bench/bench_startup.py)."""
+    modules = imported_by("--help")
+    assert "workbench.compliance.checks.severity" in modules
+    assert "workbench.compliance.checks.engine" not in modules
+    assert "dataclasses" not in modules
+
+
 def test_list_and_show_of_a_current_register_file_import_no_database_layer(
     tmp_path: Path,
 ) -> None:

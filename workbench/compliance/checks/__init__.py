@@ -6,7 +6,8 @@ from workbench.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from workbench.compliance.checks.catalogue import ALL_CHECKS, ALL_RULES
-    from workbench.compliance.checks.engine import Check, Finding, Rule, Severity, run_checks
+    from workbench.compliance.checks.engine import Check, Finding, Rule, run_checks
+    from workbench.compliance.checks.severity import Severity
 
 # The rule modules (and the public-holiday calendar) load when the checks are first wanted,
 # not with `Severity` (the CLI's --severity choices).
@@ -18,9 +19,9 @@ __getattr__ = lazy_exports(
             "Check",
             "Finding",
             "Rule",
-            "Severity",
             "run_checks",
         ],
+        "workbench.compliance.checks.severity": ["Severity"],
     },
 )
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from workbench.compliance.checks.engine import Finding, Severity
+from workbench.compliance.checks.engine import Finding
+from workbench.compliance.checks.severity import Severity
 from workbench.domain.enums import InferenceOrigin
 from workbench.domain.inference import Marked, describe, marks_on
 from workbench.domain.records import Unconfirmed

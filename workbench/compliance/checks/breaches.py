@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workbench.compliance.calendar import FrenchCalendar
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.legal_clocks import breach_clock, moment_text, request_deadline
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.breaches import ControllerNotice

@@ -13,7 +13,8 @@ from workbench.compliance.certification_status import (
     assess,
 )
 from workbench.compliance.checks._proof import Basis, basis, marks, reasons, to_verify
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import CertificationKind, EntityKind, InferenceOrigin
 from workbench.domain.records import Certification, Unconfirmed

@@ -8,25 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # annotations only: `Severity` (the CLI's --severity) needs no snapshot
+from workbench.compliance.checks.severity import Severity
+
+if TYPE_CHECKING:  # annotations only: the engine loads without the snapshot
     from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
     from workbench.domain.records import Unconfirmed
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}[self]
-
-    def at_least(self, threshold: Severity) -> bool:
-        return self.rank >= threshold.rank
 
 
 @dataclass(frozen=True, slots=True)

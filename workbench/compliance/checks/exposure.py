@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from workbench.compliance.checks._facts import handles_health_data
 from workbench.compliance.checks._proof import read_by_rule, to_verify
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.locations import describe, outside_eea
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import EntityKind

@@ -16,7 +16,8 @@ from workbench.compliance.checks._facts import (
 from workbench.compliance.checks._proof import Basis, basis, marks, reasons, to_verify
 from workbench.compliance.checks.actors import names
 from workbench.compliance.checks.certificates import status_basis
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.locations import describe, outside_eea
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import CertificationKind, EntityKind, Role

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from workbench.compliance.checks._facts import social_network_words
 from workbench.compliance.checks._proof import basis, marks, read_by_rule, reasons, to_verify
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import Art9Condition, EntityKind, Role
 from workbench.domain.records import Subprocessor, Treatment

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 
 from workbench.compliance.checks._proof import read_by_rule, to_verify
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import EntityKind, RetentionUnit
 from workbench.domain.records import Retention

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from workbench.compliance.checks._proof import basis, marks, reasons, to_verify
 from workbench.compliance.checks.actors import names
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import DpiaStatus, EntityKind, Role, TreatmentStatus
 from workbench.domain.records import Treatment

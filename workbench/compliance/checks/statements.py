@@ -16,7 +16,8 @@ from workbench.compliance.checks._facts import (
     usable_hds_certificates,
 )
 from workbench.compliance.checks._proof import Basis, basis, to_verify
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.locations import outside_eea, outside_eu
 from workbench.compliance.settings import Statement, StatementCode
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from workbench.compliance.audits import FINISHED, check_notice, notice_rule_applies, overdue_actions
 from workbench.compliance.calendar import FrenchCalendar
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import AuditStatus, EntityKind, NotificationStatus
 from workbench.i18n import _, ngettext, sentence_date

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from workbench.compliance.checks._facts import SCC_MODULE_FOR_ROLE, mechanism_label, roles_towards
 from workbench.compliance.checks._proof import basis, to_verify
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.checks.transfers import covered, scc_advice, stated_mechanism
 from workbench.compliance.locations import outside_eea
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot

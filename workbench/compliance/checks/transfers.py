@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from workbench.compliance.checks._facts import mechanism_label, roles_towards
 from workbench.compliance.checks._proof import basis, marks, reasons, to_verify
-from workbench.compliance.checks.engine import Finding, Rule, Severity
+from workbench.compliance.checks.engine import Finding, Rule
+from workbench.compliance.checks.severity import Severity
 from workbench.compliance.locations import describe, outside_eea
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain.enums import EntityKind, LocationKind, Role, TransferMechanism
