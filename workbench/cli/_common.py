@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from workbench.domain.errors import RegisterOpenError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from workbench.services import Register
     from workbench.storage.plain_reader import PlainRegister
 
@@ -106,6 +108,18 @@ def _plain_readable(args: argparse.Namespace) -> bool:
 def print_json(payload: Any) -> None:
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
     sys.stdout.write("\n")
+
+
+def print_json_array(items: Iterable[Any]) -> None:
+    """What `print_json(list(items))` prints, written item by item: the list (one dict per
+    finding of a 100k register) is never held whole in memory."""
+    out = sys.stdout
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2, sort_keys=False)
+        out.write(("[\n  " if first else ",\n  ") + text.replace("\n", "\n  "))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def records_json(records: list[Any]) -> list[dict[str, Any]]:

@@ -8,14 +8,23 @@ dpo-workbench check --ack subprocessor-no-dpa:subprocessor:7 --reason "DPA signe
 from __future__ import annotations
 
 import argparse
+import itertools
 from typing import TYPE_CHECKING, Any
 
-from workbench.cli._common import open_for_reading, open_from_args, print_json, print_table
+from workbench.cli._common import (
+    open_for_reading,
+    open_from_args,
+    print_json,
+    print_json_array,
+    print_table,
+)
 from workbench.compliance.checks.severity import Severity
 from workbench.domain.errors import WorkbenchError
 from workbench.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from workbench.compliance.checks import Finding, Rule
     from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
     from workbench.services.compliance_service import ComplianceService
@@ -92,14 +101,17 @@ def run_check(args: argparse.Namespace) -> int:
     review = _compliance(register).review(args.today, Severity(args.severity))
     findings = review.open
     if args.json:
-        rows = [finding_json(f, review.snapshot) for f in findings]
+        rows: Iterable[dict[str, Any]] = (finding_json(f, review.snapshot) for f in findings)
         if args.acknowledged:
-            rows += [
-                finding_json(f, review.snapshot)
-                | {"acknowledged": {"reason": a.reason, "by": a.author, "at": a.at.isoformat()}}
-                for f, a in review.acknowledged
-            ]
-        print_json(rows)
+            rows = itertools.chain(
+                rows,
+                (
+                    finding_json(f, review.snapshot)
+                    | {"acknowledged": {"reason": a.reason, "by": a.author, "at": a.at.isoformat()}}
+                    for f, a in review.acknowledged
+                ),
+            )
+        print_json_array(rows)
     elif not findings and not review.acknowledged:
         print(_("No problem found."))
     else:

@@ -20,7 +20,6 @@ from workbench.compliance.checks.engine import Finding
 from workbench.compliance.checks.rule_catalogue import reads
 from workbench.compliance.snapshot import EntityLink, RegisterSnapshot
 from workbench.domain import codec
-from workbench.domain.enums import EntityKind
 
 FindingKey = tuple[str, EntityLink]  # (rule id, record)
 
@@ -44,17 +43,7 @@ def key_of(finding: Finding) -> FindingKey:
 
 
 def record_of(snapshot: RegisterSnapshot, link: EntityLink) -> object | None:
-    table: Mapping[EntityKind, Iterable[Any]] = {
-        EntityKind.ORGANISATION: snapshot.organisations,
-        EntityKind.TREATMENT: snapshot.treatments,
-        EntityKind.SUBPROCESSOR: snapshot.subprocessors,
-        EntityKind.CERTIFICATION: snapshot.certifications,
-        EntityKind.AUDIT: snapshot.audits,
-        EntityKind.NOTIFICATION: snapshot.notifications,
-        EntityKind.BREACH: snapshot.breaches,
-        EntityKind.DATA_SUBJECT_REQUEST: snapshot.requests,
-    }
-    return next((r for r in table.get(link.kind, ()) if r.id == link.id), None)
+    return snapshot.record_by_link.get(link)
 
 
 def stated_facts(snapshot: RegisterSnapshot, finding: Finding) -> dict[str, Any]:
@@ -63,21 +52,26 @@ def stated_facts(snapshot: RegisterSnapshot, finding: Finding) -> dict[str, Any]
     record = record_of(snapshot, finding.link)
     if record is None:
         return {}
-    values = codec.to_dict(record)
     inferred = {m.field.split(".", maxsplit=1)[0] for m in finding.unconfirmed}
-    return {f: values[f] for f in reads(finding.rule_id) if f in values and f not in inferred}
+    present = codec.field_names(record)
+    fields = [f for f in reads(finding.rule_id) if f in present and f not in inferred]
+    return codec.encoded_fields(record, fields)
 
 
 def fingerprint(snapshot: RegisterSnapshot, finding: Finding) -> str:
     record = record_of(snapshot, finding.link)
-    values = codec.to_dict(record) if record is not None else {}
-    fields = reads(finding.rule_id) or tuple(
-        sorted(k for k in values if k not in ("version", "unconfirmed"))
-    )
+    fields = reads(finding.rule_id)
+    if record is None:
+        stated: dict[str, Any] = dict.fromkeys(fields)
+    elif fields:
+        stated = codec.encoded_fields(record, fields)
+    else:
+        values = codec.to_dict(record)
+        stated = {k: values[k] for k in sorted(values) if k not in ("version", "unconfirmed")}
     facts = {
         "rule": finding.rule_id,
         "record": [finding.link.kind.value, finding.link.id],
-        "stated": {f: values.get(f) for f in fields},
+        "stated": stated,
         "inferred": sorted([m.field, m.origin.value, m.source_text] for m in finding.unconfirmed),
     }
     text = json.dumps(facts, sort_keys=True, ensure_ascii=False, default=str)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from workbench.compliance.legal_clocks import LOCAL_TIME
 from workbench.compliance.settings import ComplianceSettings
@@ -62,6 +63,27 @@ class RegisterSnapshot:
     @cached_property
     def subprocessor_by_id(self) -> dict[int, Subprocessor]:
         return {s.id: s for s in self.subprocessors if s.id is not None}
+
+    @cached_property
+    def record_by_link(self) -> dict[EntityLink, object]:
+        """Every record by its link: a finding names its record by link, and a scan of the
+        treatments per finding made `check --json` quadratic (100k treatments: 285 s)."""
+        tables: tuple[tuple[EntityKind, tuple[Any, ...]], ...] = (
+            (EntityKind.ORGANISATION, self.organisations),
+            (EntityKind.TREATMENT, self.treatments),
+            (EntityKind.SUBPROCESSOR, self.subprocessors),
+            (EntityKind.CERTIFICATION, self.certifications),
+            (EntityKind.AUDIT, self.audits),
+            (EntityKind.NOTIFICATION, self.notifications),
+            (EntityKind.BREACH, self.breaches),
+            (EntityKind.DATA_SUBJECT_REQUEST, self.requests),
+        )
+        return {
+            EntityLink(kind, record.id): record
+            for kind, records in tables
+            for record in records
+            if record.id is not None
+        }
 
     @cached_property
     def live_treatments(self) -> tuple[Treatment, ...]:

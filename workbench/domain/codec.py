@@ -13,7 +13,7 @@ import datetime as dt
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -26,14 +26,24 @@ _AS_IS = frozenset({str, int, float, bool, type(None)})
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def to_dict(record: object) -> dict[str, Any]:
+def field_names(record: object) -> tuple[str, ...]:
     cls = type(record)
     names = _FIELD_NAMES.get(cls)
     if names is None:
         if not dataclasses.is_dataclass(record) or isinstance(record, type):
             raise TypeError(f"not a record: {record!r}")
         names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(record))
-    return {name: _encode(getattr(record, name)) for name in names}
+    return names
+
+
+def to_dict(record: object) -> dict[str, Any]:
+    return {name: _encode(getattr(record, name)) for name in field_names(record)}
+
+
+def encoded_fields(record: object, names: Iterable[str]) -> dict[str, Any]:
+    """The named fields of a record as `to_dict` gives them, a field the record lacks as None:
+    what a finding rests on is a few fields of a record, not all of it."""
+    return {name: _encode(getattr(record, name, None)) for name in names}
 
 
 def _encode(value: object) -> Any:
