@@ -345,7 +345,7 @@ def _best_synonym(folded: str, kind: RecordKind) -> tuple[str | None, float]:
     else:
         found = process.extractOne(folded, phrases, scorer=fuzz.token_sort_ratio, processor=None)
     # a contained synonym scores CONTAINS_CONFIDENCE, any other its ratio; the best wins
-    scored = [(CONTAINS_CONFIDENCE, -min(contained))] if contained else []
+    scored = [(CONTAINS_CONFIDENCE, -_subject(padded, phrases, contained))] if contained else []
     if found is not None and (
         " " in folded
         or len(folded) >= LONG_WORD
@@ -360,6 +360,13 @@ def _best_synonym(folded: str, kind: RecordKind) -> tuple[str | None, float]:
         return None, 0.0
     score, at = max(scored)
     return keys[-at], score
+
+
+def _subject(padded: str, phrases: tuple[str, ...], contained: set[int]) -> int:
+    """Of the known phrases a header contains, the one it names first, the longest there, then
+    the first in vocabulary order: a header is about its subject, not the words after it
+    ("Legal basis for our use of personal data" is the legal basis, not the data)."""
+    return min(contained, key=lambda i: (padded.find(f" {phrases[i]} "), -len(phrases[i]), i))
 
 
 @cache
