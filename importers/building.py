@@ -415,6 +415,20 @@ class RowBuilder:
             locations += tuple(x for x in row.values.get("locations", ()) if x not in locations)
             mark = row.marks.get("locations") or _locations_mark(cell)
             row.put("locations", locations, mark if locations else None)
+        self._tool_in_place(text, cell, row)
+
+    def _tool_in_place(self, text: str, cell: Cell, row: _Row) -> None:
+        """A place cell naming the transfer tool with the place ("USA + SCC", "United States
+        (DPF)"), on a table with no transfer column: the tool is the row's mechanism, read out
+        of words (marked), as a description's sentence naming one is."""
+        if "transfer_text" in self.fields or "transfer_mechanism" in self.fields:
+            return
+        if row.values.get("transfer_mechanism") is not None:
+            return
+        mechanism = parse_mechanism(text)
+        if mechanism is not None and mechanism.is_safeguard:
+            row.put("transfer_text", text)
+            row.put("transfer_mechanism", mechanism, _mechanism_mark(cell, text))
 
     def _storage_locations(self, text: str, cell: Cell, row: _Row) -> None:
         if "locations" in self.fields:

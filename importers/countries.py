@@ -256,7 +256,8 @@ def approximation_note(text: str) -> str:
         for item in _items(text)
         if (code := approximate_country(item)) is not None and not _exact_locations(item)
     ]
-    return "; ".join(notes)
+    cities = city_note(text)
+    return "; ".join([*notes, cities] if cities else notes)
 
 
 def country_name(code: str) -> str:
@@ -353,7 +354,12 @@ def parse_locations(text: str) -> tuple[Location, ...]:
     if fold(text) in NOT_APPLICABLE:  # the whole cell: "FR, SO" lists Somalia
         return ()
     for item in _items(text):
-        exact = _qualified_country(item) or _place_in_region(item) or _exact_locations(item)
+        exact = (
+            _qualified_country(item)
+            or _place_in_region(item)
+            or _city_in_region(item)
+            or _exact_locations(item)
+        )
         code = None if exact else approximate_country(item)
         for location in exact or ((Location(code, LocationKind.COUNTRY),) if code else ()):
             if location not in found:
@@ -434,6 +440,41 @@ def _place_in_region(item: str) -> tuple[Location, ...]:
     inner = match.group("inner")
     code = REGION_CITIES.get(fold(inner)) or country_code(inner)
     return (Location(code, LocationKind.COUNTRY),) if code else ()
+
+
+def _city_in_region(item: str) -> tuple[Location, ...]:
+    """A city with the region it lies in in parentheses ("Frankfurt (EU)", "Paris (UE)"): the
+    city's country, as "EU (Frankfurt)" is. Empty unless the head is one city of
+    `REGION_CITIES` and the parentheses name regions only: a city alone is not read ("Paris,
+    Texas" is no France), nor one named with a state or another country ("Paris (Texas)")."""
+    match = _QUALIFIED.match(item)
+    if match is None:
+        return ()
+    code = REGION_CITIES.get(fold(match.group("head")))
+    places = _exact_locations(match.group("inner"))
+    if code is None or not places or any(p.kind is not LocationKind.REGION for p in places):
+        return ()
+    return (Location(code, LocationKind.COUNTRY),)
+
+
+def city_note(text: str) -> str:
+    """The note of a mark on locations read from `text`: which cities were read as their
+    country (a city is where the data lies; its country is what the register keeps)."""
+    notes = []
+    for item in _items(text):
+        match = _QUALIFIED.match(item)
+        if match and _city_in_region(item):
+            city = match.group("head")
+        elif match and _place_in_region(item) and fold(match.group("inner")) in REGION_CITIES:
+            city = match.group("inner")
+        else:
+            continue
+        notes.append(
+            _("read as {country} (the country of the city «{city}»)").format(
+                country=country_name(REGION_CITIES[fold(city)]), city=city.strip()
+            )
+        )
+    return "; ".join(notes)
 
 
 def _capital_alias(phrase: str, raw: str) -> str | None:
