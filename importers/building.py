@@ -23,6 +23,7 @@ from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA, score_head
 from importers.marks import Cell, MarkError, parse_unconfirmed
 from importers.model import ColumnMapping, ImportedRow, RecordKind, TableCandidate
 from importers.retention import parse_retention
+from importers.row_spans import Realigned, SpanProfile
 from importers.tables import RowKind, Section, classified_rows, read_section
 from importers.transfers import is_code as is_mechanism_code
 from importers.transfers import parse_mechanism, several_named_note
@@ -52,6 +53,7 @@ from workbench.domain.enums import (
     TreatmentStatus,
 )
 from workbench.domain.errors import ImportFileError, MappingError
+from workbench.domain.inference import field_exists
 from workbench.domain.names import readable_name
 from workbench.domain.records import (
     DataCategory,
@@ -113,6 +115,16 @@ class _Row:
 _Reader = Callable[[str, Cell, bool, "_Row"], None]  # a column's key, its cell, canonical, row
 
 
+# a column's key -> the record field its reading gives (for the marks on a realigned row)
+_FIELD_OF_KEY = {
+    "legal_basis_text": "legal_basis",
+    NAME_AND_PURPOSE: "name",
+    "location_text": "locations",
+    "transfer_text": "transfer_mechanism",
+    "retention.text": "retention",
+}
+
+
 # -- rows -> records -----------------------------------------------------------------------------
 class RowBuilder:
     def __init__(self, table: TableCandidate, mapping: ColumnMapping, kind: RecordKind) -> None:
@@ -139,7 +151,13 @@ class RowBuilder:
         self._file_name = readable_name(table.file.name)
         self._sheet = table.sheet
 
-    def build(self, cells: list[str], section: Section, row_number: int) -> ImportedRow:
+    def build(
+        self,
+        cells: list[str],
+        section: Section,
+        row_number: int,
+        spanned: Realigned | None = None,
+    ) -> ImportedRow:
         row = _Row(row_number)
         for (index, key, header, canonical), read in self._readers:
             cell = Cell(cells[index] if index < len(cells) else "", header, row_number)
@@ -154,6 +172,8 @@ class RowBuilder:
                 row.warnings.append(
                     misfit_note(header, key, self.record_cls is Treatment, str(exc))
                 )
+        if spanned is not None:
+            self._mark_spanned(row, spanned, cells)
         values = row.values
         self._fit_name(row)
         if not values.get("name"):
@@ -189,6 +209,28 @@ class RowBuilder:
             warnings=tuple(row.warnings),
             lists_unconfirmed="unconfirmed" in self.fields,
         )
+
+    def _mark_spanned(self, row: _Row, spanned: Realigned, cells: list[str]) -> None:
+        """A row realigned under a flattened span (`importers.row_spans`): the values taken
+        from the row above, and those read from cells moved right, are the rule's reading."""
+        for index, key, header, _canonical in self.columns:
+            field_name = _FIELD_OF_KEY.get(key, key)
+            if field_name not in row.values or not field_exists(self.record_cls, field_name):
+                continue
+            note = (
+                _("taken from the row above: its cell spans this row in the source")
+                if index in spanned.inherited
+                else _(
+                    "read from a cell moved left in the file: the cell spanning it was flattened"
+                )
+            )
+            found = row.marks.get(field_name)
+            if found is not None:
+                note = f"{found.note}; {note}" if found.note else note
+                row.mark(dataclasses.replace(found, note=note))
+            else:
+                cell = Cell(cells[index] if index < len(cells) else "", header, row.number)
+                row.mark(cell.mark(field_name, InferenceOrigin.RULE, note))
 
     def _fit_name(self, row: _Row) -> None:
         """A name longer than the register holds (a sentence told as the name) is cut at its
@@ -570,9 +612,21 @@ def build_rows(
         else _names_heading(table, kind, name_index)
     )
     total = max(table.row_count, 1)
-    pending: tuple[int, list[str], Section] | None = None
+    pending: tuple[int, list[str], Section, Realigned | None] | None = None
+    realigned: dict[int, Realigned] = {}
+
+    def source_rows() -> Iterator[list[str]]:
+        width = max((i + 1 for i, h in enumerate(table.headers) if h.strip()), default=0)
+        spans = SpanProfile(width, table.preview_rows, name_index)
+        for index, cells, done in spans.realign(
+            table.source.rows(), table.header_row + 1, table.end_row
+        ):
+            if done is not None:
+                realigned[index] = done
+            yield cells
+
     rows = classified_rows(
-        table.source.rows(), table.header_row + 1, header_folds, name_index, table.end_row
+        source_rows(), table.header_row + 1, header_folds, name_index, table.end_row
     )
     for index, cells, row_kind in rows:
         progress.check_cancelled()
@@ -585,10 +639,10 @@ def build_rows(
                     _pad(pending[1], len(cells)), _pad(cells, len(pending[1])), strict=True
                 )
             ]
-            pending = (pending[0], merged, pending[2])
+            pending = (pending[0], merged, pending[2], pending[3])
             continue
         if pending is not None and row_kind is not RowKind.CONTINUATION:
-            yield builder.build(pending[1], pending[2], pending[0])
+            yield builder.build(pending[1], pending[2], pending[0], pending[3])
             pending = None
         if row_kind is RowKind.SECTION:
             found = read_section(next(c for c in cells if c.strip()))
@@ -601,9 +655,9 @@ def build_rows(
                 )
             )
         elif row_kind is RowKind.RECORD:
-            pending = (table.row_number(index), list(cells), section)
+            pending = (table.row_number(index), list(cells), section, realigned.pop(index, None))
     if pending is not None:
-        yield builder.build(pending[1], pending[2], pending[0])
+        yield builder.build(pending[1], pending[2], pending[0], pending[3])
 
 
 def _names_heading(table: TableCandidate, kind: RecordKind, name_index: int | None) -> Section:

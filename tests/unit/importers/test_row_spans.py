@@ -1,0 +1,102 @@
+"""Rows whose spanning cells were flattened are realigned under their columns.
+
+Written on Lydia's and Orange's legal-basis tables (a general purpose spanning its processings,
+a purpose spanning its bullet descriptions); the tables here are Spanish, French and English,
+hand-written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from importers import propose_mapping, read_records, read_tables
+from importers.row_spans import SpanProfile
+from workbench.domain.enums import InferenceOrigin, LegalBasis
+from workbench.domain.records import Treatment
+
+
+def _treatments(tmp_path: Path, rows: list[list[str]]) -> list[Treatment]:
+    path = tmp_path / "table.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append([cell or None for cell in row])
+    book.save(path)
+    (table,) = read_tables(path)
+    records = [r.record for r in read_records(table, propose_mapping(table)).rows()]
+    assert all(isinstance(r, Treatment) for r in records)
+    return records  # type: ignore[return-value]
+
+
+def test_a_spanned_group_column_is_taken_from_the_row_above_and_marked(tmp_path: Path) -> None:
+    records = _treatments(
+        tmp_path,
+        [
+            ["Purpose", "Processing activity", "Carried out by", "Legal basis"],
+            ["Customer account", "Opening the account", "Shop Ltd", "Performance of a contract"],
+            ["Closing the account", "Shop Ltd", "Performance of a contract", ""],
+            ["Marketing", "Sending the newsletter", "Mailer Inc", "Consent"],
+        ],
+    )
+    assert [r.name for r in records] == [
+        "Opening the account",
+        "Closing the account",
+        "Sending the newsletter",
+    ]
+    assert [r.purpose for r in records] == ["Customer account", "Customer account", "Marketing"]
+    assert [r.legal_basis for r in records] == [
+        LegalBasis.CONTRACT,
+        LegalBasis.CONTRACT,
+        LegalBasis.CONSENT,
+    ]
+    marks = {m.field: m for m in records[1].unconfirmed}
+    assert marks["purpose"].origin is InferenceOrigin.RULE
+    assert "row above" in marks["purpose"].note
+    assert not any("span" in m.note for m in records[0].unconfirmed + records[2].unconfirmed)
+
+
+def test_a_bullet_row_under_a_spanned_name_continues_the_record(tmp_path: Path) -> None:
+    records = _treatments(
+        tmp_path,
+        [
+            ["Finalidad", "Descripción", "Base jurídica"],
+            ["Gestionar pedidos", "• Registrar el pedido", "Ejecución del contrato"],
+            ["• Enviar la factura", "Obligación legal"],
+            ["Enviar boletines", "• Preparar el envío", "Consentimiento"],
+        ],
+    )
+    assert [r.name for r in records] == ["Gestionar pedidos", "Enviar boletines"]
+    assert [r.legal_basis for r in records] == [LegalBasis.CONTRACT, LegalBasis.CONSENT]
+    assert "Enviar la factura" in records[0].description
+
+
+def test_a_row_with_its_last_cells_empty_stays_where_it_stands(tmp_path: Path) -> None:
+    # the basis where it stands agrees with its column: an optional last column left empty
+    records = _treatments(
+        tmp_path,
+        [
+            ["Finalité", "Base légale", "Justification de l'intérêt légitime"],
+            ["Gérer les comptes", "Exécution du contrat", ""],
+            ["Mesurer l'audience", "Intérêt légitime", "Améliorer le site"],
+            ["Respecter la loi", "Obligation légale"],
+        ],
+    )
+    assert [r.name for r in records] == [
+        "Gérer les comptes",
+        "Mesurer l'audience",
+        "Respecter la loi",
+    ]
+    assert records[2].legal_basis is LegalBasis.LEGAL_OBLIGATION
+
+
+def test_a_row_is_moved_only_when_its_cells_agree_with_the_columns_there() -> None:
+    full = [["Purpose", "Processing", "Party", "Legal basis"]]
+    full += [["Service", "Send data", "Acme", "Consent"]]
+    spans = SpanProfile(4, full[1:], name_index=1)
+    assert spans.shift_of(["Analyse data", "Acme", "Consent", ""]) == 1
+    assert spans.shift_of(["Analyse data", "Foo", "Bar", ""]) == 0  # nothing agrees moved
+    assert spans.shift_of(["Analyse data", "", "", ""]) == 0  # one text: tables.py decides
+    assert spans.shift_of(["", "Acme", "Consent", ""]) == 0  # not the first cells
