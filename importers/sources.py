@@ -269,6 +269,8 @@ class DocxGrid:
     table_index: int
     row_count: int
     context_title: str = ""
+    # the title paragraph above the table (bold, or a heading style), which may name a fiche
+    context_heading: str = ""
 
     def rows(self) -> Iterator[list[str]]:
         table = _open_docx(self.file).tables[self.table_index]
@@ -347,18 +349,35 @@ def docx_grids(path: Path) -> list[DocxGrid]:
 
     document = _open_docx(path)
     grids = []
-    last_text = ""
+    last_text = last_heading = ""
     index = 0
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             if block.text.strip():
                 last_text = block.text.strip()
+                if _is_heading(block):
+                    last_heading = last_text
         elif isinstance(block, Table):
             name = _("Table {number}").format(number=index + 1)
-            grids.append(DocxGrid(path, name, index, len(block.rows), last_text))
+            grids.append(DocxGrid(path, name, index, len(block.rows), last_text, last_heading))
             index += 1
-            last_text = ""
+            last_text = last_heading = ""
     return grids
+
+
+HEADING_MAX_WORDS = 20  # a title is a line; a bold sentence of a paragraph's length is text
+
+
+def _is_heading(paragraph: Any) -> bool:
+    """A paragraph written as a title: a heading style, or every run of its text in bold."""
+    text = paragraph.text.strip()
+    if not text or len(text.split()) > HEADING_MAX_WORDS:
+        return False
+    style = getattr(paragraph.style, "name", "") or ""
+    if style.lower().startswith(("heading", "titre", "title")):
+        return True
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    return bool(runs) and all(run.bold for run in runs)
 
 
 # -- dispatch -------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def transposed_table(source: GridSource, head: list[list[str]]) -> TableCandidat
     found = _labels(head)
     if found is None or found[2].index_of("name") is None:
         # a title row names the fiche when no label does (the purpose would stand for it)
-        titled = _with_title_labels(head)
+        titled = _with_title_labels(_with_heading_row(head, source))
         named = _labels(titled) if titled is not None else None
         if titled is not None and named is not None and named[2].index_of("name") is not None:
             head, found = titled, named
@@ -145,6 +145,21 @@ def _with_title_labels(head: list[list[str]]) -> list[list[str]] | None:
         rows[index] = [*rows[index][:label_column], name_label, *values]
         titled = True
     return rows if titled else None
+
+
+def _with_heading_row(head: list[list[str]], source: GridSource) -> list[list[str]]:
+    """The rows, with the document's title above the table as the fiche's title row when the
+    table has none: a Word table of one fiche ("Base légale | ...", no header) under its bold
+    title and the sentence introducing it, the title naming the record."""
+    heading = getattr(source, "context_heading", "")
+    labelled = [i for i, r in enumerate(head) if sum(1 for c in r if c.strip()) >= 2]
+    if not heading or not labelled or any(any(c.strip() for c in r) for r in head[: labelled[0]]):
+        return head
+    width = max(len(r) for r in head)
+    if width > 2:  # a fiche of one value per label: a wider grid is a table of its own
+        return head
+    first = labelled[0]
+    return [*head[:first], [heading, *[""] * (width - 1)], *head[first:]]
 
 
 def _is_title(rows: list[list[str]], index: int, label_column: int, one_value: bool) -> bool:
