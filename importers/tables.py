@@ -14,6 +14,7 @@ from itertools import islice, takewhile
 from importers._safety import DEFAULT_LIMITS, SafetyLimits
 from importers._structure import Budget, check_row_width
 from importers.cleaning import clean_text, fold, is_mostly_upper
+from importers.fiche_blocks import fiche_rows
 from importers.mapping import guess_kind, mapping_score
 from importers.model import GridSource, RecordKind, TableCandidate
 from importers.not_records import announced_as_not_records
@@ -372,6 +373,20 @@ def table_candidates(
     head = _head_rows(source, limits, budget, MULTI_TABLE_ROWS if several else HEADER_SCAN_ROWS)
     # a copied responsive table: each cell starts with its column's label, read without it
     source, head = unlabelled(source, head)
+    fiches = fiche_rows(head) if several else None
+    if fiches is not None:
+        # "Fält | Värde" fiches under their headings: one sideways table, the sheet's other
+        # tables looked for in the rows they leave
+        sideways = transposed_table(source, fiches[0])
+        if sideways is not None:
+            rest = [[] if i in fiches[1] else row for i, row in enumerate(head)]
+            return [sideways, *_ordinary_tables(source, rest, several)]
+    return _ordinary_tables(source, head, several)
+
+
+def _ordinary_tables(
+    source: GridSource, head: list[list[str]], several: bool
+) -> list[TableCandidate]:
     first = _candidate(source, head[:HEADER_SCAN_ROWS], head, 0)
     if first is None and several and len(head) > HEADER_SCAN_ROWS:
         # a small sheet whose first table lies under a long preamble (a title page, fiches):
