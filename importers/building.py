@@ -215,8 +215,8 @@ class RowBuilder:
         from the row above, and those read from cells moved right, are the rule's reading."""
         for index, key, header, _canonical in self.columns:
             field_name = _FIELD_OF_KEY.get(key, key)
-            if field_name not in row.values or not field_exists(self.record_cls, field_name):
-                continue
+            if not row.values.get(field_name) or not field_exists(self.record_cls, field_name):
+                continue  # nothing read: nothing to mark
             note = (
                 _("taken from the row above: its cell spans this row in the source")
                 if index in spanned.inherited

@@ -11,7 +11,9 @@ first ones, fewer than the header's columns; where they stand none agrees with i
 moved right by the cells it lacks some do (a value the column holds on a full row, a legal basis
 under the column of bases, a bullet line under the column of bullet lines, a typed value under
 its type's column). A row whose cells read right where they stand is a row with its last cells
-empty, and stays. The cells it lacks are those of the row above, which spanned it:
+empty, and stays. A lone text in the first column, left of the name column, is such a row when
+it reads as a name of the table (as many words as its names) and not as a cell of its own
+column (a group title is shorter): its name moved left, its cells after the name empty. The cells it lacks are those of the row above, which spanned it:
 - a spanned name means the row continues the record above (a description and its basis of the
   same purpose): the name is left empty, so that the row is read as that record's continuation;
 - any other spanned cell (a general purpose over its processings) is the row above's value,
@@ -31,6 +33,10 @@ BULLETS = ("•", "◦", "▪", "‣", "·", "- ", "* ", "– ")
 MIN_FILLED = 2  # a row of one text is a title, a note or a continuation (tables.py says which)
 
 
+def _filled_of(row: Sequence[str]) -> list[str]:
+    return [c for c in row if c.strip()]
+
+
 def _is_bullet(text: str) -> bool:
     return text.lstrip().startswith(BULLETS)
 
@@ -42,8 +48,13 @@ class _Column:
     bullets: int = 0
     typed: dict[str, int] = field(default_factory=dict)
     count: int = 0
+    fewest_words: int = 0
+    most_words: int = 0
 
     def add(self, text: str) -> None:
+        words = len(text.split())
+        self.fewest_words = min(self.fewest_words, words) if self.count else words
+        self.most_words = max(self.most_words, words)
         self.values.add(fold(text))
         self.bases += parse_legal_basis(text) is not None
         self.bullets += _is_bullet(text)
@@ -51,6 +62,9 @@ class _Column:
         if kind is not None:
             self.typed[kind] = self.typed.get(kind, 0) + 1
         self.count += 1
+
+    def fits_length(self, text: str) -> bool:
+        return self.count > 0 and self.fewest_words <= len(text.split()) <= self.most_words
 
     def agrees(self, text: str) -> bool:
         """The cell reads as one of this column's: a value it holds, or its cells' kind."""
@@ -97,6 +111,8 @@ class SpanProfile:
         """How far the row's cells moved left (0: the row stands as it is)."""
         filled = [i for i, c in enumerate(row) if c.strip()]
         count = len(filled)
+        if filled == [0] and self.name_index:
+            return self._lone_name_shift(row[0].strip(), self.name_index)
         if count < MIN_FILLED or count >= self.width or filled != list(range(count)):
             return 0
         cells = row[:count]
@@ -105,6 +121,18 @@ class SpanProfile:
         if self._agreement(cells, 0):
             return 0
         return shift if self._agreement(cells, shift) else 0
+
+    def _lone_name_shift(self, text: str, name_index: int) -> int:
+        """A lone text in the first column, left of the name column, that reads as a name of
+        this table and not as a cell of its own column (its length in words within the names'
+        range, outside its column's): a record whose spanned first cells were flattened, its
+        cells after the name empty too."""
+        names, own = self.columns[name_index], self.columns[0]
+        if (names.agrees(text) or names.fits_length(text)) and not (
+            own.agrees(text) or own.fits_length(text)
+        ):
+            return name_index
+        return 0
 
     def realign(
         self, rows: Iterator[list[str]], first: int, end: int | None
@@ -122,11 +150,11 @@ class SpanProfile:
                 yield index, row, None
                 continue
             spanned = tuple(range(shift))
-            cells = list(row[: self.width - shift])
+            cells = list(row[: self.width - shift]) if len(_filled_of(row)) > 1 else [row[0]]
             # a spanned name: the same record goes on, the row is its continuation
             lead = [""] * shift if self.name_index in spanned else [above[i] for i in spanned]
             rebuilt = lead + cells + list(row[self.width :])
-            above = [above[i] for i in spanned] + cells
+            above = ([above[i] for i in spanned] + cells + [""] * self.width)[: self.width]
             yield index, rebuilt, Realigned(shift, spanned)
 
 

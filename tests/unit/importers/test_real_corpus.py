@@ -67,8 +67,12 @@ miss). Three sets, measured apart:
   Lydia's and Binance's legal-basis tables, Struktora's list of processors), added in round 22 by
   someone who did not read the importer's rules, on branch issue-14x (the integration tree);
   four files state a legal basis per row, one a data location per row (one row naming a transfer
-  tool). Measured as that tree reads it, it misses every target: each is a strict expected
-  failure naming its causes.
+  tool). Measured as that tree reads it, it missed every target. It is no longer held out: the
+  rules of branch issue-14r were written after its misses were known (a header about the field
+  it names first; a city with its region in parentheses; a transfer tool in a place cell; rows
+  whose spanning cells were flattened), each tested on tables written for it in other
+  languages; it meets every target since, as the sixth set does (headerless Word fiches named
+  by the title above them, "Field | Value" fiches beside another table).
 """
 
 from __future__ import annotations
@@ -244,17 +248,13 @@ SEVENTH_SET_TARGETS = [
 
 
 # measured on branch issue-14x (the integration tree with every import rule of round 22): every
-# target missed
+# target missed; every target met since issue-14r, whose rules were written after the misses
+# were known (tuned since, no longer a held-out measure)
 EIGHTH_SET_TARGETS = [
-    _missed(
-        "held_out_8",
-        "names",
-        "48/49 names (since issue-14r's realigned spans, was 41/49): lydia_legal_basis.ods "
-        "13/14, 'Creating aggregated and non-nominative statistics for commercial use purposes' "
-        "is a row of one cell under a spanned general purpose, its basis cell empty: alone on "
-        "its row it reads as the continuation of the row above, and nothing in the table says "
-        "which column it moved from",
-    ),
+    # met by issue-14r (was 41/49): rows whose spanning cells were flattened are realigned
+    # under their columns (Lydia's shifted rows, and its lone processing under a spanned
+    # general purpose; test_row_spans.py)
+    pytest.param("held_out_8", "names", id="eighth-names"),
     # met by issue-14r (was 9): a row whose spanning cells were flattened is realigned under its
     # columns, its spanned cells taken from the row above, and a spanned name continues the
     # record above (Lydia's shifted rows, Orange's bullet rows; test_row_spans.py)

@@ -98,5 +98,43 @@ def test_a_row_is_moved_only_when_its_cells_agree_with_the_columns_there() -> No
     spans = SpanProfile(4, full[1:], name_index=1)
     assert spans.shift_of(["Analyse data", "Acme", "Consent", ""]) == 1
     assert spans.shift_of(["Analyse data", "Foo", "Bar", ""]) == 0  # nothing agrees moved
-    assert spans.shift_of(["Analyse data", "", "", ""]) == 0  # one text: tables.py decides
     assert spans.shift_of(["", "Acme", "Consent", ""]) == 0  # not the first cells
+
+
+def test_a_lone_first_cell_reading_as_a_name_is_a_record_under_a_span() -> None:
+    rows = [
+        ["Security", "Operating and updating the technical platform", "Legitimate interests"],
+        ["Commercial use", "Creating reports on the deals for partner companies", "Consent"],
+    ]
+    spans = SpanProfile(3, rows, name_index=1)
+    # as long as the names, longer than the first column's group titles: moved to the name
+    assert spans.shift_of(["Creating aggregated statistics for commercial purposes", "", ""]) == 1
+    # as short as a group title: a title or the continuation of the row above (tables.py)
+    assert spans.shift_of(["Regulatory compliance", "", ""]) == 0
+    assert SpanProfile(3, rows, name_index=0).shift_of(["Creating aggregated data", "", ""]) == 0
+
+
+def test_a_lone_name_under_a_span_is_a_record_without_a_basis(tmp_path: Path) -> None:
+    records = _treatments(
+        tmp_path,
+        [
+            ["Finalité générale", "Traitement", "Base légale"],
+            [
+                "Sécurité",
+                "Surveiller et mettre à jour les serveurs de la plateforme",
+                "Intérêt légitime",
+            ],
+            [
+                "Usage commercial",
+                "Établir des rapports de ventes pour les partenaires",
+                "Intérêt légitime",
+            ],
+            ["Produire des statistiques agrégées et anonymes sur les ventes", "", ""],
+        ],
+    )
+    assert [r.name for r in records][
+        -1
+    ] == "Produire des statistiques agrégées et anonymes sur les ventes"
+    assert records[-1].purpose == "Usage commercial"
+    assert records[-1].legal_basis is None
+    assert len(records) == 3
