@@ -13,7 +13,9 @@ under the column of bases, a bullet line under the column of bullet lines, a typ
 its type's column). A row whose cells read right where they stand is a row with its last cells
 empty, and stays. A lone text in the first column, left of the name column, is such a row when
 it reads as a name of the table (as many words as its names) and not as a cell of its own
-column (a group title is shorter): its name moved left, its cells after the name empty. The cells it lacks are those of the row above, which spanned it:
+column (a group title is shorter): its name moved left, its cells after the name empty.
+
+The cells such a row lacks are those of the row above, which spanned it:
 - a spanned name means the row continues the record above (a description and its basis of the
   same purpose): the name is left empty, so that the row is read as that record's continuation;
 - any other spanned cell (a general purpose over its processings) is the row above's value,
