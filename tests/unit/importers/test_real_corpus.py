@@ -73,6 +73,14 @@ miss). Three sets, measured apart:
   whose spanning cells were flattened), each tested on tables written for it in other
   languages; it meets every target since, as the sixth set does (headerless Word fiches named
   by the title above them, "Field | Value" fiches beside another table).
+- held out 9: eight files from five publishers in English, Spanish, Dutch, French and German
+  (GoalPlate's privacy policy in English and Spanish, a purposes table and a subprocessors
+  table; CVeetje's list of sub-processors in Dutch and English, its page's cards as a table with
+  a safeguard column, and a BYOK table announced as not sub-processors; SALTO's and SHEIN's
+  legal-basis tables; nihito's privacy policy, its purposes and recipients tables, and its
+  AVV's annexes), added on 2026-12-03 by someone who did not read the importer's rules, a
+  rebuild of a blind ninth set lost with its branch; measured on main as of da3ebc9: the
+  targets it meets are plain parameters, the others strict expected failures naming causes.
 """
 
 from __future__ import annotations
@@ -94,6 +102,7 @@ MIN_FILES = {
     "held_out_6": 7,
     "held_out_7": 7,
     "held_out_8": 5,
+    "held_out_9": 8,
 }
 
 
@@ -132,7 +141,15 @@ def test_the_first_held_out_set_does_not_regress(scores: list[FileScore]) -> Non
 
 
 def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) -> None:
-    late = ("held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8")
+    late = (
+        "held_out_3",
+        "held_out_4",
+        "held_out_5",
+        "held_out_6",
+        "held_out_7",
+        "held_out_8",
+        "held_out_9",
+    )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
     assert empty == set(), report(earlier)
@@ -160,6 +177,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_6": "sixth",
         "held_out_7": "seventh",
         "held_out_8": "eighth",
+        "held_out_9": "ninth",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -271,6 +289,44 @@ EIGHTH_SET_TARGETS = [
 ]
 
 
+# measured on main as of da3ebc9, blind (gathered by someone who did not read the importer's
+# rules): the targets it meets are plain parameters, the others strict expected failures
+NINTH_SET_TARGETS = [
+    # 67/78: CVeetje's Dutch Word table, its name column's header empty, is named by its
+    # "Verwerkte data" column (0/8); nihito's recipients table ("Empfänger | Zweck | Ort", under
+    # a treatments table of the same width) loses its first two rows, AWS and Twilio; nihito's
+    # "Anhang 1: Beschreibung der Bearbeitung" fiche ("Merkmal | Beschreibung") is not read
+    _missed(
+        "held_out_9",
+        "names",
+        "CVeetje NL named by its data column (its name header empty), nihito's recipients "
+        "table headed by its third row (AWS and Twilio lost), nihito's Anhang 1 fiche unread",
+    ),
+    # 22: CVeetje's BYOK table, announced as "not sub-processors of CVeetje", read as records
+    # (3), and the page's closing heading and button ("Questions or objection?", "Contact us");
+    # CVeetje's Dutch cells of the data column (8); SALTO's retention table ("Individus
+    # concernés | Données ... | Durée ...", its header and its 8 rows) read as treatments (9)
+    _missed(
+        "held_out_9",
+        "no non-record row",
+        "CVeetje's BYOK rows (not sub-processors) and closing heading read as records, "
+        "CVeetje NL's data cells as names, SALTO's retention table read as treatments",
+    ),
+    # 11/16: GoalPlate's "Where" / "Dónde" column is not mapped to the location (4);
+    # "europe-west4 (Eemshaven, Nederland)" gives EUROPE + NL instead of NL (1)
+    _missed(
+        "held_out_9",
+        "countries",
+        "GoalPlate's 'Where' / 'Dónde' column not mapped to the location, "
+        "'europe-west4 (Eemshaven, Nederland)' read as EUROPE + NL",
+    ),
+    # 7/7 found (CVeetje EN's safeguard column: "UK adequacy decision", SCCs, DPF)
+    pytest.param("held_out_9", "mechanisms", id="ninth-mechanisms"),
+    # 43/43 (GoalPlate EN/ES, SALTO, SHEIN, nihito)
+    pytest.param("held_out_9", "legal bases", id="ninth-legal-bases"),
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -280,6 +336,7 @@ ENOUGH = {
     "held_out_6": (3, 8, 10),
     "held_out_7": (20, 10, 40),
     "held_out_8": (30, 4, 35),
+    "held_out_9": (40, 10, 60),
 }
 
 
@@ -289,7 +346,8 @@ ENOUGH = {
     + FIFTH_SET_TARGETS
     + SIXTH_SET_TARGETS
     + SEVENTH_SET_TARGETS
-    + EIGHTH_SET_TARGETS,
+    + EIGHTH_SET_TARGETS
+    + NINTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
