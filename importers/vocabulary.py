@@ -371,7 +371,12 @@ LEADING_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "legal_basis_text": ("sur quelle base", "on what basis", "on which basis"),
     },
-    "subprocessors": {},
+    # "Where", "Où sont hébergées les données ?", "Dónde": a subprocessor's column that asks
+    # where is its place, whatever follows (the question word in the seven languages, and the
+    # Nordic ones: Swedish "var", Danish and Norwegian "hvor")
+    "subprocessors": {
+        "location_text": ("where", "ou", "wo", "donde", "dove", "onde", "waar", "var", "hvor"),
+    },
 }
 LEADING_CONFIDENCE = 0.9
 
