@@ -312,14 +312,10 @@ NINTH_SET_TARGETS = [
         "CVeetje's BYOK rows (not sub-processors) and closing heading read as records, "
         "CVeetje NL's data cells as names, SALTO's retention table read as treatments",
     ),
-    # 11/16 blind, 15/16 since issue-14g: GoalPlate's "Where" / "Dónde" column was not mapped
-    # to the location (4); "europe-west4 (Eemshaven, Nederland)" gives EUROPE + NL, not NL (1)
-    _missed(
-        "held_out_9",
-        "countries",
-        "'europe-west4 (Eemshaven, Nederland)' read as EUROPE + NL (GoalPlate's 'Where' / "
-        "'Dónde' read as its place since issue-14g, test_place_questions.py)",
-    ),
+    # met since issue-14g (was 11/16 blind): GoalPlate's "Where" / "Dónde" is its place column
+    # (test_place_questions.py); "europe-west4 (Eemshaven, Nederland)" is NL, the parenthesis
+    # naming a city and its country after a region (test_region_parentheses.py)
+    pytest.param("held_out_9", "countries", id="ninth-countries"),
     # 7/7 found (CVeetje EN's safeguard column: "UK adequacy decision", SCCs, DPF)
     pytest.param("held_out_9", "mechanisms", id="ninth-mechanisms"),
     # 43/43 (GoalPlate EN/ES, SALTO, SHEIN, nihito)
