@@ -206,6 +206,12 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "regione",
         "regiao",
         "vestigingsland",
+        # the place, in one word: "Ort", "Lieu", "Lugar", "Luogo", "Plaats"
+        "ort",
+        "lieu",
+        "lugar",
+        "luogo",
+        "plaats",
     ),
     "transfer_text": (
         "security measures in case of transfer",
