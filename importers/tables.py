@@ -421,7 +421,26 @@ def _ordinary_tables(
         current = found
         if not is_table_of_countries(found):
             tables.append(found)
-    return [t for t in tables if not announced_as_not_records(head, t)]
+    return [
+        _without_announced_part(head, t) for t in tables if not announced_as_not_records(head, t)
+    ]
+
+
+def _without_announced_part(head: list[list[str]], table: TableCandidate) -> TableCandidate:
+    """The table up to a repeat of its header under a heading announcing what follows as not
+    (sub)processors ("BYOK providers / ... the parties below are not sub-processors of ...",
+    "Outils internes (ne sont pas des sous-traitants)"): a second table of the same columns,
+    whose rows are no records, ends the first where its heading starts."""
+    if table.header_row < 0:
+        return table
+    own = tuple(fold(h) for h in table.headers)
+    end = len(head) if table.end_row is None else min(table.end_row, len(head))
+    for index in range(table.header_row + 2, end):
+        if tuple(fold(c) for c in head[index][: len(own)]) != own:
+            continue
+        if announced_as_not_records(head, dataclasses.replace(table, header_row=index)):
+            return _ending(table, gap_start(head, index, table.header_row))
+    return table
 
 
 def _next_start(head: list[list[str]], table: TableCandidate) -> int | None:
