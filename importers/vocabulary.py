@@ -312,6 +312,10 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
         "fundamento",
         "rechtsgrond",
         "grondslag",
+        # the Dutch GDPR's own word (AVG art. 6: "rechtsgrondslag"), and its plural
+        "rechtsgrondslag",
+        "rechtsgrondslagen",
+        "wettelijke grondslag",
         "justification legale",
     ),
     "retention.text": (
