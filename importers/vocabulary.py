@@ -24,7 +24,25 @@ TRANSFER_OUTSIDE_EEA = "transfer_outside_eea"
 # is, not where it processes.
 STORAGE_LOCATION = "storage_location_text"
 
+# "Data processed" in the seven languages: the categories of data a subprocessor, or a
+# treatment, processes ("Verwerkte data", "Verarbeitete Daten", "Datos tratados"), never its name
+DATA_PROCESSED = (
+    "processed data",
+    "verarbeitete daten",
+    "verarbeitete personenbezogene daten",
+    "datos tratados",
+    "datos procesados",
+    "dati trattati",
+    "dati elaborati",
+    "dados tratados",
+    "dados processados",
+    "verwerkte data",
+    "verwerkte gegevens",
+    "verwerkte persoonsgegevens",
+)
+
 SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
+    "data_categories": DATA_PROCESSED,
     STORAGE_LOCATION: (
         "storage country",
         "storage location",
@@ -334,6 +352,7 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
         "betrokkenen",
     ),
     "data_categories": (
+        *DATA_PROCESSED,
         "datenkategorien",
         "categorias de datos",
         "categorie di dati",
