@@ -422,8 +422,30 @@ def _ordinary_tables(
         if not is_table_of_countries(found):
             tables.append(found)
     return [
-        _without_announced_part(head, t) for t in tables if not announced_as_not_records(head, t)
+        _without_announced_part(head, t)
+        for t in tables
+        if not announced_as_not_records(head, t) and not describes_data_only(t)
     ]
+
+
+# what a treatment is told by: its name or purpose, or its basis
+_TREATMENT_KEYS = frozenset({"name", "name_and_purpose", "purpose", "legal_basis_text"})
+# what a table says of the data of treatments named elsewhere
+_DATA_FIELDS = frozenset({"data_categories", "data_subjects", "retention.text", "recipients"})
+
+
+def describes_data_only(table: TableCandidate) -> bool:
+    """A table of the data, not of treatments: its headers name only the data, whose data it
+    is, who receives it and how long it is kept ("CATEGORY OF DATA | DATA CONCERNED |
+    RETENTION PERIODS", "Individus concernés | Données ... concernées | Durée ..."), no purpose,
+    name or basis; each row describes data the treatments of another table process, and is no
+    record of its own."""
+    from importers.mapping import map_headers
+
+    if table.header_row < 0 or table.kind is not RecordKind.TREATMENTS:
+        return False
+    fields = [c.field for c in map_headers(table.headers, table.kind).columns if c.field]
+    return len(fields) >= MIN_HEADER_FIELDS and set(fields) <= _DATA_FIELDS
 
 
 def _without_announced_part(head: list[list[str]], table: TableCandidate) -> TableCandidate:
