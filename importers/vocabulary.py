@@ -345,6 +345,14 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "data_subjects": (
         "data subject",
+        # "the individuals concerned" (a retention table's first column: whose data it keeps)
+        "individus concernes",
+        "individuals concerned",
+        "persons concerned",
+        "personas afectadas",
+        "persone interessate",
+        "pessoas em causa",
+        "betrokken personen",
         "betroffene personen",
         "interesados",
         "interessati",
@@ -353,6 +361,17 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "data_categories": (
         *DATA_PROCESSED,
+        # "the data concerned": which of the person's data a row is about
+        "donnees a caractere personnel concernees",
+        "donnees personnelles concernees",
+        "donnees concernees",
+        "personal data concerned",
+        "data concerned",
+        "betroffene daten",
+        "datos afectados",
+        "dati interessati",
+        "dados em causa",
+        "betrokken gegevens",
         "datenkategorien",
         "categorias de datos",
         "categorie di dati",
@@ -390,6 +409,14 @@ LEADING_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "how we use",
         ),
         "retention.text": (
+            # "Durée au terme duquel les données sont supprimées", "Duration of storage"
+            "duree",
+            "duration",
+            "dauer",
+            "duracion",
+            "durata",
+            "duracao",
+            "duur",
             "combien de temps",
             "how long",
             "wie lange",

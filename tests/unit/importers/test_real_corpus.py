@@ -299,19 +299,14 @@ NINTH_SET_TARGETS = [
     # (the place word, test_place_word.py). Left: nihito's "Anhang 1: Beschreibung der
     # Bearbeitung" fiche ("Merkmal | Beschreibung") is not read as the processing it describes
     pytest.param("held_out_9", "names", id="ninth-names"),
-    # 22: CVeetje's BYOK table, announced as "not sub-processors of CVeetje", read as records
-    # (3), and the page's closing heading and button ("Questions or objection?", "Contact us");
-    # CVeetje's Dutch cells of the data column (8); SALTO's retention table ("Individus
-    # concernés | Données ... | Durée ...", its header and its 8 rows) read as treatments (9);
-    # 17 since issue-14g: a repeat of the header under a heading announcing its rows as not
-    # sub-processors ends the table (test_not_records_same_columns.py); 9 since "Verwerkte data"
-    # names the data (test_data_processed_header.py)
-    _missed(
-        "held_out_9",
-        "no non-record row",
-        "SALTO's retention table ('Individus concernés | ... | Durée ...') read as treatments "
-        "(CVeetje's BYOK rows and data cells no records since issue-14g)",
-    ),
+    # met since issue-14g (was 22 blind): CVeetje EN's BYOK table, announced as "not
+    # sub-processors of CVeetje", and the page's closing heading and button (5: a repeat of the
+    # header under such a heading ends the table, test_not_records_same_columns.py); CVeetje
+    # NL's data cells read as names (8: test_data_processed_header.py); SALTO's retention table
+    # ("Individus concernés | Données ... concernées | Durée ...", its header and 8 rows) read
+    # as treatments (9: a table naming only data holds no record, test_data_only_tables.py,
+    # and its headers read, test_data_table_headers.py)
+    pytest.param("held_out_9", "no non-record row", id="ninth-no-non-record-row"),
     # met since issue-14g (was 11/16 blind): GoalPlate's "Where" / "Dónde" is its place column
     # (test_place_questions.py); "europe-west4 (Eemshaven, Nederland)" is NL, the parenthesis
     # naming a city and its country after a region (test_region_parentheses.py)
