@@ -79,8 +79,11 @@ miss). Three sets, measured apart:
   a safeguard column, and a BYOK table announced as not sub-processors; SALTO's and SHEIN's
   legal-basis tables; nihito's privacy policy, its purposes and recipients tables, and its
   AVV's annexes), added on 2026-12-03 by someone who did not read the importer's rules, a
-  rebuild of a blind ninth set lost with its branch; measured on main as of da3ebc9: the
-  targets it meets are plain parameters, the others strict expected failures naming causes.
+  rebuild of a blind ninth set lost with its branch; measured on main as of da3ebc9, it met
+  mechanisms and legal bases, and missed names (67/78), non-record rows (22) and countries
+  (11/16). It is no longer held out: the rules of branch issue-14g were written after those
+  misses were known, each tested on tables written for it in other languages and shapes; it
+  meets every target since (names 77/78), asserted so.
 """
 
 from __future__ import annotations
