@@ -58,7 +58,7 @@ SETS = {
     "held_out_6": "-- held out 6 (added 2026-12-02, round 22; tuned since by issue-14t)",
     "held_out_7": "-- held out 7 (added 2026-12-02, round 22; tuned since by issue-14v)",
     "held_out_8": "-- held out 8 (added 2026-12-02, round 22, on the integration tree)",
-    "held_out_9": "-- held out 9 (added 2026-12-03, blind, on main da3ebc9; tuned since by issue-14g)",
+    "held_out_9": "-- held out 9 (added 2026-12-03, blind, on main; tuned since by issue-14g)",
 }
 _SET_OF = {
     False: "tuned",
