@@ -73,6 +73,14 @@ miss). Three sets, measured apart:
   whose spanning cells were flattened), each tested on tables written for it in other
   languages; it meets every target since, as the sixth set does (headerless Word fiches named
   by the title above them, "Field | Value" fiches beside another table).
+- held out 10: nine files from six publishers in Portuguese, Spanish, Italian, German, English and
+  French (Eleva.care's list of subprocessors in Portuguese and Spanish and its Portuguese
+  legal-basis table, Cloud Temple's authorised sub-processors in Italian and German, The Register's,
+  Streamable's and Gofile's legal-basis tables, FlixBus's French list of payment providers), added
+  on 2026-12-03 on branch issue-14h (main as of da3ebc9) by someone who did not read the importer's
+  rules; the ninth set is another branch's. Measured so: no non-record row, mechanisms 14/14 and
+  legal bases 30/30 met; names 52/56 and countries 11/22 are strict expected failures naming their
+  causes.
 """
 
 from __future__ import annotations
@@ -94,6 +102,7 @@ MIN_FILES = {
     "held_out_6": 7,
     "held_out_7": 7,
     "held_out_8": 5,
+    "held_out_10": 9,
 }
 
 
@@ -132,7 +141,15 @@ def test_the_first_held_out_set_does_not_regress(scores: list[FileScore]) -> Non
 
 
 def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) -> None:
-    late = ("held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8")
+    late = (
+        "held_out_3",
+        "held_out_4",
+        "held_out_5",
+        "held_out_6",
+        "held_out_7",
+        "held_out_8",
+        "held_out_10",
+    )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
     assert empty == set(), report(earlier)
@@ -160,6 +177,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_6": "sixth",
         "held_out_7": "seventh",
         "held_out_8": "eighth",
+        "held_out_10": "tenth",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -271,6 +289,34 @@ EIGHTH_SET_TARGETS = [
 ]
 
 
+# measured on branch issue-14h (main as of da3ebc9) by someone who did not read the import rules:
+# the targets it meets are plain parameters, the others strict expected failures naming the causes
+# seen in the miss listing (python -m tests.unit.importers.real_corpus)
+TENTH_SET_TARGETS = [
+    # 52/56: FlixBus's payment providers refused whole ("no column holds the name of each record",
+    # headers 'Prestataires de services de paiement' | 'Modes de paiement', the company, its
+    # address and a link in one cell)
+    _missed(
+        "held_out_10",
+        "names",
+        "52/56: FlixBus's list of payment providers refused, its header "
+        "'Prestataires de services de paiement' not read as the names",
+    ),
+    pytest.param("held_out_10", "no non-record row", id="tenth-no-non-record-row"),
+    # 11/22: a country and the region holding it after a slash read as two places ("Francia / UE",
+    # "Frankreich / EU", "IE/UE" give FR + EU, IE + EU: Cloud Temple's eight rows, Eleva's two
+    # Resend rows); the Spanish "UE (Fráncfort)" read as EU only (its city not placed)
+    _missed(
+        "held_out_10",
+        "countries",
+        "11/22: 'Francia / UE', 'Frankreich / EU', 'IE/UE' read as the country and the EU, "
+        "'UE (Fráncfort)' as the EU only",
+    ),
+    pytest.param("held_out_10", "mechanisms", id="tenth-mechanisms"),  # 14/14
+    pytest.param("held_out_10", "legal bases", id="tenth-legal-bases"),  # 30/30
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -280,6 +326,7 @@ ENOUGH = {
     "held_out_6": (3, 8, 10),
     "held_out_7": (20, 10, 40),
     "held_out_8": (30, 4, 35),
+    "held_out_10": (25, 20, 45),
 }
 
 
@@ -289,7 +336,8 @@ ENOUGH = {
     + FIFTH_SET_TARGETS
     + SIXTH_SET_TARGETS
     + SEVENTH_SET_TARGETS
-    + EIGHTH_SET_TARGETS,
+    + EIGHTH_SET_TARGETS
+    + TENTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
