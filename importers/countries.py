@@ -19,6 +19,7 @@ from rapidfuzz.process import extract
 from importers.cleaning import fold
 from workbench.domain.enums import LocationKind
 from workbench.domain.records import Location
+from workbench.domain.reference import eea_countries, eu_countries
 from workbench.i18n import _, current_locale
 
 LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da")
@@ -284,9 +285,46 @@ _DASH = re.compile(r"\s+[\u2014\u2013-]\s+")  # a spaced dash, em, en or hyphen
 
 
 def _items(text: str) -> list[str]:
-    lines = (_without_dash_note(line) for line in text.split("\n"))
+    lines = (_country_before_its_region(_without_dash_note(line)) for line in text.split("\n"))
     # "USA (US customers)": whom it serves
     return _ITEM_SEPARATOR.split(_AUDIENCE.sub(" ", "\n".join(lines)))
+
+
+# The regions a country can be said to lie in, with their member states (the register's
+# reference: EU27 and the outermost regions, the EEA adding Iceland, Liechtenstein, Norway)
+_MEMBERS = {"EU": eu_countries, "EEA": eea_countries}
+_SEPARATED = re.compile(f"({_ITEM_SEPARATOR.pattern})")
+
+
+def _country_before_its_region(line: str) -> str:
+    """The line without the region a slash puts after a country that lies in it: "Francia /
+    UE", "Frankreich / EU", "IE/UE", "France / EU / EEA" name France, or Ireland, as "France
+    (UE)" does; the region only says where the country lies. A region that does not hold the
+    country ("US / EU", "Suisse / UE") is a second place, and stays."""
+    parts = _SEPARATED.split(line)  # item, separator, item, ...
+    kept = parts[:1]
+    country = _one_country(parts[0])
+    for separator, item in zip(parts[1::2], parts[2::2], strict=True):
+        if country and separator.strip() == "/" and _holds(item, country):
+            continue
+        kept += [separator, item]
+        country = _one_country(item)
+    return "".join(kept)
+
+
+def _one_country(item: str) -> str | None:
+    places = _qualified_country(item) or _exact_locations(item)
+    if len(places) != 1 or places[0].kind is not LocationKind.COUNTRY:
+        return None
+    return places[0].code if _names_a_place(item) else None
+
+
+def _holds(item: str, country: str) -> bool:
+    """The item is one region only, and the country is one of its member states."""
+    places = _exact_locations(item)
+    if len(places) != 1 or not _names_a_place(item) or places[0].code not in _MEMBERS:
+        return False
+    return country in _MEMBERS[places[0].code]()
 
 
 def _without_dash_note(line: str) -> str:
