@@ -32,6 +32,7 @@ def codes(text: str) -> list[str]:
         ("Norge / EEA", "NO"),  # and Norway
         ("Belgique / UE / EEE", "BE"),  # two regions holding it
         ("Italia (Milano) / UE", "IT"),  # a country qualified by its city
+        ("Italia (Milano, Lombardia) / UE", "IT"),  # the parenthesis' comma separates nothing
     ],
 )
 def test_a_country_then_the_region_holding_it_is_the_country(text: str, code: str) -> None:
