@@ -370,6 +370,12 @@ def _split_dash(line: str) -> tuple[str, str, str]:
     return line[: match.start()], match.group(), line[match.end() :]
 
 
+def is_place_name(item: str) -> bool:
+    """The text is a place and nothing else: a country's name or code, or a region ("Europe",
+    not "Satispay Europe S.A.")."""
+    return _names_a_place(item)
+
+
 def _names_a_place(item: str) -> bool:
     """The item is a place and nothing else: a country's name or code, or a region."""
     return bool(country_code(item) or fold(item) in REGION_ALIASES or _qualified_country(item))
