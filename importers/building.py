@@ -366,7 +366,8 @@ class RowBuilder:
         if key == "legal_basis":
             basis = legal_basis.parse_legal_basis(text)
             stated = basis is None or legal_basis.is_code(text)
-            row.put(key, basis, None if stated else cell.mark(key))
+            note = legal_basis.approximation_note(text) or legal_basis.law_citation_note(text)
+            row.put(key, basis, None if stated else cell.mark(key, note=note))
         elif key == "art9_condition":
             condition = legal_basis.parse_art9_condition(text)
             if text and condition is None:
@@ -382,7 +383,12 @@ class RowBuilder:
             row.put(key, text)
             if "legal_basis" not in self.fields:
                 basis = legal_basis.parse_legal_basis(text)
-                note = legal_basis.several_bases_note(text) if basis else ""
+                notes = (
+                    legal_basis.approximation_note(text),
+                    legal_basis.law_citation_note(text),
+                    legal_basis.several_bases_note(text),
+                )
+                note = "; ".join(n for n in notes if n) if basis else ""
                 mark = cell.mark("legal_basis", note=note) if basis else None
                 row.put("legal_basis", basis, mark)
             condition = legal_basis.parse_art9_condition(text)
