@@ -62,7 +62,7 @@ SETS = {
     "held_out_7": "-- held out 7 (added 2026-12-02, round 22; tuned since by issue-14v)",
     "held_out_8": "-- held out 8 (added 2026-12-02, round 22, on the integration tree)",
     "held_out_9": "-- held out 9 (added 2026-12-03, blind, on main; tuned since by issue-14g)",
-    "held_out_10": "-- held out 10 (added 2026-12-03, measured as the importer reads it)",
+    "held_out_10": "-- held out 10 (added 2026-12-03, blind, on main; tuned since by issue-14i)",
 }
 _SET_OF = {
     False: "tuned",
