@@ -19,7 +19,12 @@ from typing import Any
 from importers import legal_basis, subprocessor_cells, vocabulary
 from importers.cleaning import clean_text, fold, parse_bool, split_values
 from importers.countries import approximation_note, parse_locations
-from importers.mapping import NAME_AND_PURPOSE, TRANSFER_OUTSIDE_EEA, score_header
+from importers.mapping import (
+    NAME_AND_PURPOSE,
+    TRANSFER_OUTSIDE_EEA,
+    names_providers_by_kind,
+    score_header,
+)
 from importers.marks import Cell, MarkError, parse_unconfirmed
 from importers.model import ColumnMapping, ImportedRow, RecordKind, TableCandidate
 from importers.retention import parse_retention
@@ -314,15 +319,17 @@ class RowBuilder:
 
     def _read_name(self, _key: str, cell: Cell, _canonical: bool, row: _Row) -> None:
         raw = cell.text
-        name, address = one_line(raw), ""
+        name, address, links = one_line(raw), "", ""
         if self.kind is RecordKind.SUBPROCESSORS:
-            name, address = subprocessor_cells.split_name_address(raw)
+            name, address, links = subprocessor_cells.split_name_cell(raw)
         if self.kind is RecordKind.SUBPROCESSORS and _OPTIONAL.search(name):
             name = _OPTIONAL.sub("", name)
             row.put("optional", True)
         row.put("name", name)
         if address and "address" not in self.fields:
             row.put("address", address, subprocessor_cells.address_mark(cell))
+        if links:  # added to the notes once every column is read (a notes column's first)
+            row.extra["name_links"] = (links, cell)
 
     def _read_transfers_outside(self, key: str, cell: Cell, _canonical: bool, row: _Row) -> None:
         row.extra[key] = (subprocessor_cells.transfers_outside(cell.text), cell)
@@ -359,7 +366,8 @@ class RowBuilder:
         if key == "legal_basis":
             basis = legal_basis.parse_legal_basis(text)
             stated = basis is None or legal_basis.is_code(text)
-            row.put(key, basis, None if stated else cell.mark(key))
+            note = legal_basis.approximation_note(text) or legal_basis.law_citation_note(text)
+            row.put(key, basis, None if stated else cell.mark(key, note=note))
         elif key == "art9_condition":
             condition = legal_basis.parse_art9_condition(text)
             if text and condition is None:
@@ -375,7 +383,12 @@ class RowBuilder:
             row.put(key, text)
             if "legal_basis" not in self.fields:
                 basis = legal_basis.parse_legal_basis(text)
-                note = legal_basis.several_bases_note(text) if basis else ""
+                notes = (
+                    legal_basis.approximation_note(text),
+                    legal_basis.law_citation_note(text),
+                    legal_basis.several_bases_note(text),
+                )
+                note = "; ".join(n for n in notes if n) if basis else ""
                 mark = cell.mark("legal_basis", note=note) if basis else None
                 row.put("legal_basis", basis, mark)
             condition = legal_basis.parse_art9_condition(text)
@@ -520,6 +533,10 @@ class RowBuilder:
 
     def _subprocessor_extras(self, row: _Row, section: Section) -> None:
         values, supplied = row.values, row.supplied
+        links, links_cell = row.extra.pop("name_links", ("", None))
+        if links_cell is not None:
+            notes = "\n".join(t for t in (values.get("notes", ""), links) if t)
+            row.put("notes", notes, subprocessor_cells.links_mark(links_cell))
         if "category" not in supplied and section.category is not None:
             note = (
                 _("category chosen from the section title above the row")
@@ -666,7 +683,10 @@ def _names_heading(table: TableCandidate, kind: RecordKind, name_index: int | No
     if name_index is None or table.header_row < 0 or name_index >= len(table.headers):
         return Section("")
     header = table.headers[name_index]
-    if not header.strip() or score_header(header, kind)[0] is not None:
+    field = score_header(header, kind)[0]
+    if field == "name" and names_providers_by_kind(header):
+        field = None  # "Fournisseurs d'hébergement": the names, under the kind they are of
+    if not header.strip() or field is not None:
         return Section("")
     return dataclasses.replace(read_section(header), row=table.row_number(table.header_row))
 

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from importers.cleaning import fold, parse_bool
-from importers.countries import NOT_APPLICABLE, parse_locations
+from importers.countries import NOT_APPLICABLE, is_place_name, parse_locations
 from importers.legal_basis import parse_legal_basis
 from importers.model import ColumnGuess, ColumnMapping, RecordKind
 from importers.transfers import parse_mechanism
@@ -31,6 +31,7 @@ from importers.vocabulary import TRANSFER_OUTSIDE_EEA
 from workbench.domain.enums import TransferMechanism
 
 CONTENT_CONFIDENCE = 0.7
+LOOSE = 0.75  # mapping.KEYWORD_CONFIDENCE: below it, a header is read by a loose likeness only
 MIN_SAMPLES = 2
 MOST = 0.6
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -153,18 +154,46 @@ def _is_organisation_name(text: str) -> bool:
     )
 
 
+def _name_over_address(text: str) -> bool:
+    """A cell whose first line is an organisation's name and the lines under it its postal
+    address ("Adyen N.V. / Simon Carmiggeltstraat 6-50, 1011 DJ, Pays-Bas / ..."). The name
+    may hold a place's name ("Satispay Europe S.A."), not be one."""
+    first, _newline, rest = (part.strip() for part in text.partition("\n"))
+    words = first.split()
+    if not words or len(words) > NAME_MAX_WORDS or len(first) > NAME_MAX_LENGTH:
+        return False
+    if not _NAME_START.match(first) or (first.endswith((".", ":", "?")) and len(words) > 3):
+        return False
+    if is_place_name(first) or _is_email(first) or _is_mechanism(first) or _is_yes_no(first):
+        return False
+    return not _is_address(first) and _is_address(rest)
+
+
+def _names_with_addresses(column: ColumnGuess, samples: list[str]) -> bool:
+    """A column its cells alone mapped to the address (or to the place, the address naming a
+    country), whose cells are mostly a name with its address under it: the names (their
+    addresses are split off as the record's address)."""
+    if column.field not in ("address", "location_text") or column.confidence != CONTENT_CONFIDENCE:
+        return False
+    return sum(1 for s in samples if _name_over_address(s)) >= MOST * len(samples)
+
+
 def name_column(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> int | None:
     """The column of distinct organisation names when no header names one (subprocessors), or
-    None: the first unmapped column whose cells are mostly short names, all different."""
+    None: the first unmapped column whose cells are mostly short names, all different, or the
+    first column of names with their addresses under them that the cells mapped to the
+    address or the place."""
     if mapping.kind is not RecordKind.SUBPROCESSORS or mapping.index_of("name") is not None:
         return None
     for column in mapping.columns:
-        if column.field is not None:
-            continue
         samples = column_samples(rows, column.index)
+        with_addresses = _names_with_addresses(column, samples)
+        if column.field is not None and not with_addresses:
+            continue
         if len(samples) < MIN_SAMPLES or len(set(samples)) < DISTINCT * len(samples):
             continue
-        if sum(1 for s in samples if _is_organisation_name(s)) >= MOST * len(samples):
+        names = sum(1 for s in samples if _is_organisation_name(s))
+        if with_addresses or names >= MOST * len(samples):
             return column.index
     return None
 
@@ -264,6 +293,19 @@ def transfer_basis_column(header_field: str, samples: list[str], kind: RecordKin
     return not any(_is_legal_basis(s) for s in samples if s not in tools)
 
 
+def loosely_contradicted(column: ColumnGuess, samples: list[str]) -> bool:
+    """A typed field (a place, a transfer tool, an e-mail, the transfer flag) that the header
+    names only by a loose likeness, and that none of the column's cells holds: "Modes de
+    paiement" over "Carte de crédit", "PayPal" is a few letters from "lieu de traitement", no
+    place. The header says nothing of the column, left to its cells. A header read surely (a
+    synonym, a phrase it contains) stands whatever its cells."""
+    fits = _TYPED.get(column.field or "")
+    valued = [s for s in samples if fold(s) and fold(s) not in NOT_APPLICABLE]
+    if fits is None or column.confidence >= LOOSE or len(valued) < MIN_SAMPLES:
+        return False
+    return not any(fits(s) for s in valued)
+
+
 def _field_by_content(column: ColumnGuess, samples: list[str], kind: RecordKind) -> str | None:
     """The field the cells give the column instead of its header's, or None (it stands)."""
     if column.field is not None and transfer_basis_column(column.field, samples, kind):
@@ -281,11 +323,17 @@ def _refine_fields(mapping: ColumnMapping, rows: Sequence[Sequence[str]]) -> Col
     taken = {c.field for c in mapping.columns if c.field}
     columns: list[ColumnGuess] = []
     for column in mapping.columns:
-        found = _field_by_content(column, column_samples(rows, column.index), mapping.kind)
-        if found is None or found == column.field or found in taken:
-            columns.append(column)
+        samples = column_samples(rows, column.index)
+        found = _field_by_content(column, samples, mapping.kind)
+        guess = column
+        if found is None and loosely_contradicted(column, samples):
+            taken.discard(column.field)
+            guess = ColumnGuess(column.index, column.header, None, 0.0)
+            found = _field_by_content(guess, samples, mapping.kind)
+        if found is None or found == guess.field or found in taken:
+            columns.append(guess)
             continue
-        taken.discard(column.field)
+        taken.discard(guess.field)
         taken.add(found)
         columns.append(ColumnGuess(column.index, column.header, found, CONTENT_CONFIDENCE))
     return ColumnMapping(mapping.kind, tuple(columns))

@@ -19,6 +19,7 @@ from rapidfuzz.process import extract
 from importers.cleaning import fold
 from workbench.domain.enums import LocationKind
 from workbench.domain.records import Location
+from workbench.domain.reference import eea_countries, eu_countries
 from workbench.i18n import _, current_locale
 
 LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da")
@@ -287,7 +288,7 @@ _PARENTHESIS = re.compile(r"\([^()\n]*\)")
 
 
 def _items(text: str) -> list[str]:
-    lines = (_without_dash_note(line) for line in text.split("\n"))
+    lines = (_country_before_its_region(_without_dash_note(line)) for line in text.split("\n"))
     # "USA (US customers)": whom it serves
     return _split_outside_parentheses(_AUDIENCE.sub(" ", "\n".join(lines)))
 
@@ -297,16 +298,57 @@ def _split_outside_parentheses(text: str) -> list[str]:
     parenthesis lists ("europe-west4 (Eemshaven, Nederland)", "Europe (Paris, France)") says
     where the place before it lies, one item with it; a parenthesis left open on its line
     protects nothing."""
+    return _split_keeping_separators(text)[::2]
+
+
+def _split_keeping_separators(text: str) -> list[str]:
+    """item, separator, item, ...: the text split at the separators outside a parenthesis."""
     inside = [(m.start(), m.end()) for m in _PARENTHESIS.finditer(text)]
-    items: list[str] = []
+    parts: list[str] = []
     start = 0
     for match in _ITEM_SEPARATOR.finditer(text):
         if any(a < match.start() < b for a, b in inside):
             continue
-        items.append(text[start : match.start()])
+        parts += [text[start : match.start()], match.group()]
         start = match.end()
-    items.append(text[start:])
-    return items
+    parts.append(text[start:])
+    return parts
+
+
+# The regions a country can be said to lie in, with their member states (the register's
+# reference: EU27 and the outermost regions, the EEA adding Iceland, Liechtenstein, Norway)
+_MEMBERS = {"EU": eu_countries, "EEA": eea_countries}
+
+
+def _country_before_its_region(line: str) -> str:
+    """The line without the region a slash puts after a country that lies in it: "Francia /
+    UE", "Frankreich / EU", "IE/UE", "France / EU / EEA" name France, or Ireland, as "France
+    (UE)" does; the region only says where the country lies. A region that does not hold the
+    country ("US / EU", "Suisse / UE") is a second place, and stays."""
+    parts = _split_keeping_separators(line)  # item, separator, item, ...
+    kept = parts[:1]
+    country = _one_country(parts[0])
+    for separator, item in zip(parts[1::2], parts[2::2], strict=True):
+        if country and separator.strip() == "/" and _holds(item, country):
+            continue
+        kept += [separator, item]
+        country = _one_country(item)
+    return "".join(kept)
+
+
+def _one_country(item: str) -> str | None:
+    places = _qualified_country(item) or _exact_locations(item)
+    if len(places) != 1 or places[0].kind is not LocationKind.COUNTRY:
+        return None
+    return places[0].code if _names_a_place(item) else None
+
+
+def _holds(item: str, country: str) -> bool:
+    """The item is one region only, and the country is one of its member states."""
+    places = _exact_locations(item)
+    if len(places) != 1 or not _names_a_place(item) or places[0].code not in _MEMBERS:
+        return False
+    return country in _MEMBERS[places[0].code]()
 
 
 def _without_dash_note(line: str) -> str:
@@ -326,6 +368,12 @@ def _split_dash(line: str) -> tuple[str, str, str]:
     if match is None:
         return line, "", ""
     return line[: match.start()], match.group(), line[match.end() :]
+
+
+def is_place_name(item: str) -> bool:
+    """The text is a place and nothing else: a country's name or code, or a region ("Europe",
+    not "Satispay Europe S.A.")."""
+    return _names_a_place(item)
 
 
 def _names_a_place(item: str) -> bool:
@@ -406,40 +454,98 @@ def _qualified_country(item: str) -> tuple[Location, ...]:
 
 
 # The cities cloud providers name their regions after ("EU (Frankfurt)", "Europe (Paris)",
-# "Asia Pacific (Tokyo)"): the city says the country the data lies in
+# "Asia Pacific (Tokyo)"): the city says the country the data lies in. Each city is written as
+# the seven languages write it ("UE (Francfort)", "UE (Fráncfort)", "UE (Francoforte)", "EU
+# (Mailand)", "EU (Parijs)"), folded; never a spelling that is also a word or another place of
+# the register's languages (the French "Vienne" is a French town and department, the Spanish
+# "Seúl" folds to the French "seul").
 REGION_CITIES: dict[str, str] = {
+    # Germany
     "frankfurt": "DE",
     "frankfurt am main": "DE",
+    "francfort": "DE",  # fr, es (Fráncfort)
+    "francfort sur le main": "DE",
+    "francoforte": "DE",  # it, pt
+    "francoforte sul meno": "DE",
     "berlin": "DE",
+    "berlino": "DE",  # it
+    "berlijn": "DE",  # nl
     "munich": "DE",
     "munchen": "DE",
-    "paris": "FR",
+    "munique": "DE",  # pt
+    "monaco di baviera": "DE",  # it
+    # France
+    "paris": "FR",  # en, fr, de, es (París), pt
+    "parigi": "FR",  # it
+    "parijs": "FR",  # nl
     "marseille": "FR",
-    "dublin": "IE",
-    "amsterdam": "NL",
+    "marseilles": "FR",
+    "marsella": "FR",  # es
+    "marsiglia": "FR",  # it
+    "marselha": "FR",  # pt
+    # Ireland
+    "dublin": "IE",  # es, pt (Dublín)
+    "dublino": "IE",  # it
+    # the Netherlands
+    "amsterdam": "NL",  # es (Ámsterdam)
+    "amesterdao": "NL",  # pt (Amesterdão)
+    # Sweden
     "stockholm": "SE",
-    "milan": "IT",
+    "estocolmo": "SE",  # es, pt
+    "stoccolma": "SE",  # it
+    # Italy
+    "milan": "IT",  # en, fr, es (Milán)
     "milano": "IT",
+    "mailand": "IT",  # de
+    "milaan": "IT",  # nl
+    "milao": "IT",  # pt (Milão)
+    # Spain
     "madrid": "ES",
-    "zurich": "CH",
+    # Switzerland
+    "zurich": "CH",  # de (Zürich), es (Zúrich)
+    "zurigo": "CH",  # it
+    "zurique": "CH",  # pt
+    # the United Kingdom
     "london": "GB",
-    "londres": "GB",
+    "londres": "GB",  # fr, es, pt
+    "londra": "GB",  # it
+    "londen": "GB",  # nl
+    # Poland
     "warsaw": "PL",
-    "varsovie": "PL",
+    "varsovie": "PL",  # fr
+    "warschau": "PL",  # de, nl
+    "varsovia": "PL",  # es, pt (Varsóvia)
+    "varsavia": "PL",  # it
+    "warszawa": "PL",
+    # the Nordic capitals
     "helsinki": "FI",
     "oslo": "NO",
     "copenhagen": "DK",
+    "copenhague": "DK",  # fr, es
+    "kopenhagen": "DK",  # de, nl
+    "copenaghen": "DK",  # it
+    "copenhaga": "DK",  # pt
+    # Belgium
     "brussels": "BE",
-    "bruxelles": "BE",
-    "vienna": "AT",
+    "bruxelles": "BE",  # fr, it
+    "brussel": "BE",  # nl, de (Brüssel)
+    "bruselas": "BE",  # es
+    "bruxelas": "BE",  # pt
+    # Austria
+    "vienna": "AT",  # en, it
     "wien": "AT",
+    "viena": "AT",  # es, pt
+    "wenen": "AT",  # nl
+    # beyond Europe
     "tokyo": "JP",
+    "tokio": "JP",  # de, es, nl
+    "toquio": "JP",  # pt (Tóquio)
     "osaka": "JP",
     "sydney": "AU",
     "melbourne": "AU",
     "singapore": "SG",
     "mumbai": "IN",
-    "seoul": "KR",
+    "seoul": "KR",  # en, fr (Séoul), de
     "sao paulo": "BR",
     "montreal": "CA",
     "toronto": "CA",

@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 from typing import TypeVar
 
+from rapidfuzz.distance import OSA
+
 from importers.cleaning import fold
 from workbench.domain.enum_labels import ENUM_LABELS, member_of_label
 from workbench.domain.enums import Art9Condition, LegalBasis
@@ -145,7 +147,135 @@ def parse_legal_basis(text: str) -> LegalBasis | None:
     if labelled is not None:
         return labelled
     folded = fold(stripped)
-    return _first_named(_CITATIONS + _PATTERNS, folded)
+    named = _first_named(_CITATIONS + _PATTERNS, folded)
+    if named is None and (corrected := _approximately_read(folded)) is not None:
+        return _first_named(_PATTERNS, corrected[0])
+    if named is None and cited_act(folded) is not None:
+        return LegalBasis.LEGAL_OBLIGATION
+    return named
+
+
+# An act of the Union cited by its number as the basis ("Règlement (CE) n°261/2004 établissant
+# des règles communes ...", "Regulation (EC) No 261/2004", "Verordnung (EU) 2015/751",
+# "Directiva (UE) 2015/2366"), the cell naming no basis of Art. 6(1): the processing complies
+# with the obligation that act lays down, Art. 6(1)(c), marked so (`law_citation_note`). Not the
+# data protection acts themselves, which lay down no obligation to process: the GDPR (2016/679),
+# Directive 95/46, the ePrivacy Directive (2002/58, its cookies need consent), Regulation
+# 2018/1725 and the Law Enforcement Directive (2016/680).
+_ACT = re.compile(
+    r"\b(?:reglement|regulation|verordnung|reglamento|regolamento|regulamento|verordening"
+    r"|directive|richtlinie|directiva|direttiva|diretiva|richtlijn)"
+    r"\s+(?:(?:ce|ue|eu|ec|eg|cee|eec|ewg|eeg|eu)\s+)?(?:(?:n|no|nr|n o|num)\s*)?"
+    r"(?P<first>\d{2,4})\s+(?P<second>\d{1,4})\b"
+)
+_DATA_PROTECTION_ACTS = frozenset({"2016 679", "95 46", "2002 58", "2018 1725", "2016 680"})
+
+
+def cited_act(folded: str) -> str | None:
+    """The number of the first act of the Union a folded text cites, not a data protection
+    act ("261 2004"), or None."""
+    for match in _ACT.finditer(folded):
+        number = f"{match.group('first')} {match.group('second')}"
+        if number not in _DATA_PROTECTION_ACTS:
+            return number.replace(" ", "/")
+    return None
+
+
+def law_citation_note(text: str) -> str:
+    """The mark's note when the basis was read from an act the text cites, else ''."""
+    folded = fold(text.strip())
+    if not folded or _first_named(_CITATIONS + _PATTERNS, folded) is not None:
+        return ""
+    if _approximately_read(folded) is not None or (act := cited_act(folded)) is None:
+        return ""
+    return _(
+        "the text cites an act of the Union ({act}) and no basis of Art. 6(1): read as a legal "
+        "obligation"
+    ).format(act=act)
+
+
+# A basis phrase misspelt by a letter ("Intérêt légtime", "Obligation légalle", "Berechtigtes
+# Intresse"), read as the phrase, marked so (`approximation_note`): a word of 7 letters or more
+# one edit from a word of the phrases (a letter dropped, changed or two swapped; never one added,
+# never the first letter), that one word only, and only inside a phrase of several words: one
+# word alone a letter off ("Contact", a letter from "Contract") is another word.
+APPROXIMATE_MIN_LETTERS = 7
+
+
+def _pattern_words(pattern: str) -> set[str]:
+    """The words a pattern spells, each with and without its optional ending ("interets?",
+    "berechtigte[ns]?": interet, interets; berechtigte, berechtigten, berechtigtes)."""
+    words: set[str] = set()
+    for match in re.finditer(r"[a-z]+", pattern):
+        word, after = match.group(), pattern[match.end() :]
+        letters = re.match(r"\[([a-z]+)\]\?", after)
+        if after.startswith("?"):
+            words |= {word, word[:-1]}
+        elif letters:
+            words |= {word, *(word + letter for letter in letters.group(1))}
+        else:
+            words.add(word)
+    return {word for word in words if len(word) >= APPROXIMATE_MIN_LETTERS - 1}
+
+
+_PHRASE_WORDS = frozenset(
+    word for _basis, pattern in _PATTERNS for word in _pattern_words(pattern.pattern)
+)
+_WORDS_BY_START: dict[str, tuple[str, ...]] = {
+    start: tuple(sorted(w for w in _PHRASE_WORDS if w[0] == start))
+    for start in {w[0] for w in _PHRASE_WORDS}
+}
+
+
+@lru_cache(maxsize=4096)
+def _approximately_read(folded: str) -> tuple[str, str, str] | None:
+    """(the text with its misspelt word corrected, the word as written, the word read), when
+    correcting one word makes a phrase of several words of `_PATTERNS` name a basis; a word
+    as near two words of the phrases is read only when both readings name the same basis."""
+    for match in re.finditer(rf"\b[a-z]{{{APPROXIMATE_MIN_LETTERS},}}\b", folded):
+        written = match.group()
+        if written in _PHRASE_WORDS:
+            continue
+        near = sorted(
+            word
+            for word in _WORDS_BY_START.get(written[0], ())
+            if len(word) in (len(written), len(written) + 1) and OSA.distance(written, word) == 1
+        )
+        readings = [
+            (basis, corrected, word)
+            for word in near
+            if (found := _phrase_with(folded, match.start(), match.end(), word)) is not None
+            for basis, corrected in (found,)
+        ]
+        if readings and len({basis for basis, _c, _w in readings}) == 1:
+            _basis, corrected, word = readings[0]
+            return corrected, written, word
+    return None
+
+
+def _phrase_with(folded: str, start: int, end: int, word: str) -> tuple[LegalBasis, str] | None:
+    """The basis a phrase of several words names once the text's word at start:end is `word`,
+    with the corrected text; None when no such phrase holds the corrected word."""
+    corrected = folded[:start] + word + folded[end:]
+    for basis, pattern in _PATTERNS:
+        for found in pattern.finditer(corrected):
+            inside = found.start() <= start and start + len(word) <= found.end()
+            if inside and " " in found.group():
+                return basis, corrected
+    return None
+
+
+def approximation_note(text: str) -> str:
+    """The mark's note when the basis was read from a misspelt phrase, else ''."""
+    folded = fold(text.strip())
+    if not folded or _first_named(_CITATIONS + _PATTERNS, folded) is not None:
+        return ""
+    read = _approximately_read(folded)
+    if read is None:
+        return ""
+    return _("read as «{word}» (approximate match of «{written}»)").format(
+        word=read[2], written=read[1]
+    )
 
 
 C = TypeVar("C")

@@ -294,6 +294,9 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
         for key, starts in vocabulary.LEADING_FALLBACK.get(kind.value, {}).items():
             if any(folded.startswith(w + " ") for w in starts):
                 return key, CONTAINS_CONFIDENCE  # "Nombre de la Entidad"
+        for key, ends in vocabulary.TRAILING_FALLBACK.get(kind.value, {}).items():
+            if any(folded.endswith(" " + w) for w in ends):
+                return key, CONTAINS_CONFIDENCE  # "Payment service providers"
     if best[1] < KEYWORD_CONFIDENCE:
         words = set(folded.split())
         for key, keywords in vocabulary.KEYWORDS.get(kind.value, {}).items():
@@ -301,6 +304,18 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
                 best = (key, KEYWORD_CONFIDENCE)  # "Pourquoi ces données sont-elles collectées ?"
                 break
     return best if best[1] >= MIN_CONFIDENCE else (None, best[1])
+
+
+def names_providers_by_kind(header: str) -> bool:
+    """The header is the word for the providers with the kind of provider they are
+    ("Prestataires de services de paiement", "Fournisseurs d'hébergement", "Hosting
+    providers"): it names the column of names and heads the kind of records below it."""
+    folded = fold(_header_text(header))
+    leading = vocabulary.PROVIDER_HEADS
+    trailing = vocabulary.TRAILING_FALLBACK["subprocessors"]["name"]
+    return any(folded.startswith(w + " ") for w in leading) or any(
+        folded.endswith(" " + w) for w in trailing
+    )
 
 
 def _sentence_field(folded: str, kind: RecordKind) -> str | None:

@@ -3,7 +3,9 @@
 - A company cell whose first line is the name and the next lines a postal address ("Sinch AB /
   Lindhagensgatan 74 Stockholm, / 112 18 Sweden"): the name is the first line, the address the
   rest, kept in the record's address (read from the cell's layout: marked inferred); likewise
-  the address after a comma on the name's line ("HubSpot Inc., 25 First Street, ...").
+  the address after a comma on the name's line ("HubSpot Inc., 25 First Street, ..."). Web links
+  under the address ("Politique de confidentialité : / https://...") are no part of it: kept in
+  the notes, marked likewise.
 - "Transfers outside the EU: No": the subprocessor's mechanism is "no transfer outside the EEA"
   (GDPR Chapter V applies only to transfers to a third country, Art. 44), inferred from the
   answer when no other column states a mechanism.
@@ -54,6 +56,52 @@ def split_name_address(text: str) -> tuple[str, str]:
     if not looks_like_address:
         return " ".join(lines), ""
     return lines[0].strip(), "\n".join(line.strip().rstrip(",") for line in rest)
+
+
+# a web link, alone on its line or after its label ("Politique de confidentialité :
+# https://...", "Privacy policy: https://...", "Datenschutz: www...")
+_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
+_LABELLED_URL = re.compile(r"^[^:\n]{1,60}:\s*(?:https?://|www\.)\S+$", re.I)
+
+
+def split_links(address: str) -> tuple[str, str]:
+    """(address, links): the lines under a name that are web links, each with the label line
+    above it that ends with ':' ("Politique de confidentialité :", "Privacy policy:"), taken
+    out of its postal address: where to read the company's terms is no part of where it is.
+    Each link is one line of `links`, its label before it."""
+    lines = [line.strip() for line in address.split("\n")]
+    kept: list[str] = []
+    links: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if _URL.match(line) or _LABELLED_URL.match(line):
+            links.append(line)
+        elif line.endswith(":") and _URL.match(following):
+            links.append(f"{line} {following}")
+            i += 1
+        else:
+            kept.append(line)
+        i += 1
+    return "\n".join(kept), "\n".join(links)
+
+
+def split_name_cell(text: str) -> tuple[str, str, str]:
+    """(name, address, links) of a subprocessor's name cell: the web links under the name
+    (`split_links`) taken out first, then the name and its address (`split_name_address`)."""
+    lines = clean_text(text).split("\n")
+    rest, links = split_links("\n".join(lines[1:]))
+    name, address = split_name_address("\n".join([lines[0], rest]) if rest else lines[0])
+    return name, address, links
+
+
+def links_mark(cell: Cell) -> Unconfirmed:
+    return cell.mark(
+        "notes",
+        InferenceOrigin.RULE,
+        _("the links under the name in the same cell were kept in the notes"),
+    )
 
 
 def _split_on_commas(line: str) -> tuple[str, str]:

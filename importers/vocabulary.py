@@ -439,9 +439,34 @@ LEADING_CONFIDENCE = 0.9
 # "Nombre de la Entidad", "Nome del sub-responsabile", "Naam van de subverwerker": a header that
 # starts with the word for "name" and that no phrase reads surely names the entity, whatever the
 # words after it ("Name" alone, or "Nom du contact", keep the phrase they match).
+# Likewise a header whose head word is the word for the providers themselves names them,
+# whatever kind of provider the words after (or, in English, before) it say: the Romance
+# languages put the head word first ("Prestataires de services de paiement", "Proveedores de
+# servicios de pago", "Fornitori di servizi cloud", "Fornecedores de serviços de pagamento"),
+# English last ("Payment service providers", "Hosting vendors").
+PROVIDER_HEADS = (
+    "prestataire",
+    "prestataires",
+    "fournisseur",
+    "fournisseurs",
+    "proveedor",
+    "proveedores",
+    "prestador",
+    "prestadores",
+    "fornitore",
+    "fornitori",
+    "fornecedor",
+    "fornecedores",
+)
 LEADING_FALLBACK: dict[str, dict[str, tuple[str, ...]]] = {
     "treatments": {},
-    "subprocessors": {"name": ("nom", "name", "nombre", "nome", "naam", "bezeichnung")},
+    "subprocessors": {
+        "name": ("nom", "name", "nombre", "nome", "naam", "bezeichnung", *PROVIDER_HEADS)
+    },
+}
+TRAILING_FALLBACK: dict[str, dict[str, tuple[str, ...]]] = {
+    "treatments": {},
+    "subprocessors": {"name": ("provider", "providers", "vendor", "vendors", "suppliers")},
 }
 
 # Single words that name a field wherever they stand in a header ("Why do we collect...?")

@@ -84,6 +84,18 @@ miss). Three sets, measured apart:
   (11/16). It is no longer held out: the rules of branch issue-14g were written after those
   misses were known, each tested on tables written for it in other languages and shapes; it
   meets every target since (names 77/78), asserted so.
+- held out 10: nine files from six publishers in Portuguese, Spanish, Italian, German, English and
+  French (Eleva.care's list of subprocessors in Portuguese and Spanish and its Portuguese
+  legal-basis table, Cloud Temple's authorised sub-processors in Italian and German, The Register's,
+  Streamable's and Gofile's legal-basis tables, FlixBus's French list of payment providers), added
+  on 2026-12-03 on branch issue-14h (main as of da3ebc9) by someone who did not read the importer's
+  rules; the ninth set is another branch's. Measured so: no non-record row, mechanisms 14/14 and
+  legal bases 30/30 met; names 52/56 and countries 11/22 missed. It is no longer held out: the
+  rules of branch issue-14i were written after those misses were known (a country, a slash, then
+  the region holding it; a cloud region's city in the seven languages' spellings; a header whose
+  head word is the providers'; a name cell's address and links kept apart; a typed field named
+  by a loose likeness no cell holds), each tested on tables written for it in other languages
+  and shapes; it meets every target since (names 56/56, countries 22/22), asserted so.
 """
 
 from __future__ import annotations
@@ -106,6 +118,7 @@ MIN_FILES = {
     "held_out_7": 7,
     "held_out_8": 5,
     "held_out_9": 8,
+    "held_out_10": 9,
 }
 
 
@@ -152,6 +165,7 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
         "held_out_7",
         "held_out_8",
         "held_out_9",
+        "held_out_10",
     )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
@@ -181,6 +195,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_7": "seventh",
         "held_out_8": "eighth",
         "held_out_9": "ninth",
+        "held_out_10": "tenth",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -201,7 +216,8 @@ def targets_met(files: list[FileScore]) -> dict[str, bool]:
 # Every target met since round 22's branch issue-14m, whose rules were written after the set's
 # misses were known (see the module docstring): tuned since, no longer a held-out measure.
 FOURTH_SET_TARGETS = [
-    # its one basis miss: Ryanair's "Règlement (CE) n°261/2004 ..."
+    # 57/57 since issue-14i: Ryanair's "Règlement (CE) n°261/2004 ...", an act of the Union
+    # cited, is the legal obligation (test_basis_typos_and_acts.py)
     pytest.param("held_out_4", "legal bases", id="fourth-legal-bases"),
     # its section rows and continuation rows are not read as records
     pytest.param("held_out_4", "no non-record row", id="fourth-no-non-record-row"),
@@ -321,6 +337,27 @@ NINTH_SET_TARGETS = [
 ]
 
 
+# measured on branch issue-14h (main as of da3ebc9) by someone who did not read the import rules:
+# no non-record row, mechanisms and legal bases met, names and countries strict expected failures;
+# every target met since issue-14i, whose rules were written after the misses were known (tuned
+# since, no longer a held-out measure)
+TENTH_SET_TARGETS = [
+    # met by issue-14i (was 52/56, now 56/56): FlixBus's payment providers, refused whole ("no
+    # column holds the name of each record"), are named by the header's head word ("Prestataires
+    # de services de paiement"), the address and the link under each name kept apart, and "Modes
+    # de paiement", a few letters from "lieu de traitement", is no place (test_provider_names.py)
+    pytest.param("held_out_10", "names", id="tenth-names"),
+    pytest.param("held_out_10", "no non-record row", id="tenth-no-non-record-row"),
+    # met by issue-14i (was 11/22, now 22/22): a country, a slash, then the region that holds it
+    # names the country only ("Francia / UE", "Frankreich / EU", "IE/UE";
+    # test_country_slash_region.py); a cloud region's city in the seven languages' spellings
+    # names its country ("UE (Fráncfort)"; test_region_city_names.py)
+    pytest.param("held_out_10", "countries", id="tenth-countries"),
+    pytest.param("held_out_10", "mechanisms", id="tenth-mechanisms"),  # 14/14
+    pytest.param("held_out_10", "legal bases", id="tenth-legal-bases"),  # 30/30
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -331,6 +368,7 @@ ENOUGH = {
     "held_out_7": (20, 10, 40),
     "held_out_8": (30, 4, 35),
     "held_out_9": (40, 10, 60),
+    "held_out_10": (25, 20, 45),
 }
 
 
@@ -341,7 +379,8 @@ ENOUGH = {
     + SIXTH_SET_TARGETS
     + SEVENTH_SET_TARGETS
     + EIGHTH_SET_TARGETS
-    + NINTH_SET_TARGETS,
+    + NINTH_SET_TARGETS
+    + TENTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
