@@ -114,6 +114,16 @@ FORMATS = {
     "lydia_legal_basis": "ods",
     "struktora_auftragsverarbeiter": "docx",
     "binance_legal_basis": "xlsx",
+    # the ninth held-out set (held_out "9th"), added on 2026-12-03 by someone who did not read
+    # the importer's rules, on main as of da3ebc9: measured as is
+    "goalplate_subprocessors": "csv",
+    "goalplate_subencargados": "ods",
+    "cveetje_subverwerkers": "docx",
+    "cveetje_subprocessors": "xlsx",
+    "salto_finalites": "xlsx",
+    "shein_base_juridique": "ods",
+    "nihito_empfaenger": "docx",
+    "nihito_unterauftragsverarbeiter": "csv",
     # the tenth held-out set (held_out "10th"), added on 2026-12-03 by someone who did not read
     # the importer's rules: measured as is
     "eleva_subprocessadores": "xlsx",
@@ -143,6 +153,7 @@ CSV_DIALECT = {
     "tchap_sous_traitants": ";",
     "gaarsdal_databehandlere": ";",  # a Danish Excel's CSV: ';' too
     "air_europa_collaborateurs": ";",  # a French page saved by a French Excel
+    "nihito_unterauftragsverarbeiter": ";",  # a Swiss German Excel's CSV: ';' too
     "eleva_bases_legais": ";",  # a Portuguese Excel's CSV: ';' too
 }
 
