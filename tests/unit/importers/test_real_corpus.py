@@ -92,6 +92,12 @@ miss). Three sets, measured apart:
   rules; the ninth set was another branch's. Measured so: no non-record row, mechanisms 14/14 and
   legal bases 30/30 met; names 52/56 and countries 11/22 are strict expected failures naming their
   causes.
+- held out 11: six files from five publishers in Dutch and English (Annex27's Art. 30 register,
+  its treatment fiches and a summary of sub-processors, and its privacy page, a purposes table and
+  a table of processors; Le Chat's, DeepSeek's, Firefox's and Bumble's legal-basis tables), added
+  on 2026-12-03 on branch issue-14j (main as of 093ceff merged with issue-14h) by someone who did
+  not read the importer's rules. Measured so: mechanisms 4/4 and legal bases 59/61 met; names
+  74/77, non-record rows (9) and countries 6/10 are strict expected failures naming their causes.
 """
 
 from __future__ import annotations
@@ -363,6 +369,41 @@ TENTH_SET_TARGETS = [
 ]
 
 
+# measured on branch issue-14j (main as of 093ceff merged with issue-14h) by someone who did not
+# read the import rules: the targets it meets are plain parameters, the others strict expected
+# failures naming the causes seen in the miss listing (python -m tests.unit.importers.real_corpus)
+ELEVENTH_SET_TARGETS = [
+    # 74/77: Bumble's three purpose cells opening with a sub-heading or a scope line ("Students",
+    # "BFF", "Badoo only", then the purpose) named by that first line, not by the purpose after it
+    _missed(
+        "held_out_11",
+        "names",
+        "74/77: Bumble's purpose cells opening with 'Students', 'BFF' or 'Badoo only' named by "
+        "that line, not by the purpose under it",
+    ),
+    # 9: Annex27's data-category table ("Categorie | Voorbeelden | Bron") read as six records named
+    # by its examples column; Bumble's three rows above, named "Students", "BFF", "Badoo only"
+    _missed(
+        "held_out_11",
+        "no non-record row",
+        "9: Annex27's data-category table 'Categorie | Voorbeelden | Bron' read as 6 records, "
+        "and Bumble's 'Students', 'BFF', 'Badoo only' rows",
+    ),
+    # 6/10: "EU/VS (SCC)", "EU/VS (SCC + DPF)", "EU/VS (SCC, zero-retention)" (Annex27's register
+    # and privacy page, two rows each) read as the EU only, the Dutch "VS" (the United States)
+    # not placed; "EU (eu-west)", "Nederland", "EU (Frankfurt, Duitsland)" are read right
+    _missed(
+        "held_out_11",
+        "countries",
+        "6/10: 'EU/VS (SCC ...)' read as the EU only, the Dutch 'VS' not read as the US",
+    ),
+    pytest.param("held_out_11", "mechanisms", id="eleventh-mechanisms"),  # 4/4
+    # 59/61: Firefox's "Compliance with law ... / Legitimate interest ..." read as
+    # legitimate_interests (the second basis named) on its two rows
+    pytest.param("held_out_11", "legal bases", id="eleventh-legal-bases"),
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -374,6 +415,7 @@ ENOUGH = {
     "held_out_8": (30, 4, 35),
     "held_out_9": (40, 10, 60),
     "held_out_10": (25, 20, 45),
+    "held_out_11": (50, 10, 65),
 }
 
 
@@ -385,7 +427,8 @@ ENOUGH = {
     + SEVENTH_SET_TARGETS
     + EIGHTH_SET_TARGETS
     + NINTH_SET_TARGETS
-    + TENTH_SET_TARGETS,
+    + TENTH_SET_TARGETS
+    + ELEVENTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
