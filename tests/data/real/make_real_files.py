@@ -135,6 +135,14 @@ FORMATS = {
     "streamable_lawful_basis": "docx",
     "gofile_legal_basis": "ods",
     "flixbus_prestataires_paiement": "xlsx",
+    # the eleventh held-out set (held_out "11th"), added on 2026-12-03 by someone who did not read
+    # the importer's rules: measured as is
+    "annex27_verwerkingsregister": "xlsx",
+    "annex27_privacybeleid": "docx",
+    "lechat_lawful_basis": "ods",
+    "deepseek_legal_bases": "xlsx",
+    "firefox_lawful_basis": "docx",
+    "bumble_legal_basis": "csv",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)

@@ -30,10 +30,12 @@ and the eighth (added in round 22 the same way, on the integration tree: five fi
 publishers in French, English and German, four stating a legal basis per row, one a data location
 per row), and the ninth (added on 2026-12-03 the same way, on main: eight files from five
 publishers in English, Spanish, Dutch, French and German, three stating a transfer tool per row
-(CVeetje's), six a legal basis per row), and the tenth (added on 2026-12-03 the same way, on
-main as of da3ebc9: nine files from six publishers in Portuguese, Spanish, Italian, German,
-English and French, two stating a place and a transfer tool per row, two a place per row, four a
-legal basis per row).
+(CVeetje's), six a legal basis per row), and the tenth (added on 2026-12-03 the same way, on main
+as of da3ebc9: nine files from six publishers in Portuguese, Spanish, Italian, German, English and
+French, two stating a place and a transfer tool per row, two a place per row, four a legal basis
+per row), and the eleventh (added on 2026-12-03 the same way, on the tree merging main and the
+tenth set: six files from five publishers in Dutch and English, two stating a place per processor
+row, six a legal basis per row).
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ SETS = {
     "held_out_8": "-- held out 8 (added 2026-12-02, round 22, on the integration tree)",
     "held_out_9": "-- held out 9 (added 2026-12-03, blind, on main; tuned since by issue-14g)",
     "held_out_10": "-- held out 10 (added 2026-12-03, blind, on main; tuned since by issue-14i)",
+    "held_out_11": "-- held out 11 (added 2026-12-03, blind, on main merged with issue-14h)",
 }
 _SET_OF = {
     False: "tuned",
@@ -76,6 +79,7 @@ _SET_OF = {
     "8th": "held_out_8",
     "9th": "held_out_9",
     "10th": "held_out_10",
+    "11th": "held_out_11",
 }
 
 

@@ -96,6 +96,12 @@ miss). Three sets, measured apart:
   head word is the providers'; a name cell's address and links kept apart; a typed field named
   by a loose likeness no cell holds), each tested on tables written for it in other languages
   and shapes; it meets every target since (names 56/56, countries 22/22), asserted so.
+- held out 11: six files from five publishers in Dutch and English (Annex27's Art. 30 register,
+  its treatment fiches and a summary of sub-processors, and its privacy page, a purposes table and
+  a table of processors; Le Chat's, DeepSeek's, Firefox's and Bumble's legal-basis tables), added
+  on 2026-12-03 on branch issue-14j (main as of 093ceff merged with issue-14h) by someone who did
+  not read the importer's rules. Measured so: mechanisms 4/4 and legal bases 59/61 met; names
+  74/77, non-record rows (9) and countries 6/10 are strict expected failures naming their causes.
 """
 
 from __future__ import annotations
@@ -119,6 +125,7 @@ MIN_FILES = {
     "held_out_8": 5,
     "held_out_9": 8,
     "held_out_10": 9,
+    "held_out_11": 6,
 }
 
 
@@ -166,6 +173,7 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
         "held_out_8",
         "held_out_9",
         "held_out_10",
+        "held_out_11",
     )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
@@ -196,6 +204,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_8": "eighth",
         "held_out_9": "ninth",
         "held_out_10": "tenth",
+        "held_out_11": "eleventh",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -358,6 +367,41 @@ TENTH_SET_TARGETS = [
 ]
 
 
+# measured on branch issue-14j (main as of 093ceff merged with issue-14h) by someone who did not
+# read the import rules: the targets it meets are plain parameters, the others strict expected
+# failures naming the causes seen in the miss listing (python -m tests.unit.importers.real_corpus)
+ELEVENTH_SET_TARGETS = [
+    # 74/77: Bumble's three purpose cells opening with a sub-heading or a scope line ("Students",
+    # "BFF", "Badoo only", then the purpose) named by that first line, not by the purpose after it
+    _missed(
+        "held_out_11",
+        "names",
+        "74/77: Bumble's purpose cells opening with 'Students', 'BFF' or 'Badoo only' named by "
+        "that line, not by the purpose under it",
+    ),
+    # 9: Annex27's data-category table ("Categorie | Voorbeelden | Bron") read as six records named
+    # by its examples column; Bumble's three rows above, named "Students", "BFF", "Badoo only"
+    _missed(
+        "held_out_11",
+        "no non-record row",
+        "9: Annex27's data-category table 'Categorie | Voorbeelden | Bron' read as 6 records, "
+        "and Bumble's 'Students', 'BFF', 'Badoo only' rows",
+    ),
+    # 6/10: "EU/VS (SCC)", "EU/VS (SCC + DPF)", "EU/VS (SCC, zero-retention)" (Annex27's register
+    # and privacy page, two rows each) read as the EU only, the Dutch "VS" (the United States)
+    # not placed; "EU (eu-west)", "Nederland", "EU (Frankfurt, Duitsland)" are read right
+    _missed(
+        "held_out_11",
+        "countries",
+        "6/10: 'EU/VS (SCC ...)' read as the EU only, the Dutch 'VS' not read as the US",
+    ),
+    pytest.param("held_out_11", "mechanisms", id="eleventh-mechanisms"),  # 4/4
+    # 59/61: Firefox's "Compliance with law ... / Legitimate interest ..." read as
+    # legitimate_interests (the second basis named) on its two rows
+    pytest.param("held_out_11", "legal bases", id="eleventh-legal-bases"),
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -369,6 +413,7 @@ ENOUGH = {
     "held_out_8": (30, 4, 35),
     "held_out_9": (40, 10, 60),
     "held_out_10": (25, 20, 45),
+    "held_out_11": (50, 10, 65),
 }
 
 
@@ -380,7 +425,8 @@ ENOUGH = {
     + SEVENTH_SET_TARGETS
     + EIGHTH_SET_TARGETS
     + NINTH_SET_TARGETS
-    + TENTH_SET_TARGETS,
+    + TENTH_SET_TARGETS
+    + ELEVENTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
