@@ -283,10 +283,30 @@ _ITEM_SEPARATOR = re.compile(r"[\n,;/]+|\s+(?:et|and|ou|or|&)\s+")
 _DASH = re.compile(r"\s+[\u2014\u2013-]\s+")  # a spaced dash, em, en or hyphen
 
 
+_PARENTHESIS = re.compile(r"\([^()\n]*\)")
+
+
 def _items(text: str) -> list[str]:
     lines = (_without_dash_note(line) for line in text.split("\n"))
     # "USA (US customers)": whom it serves
-    return _ITEM_SEPARATOR.split(_AUDIENCE.sub(" ", "\n".join(lines)))
+    return _split_outside_parentheses(_AUDIENCE.sub(" ", "\n".join(lines)))
+
+
+def _split_outside_parentheses(text: str) -> list[str]:
+    """The text's items, split at the separators that stand outside a parenthesis: what a
+    parenthesis lists ("europe-west4 (Eemshaven, Nederland)", "Europe (Paris, France)") says
+    where the place before it lies, one item with it; a parenthesis left open on its line
+    protects nothing."""
+    inside = [(m.start(), m.end()) for m in _PARENTHESIS.finditer(text)]
+    items: list[str] = []
+    start = 0
+    for match in _ITEM_SEPARATOR.finditer(text):
+        if any(a < match.start() < b for a, b in inside):
+            continue
+        items.append(text[start : match.start()])
+        start = match.end()
+    items.append(text[start:])
+    return items
 
 
 def _without_dash_note(line: str) -> str:
@@ -438,8 +458,26 @@ def _place_in_region(item: str) -> tuple[Location, ...]:
         return ()
     # the whole parenthesis is the place: "(compresi USA)" adds a country, it does not qualify
     inner = match.group("inner")
-    code = REGION_CITIES.get(fold(inner)) or country_code(inner)
+    code = REGION_CITIES.get(fold(inner)) or country_code(inner) or _city_and_country(inner)
     return (Location(code, LocationKind.COUNTRY),) if code else ()
+
+
+def _city_and_country(inner: str) -> str | None:
+    """The country a parenthesis names with its city, after a region ("Europe (Paris,
+    France)", "europe-west4 (Eemshaven, Nederland)", "EU (Frankfurt am Main, Deutschland)"):
+    one country, the other items naming no place or a city of that country; else None
+    ("(Frankfurt, Paris)" names two countries, "(Irlande, Allemagne)" too)."""
+    items = [item for item in _ITEM_SEPARATOR.split(inner) if item.strip()]
+    if len(items) < 2:
+        return None
+    countries = {code for item in items if (code := country_code(item))}
+    cities = {REGION_CITIES[fold(item)] for item in items if fold(item) in REGION_CITIES}
+    if len(countries) != 1 or not cities <= countries:
+        return None
+    others = [i for i in items if not country_code(i) and fold(i) not in REGION_CITIES]
+    if any(_exact_locations(item) for item in others):  # "(Paris, EU)": a region besides
+        return None
+    return countries.pop()
 
 
 def _city_in_region(item: str) -> tuple[Location, ...]:

@@ -421,7 +421,48 @@ def _ordinary_tables(
         current = found
         if not is_table_of_countries(found):
             tables.append(found)
-    return [t for t in tables if not announced_as_not_records(head, t)]
+    return [
+        _without_announced_part(head, t)
+        for t in tables
+        if not announced_as_not_records(head, t) and not describes_data_only(t)
+    ]
+
+
+# what a treatment is told by: its name or purpose, or its basis
+_TREATMENT_KEYS = frozenset({"name", "name_and_purpose", "purpose", "legal_basis_text"})
+# what a table says of the data of treatments named elsewhere
+_DATA_FIELDS = frozenset({"data_categories", "data_subjects", "retention.text", "recipients"})
+
+
+def describes_data_only(table: TableCandidate) -> bool:
+    """A table of the data, not of treatments: its headers name only the data, whose data it
+    is, who receives it and how long it is kept ("CATEGORY OF DATA | DATA CONCERNED |
+    RETENTION PERIODS", "Individus concernés | Données ... concernées | Durée ..."), no purpose,
+    name or basis; each row describes data the treatments of another table process, and is no
+    record of its own."""
+    from importers.mapping import map_headers
+
+    if table.header_row < 0 or table.kind is not RecordKind.TREATMENTS:
+        return False
+    fields = [c.field for c in map_headers(table.headers, table.kind).columns if c.field]
+    return len(fields) >= MIN_HEADER_FIELDS and set(fields) <= _DATA_FIELDS
+
+
+def _without_announced_part(head: list[list[str]], table: TableCandidate) -> TableCandidate:
+    """The table up to a repeat of its header under a heading announcing what follows as not
+    (sub)processors ("BYOK providers / ... the parties below are not sub-processors of ...",
+    "Outils internes (ne sont pas des sous-traitants)"): a second table of the same columns,
+    whose rows are no records, ends the first where its heading starts."""
+    if table.header_row < 0:
+        return table
+    own = tuple(fold(h) for h in table.headers)
+    end = len(head) if table.end_row is None else min(table.end_row, len(head))
+    for index in range(table.header_row + 2, end):
+        if tuple(fold(c) for c in head[index][: len(own)]) != own:
+            continue
+        if announced_as_not_records(head, dataclasses.replace(table, header_row=index)):
+            return _ending(table, gap_start(head, index, table.header_row))
+    return table
 
 
 def _next_start(head: list[list[str]], table: TableCandidate) -> int | None:

@@ -24,7 +24,25 @@ TRANSFER_OUTSIDE_EEA = "transfer_outside_eea"
 # is, not where it processes.
 STORAGE_LOCATION = "storage_location_text"
 
+# "Data processed" in the seven languages: the categories of data a subprocessor, or a
+# treatment, processes ("Verwerkte data", "Verarbeitete Daten", "Datos tratados"), never its name
+DATA_PROCESSED = (
+    "processed data",
+    "verarbeitete daten",
+    "verarbeitete personenbezogene daten",
+    "datos tratados",
+    "datos procesados",
+    "dati trattati",
+    "dati elaborati",
+    "dados tratados",
+    "dados processados",
+    "verwerkte data",
+    "verwerkte gegevens",
+    "verwerkte persoonsgegevens",
+)
+
 SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
+    "data_categories": DATA_PROCESSED,
     STORAGE_LOCATION: (
         "storage country",
         "storage location",
@@ -206,6 +224,12 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "regione",
         "regiao",
         "vestigingsland",
+        # the place, in one word: "Ort", "Lieu", "Lugar", "Luogo", "Plaats"
+        "ort",
+        "lieu",
+        "lugar",
+        "luogo",
+        "plaats",
     ),
     "transfer_text": (
         "security measures in case of transfer",
@@ -306,6 +330,10 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
         "fundamento",
         "rechtsgrond",
         "grondslag",
+        # the Dutch GDPR's own word (AVG art. 6: "rechtsgrondslag"), and its plural
+        "rechtsgrondslag",
+        "rechtsgrondslagen",
+        "wettelijke grondslag",
         "justification legale",
     ),
     "retention.text": (
@@ -317,6 +345,14 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "data_subjects": (
         "data subject",
+        # "the individuals concerned" (a retention table's first column: whose data it keeps)
+        "individus concernes",
+        "individuals concerned",
+        "persons concerned",
+        "personas afectadas",
+        "persone interessate",
+        "pessoas em causa",
+        "betrokken personen",
         "betroffene personen",
         "interesados",
         "interessati",
@@ -324,6 +360,18 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
         "betrokkenen",
     ),
     "data_categories": (
+        *DATA_PROCESSED,
+        # "the data concerned": which of the person's data a row is about
+        "donnees a caractere personnel concernees",
+        "donnees personnelles concernees",
+        "donnees concernees",
+        "personal data concerned",
+        "data concerned",
+        "betroffene daten",
+        "datos afectados",
+        "dati interessati",
+        "dados em causa",
+        "betrokken gegevens",
         "datenkategorien",
         "categorias de datos",
         "categorie di dati",
@@ -361,6 +409,14 @@ LEADING_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "how we use",
         ),
         "retention.text": (
+            # "Durée au terme duquel les données sont supprimées", "Duration of storage"
+            "duree",
+            "duration",
+            "dauer",
+            "duracion",
+            "durata",
+            "duracao",
+            "duur",
             "combien de temps",
             "how long",
             "wie lange",
@@ -371,7 +427,12 @@ LEADING_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "legal_basis_text": ("sur quelle base", "on what basis", "on which basis"),
     },
-    "subprocessors": {},
+    # "Where", "Où sont hébergées les données ?", "Dónde": a subprocessor's column that asks
+    # where is its place, whatever follows (the question word in the seven languages, and the
+    # Nordic ones: Swedish "var", Danish and Norwegian "hvor")
+    "subprocessors": {
+        "location_text": ("where", "ou", "wo", "donde", "dove", "onde", "waar", "var", "hvor"),
+    },
 }
 LEADING_CONFIDENCE = 0.9
 

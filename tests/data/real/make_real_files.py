@@ -112,6 +112,16 @@ FORMATS = {
     "lydia_legal_basis": "ods",
     "struktora_auftragsverarbeiter": "docx",
     "binance_legal_basis": "xlsx",
+    # the ninth held-out set (held_out "9th"), added on 2026-12-03 by someone who did not read
+    # the importer's rules, on main as of da3ebc9: measured as is
+    "goalplate_subprocessors": "csv",
+    "goalplate_subencargados": "ods",
+    "cveetje_subverwerkers": "docx",
+    "cveetje_subprocessors": "xlsx",
+    "salto_finalites": "xlsx",
+    "shein_base_juridique": "ods",
+    "nihito_empfaenger": "docx",
+    "nihito_unterauftragsverarbeiter": "csv",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -130,6 +140,7 @@ CSV_DIALECT = {
     "tchap_sous_traitants": ";",
     "gaarsdal_databehandlere": ";",  # a Danish Excel's CSV: ';' too
     "air_europa_collaborateurs": ";",  # a French page saved by a French Excel
+    "nihito_unterauftragsverarbeiter": ";",  # a Swiss German Excel's CSV: ';' too
 }
 
 

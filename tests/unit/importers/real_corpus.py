@@ -12,7 +12,7 @@ start when the name is a long sentence). Figures per file and over a set of file
   any of them: the import keeps one by its own order and its mark's note names them all);
 - legal bases: found treatments with the expected Art. 6(1) basis.
 
-The files form nine sets (SETS), reported apart: the files the rules were written on, the
+The files form ten sets (SETS), reported apart: the files the rules were written on, the
 first held-out set (added after those rules), the second held-out set (added after the last
 rule, the approximate reading of misspelt countries, and measured without any change since),
 the third and the fourth held-out sets (added in round 21 while the importer was being changed
@@ -28,7 +28,9 @@ same way, on the tree merging every import rule of the round: seven files from s
 German, English and French, three stating a transfer tool per row, three a legal basis per row),
 and the eighth (added in round 22 the same way, on the integration tree: five files from five
 publishers in French, English and German, four stating a legal basis per row, one a data location
-per row).
+per row), and the ninth (added on 2026-12-03 the same way, on main: eight files from five
+publishers in English, Spanish, Dutch, French and German, three stating a transfer tool per row
+(CVeetje's), six a legal basis per row).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ SETS = {
     "held_out_6": "-- held out 6 (added 2026-12-02, round 22; tuned since by issue-14t)",
     "held_out_7": "-- held out 7 (added 2026-12-02, round 22; tuned since by issue-14v)",
     "held_out_8": "-- held out 8 (added 2026-12-02, round 22, on the integration tree)",
+    "held_out_9": "-- held out 9 (added 2026-12-03, blind, on main; tuned since by issue-14g)",
 }
 _SET_OF = {
     False: "tuned",
@@ -67,6 +70,7 @@ _SET_OF = {
     "6th": "held_out_6",
     "7th": "held_out_7",
     "8th": "held_out_8",
+    "9th": "held_out_9",
 }
 
 

@@ -73,6 +73,17 @@ miss). Three sets, measured apart:
   whose spanning cells were flattened), each tested on tables written for it in other
   languages; it meets every target since, as the sixth set does (headerless Word fiches named
   by the title above them, "Field | Value" fiches beside another table).
+- held out 9: eight files from five publishers in English, Spanish, Dutch, French and German
+  (GoalPlate's privacy policy in English and Spanish, a purposes table and a subprocessors
+  table; CVeetje's list of sub-processors in Dutch and English, its page's cards as a table with
+  a safeguard column, and a BYOK table announced as not sub-processors; SALTO's and SHEIN's
+  legal-basis tables; nihito's privacy policy, its purposes and recipients tables, and its
+  AVV's annexes), added on 2026-12-03 by someone who did not read the importer's rules, a
+  rebuild of a blind ninth set lost with its branch; measured on main as of da3ebc9, it met
+  mechanisms and legal bases, and missed names (67/78), non-record rows (22) and countries
+  (11/16). It is no longer held out: the rules of branch issue-14g were written after those
+  misses were known, each tested on tables written for it in other languages and shapes; it
+  meets every target since (names 77/78), asserted so.
 """
 
 from __future__ import annotations
@@ -94,6 +105,7 @@ MIN_FILES = {
     "held_out_6": 7,
     "held_out_7": 7,
     "held_out_8": 5,
+    "held_out_9": 8,
 }
 
 
@@ -132,7 +144,15 @@ def test_the_first_held_out_set_does_not_regress(scores: list[FileScore]) -> Non
 
 
 def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) -> None:
-    late = ("held_out_3", "held_out_4", "held_out_5", "held_out_6", "held_out_7", "held_out_8")
+    late = (
+        "held_out_3",
+        "held_out_4",
+        "held_out_5",
+        "held_out_6",
+        "held_out_7",
+        "held_out_8",
+        "held_out_9",
+    )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
     assert empty == set(), report(earlier)
@@ -160,6 +180,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_6": "sixth",
         "held_out_7": "seventh",
         "held_out_8": "eighth",
+        "held_out_9": "ninth",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -271,6 +292,35 @@ EIGHTH_SET_TARGETS = [
 ]
 
 
+# measured on main as of da3ebc9, blind (gathered by someone who did not read the importer's
+# rules): the targets it meets are plain parameters, the others strict expected failures
+NINTH_SET_TARGETS = [
+    # met since issue-14g (was 67/78 blind, now 77/78): CVeetje's Dutch Word table, its name
+    # column's header empty, was named by its "Verwerkte data" column (0/8; "data processed" in
+    # the seven languages names the data, test_data_processed_header.py); nihito's recipients
+    # table ("Empfänger | Zweck | Ort") lost AWS and Twilio to a row below taken for its header
+    # (the place word, test_place_word.py). Left: nihito's "Anhang 1: Beschreibung der
+    # Bearbeitung" fiche ("Merkmal | Beschreibung") is not read as the processing it describes
+    pytest.param("held_out_9", "names", id="ninth-names"),
+    # met since issue-14g (was 22 blind): CVeetje EN's BYOK table, announced as "not
+    # sub-processors of CVeetje", and the page's closing heading and button (5: a repeat of the
+    # header under such a heading ends the table, test_not_records_same_columns.py); CVeetje
+    # NL's data cells read as names (8: test_data_processed_header.py); SALTO's retention table
+    # ("Individus concernés | Données ... concernées | Durée ...", its header and 8 rows) read
+    # as treatments (9: a table naming only data holds no record, test_data_only_tables.py,
+    # and its headers read, test_data_table_headers.py)
+    pytest.param("held_out_9", "no non-record row", id="ninth-no-non-record-row"),
+    # met since issue-14g (was 11/16 blind): GoalPlate's "Where" / "Dónde" is its place column
+    # (test_place_questions.py); "europe-west4 (Eemshaven, Nederland)" is NL, the parenthesis
+    # naming a city and its country after a region (test_region_parentheses.py)
+    pytest.param("held_out_9", "countries", id="ninth-countries"),
+    # 7/7 found (CVeetje EN's safeguard column: "UK adequacy decision", SCCs, DPF)
+    pytest.param("held_out_9", "mechanisms", id="ninth-mechanisms"),
+    # 43/43 (GoalPlate EN/ES, SALTO, SHEIN, nihito)
+    pytest.param("held_out_9", "legal bases", id="ninth-legal-bases"),
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -280,6 +330,7 @@ ENOUGH = {
     "held_out_6": (3, 8, 10),
     "held_out_7": (20, 10, 40),
     "held_out_8": (30, 4, 35),
+    "held_out_9": (40, 10, 60),
 }
 
 
@@ -289,7 +340,8 @@ ENOUGH = {
     + FIFTH_SET_TARGETS
     + SIXTH_SET_TARGETS
     + SEVENTH_SET_TARGETS
-    + EIGHTH_SET_TARGETS,
+    + EIGHTH_SET_TARGETS
+    + NINTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
