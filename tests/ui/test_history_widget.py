@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -19,6 +20,7 @@ from ui.widgets.history_widget import ADDED_COLOUR, REMOVED_COLOUR, HistoryWidge
 from workbench.domain import LegalBasis
 from workbench.domain.records import DataCategory, Recipient
 from workbench.services import Register
+from workbench.services.journal_service import changed_fields
 
 
 def _diff_rows(widget: HistoryWidget) -> dict[str, tuple[str, str]]:
@@ -148,3 +150,45 @@ def test_the_selected_entry_is_worded_again_when_the_language_changes(
     qtbot.waitUntil(lambda: "Destinataires" in labels())  # a posted LanguageChange event
     assert "Recipients" not in labels()
     assert _cell(widget, "Destinataires", 2).text().startswith("+ Mutuelle")
+
+
+def test_the_fields_changed_are_shown_and_found_in_the_reading_job(
+    qtbot: QtBot,
+    demo_register: Register,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The "Fields changed" column names what each entry changed; comparing the snapshots is
+    done by the job that reads the entries, never by the window's thread."""
+    threads: list[bool] = []  # True: called on the GUI thread
+
+    def recorded(entry: object) -> tuple[str, ...]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return changed_fields(entry)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("ui.models.journal_table_model.changed_fields", recorded)
+    treatment = demo_register.treatments.list()[0]
+    demo_register.treatments.update(
+        dataclasses.replace(treatment, name="Comptes usagers", purpose="Créer le compte")
+    )
+    model = JournalTableModel(demo_register)
+    widget = HistoryWidget(model, settings)
+    qtbot.addWidget(widget)
+    widget.show()
+    model.reload_in_background()
+    qtbot.waitUntil(lambda: not model.loading() and model.rowCount() > 0, timeout=10_000)
+    fields = model.column_of_key("fields")
+    shown = {
+        model.index(r, 0).data(Role.ROW).id: model.index(r, fields).data()
+        for r in range(model.rowCount())
+    }
+    newest = max(shown)
+    assert shown[newest] == "Name, Purpose"  # not "version", which every write bumps
+    creations = [t for i, t in shown.items() if i != newest and "Purpose" in t]
+    assert creations
+    assert all("Name" in t for t in creations)
+    assert len(threads) >= model.rowCount()
+    assert not any(threads)  # every entry compared in the job
+
+    _select_newest(widget)
+    assert set(_diff_rows(widget)) == {"Name", "Purpose"}

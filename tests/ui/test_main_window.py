@@ -173,3 +173,26 @@ def test_switching_language_refits_the_list_columns(window: Any) -> None:
     listing.table.setColumnWidth(column, 20)  # as if fitted to shorter labels
     apply_language("fr")
     assert listing.table.columnWidth(column) > 20
+
+
+def test_the_start_view_is_built_after_the_window_is_painted_and_shows_its_rows(
+    qtbot: QtBot, demo_register: Register, settings: Settings
+) -> None:
+    from ui.settings import LAST_VIEW
+
+    settings.set(LAST_VIEW, "treatments")
+    main = MainWindow(demo_register, settings)
+    main.resize(1280, 800)
+    main.show()
+    main.start_view()
+    assert "treatments" not in main.models  # not built in the turn that shows the window
+    assert main.has_pending_work()
+    qtbot.waitUntil(lambda: main.current_view_key() == "treatments", timeout=10_000)
+    wait_lists_loaded(qtbot, main)
+    listing = main.list_view("treatments")
+    assert listing.model.rowCount() == len(demo_register.treatments.list())
+    assert listing.model.rowCount() > 0
+    qtbot.waitUntil(lambda: not jobs.active_jobs(), timeout=10_000)
+    main.close()
+    jobs.shutdown(5000)
+    main.deleteLater()

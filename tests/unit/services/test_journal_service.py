@@ -11,6 +11,7 @@ from workbench.domain import ChangeAction, EntityKind, Organisation, Subprocesso
 from workbench.domain.errors import ConflictError, NothingToUndoError
 from workbench.services import Register
 from workbench.services._journal import EntryHasher, entry_digest, hashed_fields
+from workbench.services.journal_service import changed_fields
 
 
 def _treatment(register: Register, org: Organisation, name: str = "Gestion de compte") -> int:
@@ -236,3 +237,22 @@ def test_an_operation_summary_counts_its_records_by_kind_and_action(
     assert register.journal.operation_summary(last.id) == {
         (EntityKind.SUBPROCESSOR, ChangeAction.CREATE): 3
     }
+
+
+def test_changed_fields_names_what_an_update_changed_and_each_field_of_a_deletion_once(
+    register: Register, own_org: Organisation
+) -> None:
+    tid = _treatment(register, own_org)
+    treatment = register.treatments.get(tid)
+    register.treatments.update(
+        dataclasses.replace(treatment, purpose="Créer le compte", name="Comptes")
+    )
+    register.treatments.delete(tid)
+    created, updated, deleted = register.journal.history(EntityKind.TREATMENT, tid)
+    assert set(changed_fields(updated)) == {"name", "purpose"}  # not "version"
+    assert "name" in changed_fields(created)
+    assert "version" not in changed_fields(created)
+    removed = changed_fields(deleted)
+    assert len(removed) == len(set(removed))
+    assert "purpose" in removed
+    assert "version" not in removed
