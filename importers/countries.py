@@ -129,17 +129,22 @@ COUNTRY_ALIASES: dict[str, str] = {
     "ivory coast": "CI",
 }
 # Abbreviations of country names in the seven languages, read only in capitals like the region
-# acronyms ("eau" is French for water, "vs" the Dutch for versus): the United Arab Emirates are
-# "VAE" in Dutch and German (Verenigde Arabische Emiraten, Vereinigte Arabische Emirate), "EAU"
-# in French, Spanish and Italian, "UAE" in English; the United States "EUA" in Portuguese,
-# "EE. UU." in Spanish; the United Kingdom "VK" in Dutch.
+# acronyms ("eau" is French for water, "vs" the Dutch and English for versus): the United Arab
+# Emirates are "VAE" in Dutch and German (Verenigde Arabische Emiraten, Vereinigte Arabische
+# Emirate), "EAU" in French, Spanish and Italian, "UAE" in English; the United States "EUA" in
+# Portuguese, "EE. UU." in Spanish, "VS" or "V.S." in Dutch (Verenigde Staten); the United
+# Kingdom "VK" in Dutch (Verenigd Koninkrijk), "R.-U." in French (Royaume-Uni; "RU" alone is
+# Russia's code).
 CAPITAL_ALIASES: dict[str, str] = {
     "uae": "AE",
     "vae": "AE",
     "eau": "AE",
     "eua": "US",
     "ee uu": "US",
+    "vs": "US",
+    "v s": "US",
     "vk": "GB",
+    "r u": "GB",
     "el": "GR",  # EU documents write Greece as EL; "el" is the Spanish article
 }
 

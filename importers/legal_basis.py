@@ -96,6 +96,20 @@ _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "Compliance with law in securing personal data ...": the processing the law requires,
+        # named by the compliance, not by the obligation, in the seven languages
+        LegalBasis.LEGAL_OBLIGATION,
+        re.compile(
+            r"\b(?:compliance with (?:the |applicable |relevant )?laws?\b|legal compliance"
+            r"|(?:conformite|respect) (?:a la |avec la |de la |aux |des )?lois?\b|conformite legale"
+            r"|einhaltung (?:der |von )?(?:gesetze[ns]?|gesetzlicher (?:vorschriften|vorgaben))"
+            r"|cumplimiento (?:de |con )?(?:la )?ley(?:es)?\b|cumplimiento legal"
+            r"|(?:conformita|rispetto) (?:alla |della |delle |alle )?legg[ei]\b|conformita legale"
+            r"|cumprimento (?:da |das )?leis?\b|cumprimento legal|conformidade legal"
+            r"|naleving van de wet(?:geving)?\b|wettelijke naleving)"
+        ),
+    ),
+    (
         LegalBasis.PUBLIC_TASK,
         re.compile(
             r"\b(?:mission d interet public|interet public|public task|public interest"

@@ -15,7 +15,7 @@ from importers._safety import DEFAULT_LIMITS, SafetyLimits
 from importers._structure import Budget, check_row_width
 from importers.cleaning import clean_text, fold, is_mostly_upper
 from importers.fiche_blocks import fiche_rows
-from importers.mapping import guess_kind, mapping_score
+from importers.mapping import guess_kind, map_headers, mapping_score
 from importers.model import GridSource, RecordKind, TableCandidate
 from importers.not_records import announced_as_not_records
 from importers.repeated_labels import unlabelled
@@ -26,6 +26,7 @@ from importers.table_ends import (
     other_shaped_header,
 )
 from importers.transposed import transposed_table
+from importers.vocabulary import BARE_CATEGORY_HEADERS, DATA_SOURCE_HEADERS, EXAMPLE_HEADERS
 from workbench.domain.enums import Role, SubprocessorCategory
 
 HEADER_SCAN_ROWS = 30
@@ -327,7 +328,6 @@ def find_header(rows: list[list[str]]) -> tuple[int, tuple[str, ...], RecordKind
             headers = _with_merged_above(row, previous)
             kind, score = guess_kind(headers)
             from importers.content import refine_mapping
-            from importers.mapping import map_headers
 
             mapping = map_headers(headers, kind)
             if sum(1 for c in mapping.columns if c.field) == 1:
@@ -335,6 +335,10 @@ def find_header(rows: list[list[str]]) -> tuple[int, tuple[str, ...], RecordKind
                 mapping = refine_mapping(mapping, rows[index + 1 : index + 1 + PREVIEW_ROWS])
                 score = mapping_score(mapping)
             mapped = sum(1 for c in mapping.columns if c.field)
+            if lists_data_categories(headers):
+                # every header known, a data-category table's: found, to hold no record
+                mapped = len(headers)
+                score = max(score, float(mapped))
             if mapped >= MIN_HEADER_FIELDS and score > best[3]:
                 best = (index, headers, kind, score)
         if filled:
@@ -442,10 +446,37 @@ def describes_data_only(table: TableCandidate) -> bool:
     record of its own."""
     from importers.mapping import map_headers
 
-    if table.header_row < 0 or table.kind is not RecordKind.TREATMENTS:
+    if table.header_row < 0:
+        return False
+    if lists_data_categories(table.headers):
+        return True
+    if table.kind is not RecordKind.TREATMENTS:
         return False
     fields = [c.field for c in map_headers(table.headers, table.kind).columns if c.field]
     return len(fields) >= MIN_HEADER_FIELDS and set(fields) <= _DATA_FIELDS
+
+
+def _headed_by(folded: str, words: tuple[str, ...]) -> bool:
+    return any(folded == word or folded.startswith(word + " ") for word in words)
+
+
+def lists_data_categories(headers: tuple[str, ...]) -> bool:
+    """A table of data categories: a category column with only the category's examples and
+    where its data comes from beside it ("Categorie | Voorbeelden | Bron", "Kategorie |
+    Beispiele", "Catégorie de données | Exemples | Source"). Whatever kind its headers score (a
+    bare "Catégorie" is also a subprocessor's), no column names a record, a purpose, a basis or
+    a place: its rows are the data of the treatments the page names elsewhere."""
+    texts = [fold(h) for h in headers if h.strip()]
+    treatments = map_headers(tuple(headers), RecordKind.TREATMENTS)
+    data = {fold(c.header) for c in treatments.columns if c.field == "data_categories"}
+    categories = [t for t in texts if t in BARE_CATEGORY_HEADERS or t in data]
+    described = [t for t in texts if _headed_by(t, EXAMPLE_HEADERS + DATA_SOURCE_HEADERS)]
+    return (
+        len(texts) >= MIN_HEADER_FIELDS
+        and len(categories) == 1
+        and len(categories) + len(described) == len(texts)
+        and any(_headed_by(t, EXAMPLE_HEADERS) for t in described)
+    )
 
 
 def _without_announced_part(head: list[list[str]], table: TableCandidate) -> TableCandidate:
@@ -564,6 +595,8 @@ def _next_header(head: list[list[str]], table: TableCandidate) -> int | None:
             continue  # a header follows a blank row or a title, never a record
         if tuple(fold(c) for c in row[: len(own)]) == own:
             continue
+        if lists_data_categories(tuple(row)):
+            return index  # a data-category table's header: the table ends above it
         kind, sure = _sure_fields(tuple(row))
         if len(sure) >= MIN_HEADER_FIELDS and (sure - current or kind is not table.kind):
             return index

@@ -41,6 +41,59 @@ DATA_PROCESSED = (
     "verwerkte persoonsgegevens",
 )
 
+# A table of data categories, told by its headers alone ("Categorie | Voorbeelden | Bron",
+# "Catégorie | Exemples | Source"): a bare category, its examples, where the data comes from
+# (Art. 14(2)(f) GDPR, "from which source the personal data originate"), in the seven languages.
+# A header is one of these words, alone or followed by what it is of ("Exemples de données").
+BARE_CATEGORY_HEADERS = (
+    "categorie",
+    "categories",
+    "category",
+    "kategorie",
+    "kategorien",
+    "categoria",
+    "categorias",
+    "categorieen",
+)
+EXAMPLE_HEADERS = (
+    "exemple",
+    "exemples",
+    "example",
+    "examples",
+    "beispiel",
+    "beispiele",
+    "ejemplo",
+    "ejemplos",
+    "esempio",
+    "esempi",
+    "exemplo",
+    "exemplos",
+    "voorbeeld",
+    "voorbeelden",
+)
+DATA_SOURCE_HEADERS = (
+    "source",
+    "sources",
+    "origine",
+    "provenance",
+    "origin",
+    "quelle",
+    "quellen",
+    "herkunft",
+    "fuente",
+    "fuentes",
+    "origen",
+    "procedencia",
+    "fonte",
+    "fonti",
+    "provenienza",
+    "fontes",
+    "origem",
+    "bron",
+    "bronnen",
+    "herkomst",
+)
+
 SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
     "data_categories": DATA_PROCESSED,
     STORAGE_LOCATION: (

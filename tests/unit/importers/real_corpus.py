@@ -35,7 +35,7 @@ as of da3ebc9: nine files from six publishers in Portuguese, Spanish, Italian, G
 French, two stating a place and a transfer tool per row, two a place per row, four a legal basis
 per row), and the eleventh (added on 2026-12-03 the same way, on the tree merging main and the
 tenth set: six files from five publishers in Dutch and English, two stating a place per processor
-row, six a legal basis per row).
+row, six a legal basis per row; tuned since by issue-14k).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ SETS = {
     "held_out_8": "-- held out 8 (added 2026-12-02, round 22, on the integration tree)",
     "held_out_9": "-- held out 9 (added 2026-12-03, blind, on main; tuned since by issue-14g)",
     "held_out_10": "-- held out 10 (added 2026-12-03, blind, on main; tuned since by issue-14i)",
-    "held_out_11": "-- held out 11 (added 2026-12-03, blind, on main merged with issue-14h)",
+    "held_out_11": "-- held out 11 (added 2026-12-03, blind; tuned since by issue-14k)",
 }
 _SET_OF = {
     False: "tuned",

@@ -215,6 +215,11 @@ def test_an_exact_name_is_never_noted_as_approximate() -> None:
         ("EE. UU. y Canadá", ["US", "CA"]),  # Spanish: Estados Unidos
         ("Ierland en het VK", ["IE", "GB"]),  # Dutch: Verenigd Koninkrijk
         ("Ireland, UAE", ["IE", "AE"]),
+        ("Nederland en de VS", ["NL", "US"]),  # Dutch: Verenigde Staten
+        ("Ierland; V.S.", ["IE", "US"]),
+        ("EER/VS (DPF)", ["EEA", "US"]),  # a slash between a region and a country
+        ("Irlande, R.-U. et Suisse", ["IE", "GB", "CH"]),  # French: Royaume-Uni
+        ("UE / R-U", ["EU", "GB"]),
     ],
 )
 def test_country_abbreviations_of_the_seven_languages(text: str, expected: list[str]) -> None:
@@ -224,6 +229,12 @@ def test_country_abbreviations_of_the_seven_languages(text: str, expected: list[
 def test_country_abbreviations_that_are_words_count_only_in_capitals() -> None:
     assert parse_locations("traitement de l'eau potable") == ()
     assert parse_locations("Portugal vs Espagne") == (Location("PT"), Location("ES"))
+    assert parse_locations("Belgique vs. France") == (Location("BE"), Location("FR"))
+
+
+def test_russia_s_code_is_not_the_french_abbreviation_of_the_united_kingdom() -> None:
+    assert parse_locations("RU") == (Location("RU"),)
+    assert parse_locations("Finlande, RU") == (Location("FI"), Location("RU"))
 
 
 @pytest.mark.parametrize(

@@ -95,3 +95,36 @@ def test_an_article_other_than_6_1_names_no_basis() -> None:
     assert parse_legal_basis("Art. 6(4) RGPD") is None
     assert parse_legal_basis("Art. 9(2)(h)") is None
     assert parse_legal_basis("Version 6 1 b") is None  # no article word: a number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Respect de la loi (Code du travail, art. L. 3243-4) ; intérêt légitime pour le reste",
+        "Conformité à la loi applicable\nConsentement pour la newsletter",
+        "Einhaltung der Gesetze (HGB, AO), sonst berechtigtes Interesse",
+        "Einhaltung gesetzlicher Vorschriften",
+        "Cumplimiento de la ley / interés legítimo en la seguridad",
+        "Conformità alla legge; in subordine, legittimo interesse",
+        "Cumprimento da lei fiscal e consentimento para marketing",
+        "Naleving van de wet (fiscale bewaarplicht); toestemming voor nieuwsbrief",
+        "Legal compliance - otherwise our legitimate interests",
+        "Compliance with applicable laws (tax and accounting)",
+    ],
+)
+def test_compliance_with_the_law_is_the_legal_obligation(text: str) -> None:
+    """The processing the law requires, named by complying with it rather than by the
+    obligation ("Compliance with law ..."), is Art. 6(1)(c), also when another basis follows."""
+    assert parse_legal_basis(text) is LegalBasis.LEGAL_OBLIGATION
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("Respect de la loyauté des échanges : intérêt légitime", LegalBasis.LEGITIMATE_INTERESTS),
+        ("Conformité des livrables au contrat", LegalBasis.CONTRACT),
+        ("Intérêt légitime, dans le respect des lois applicables", LegalBasis.LEGITIMATE_INTERESTS),
+    ],
+)
+def test_compliance_words_without_the_law_or_after_a_basis(text: str, basis: LegalBasis) -> None:
+    assert parse_legal_basis(text) is basis
