@@ -143,6 +143,14 @@ FORMATS = {
     "deepseek_legal_bases": "xlsx",
     "firefox_lawful_basis": "docx",
     "bumble_legal_basis": "csv",
+    # the twelfth held-out set (held_out "12th"), added on 2026-12-03 by someone who did not read
+    # the importer's rules: measured as is
+    "siteproof_privacyverklaring": "docx",
+    "gidsly_subprocessors": "xlsx",
+    "adopte_fondements": "ods",
+    "lovescout24_rechtsgrundlagen": "csv",
+    "austrian_destinataires": "docx",
+    "airbnb_bases_legales": "xlsx",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -163,6 +171,7 @@ CSV_DIALECT = {
     "air_europa_collaborateurs": ";",  # a French page saved by a French Excel
     "nihito_unterauftragsverarbeiter": ";",  # a Swiss German Excel's CSV: ';' too
     "eleva_bases_legais": ";",  # a Portuguese Excel's CSV: ';' too
+    "lovescout24_rechtsgrundlagen": ";",  # a German Excel's CSV: ';' too
 }
 
 

@@ -12,7 +12,7 @@ start when the name is a long sentence). Figures per file and over a set of file
   any of them: the import keeps one by its own order and its mark's note names them all);
 - legal bases: found treatments with the expected Art. 6(1) basis.
 
-The files form ten sets (SETS), reported apart: the files the rules were written on, the
+The files form thirteen sets (SETS), reported apart: the files the rules were written on, the
 first held-out set (added after those rules), the second held-out set (added after the last
 rule, the approximate reading of misspelt countries, and measured without any change since),
 the third and the fourth held-out sets (added in round 21 while the importer was being changed
@@ -35,7 +35,10 @@ as of da3ebc9: nine files from six publishers in Portuguese, Spanish, Italian, G
 French, two stating a place and a transfer tool per row, two a place per row, four a legal basis
 per row), and the eleventh (added on 2026-12-03 the same way, on the tree merging main and the
 tenth set: six files from five publishers in Dutch and English, two stating a place per processor
-row, six a legal basis per row; tuned since by issue-14k).
+row, six a legal basis per row; tuned since by issue-14k), and the twelfth (added on
+2026-12-03 the same way, on the tree of the eleventh set: six files from six publishers in
+French, Dutch, German and English, two stating a place per processor row, one a processor's
+address in its name cell, four a legal basis per row).
 """
 
 from __future__ import annotations
@@ -66,6 +69,7 @@ SETS = {
     "held_out_9": "-- held out 9 (added 2026-12-03, blind, on main; tuned since by issue-14g)",
     "held_out_10": "-- held out 10 (added 2026-12-03, blind, on main; tuned since by issue-14i)",
     "held_out_11": "-- held out 11 (added 2026-12-03, blind; tuned since by issue-14k)",
+    "held_out_12": "-- held out 12 (added 2026-12-03, blind, on issue-14j's tree)",
 }
 _SET_OF = {
     False: "tuned",
@@ -80,6 +84,7 @@ _SET_OF = {
     "9th": "held_out_9",
     "10th": "held_out_10",
     "11th": "held_out_11",
+    "12th": "held_out_12",
 }
 
 

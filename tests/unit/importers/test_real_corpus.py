@@ -106,6 +106,15 @@ miss). Three sets, measured apart:
   for it in other languages and shapes; countries (10/10) and legal bases (61/61) met since,
   asserted so; names 74/77 and non-record rows (3) stay strict expected failures (Bumble's cells
   opening with a sub-heading: the same shape names the record in five other publishers' files).
+- held out 12: six files from six publishers in French, Dutch, German and English (SiteProof's
+  Dutch privacy statement, a purposes table and a table of processors; Gidsly's list of
+  subprocessors with their host region; Austrian Airlines' chat processors, each with its address
+  in the name cell; Adopte's, LoveScout24's and Airbnb's legal-basis tables), added on 2026-12-03
+  on branch issue-14m (issue-14j's tree) by someone who did not read the importer's rules.
+  Measured so: names 56/56, mechanisms 1/1 and legal bases 31/33 met; one non-record row and
+  countries 16/17 missed. On main with the rules of issue-14i and issue-14k (written without this
+  set), countries are 17/17, asserted so; the non-record row (Gidsly's "Planned subprocessors"
+  heading under its table) stays a strict expected failure.
 """
 
 from __future__ import annotations
@@ -130,6 +139,7 @@ MIN_FILES = {
     "held_out_9": 8,
     "held_out_10": 9,
     "held_out_11": 6,
+    "held_out_12": 6,
 }
 
 
@@ -178,6 +188,7 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
         "held_out_9",
         "held_out_10",
         "held_out_11",
+        "held_out_12",
     )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
@@ -209,6 +220,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_9": "ninth",
         "held_out_10": "tenth",
         "held_out_11": "eleventh",
+        "held_out_12": "twelfth",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -405,6 +417,31 @@ ELEVENTH_SET_TARGETS = [
 ]
 
 
+# measured on branch issue-14m (issue-14j's tree: main as of 093ceff merged with issue-14h) by
+# someone who did not read the import rules: the targets it meets are plain parameters, the others
+# strict expected failures naming the causes seen in the miss listing
+TWELFTH_SET_TARGETS = [
+    pytest.param("held_out_12", "names", id="twelfth-names"),  # 56/56
+    # 1: Gidsly's "Planned subprocessors" heading, under the table of active subprocessors (its
+    # sentence "(None at present. ...)" under it), read as a record
+    _missed(
+        "held_out_12",
+        "no non-record row",
+        "1: Gidsly's 'Planned subprocessors' heading under its table read as a record",
+    ),
+    # 16/17 as measured on issue-14j's tree: SiteProof's "VS (met EU Standard Contractual
+    # Clauses)" read as the EU, the Dutch "VS" (the United States) not placed. Met (17/17) on main
+    # once issue-14k's rules were merged: its "VS" in capitals was written for the eleventh set's
+    # "EU/VS (SCC)", without this set, so this is a blind measure of that rule on a file it was
+    # not written for
+    pytest.param("held_out_12", "countries", id="twelfth-countries"),
+    pytest.param("held_out_12", "mechanisms", id="twelfth-mechanisms"),  # 1/1
+    # 31/33: Airbnb's "... nécessaires à la bonne exécution de notre accord avec vous, ..." read as
+    # the basis named after it (legitimate_interests, consent) on two rows
+    pytest.param("held_out_12", "legal bases", id="twelfth-legal-bases"),
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -417,6 +454,7 @@ ENOUGH = {
     "held_out_9": (40, 10, 60),
     "held_out_10": (25, 20, 45),
     "held_out_11": (50, 10, 65),
+    "held_out_12": (30, 15, 50),
 }
 
 
@@ -429,7 +467,8 @@ ENOUGH = {
     + EIGHTH_SET_TARGETS
     + NINTH_SET_TARGETS
     + TENTH_SET_TARGETS
-    + ELEVENTH_SET_TARGETS,
+    + ELEVENTH_SET_TARGETS
+    + TWELFTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
