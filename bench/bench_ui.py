@@ -36,6 +36,7 @@ services so the journal holds them) are slow to build: they are cached in the te
 
 from __future__ import annotations
 
+import argparse
 import gc
 import hashlib
 import importlib
@@ -514,12 +515,17 @@ def main(sizes: tuple[int, ...], repeat: int) -> None:
 
 
 def arguments(argv: list[str]) -> tuple[tuple[int, ...], int]:
-    repeat = REPEAT
-    if "--repeat" in argv:
-        at = argv.index("--repeat")
-        repeat = int(argv[at + 1])
-        argv = argv[:at] + argv[at + 2 :]
-    return tuple(int(a) for a in argv) or SIZES, repeat
+    parser = argparse.ArgumentParser(
+        description="The longest GUI-thread stall of each user action, per register size.",
+        epilog="Run with QT_QPA_PLATFORM=offscreen PYTHONPATH=$PWD; "
+        "BENCH_UI_PROFILE=history,checks (or all) samples the stalls.",
+    )
+    parser.add_argument(
+        "sizes", nargs="*", type=int, help=f"treatments (default: {' '.join(map(str, SIZES))})"
+    )
+    parser.add_argument("--repeat", type=int, default=REPEAT, help="runs of each action")
+    args = parser.parse_args(argv)
+    return tuple(args.sizes) or SIZES, args.repeat
 
 
 if __name__ == "__main__":
