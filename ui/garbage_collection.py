@@ -24,6 +24,8 @@ unfrozen heap grows by a quarter, at most every 700 x 10 x 10 allocations: 40, 8
 200,000 objects, 300 ms of GIL in all). The thresholds below allow one full collection per
 2,000 x 10 x 100 = 2 million allocations; the young generations stay small (2,000 and 20,000
 objects: a few milliseconds each).
+
+Every collection runs on the GUI thread (GuiThreadCollections): see there why.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 FREEZE_EVERY_MS = 1_000
+COUNTS_CHECKED_EVERY_MS = 100
 FULL_COLLECTION_EVERY_S = 600.0
 FULL_COLLECTION_GROWTH = 1.25
 THRESHOLDS = (2_000, 10, 100)  # Python's: (700, 10, 10)
@@ -44,6 +47,45 @@ def no_job_running() -> bool:
     from ui.jobs import active_jobs  # the policy starts before the window needs the jobs
 
     return not active_jobs()
+
+
+class GuiThreadCollections(QObject):
+    """Python's automatic cycle collections, run on the GUI thread only.
+
+    Python collects on whichever thread allocates. A cycle holding a Qt object made on the GUI
+    thread (a chart's series, a model), collected on a job thread, runs ~QObject there: shiboken
+    gives the GIL up in the destructor, which holds one of Qt's signal-slot mutexes and then
+    waits for the GIL again, while the GUI thread, holding the GIL, waits for that mutex in a
+    connect. Both wait for ever: the test suite hung so at 96 % in one fresh-clone run of 14,
+    the GUI thread inside QChart's legend (QObject::connectImpl), the job thread in
+    gc_collect_main -> QObject::~QObject -> Shiboken::GilState::acquire. So the automatic
+    collections are off, and a timer on the GUI thread runs the generation Python would have
+    run, by Python's own counts and thresholds (as pyqtgraph's GarbageCollector does); a cycle
+    a job makes waits at most COUNTS_CHECKED_EVERY_MS for it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(COUNTS_CHECKED_EVERY_MS)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start()
+
+    def collect_due(self) -> None:
+        """The oldest generation whose count passed its threshold, as Python would have."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+    def stop(self) -> None:
+        """Back to Python's automatic collections (tests). No collection here: a full one at
+        the end of every Qt test cost the suite ~40 s."""
+        self._timer.stop()
+        if self._was_enabled:
+            gc.enable()
 
 
 class CollectionPolicy(QObject):
@@ -61,6 +103,7 @@ class CollectionPolicy(QObject):
         self._last_full = time.monotonic()
         self._python_thresholds = gc.get_threshold()
         gc.set_threshold(*THRESHOLDS)
+        self._on_gui_thread = GuiThreadCollections(self)
         self._timer = QTimer(self)
         self._timer.setInterval(FREEZE_EVERY_MS)
         self._timer.timeout.connect(self.tick)
@@ -97,3 +140,4 @@ class CollectionPolicy(QObject):
         self._timer.stop()
         gc.unfreeze()
         gc.set_threshold(*self._python_thresholds)
+        self._on_gui_thread.stop()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from tests.ui.modal_guard import GUARD
 from tests.ui.waits import wait_lists_loaded
+from ui.garbage_collection import GuiThreadCollections
 from ui.i18n_qt import apply_language
 from ui.settings import Settings
 from workbench.services import Register, open_register
@@ -24,6 +25,17 @@ def _settings_in_tmp(tmp_path: Path) -> Iterator[None]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(autouse=True)
+def _collections_on_the_gui_thread(qapp: object) -> Iterator[None]:
+    """Cycle collections on the GUI thread only, as the application has them: one run on a
+    job thread could free a Qt object there and deadlock with the GUI thread
+    (ui/garbage_collection.py, GuiThreadCollections). Set up first, so torn down last: the
+    window and its jobs are gone when Python's automatic collections come back."""
+    collections = GuiThreadCollections()
+    yield
+    collections.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -79,3 +79,35 @@ def test_a_quiet_moment_collects_everything_once_the_frozen_heap_grew(
     assert collections.full_collection_due() is False  # collected just now: back to steady
     assert gone() is None
     del grown
+
+
+def test_collections_run_on_the_gui_thread_only(qtbot: QtBot) -> None:
+    """A job thread allocating far past the thresholds triggers no collection there (one
+    could free a Qt object on that thread: GuiThreadCollections); the GUI thread's timer
+    collects what it left, cycles included."""
+    import threading
+
+    collecting_threads: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collecting_threads.append(threading.get_ident())
+
+    gc.callbacks.append(record)
+    try:
+        job_thread: list[int] = []
+        left: list[weakref.ref[Node]] = []
+
+        def allocate() -> None:
+            job_thread.append(threading.get_ident())
+            left.extend(cycle() for _ in range(50_000))  # 70x Python's first threshold
+
+        worker = threading.Thread(target=allocate)
+        worker.start()
+        worker.join()
+        assert job_thread[0] not in collecting_threads
+        assert any(ref() is not None for ref in left)  # nothing collected them yet
+        qtbot.waitUntil(lambda: all(ref() is None for ref in left), timeout=5_000)
+        assert set(collecting_threads) == {threading.get_ident()}
+    finally:
+        gc.callbacks.remove(record)
