@@ -81,9 +81,13 @@ class GuiThreadCollections(QObject):
                 return
 
     def stop(self) -> None:
-        """Back to Python's automatic collections (tests). No collection here: a full one at
-        the end of every Qt test cost the suite ~40 s."""
+        """Back to Python's automatic collections (tests). What is due is collected here
+        first: re-enabled with its counts past the thresholds, Python would collect at the
+        next allocation, wherever it is; inside a Qt object's destructor (shiboken looking up
+        a Python override) a collection that destroys another Qt object waits on the mutex
+        the first one holds, for ever (a test teardown hung so)."""
         self._timer.stop()
+        self.collect_due()
         if self._was_enabled:
             gc.enable()
 
