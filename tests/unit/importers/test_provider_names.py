@@ -162,6 +162,16 @@ def test_names_with_their_addresses_under_them_are_the_names(tmp_path: Path, hea
     assert records[0].address == "Keizersgracht 100, 1015 AA Amsterdam"
 
 
+def _second_column_field(tmp_path: Path, header: str, cells: tuple[str, str]) -> str | None:
+    """The field a two-provider list's second column is mapped to, under `header`."""
+    path = tmp_path / "list.csv"
+    path.write_text(
+        f'Prestataire;{header}\nNuage SAS;"{cells[0]}"\nCiel SARL;"{cells[1]}"\n',
+        encoding="utf-8",
+    )
+    return propose_mapping(read_tables(path)[0]).columns[1].field
+
+
 @pytest.mark.parametrize(
     ("header", "cells"),
     [
@@ -174,13 +184,7 @@ def test_names_with_their_addresses_under_them_are_the_names(tmp_path: Path, hea
 def test_a_typed_field_named_by_a_loose_likeness_none_of_the_cells_holds_is_no_field(
     tmp_path: Path, header: str, cells: tuple[str, str]
 ) -> None:
-    path = tmp_path / "list.csv"
-    path.write_text(
-        f'Prestataire;{header}\nNuage SAS;"{cells[0]}"\nCiel SARL;"{cells[1]}"\n',
-        encoding="utf-8",
-    )
-    mapping = propose_mapping(read_tables(path)[0])
-    assert mapping.columns[1].field is None
+    assert _second_column_field(tmp_path, header, cells) is None
 
 
 @pytest.mark.parametrize(
@@ -193,10 +197,4 @@ def test_a_typed_field_named_by_a_loose_likeness_none_of_the_cells_holds_is_no_f
 def test_a_header_read_surely_or_fitting_its_cells_stands(
     tmp_path: Path, header: str, cells: tuple[str, str], field: str
 ) -> None:
-    path = tmp_path / "list.csv"
-    path.write_text(
-        f'Prestataire;{header}\nNuage SAS;"{cells[0]}"\nCiel SARL;"{cells[1]}"\n',
-        encoding="utf-8",
-    )
-    mapping = propose_mapping(read_tables(path)[0])
-    assert mapping.columns[1].field == field
+    assert _second_column_field(tmp_path, header, cells) == field
