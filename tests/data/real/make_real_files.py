@@ -151,6 +151,14 @@ FORMATS = {
     "lovescout24_rechtsgrundlagen": "csv",
     "austrian_destinataires": "docx",
     "airbnb_bases_legales": "xlsx",
+    # the thirteenth held-out set (held_out "13th"), added on 2026-12-03 by someone who did not
+    # read the importer's rules: measured as is
+    "brevo_subprocessors": "xlsx",
+    "retool_subprocessors": "docx",
+    "salturno_subprocesadores": "csv",
+    "digidem_underbitraden": "ods",
+    "caroll_bases_legales": "docx",
+    "coursera_legal_bases": "csv",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -172,6 +180,7 @@ CSV_DIALECT = {
     "nihito_unterauftragsverarbeiter": ";",  # a Swiss German Excel's CSV: ';' too
     "eleva_bases_legais": ";",  # a Portuguese Excel's CSV: ';' too
     "lovescout24_rechtsgrundlagen": ";",  # a German Excel's CSV: ';' too
+    "salturno_subprocesadores": ";",  # a Spanish Excel's CSV: ';' too
 }
 
 

@@ -12,7 +12,7 @@ start when the name is a long sentence). Figures per file and over a set of file
   any of them: the import keeps one by its own order and its mark's note names them all);
 - legal bases: found treatments with the expected Art. 6(1) basis.
 
-The files form thirteen sets (SETS), reported apart: the files the rules were written on, the
+The files form fourteen sets (SETS), reported apart: the files the rules were written on, the
 first held-out set (added after those rules), the second held-out set (added after the last
 rule, the approximate reading of misspelt countries, and measured without any change since),
 the third and the fourth held-out sets (added in round 21 while the importer was being changed
@@ -38,7 +38,9 @@ tenth set: six files from five publishers in Dutch and English, two stating a pl
 row, six a legal basis per row; tuned since by issue-14k), and the twelfth (added on
 2026-12-03 the same way, on the tree of the eleventh set: six files from six publishers in
 French, Dutch, German and English, two stating a place per processor row, one a processor's
-address in its name cell, four a legal basis per row).
+address in its name cell, four a legal basis per row), and the thirteenth (added on 2026-12-03
+the same way, on main as of 8734240: six files from six publishers in English, French, Spanish and
+Swedish, four lists of subprocessors stating a place per row, two a legal basis per row).
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ SETS = {
     "held_out_10": "-- held out 10 (added 2026-12-03, blind, on main; tuned since by issue-14i)",
     "held_out_11": "-- held out 11 (added 2026-12-03, blind; tuned since by issue-14k)",
     "held_out_12": "-- held out 12 (added 2026-12-03, blind, on issue-14j's tree)",
+    "held_out_13": "-- held out 13 (added 2026-12-03, blind, on main as of 8734240)",
 }
 _SET_OF = {
     False: "tuned",
@@ -85,6 +88,7 @@ _SET_OF = {
     "10th": "held_out_10",
     "11th": "held_out_11",
     "12th": "held_out_12",
+    "13th": "held_out_13",
 }
 
 
