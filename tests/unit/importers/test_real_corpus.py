@@ -115,6 +115,12 @@ miss). Three sets, measured apart:
   countries 16/17 missed. On main with the rules of issue-14i and issue-14k (written without this
   set), countries are 17/17, asserted so; the non-record row (Gidsly's "Planned subprocessors"
   heading under its table) stays a strict expected failure.
+- held out 13: six files from six publishers in English, French, Spanish and Swedish (Brevo's
+  annex of sub-processors, Retool's list of subprocessors, Salturno's Spanish list, Digidem Lab's
+  Swedish annex, each stating a place per row; Caroll's and Coursera's legal-basis tables), added
+  on 2026-12-03 on branch issue-14o (main as of 8734240) by someone who did not read the
+  importer's rules nor the import services. Measured so: countries 25/26 and legal bases 20/20
+  met; names 47/49 and non-record rows (5) missed; no row states a transfer tool.
 """
 
 from __future__ import annotations
@@ -140,6 +146,7 @@ MIN_FILES = {
     "held_out_10": 9,
     "held_out_11": 6,
     "held_out_12": 6,
+    "held_out_13": 6,
 }
 
 
@@ -189,6 +196,7 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
         "held_out_10",
         "held_out_11",
         "held_out_12",
+        "held_out_13",
     )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
@@ -221,6 +229,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_10": "tenth",
         "held_out_11": "eleventh",
         "held_out_12": "twelfth",
+        "held_out_13": "thirteenth",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -442,6 +451,35 @@ TWELFTH_SET_TARGETS = [
 ]
 
 
+# measured on branch issue-14o (main as of 8734240) by someone who did not read the import rules
+# nor the import services: the targets it meets are plain parameters, the others strict expected
+# failures naming the causes seen in the miss listing (python -m tests.unit.importers.real_corpus).
+# No row of the set states a transfer tool, so the mechanisms target is not measured on it
+THIRTEENTH_SET_TARGETS = [
+    # 47/49: Brevo's "Vonage" and "Silver Line", each with a second line in its name cell
+    # ("(optional if Customer uses the SMS feature)", "Group company owned by Sendinblue"), named
+    # by both lines joined; the longer names of the same shape ("Sendinblue GmbH ...") are found
+    # only because the recall script accepts a name's start of 12 characters or more
+    _missed(
+        "held_out_13",
+        "names",
+        "47/49: Brevo's 'Vonage' and 'Silver Line' named with the note line under them",
+    ),
+    # 5: Brevo's two rows above, named with their note line; Salturno's section heading "Sobre los
+    # plazos y garantías" and two hard-wrapped lines of the paragraph under it read as records
+    _missed(
+        "held_out_13",
+        "no non-record row",
+        "5: Brevo's two rows named with their note line, Salturno's heading and two text lines "
+        "under its table",
+    ),
+    # 25/26: Salturno's "Unión Europea (España)." read as ES and EU (expected ES, the country in
+    # parentheses naming the place inside the region, the sixth set's rule)
+    pytest.param("held_out_13", "countries", id="thirteenth-countries"),
+    pytest.param("held_out_13", "legal bases", id="thirteenth-legal-bases"),  # 20/20
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -455,6 +493,7 @@ ENOUGH = {
     "held_out_10": (25, 20, 45),
     "held_out_11": (50, 10, 65),
     "held_out_12": (30, 15, 50),
+    "held_out_13": (20, 25, 45),
 }
 
 
@@ -468,7 +507,8 @@ ENOUGH = {
     + NINTH_SET_TARGETS
     + TENTH_SET_TARGETS
     + ELEVENTH_SET_TARGETS
-    + TWELFTH_SET_TARGETS,
+    + TWELFTH_SET_TARGETS
+    + THIRTEENTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
