@@ -27,6 +27,32 @@ from workbench.i18n import _
 # (EUR-Lex CELEX 32016R0679; German text as quoted at moodle.gdprism.eu/mod/page/view.php?id=81)
 # and the short forms registers use: FR, EN, DE, ES, IT, PT, NL. "Exécution des CGU/CGV": the
 # general terms are the contract (6(1)(b)); "Balance of interests" is the 6(1)(f) test.
+# The contract named as an agreement (Art. 6(1)(b)): its performance, or "our" agreement, in
+# the seven languages ("la bonne exécution de notre accord avec vous", "l'exécution de l'accord",
+# "performing our agreement with you", "Erfüllung unserer Vereinbarung", "ejecución de nuestro
+# acuerdo", "esecuzione dell'accordo", "execução do acordo", "uitvoering van onze overeenkomst").
+# Never "accord" alone: "avec votre accord" is the person's consent (below), not a contract;
+# the agreement performed ("l'exécution de votre accord") is one.
+_AGREEMENT = (
+    r"(?:execution|executer|executar|execucao|ejecucion|ejecutar|esecuzione|eseguire"
+    r"|performance|perform(?:ing)?|fulfil(?:l)?(?:ing|ment)?|erfullung|durchfuhrung)"
+    r" (?:of |de |d |du |des |di |del |dell |della |do |da |der |unserer |einer |dieser )?"
+    r"(?:la |l |el |il |lo |o |a |the |an |our |your |this |notre |nos |votre |vos |cet |cette "
+    r"|nuestro |su |nostro |suo |nosso |seu |deste |del |dell |questo |este |ihrer |uw )?"
+    r"(?:bonne |buena |buona |boa )?"
+    r"(?:accords?|conventions?|agreements?|vereinbarung(?:en)?|acuerdos?|accord[oi]|acordos?)\b"
+    r"|\b(?:notre|nos) accords?\b|\bour agreements? with you\b"
+    r"|\bvereinbarung(?:en)? mit (?:ihnen|dir|uns)\b"
+    r"|\b(?:nuestro|nostro|nosso) (?:acuerdo|accordo|acordo)\b"
+)
+# "Avec votre accord", "with your agreement", "mit Ihrem Einverständnis", "con il suo accordo":
+# the person agrees, Art. 6(1)(a); "votre accord avec nous" is the contract the person holds
+_YOUR_AGREEMENT = (
+    r"|(?:votre|ton|leur) accord(?! avec nous)|with your (?:prior |express )?agreement"
+    r"|einverstandnis|con (?:il )?(?:suo|tuo|vostro) accordo|con su acuerdo"
+    r"|com o (?:seu|teu) acordo"
+)
+
 _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
     (
         LegalBasis.CONTRACT,
@@ -39,7 +65,8 @@ _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
             r"|contratto|contrattuale|execucao de um contrato|contratual"
             r"|uitvoering van een overeenkomst|overeenkomst"
             r"|enter(?:ing)? into an agreement|performance of (?:an|the|our) agreement"
-            r"|sopimu(?:s|ksen)|avtal(?:et)?|kontrakt(?:en)?)"
+            r"|sopimu(?:s|ksen)|avtal(?:et)?|kontrakt(?:en)?"
+            r"|" + _AGREEMENT + r")"
         ),
     ),
     (
@@ -74,7 +101,7 @@ _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
         LegalBasis.CONSENT,
         re.compile(
             r"\b(?:consentement|consent|einwilligung|consentimiento|consenso|consentimento"
-            r"|toestemming|suostumu(?:s|ksen|kseen)|samtycke|samtykke)\b"
+            r"|toestemming|suostumu(?:s|ksen|kseen)|samtycke|samtykke" + _YOUR_AGREEMENT + r")\b"
         ),
     ),
     (

@@ -130,6 +130,8 @@ class SpanProfile:
         range, outside its column's): a record whose spanned first cells were flattened, its
         cells after the name empty too."""
         names, own = self.columns[name_index], self.columns[0]
+        if own.count and all(value.replace(" ", "").isdigit() for value in own.values):
+            return 0  # a column of row numbers spans no rows: a text there is a title, not a name
         if (names.agrees(text) or names.fits_length(text)) and not (
             own.agrees(text) or own.fits_length(text)
         ):

@@ -20,7 +20,9 @@ from importers.model import GridSource, RecordKind, TableCandidate
 from importers.not_records import announced_as_not_records
 from importers.repeated_labels import unlabelled
 from importers.table_ends import (
+    filled_columns,
     gap_start,
+    header_like,
     is_lone_or_blank,
     is_table_of_countries,
     other_shaped_header,
@@ -246,6 +248,7 @@ def classified_rows(
     row, then the same title alone) is one title."""
     held: tuple[int, list[str]] | None = None  # a lone value waiting for the next row
     run = False  # inside a run of lone records
+    core: frozenset[int] | None = None  # the columns every record of several cells fills
     for index, cells in enumerate(rows):
         if index < first:
             continue
@@ -269,9 +272,20 @@ def classified_rows(
             held = None
         if kind is RowKind.RECORD and not weak:
             run = False
+            if len({c.strip() for c in cells if c.strip()}) > 1:
+                core = filled_columns(cells) if core is None else core & filled_columns(cells)
         yield index, cells, kind
     if held is not None:
-        yield held[0], held[1], RowKind.RECORD if run else RowKind.SECTION
+        last = run or _shaped_like_records(held[1], core)
+        yield held[0], held[1], RowKind.RECORD if last else RowKind.SECTION
+
+
+def _shaped_like_records(cells: list[str], core: frozenset[int] | None) -> bool:
+    """A lone value last in its table, in a column every record fills, where some record leaves
+    every other column empty too: the table's last record, its other cells empty (a heading
+    under the records, shaped unlike them, is a section of no record; see `_closing_heading`)."""
+    columns = filled_columns(cells)
+    return core is not None and len(columns) == 1 and core <= columns
 
 
 def _lone_text(cells: list[str]) -> str:
@@ -426,7 +440,7 @@ def _ordinary_tables(
         if not is_table_of_countries(found):
             tables.append(found)
     return [
-        _without_announced_part(head, t)
+        _without_closing_heading(head, _without_announced_part(head, t))
         for t in tables
         if not announced_as_not_records(head, t) and not describes_data_only(t)
     ]
@@ -494,6 +508,138 @@ def _without_announced_part(head: list[list[str]], table: TableCandidate) -> Tab
         if announced_as_not_records(head, dataclasses.replace(table, header_row=index)):
             return _ending(table, gap_start(head, index, table.header_row))
     return table
+
+
+# A closing heading under a table ("Planned subprocessors", "Questions or objection?",
+# "Historique des modifications", "Änderungen"): a few words on one line, no sentence
+HEADING_WORDS = 8
+HEADING_CHARS = 80
+_PLACEHOLDER = re.compile(r"^(?:[-–—/.*]+|n ?a|none|aucune?s?|keine?|ninguno|nessuno|nenhum|geen)$")
+
+
+def _without_closing_heading(head: list[list[str]], table: TableCandidate) -> TableCandidate:
+    """The table up to a heading under its records that no record of it follows: the text
+    under the table, not a record nor a section of it (see `_closing_heading`)."""
+    if table.header_row < 0:
+        return table
+    index = _closing_heading(head, table)
+    return table if index is None else _ending(table, index)
+
+
+def _closing_heading(head: list[list[str]], table: TableCandidate) -> int | None:
+    """The row of a heading that ends the table, or None.
+
+    A heading under a table's records is a text alone on its row, short and on one line (no
+    sentence, no note, no company name with its legal form, no capitals or category title: those
+    are the table's sections), with no record of the table under it: after it come nothing, a
+    note, the text under a heading (a sentence, an e-mail address) or an empty table (a header
+    of short labels, no value under it). A lone row followed by a row of the records' shape or
+    by the repeated header is a section of the table (the existing rule); a run of lone rows is
+    a list of names. What tells a heading from a last record whose other cells are empty:
+    - followed by a sentence, an address or an empty table, it is a heading and its text;
+    - followed by nothing or by a note ("* ...", "Note: ...", which speak of the table), it is a
+      heading when shaped unlike the records: these all fill a column it leaves empty (or,
+      merged across the row, it spans records filling several columns). Where some record
+      leaves every other column empty too, it is shaped like one and stays a record
+      (`classified_rows` reads it so)."""
+    end = len(head) if table.end_row is None else min(table.end_row, len(head))
+    own = tuple(fold(h) for h in table.headers)
+    core: frozenset[int] | None = None  # the columns every record of the table fills
+    under_record = False  # the row above (notes and blanks aside) is a record
+    for index in range(table.header_row + 1, end):
+        row = head[index]
+        texts = {t for c in row if (t := c.strip())}
+        if not texts:
+            continue
+        if len(texts) > 1:
+            if _is_repeated_header(row, own, None):
+                under_record = False
+                continue
+            core = filled_columns(row) if core is None else core & filled_columns(row)
+            under_record = True
+            continue
+        text = next(iter(texts))
+        if under_record and core is not None and _heading_text(row, text):
+            under = _under_heading(head, index + 1, end, core, own)
+            if under is _Under.TEXT or (under is _Under.NOTHING and _unlike_records(row, core)):
+                return index
+        under_record = under_record and is_note(text)
+    return None
+
+
+class _Under(Enum):
+    """What follows a lone row under a table's records, up to the table's end."""
+
+    RECORDS = "records"  # a row of the records' shape, the header again, or a short label
+    NOTHING = "nothing"  # no row, or notes only (they speak of the table)
+    TEXT = "text"  # a sentence, an address, or an empty table: a heading's content
+
+
+def _unlike_records(row: list[str], core: frozenset[int]) -> bool:
+    columns = filled_columns(row)
+    if len(columns) > 1:  # one text merged across the row
+        return len(core) >= MIN_HEADER_FIELDS
+    return bool(core - columns)
+
+
+def _heading_text(row: list[str], text: str) -> bool:
+    from importers.content import typed_field
+
+    return (
+        "\n" not in text
+        and len(text) <= HEADING_CHARS
+        and len(text.split()) <= HEADING_WORDS
+        and any(ch.isalpha() for ch in text)
+        and not text.endswith((".", ",", ";"))
+        and not is_note(text)
+        and not is_section_title(row)
+        and not _LEGAL_FORM.search(fold(text))
+        and typed_field(text) is None
+    )
+
+
+def _under_heading(
+    head: list[list[str]], start: int, end: int, core: frozenset[int], own: tuple[str, ...]
+) -> _Under:
+    from importers.content import typed_field
+
+    rows = [r for r in head[start:end] if any(c.strip() for c in r)]
+    for row in rows:
+        texts = {t for c in row if (t := c.strip())}
+        if len(texts) > 1 and (_is_repeated_header(row, own, None) or filled_columns(row) >= core):
+            return _Under.RECORDS  # a record of the table, or its header again: a section
+    first = [t for c in rows[0] if (t := c.strip())] if rows else []
+    if not first or all(_marked_note(t) for r in rows for c in r if (t := c.strip())):
+        return _Under.NOTHING
+    if len(set(first)) == 1:
+        return _Under.TEXT if _text_under_heading(first[0]) else _Under.RECORDS
+    if not header_like(rows[0]) or any(typed_field(t) for t in first):
+        return _Under.RECORDS  # values shaped unlike the others: a record missing some cells
+    empty = all(
+        len({t for c in row if (t := c.strip()) and not _PLACEHOLDER.match(fold(t) or t)}) <= 1
+        for row in rows[1:]
+    )
+    return _Under.TEXT if empty else _Under.RECORDS
+
+
+def _marked_note(text: str) -> bool:
+    """A note marked as one ("* ...", "Note: ...", "DATE: ...", a legend): of the table."""
+    return bool(_FOOTNOTE.match(text) or _NOTE.match(fold(text)) or _LEGEND.match(text.strip()))
+
+
+def _text_under_heading(text: str) -> bool:
+    """A sentence, or the address a heading gives ("Contact us" / "privacy@example.com"); a
+    short label under a short label is a list of names, not a heading and its text."""
+    from importers.content import typed_field
+
+    stripped = text.strip()
+    return (
+        is_note(stripped)
+        or stripped.endswith((".", "!", ")", "…"))
+        or stripped.startswith("(")
+        or len(stripped.split()) >= NOTE_WORDS // 2
+        or typed_field(stripped) == "contact_email"
+    )
 
 
 def _next_start(head: list[list[str]], table: TableCandidate) -> int | None:

@@ -128,3 +128,54 @@ def test_compliance_with_the_law_is_the_legal_obligation(text: str) -> None:
 )
 def test_compliance_words_without_the_law_or_after_a_basis(text: str, basis: LegalBasis) -> None:
     assert parse_legal_basis(text) is basis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the contract named as the agreement it performs, then another basis: the first wins
+        "Nécessaires à la bonne exécution de notre accord avec vous, et à nos intérêts légitimes.",
+        "Dans la mesure nécessaire à l'exécution de l'accord, ou avec votre consentement.",
+        "Nécessaire à l'exécution de la convention signée avec l'adhérent.",
+        "Where necessary for performing our agreement with you, or with your consent.",
+        "Fulfilment of the agreement; legitimate interests for fraud prevention.",
+        "Erfüllung unserer Vereinbarung mit Ihnen sowie berechtigtes Interesse.",
+        "Durchführung der Vereinbarung über die Mitgliedschaft",
+        "Ejecución de nuestro acuerdo con usted y, en su caso, su consentimiento.",
+        "Esecuzione dell'accordo con te; altrimenti il tuo consenso.",
+        "Execução do acordo consigo e interesse legítimo.",
+        "Uitvoering van onze overeenkomst, anders uw toestemming.",
+    ],
+)
+def test_the_performance_of_an_agreement_is_the_contract(text: str) -> None:
+    assert parse_legal_basis(text) is LegalBasis.CONTRACT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person's agreement is consent (Art. 6(1)(a)), named before any contract wording
+        "Avec votre accord, nous vous envoyons nos offres.",
+        "Sous réserve de votre accord préalable, puis pour l'exécution de l'accord.",
+        "With your agreement, we show you personalised offers.",
+        "Mit Ihrem Einverständnis senden wir Ihnen den Newsletter.",
+        "Con il suo accordo, inviamo la newsletter.",
+        "Con su acuerdo, enviamos el boletín.",
+        "Com o seu acordo, enviamos a newsletter.",
+    ],
+)
+def test_the_persons_agreement_is_consent(text: str) -> None:
+    assert parse_legal_basis(text) is LegalBasis.CONSENT
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("Accord", None),  # the word alone names no basis: whose agreement it is says which
+        ("Intérêt légitime, en accord avec la loi", LegalBasis.LEGITIMATE_INTERESTS),
+        ("Notre accord de partenariat", LegalBasis.CONTRACT),
+        ("En exécution de votre accord avec nous (conditions d'utilisation)", LegalBasis.CONTRACT),
+    ],
+)
+def test_agreement_words_read_by_whose_agreement_it_is(text: str, basis: LegalBasis | None) -> None:
+    assert parse_legal_basis(text) is basis

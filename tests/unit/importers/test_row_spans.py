@@ -138,3 +138,38 @@ def test_a_lone_name_under_a_span_is_a_record_without_a_basis(tmp_path: Path) ->
     assert records[-1].purpose == "Usage commercial"
     assert records[-1].legal_basis is None
     assert len(records) == 3
+
+
+def test_a_lone_text_in_a_column_of_row_numbers_is_not_moved_to_the_names() -> None:
+    """A row number spans no rows: a text alone in the numbers' column ("Planned subprocessors",
+    "Sous-traitants prévus", "Geplante Dienste") is a title, never a name whose cells were
+    flattened, however many words the names have."""
+    rows = [
+        ["1", "Cloud Hosting Services Ltd", "Application hosting", "Ireland"],
+        ["2", "Brevo", "Transactional e-mail", "France"],
+    ]
+    spans = SpanProfile(4, rows, name_index=1)
+    for title in ("Planned subprocessors", "Sous-traitants prévus", "Geplante Dienste"):
+        assert spans.shift_of([title, "", "", ""]) == 0
+    # a column of words beside the names: the rule above still moves a name-long text
+    words = [["Hosting", *rows[0][1:]], ["E-mail", *rows[1][1:]]]
+    assert SpanProfile(4, words, name_index=1).shift_of(["Chat Desk Ltd", "", "", ""]) == 1
+
+
+def test_a_title_row_in_a_numbered_table_is_no_record(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [
+        ["Nr.", "Unterauftragsverarbeiter", "Zweck", "Land"],
+        ["1", "Wolke Rechenzentrum GmbH", "Hosting", "Deutschland"],
+        ["2", "Zahl", "Zahlungen", "Österreich"],
+        ["Geplante Dienste"],
+        ["3", "Post AG", "Briefversand", "Schweiz"],
+    ]:
+        sheet.append(row)
+    book.save(path)
+    (table,) = read_tables(path)
+    names = [r.record.name for r in read_records(table, propose_mapping(table)).rows()]
+    assert names == ["Wolke Rechenzentrum GmbH", "Zahl", "Post AG"]
