@@ -159,6 +159,15 @@ FORMATS = {
     "digidem_underbitraden": "ods",
     "caroll_bases_legales": "docx",
     "coursera_legal_bases": "csv",
+    # the fourteenth held-out set (held_out "14th"), added on 2026-12-03 by someone who did not
+    # read the importer's rules: measured as is
+    "dycers_privacybeleid": "xlsx",
+    "dycers_politica_privacidade": "ods",
+    "dispocall_rechtsgrundlagen": "csv",
+    "dispocall_empfaenger": "docx",
+    "sane_italia_finalita": "xlsx",
+    "baton_subprocessors": "ods",
+    "aura_compartilhamento": "csv",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -181,6 +190,8 @@ CSV_DIALECT = {
     "eleva_bases_legais": ";",  # a Portuguese Excel's CSV: ';' too
     "lovescout24_rechtsgrundlagen": ";",  # a German Excel's CSV: ';' too
     "salturno_subprocesadores": ";",  # a Spanish Excel's CSV: ';' too
+    "dispocall_rechtsgrundlagen": ";",  # a German Excel's CSV: ';' too
+    "aura_compartilhamento": ";",  # a Brazilian Excel's CSV: ';' too
 }
 
 

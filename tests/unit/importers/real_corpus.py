@@ -12,7 +12,7 @@ start when the name is a long sentence). Figures per file and over a set of file
   any of them: the import keeps one by its own order and its mark's note names them all);
 - legal bases: found treatments with the expected Art. 6(1) basis.
 
-The files form fourteen sets (SETS), reported apart: the files the rules were written on, the
+The files form fifteen sets (SETS), reported apart: the files the rules were written on, the
 first held-out set (added after those rules), the second held-out set (added after the last
 rule, the approximate reading of misspelt countries, and measured without any change since),
 the third and the fourth held-out sets (added in round 21 while the importer was being changed
@@ -40,7 +40,10 @@ row, six a legal basis per row; tuned since by issue-14k), and the twelfth (adde
 French, Dutch, German and English, two stating a place per processor row, one a processor's
 address in its name cell, four a legal basis per row), and the thirteenth (added on 2026-12-03
 the same way, on main as of 8734240: six files from six publishers in English, French, Spanish and
-Swedish, four lists of subprocessors stating a place per row, two a legal basis per row).
+Swedish, four lists of subprocessors stating a place per row, two a legal basis per row), and
+the fourteenth (added on 2026-12-03 the same way, on main as of eb084ec: seven files from five
+publishers in Dutch, Portuguese, German, Italian and English, five lists of recipients (three
+stating a place per row, four a transfer tool on some rows), four tables of purposes and bases).
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ SETS = {
     "held_out_11": "-- held out 11 (added 2026-12-03, blind; tuned since by issue-14k)",
     "held_out_12": "-- held out 12 (added 2026-12-03, blind, on issue-14j's tree)",
     "held_out_13": "-- held out 13 (added 2026-12-03, blind, on main as of 8734240)",
+    "held_out_14": "-- held out 14 (added 2026-12-03, blind, on main as of eb084ec)",
 }
 _SET_OF = {
     False: "tuned",
@@ -89,6 +93,7 @@ _SET_OF = {
     "11th": "held_out_11",
     "12th": "held_out_12",
     "13th": "held_out_13",
+    "14th": "held_out_14",
 }
 
 
