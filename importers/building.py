@@ -319,17 +319,22 @@ class RowBuilder:
 
     def _read_name(self, _key: str, cell: Cell, _canonical: bool, row: _Row) -> None:
         raw = cell.text
-        name, address, links = one_line(raw), "", ""
+        name, address, links, note = one_line(raw), "", "", ""
         if self.kind is RecordKind.SUBPROCESSORS:
-            name, address, links = subprocessor_cells.split_name_cell(raw)
+            name, address, links, note = subprocessor_cells.split_name_cell(raw)
         if self.kind is RecordKind.SUBPROCESSORS and _OPTIONAL.search(name):
             name = _OPTIONAL.sub("", name)
             row.put("optional", True)
+        if self.kind is RecordKind.SUBPROCESSORS and _OPTIONAL.fullmatch(note):
+            row.put("optional", True)  # "(optional)" on the line under the name, as after it
+            note = ""
+        elif subprocessor_cells.says_optional(note) and "optional" not in self.fields:
+            row.put("optional", True, subprocessor_cells.optional_mark(cell))
         row.put("name", name)
         if address and "address" not in self.fields:
             row.put("address", address, subprocessor_cells.address_mark(cell))
-        if links:  # added to the notes once every column is read (a notes column's first)
-            row.extra["name_links"] = (links, cell)
+        if links or note:  # added to the notes once every column is read (a notes column's first)
+            row.extra["name_notes"] = (note, links, cell)
 
     def _read_transfers_outside(self, key: str, cell: Cell, _canonical: bool, row: _Row) -> None:
         row.extra[key] = (subprocessor_cells.transfers_outside(cell.text), cell)
@@ -533,10 +538,11 @@ class RowBuilder:
 
     def _subprocessor_extras(self, row: _Row, section: Section) -> None:
         values, supplied = row.values, row.supplied
-        links, links_cell = row.extra.pop("name_links", ("", None))
-        if links_cell is not None:
-            notes = "\n".join(t for t in (values.get("notes", ""), links) if t)
-            row.put("notes", notes, subprocessor_cells.links_mark(links_cell))
+        note, links, name_cell = row.extra.pop("name_notes", ("", "", None))
+        if name_cell is not None:
+            notes = "\n".join(t for t in (values.get("notes", ""), note, links) if t)
+            mark = subprocessor_cells.note_mark if note else subprocessor_cells.links_mark
+            row.put("notes", notes, mark(name_cell))
         if "category" not in supplied and section.category is not None:
             note = (
                 _("category chosen from the section title above the row")

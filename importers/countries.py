@@ -440,7 +440,9 @@ def parse_locations(text: str) -> tuple[Location, ...]:
     return tuple(found)
 
 
-_QUALIFIED = re.compile(r"^\s*(?P<head>[^()]+?)\s*\((?P<inner>[^()]*)\)\s*$")
+# a place with what the text says of it in parentheses, the cell's closing punctuation after
+# them ("Unión Europea (España).", "Frankrijk (EU);", "US (N. Virginia)."): no part of the place
+_QUALIFIED = re.compile(r"^\s*(?P<head>[^()]+?)\s*\((?P<inner>[^()]*)\)[\s.;:!?\u2026]*$")
 
 
 def _qualified_country(item: str) -> tuple[Location, ...]:

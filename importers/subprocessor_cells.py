@@ -6,6 +6,15 @@
   the address after a comma on the name's line ("HubSpot Inc., 25 First Street, ..."). Web links
   under the address ("Politique de confidentialité : / https://...") are no part of it: kept in
   the notes, marked likewise.
+- A company cell whose lines under the name are a note about the vendor, not part of its name
+  ("Vonage / (optional if Customer uses the SMS feature)", "Silver Line / Group company owned
+  by Sendinblue", "Wolke GmbH / Tochtergesellschaft von ...", "Nubes / (solo si ...)"): the name
+  is the lines above the note, the note kept in the notes (marked inferred); a note saying the
+  vendor is optional also sets `optional`, marked likewise. A name written over two lines stays
+  whole ("Amazon Web Services / EMEA SARL", "Google Cloud / France SARL"): a line ending with a
+  legal form continues the name (never an address, though it names a country), and a line is a
+  note only when it opens with a word relating the vendor to another or saying when it is used
+  (a parenthesis opening so, or in lower case), or is a sentence (`is_name_note`).
 - "Transfers outside the EU: No": the subprocessor's mechanism is "no transfer outside the EEA"
   (GDPR Chapter V applies only to transfers to a third country, Art. 44), inferred from the
   answer when no other column states a mechanism.
@@ -18,11 +27,12 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from importers.categories import infer_category
 from importers.cleaning import clean_text, fold, parse_bool
 from importers.content import _is_address as is_address
-from importers.countries import parse_locations
+from importers.countries import is_place_name
 from importers.marks import Cell
 from importers.transfers import parse_mechanism
 from workbench.domain.enums import InferenceOrigin, SubprocessorCategory, TransferMechanism
@@ -45,17 +55,120 @@ _STREET_THEN_NUMBER = re.compile(
 
 def split_name_address(text: str) -> tuple[str, str]:
     """(name, address): the address is '' unless the lines under the name look like one, or,
-    on one line, the text after a comma starts a postal address."""
-    lines = clean_text(text).split("\n")
+    on one line, the text after a comma starts a postal address. The lines under the first
+    that end with a legal form ("EMEA SARL", "France SARL") are the name's, not its address."""
+    lines = [line.strip() for line in clean_text(text).split("\n")]
     if len(lines) < 2:
         return _split_on_commas(" ".join(lines))
-    rest = lines[1:]
-    looks_like_address = any(_STREET.search(line) for line in rest) or bool(
-        parse_locations(rest[-1])
-    )
+    named = 1
+    while named < len(lines) and ends_with_legal_form(lines[named]):
+        named += 1
+    name, rest = " ".join(lines[:named]), lines[named:]
+    if not rest:
+        return name, ""
+    looks_like_address = any(_STREET.search(line) for line in rest) or _ends_with_place(rest[-1])
     if not looks_like_address:
         return " ".join(lines), ""
-    return lines[0].strip(), "\n".join(line.strip().rstrip(",") for line in rest)
+    return name, "\n".join(line.rstrip(",") for line in rest)
+
+
+def _ends_with_place(line: str) -> bool:
+    """The line ends as an address does, with a country or a region alone after its last comma
+    ("Stockholm, Sweden", "France"), not with a place inside a name ("l'Italia Digitale")."""
+    return is_place_name(line.rsplit(",", 1)[-1].strip().rstrip("."))
+
+
+# A company's legal form ending a line, folded ("EMEA SARL", "Operations Ltd", "Europe GmbH & Co.
+# KG", "Italia S.r.l.", "España S.L.U.", "Portugal, Unipessoal Lda.", "Nederland B.V.", "Sverige AB
+# (publ)", "Polska Sp. z o.o."): the seven languages' and the neighbours' usual forms
+_LEGAL_FORM_END = re.compile(
+    r"\b(?:inc|incorporated|ltd|limited|llc|llp|lp|plc|corp|corporation|co|company|pty|uc|dac"
+    r"|ulc|sas|sasu|sarl|s a r l|eurl|sa|s a|s a s|sca|snc|gie|sem|gmbh|ag|kg|kgaa|ug"
+    r"|ug haftungsbeschrankt|e v|se|s e|bv|b v|nv|n v|bvba|sprl|srl|s r l|spa|s p a|sagl|sl|s l"
+    r"|slu|s l u|sau|s a u|lda|ltda|ab|ab publ|oy|oyj|as|a s|asa|aps|sp z o o|s r o|kft)$"
+)
+
+
+def ends_with_legal_form(line: str) -> bool:
+    return bool(_LEGAL_FORM_END.search(fold(line)))
+
+
+# The words that open a note about the vendor under its name, folded, in the seven languages:
+# how it relates to another company ("Group company owned by ...", "filiale de ...",
+# "Tochtergesellschaft von ...", "empresa del grupo ...", "società del gruppo ...", "onderdeel
+# van ..."), what it was called, when it is used ("optional if ...", "uniquement si ...", "nur
+# für ..."). Read at the start of any line: no name's second line starts so.
+_NOTE_OPENING = re.compile(
+    r"^(?:(?:a |an )?(?:wholly owned )?(?:subsidiary|subsidiaries|affiliate|affiliated)"
+    r"|(?:a |an )?group compan(?:y|ies)|(?:a|an) (?:company|member) of|member of|part of|owned by"
+    r"|operated by|acquired by|formerly|previously|optional|optionally|only"
+    r"|(?:une )?filiale|(?:societe|entite|entreprise|membre) (?:du|de notre) groupe"
+    r"|societe affiliee|appartenant a|detenue? par|anciennement|uniquement|seulement"
+    r"|optionnel(?:le)?|facultati(?:f|ve)"
+    r"|tochter(?:gesellschaft|unternehmen|firma)|konzern(?:gesellschaft|unternehmen)"
+    r"|gruppengesellschaft|verbundenes unternehmen|teil (?:der|des|von)|mitglied der"
+    r"|im besitz von|gehoe?rt zu|ehemals|vormals|frueher|nur"
+    r"|(?:una )?filial|(?:empresa|sociedad|entidad|miembro) del grupo|parte del grupo"
+    r"|propiedad de|anteriormente|solamente|unicamente|opcional"
+    r"|(?:societa )?controllata|(?:societa|membro) del gruppo|di proprieta di"
+    r"|precedentemente|soltanto|esclusivamente|opzionale|facoltativ[oa]"
+    r"|subsidiaria|(?:empresa|sociedade|entidade|membro) do grupo|parte do grupo|detida por"
+    r"|apenas|somente|facultativo"
+    r"|dochter(?:onderneming|maatschappij|bedrijf)|groeps(?:maatschappij|onderneming)"
+    r"|onderdeel van|eigendom van|voorheen|uitsluitend|optioneel|alleen)\b"
+)
+# Words that open a note only in lower case or inside a parenthesis ("(solo si ...)", "(if
+# ...)", "si le client ..."): capitalised, they may start a name's second line ("SI Conseil")
+_CONDITION_OPENING = re.compile(
+    r"^(?:if|when|where|unless|used|si|lorsque|quand|sauf|en cas d|pour|wenn|falls|sofern|bei"
+    r"|fur|solo|cuando|salvo|en caso de|para|se|qualora|quando|in caso di|per|ex|gia|caso"
+    r"|indien|als|wanneer|tenzij|voor|antes|mediante|via)\b"
+)
+_OPTIONAL_NOTE = re.compile(
+    r"^(?:optional|optionally|optionnel(?:le)?|facultati(?:f|ve|vo|va)|opcional|opzionale"
+    r"|facoltativ[oa]|optioneel)\b"
+)
+
+
+def is_name_note(line: str) -> bool:
+    """The line under a company's name is a note about it, not part of its name: it opens
+    with a note's words (`_NOTE_OPENING`), or with a condition's in lower case or inside a
+    parenthesis; a parenthesis opening in lower case ("(formerly ...)", "(via ...)"); or a
+    sentence (several words in lower case, ending with a full stop). A line ending with a legal
+    form, or a parenthesis naming a company ("(Microsoft Ireland Operations Ltd)", "(Vertex AI &
+    Vision)"), continues the name."""
+    text = line.strip()
+    inner = text.lstrip("([").strip()
+    folded = fold(inner)
+    if not folded:
+        return False
+    if _NOTE_OPENING.match(folded):
+        return True
+    bracketed = inner != text
+    if bracketed and ends_with_legal_form(inner.rstrip(")]").strip()):
+        return False
+    lower = inner[0].islower()
+    if (bracketed or lower) and _CONDITION_OPENING.match(folded):
+        return True
+    if bracketed and lower:
+        return True
+    return _is_sentence(text)
+
+
+def _is_sentence(text: str) -> bool:
+    """Several words in lower case, ending as a sentence does ("Used only where the SMS
+    feature is enabled."), not with a legal form's full stop ("Sendinblue Inc.")."""
+    words = text.split()
+    lower = sum(1 for word in words[1:] if word[:1].islower())
+    if any(c.isdigit() for c in text) or ends_with_legal_form(text):
+        return False
+    return text.endswith((".", "!", "?", ":")) and len(words) >= 3 and lower >= 2
+
+
+def says_optional(note: str) -> bool:
+    """The note under the name says the vendor is optional ("(optional if Customer uses the
+    SMS feature)", "(facultatif)", "(opcional: ...)")."""
+    return bool(_OPTIONAL_NOTE.match(fold(note.strip().lstrip("(["))))
 
 
 # a web link, alone on its line or after its label ("Politique de confidentialité :
@@ -87,13 +200,48 @@ def split_links(address: str) -> tuple[str, str]:
     return "\n".join(kept), "\n".join(links)
 
 
-def split_name_cell(text: str) -> tuple[str, str, str]:
-    """(name, address, links) of a subprocessor's name cell: the web links under the name
-    (`split_links`) taken out first, then the name and its address (`split_name_address`)."""
+class NameCell(NamedTuple):
+    """What a subprocessor's name cell holds: the name, the postal address under it, the web
+    links under it and the note about the vendor under it (each '' when the cell has none)."""
+
+    name: str
+    address: str
+    links: str
+    note: str
+
+
+def split_name_cell(text: str) -> NameCell:
+    """A subprocessor's name cell read: the web links under the name (`split_links`) taken out
+    first, then the note lines about the vendor (`is_name_note`: the note is the first such
+    line and the lines after it that hold no address), then the name and its address
+    (`split_name_address`)."""
     lines = clean_text(text).split("\n")
     rest, links = split_links("\n".join(lines[1:]))
-    name, address = split_name_address("\n".join([lines[0], rest]) if rest else lines[0])
-    return name, address, links
+    kept, note = _split_note([line for line in rest.split("\n") if line.strip()] if rest else [])
+    name, address = split_name_address("\n".join([lines[0], *kept]))
+    return NameCell(name, address, links, note)
+
+
+def _split_note(lines: list[str]) -> tuple[list[str], str]:
+    """(the lines that are the name's or its address's, the note): the note lines, each with
+    the lines under it that continue it (`note_continues`)."""
+    kept: list[str] = []
+    note: list[str] = []
+    for line in lines:
+        if is_name_note(line) or (note and note_continues(note[-1], line)):
+            note.append(line.strip())
+        else:
+            kept.append(line)
+    return kept, "\n".join(note)
+
+
+def note_continues(note: str, line: str) -> bool:
+    """A line under a note line is the note's when the note's parenthesis is still open or the
+    line starts in lower case; a street, a number or a legal form starts something else."""
+    text = line.strip()
+    if _STREET.search(text) or ends_with_legal_form(text):
+        return False
+    return note.count("(") > note.count(")") or text[:1].islower()
 
 
 def links_mark(cell: Cell) -> Unconfirmed:
@@ -101,6 +249,22 @@ def links_mark(cell: Cell) -> Unconfirmed:
         "notes",
         InferenceOrigin.RULE,
         _("the links under the name in the same cell were kept in the notes"),
+    )
+
+
+def note_mark(cell: Cell) -> Unconfirmed:
+    return cell.mark(
+        "notes",
+        InferenceOrigin.RULE,
+        _("the lines under the name in the same cell were read as a note and kept in the notes"),
+    )
+
+
+def optional_mark(cell: Cell) -> Unconfirmed:
+    return cell.mark(
+        "optional",
+        InferenceOrigin.RULE,
+        _("the note under the name in the same cell says the subprocessor is optional"),
     )
 
 

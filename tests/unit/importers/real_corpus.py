@@ -75,7 +75,7 @@ SETS = {
     "held_out_10": "-- held out 10 (added 2026-12-03, blind, on main; tuned since by issue-14i)",
     "held_out_11": "-- held out 11 (added 2026-12-03, blind; tuned since by issue-14k)",
     "held_out_12": "-- held out 12 (added 2026-12-03, blind, on issue-14j's tree)",
-    "held_out_13": "-- held out 13 (added 2026-12-03, blind, on main as of 8734240)",
+    "held_out_13": "-- held out 13 (added 2026-12-03, blind, on 8734240; tuned since by 14n, 14p)",
     "held_out_14": "-- held out 14 (added 2026-12-03, blind, on main as of eb084ec)",
 }
 _SET_OF = {
