@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from importers import propose_mapping, read_records, read_tables
+from importers.countries import parse_locations
 from tests.unit.importers.test_closing_headings import Rows, Writer, write_csv, write_docx, write_xlsx
 from workbench.domain.enums import TransferMechanism
 from workbench.domain.records import Subprocessor
@@ -163,3 +164,38 @@ def test_a_transfer_column_wins_over_the_notes(tmp_path: Path) -> None:
     ]
     found = rows_read(write_csv(tmp_path / "w.csv", rows))
     assert getattr(found[0][0], "transfer_mechanism", None) is TransferMechanism.ADEQUACY_US_DPF
+
+
+# a place cell's examples and negations name no place
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("UK / EU regions (e.g., UK South/West Europe)", {"GB", "EU"}),
+        ("Régions UE (p. ex. West Europe)", {"EU"}),
+        ("EU-Regionen (z. B. North Europe)", {"EU"}),
+        ("Regiones UE (por ejemplo West Europe)", {"EU"}),
+        ("Regioni UE (ad es. North Europe)", {"EU"}),
+        ("Regiões UE (por exemplo West Europe)", {"EU"}),
+        ("EU-regio's (bijv. West Europe)", {"EU"}),
+        ("United Kingdom, including outside the UK/EEA", {"GB"}),
+        ("Allemagne ; aucun transfert hors UE", {"DE"}),
+        ("Deutschland, keine Übermittlung außerhalb der EU", {"DE"}),
+        ("España, sin transferencias fuera de la UE", {"ES"}),
+        ("Irlanda, nessun trasferimento fuori dall'UE", {"IE"}),
+        ("Portugal, sem transferências fora do EEE", {"PT"}),
+        ("Nederland, geen doorgifte buiten de EER", {"NL"}),
+    ],
+)
+def test_examples_and_negations_name_no_place(text: str, codes: set[str]) -> None:
+    assert {location.code for location in parse_locations(text)} == codes
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_a_negated_place_adds_no_region_to_the_record(tmp_path: Path, fmt: str) -> None:
+    rows = [
+        ["Subprocessor", "Service", "Location"],
+        ["Dev Ltd", "Engineering", "United Kingdom and remote locations, including outside the UK/EEA"],
+        ["Cloud Ltd", "Hosting", "UK / EU regions (e.g., UK South/West Europe)"],
+    ]
+    found = records(WRITERS[fmt](tmp_path / f"c.{fmt}", rows))
+    assert [{x.code for x in getattr(r, "locations", ())} for r in found] == [{"GB"}, {"GB", "EU"}]
