@@ -117,6 +117,8 @@ class _Row:
         self.marks[mark.field] = mark
 
 
+_TOOL_CELLS = "tool_cells"  # a row's notes and basis cells, read for a transfer tool last
+
 _Reader = Callable[[str, Cell, bool, "_Row"], None]  # a column's key, its cell, canonical, row
 
 
@@ -272,6 +274,8 @@ class RowBuilder:
             return self._read_transfers_outside
         if key == "legal_basis_text" and subprocessors:
             return self._read_basis_note
+        if key == "notes" and subprocessors:
+            return self._read_notes
         if key == "organisation":
             return self._read_organisation
         if key in ("controllers", "processors", "subprocessors"):
@@ -347,6 +351,13 @@ class RowBuilder:
             cell.column, cell.text, row.values.get("notes", "")
         )
         row.put("notes", notes)
+        row.extra.setdefault(_TOOL_CELLS, []).append(cell)
+
+    def _read_notes(self, key: str, cell: Cell, _canonical: bool, row: _Row) -> None:
+        """A subprocessor's notes, kept; their words may name its transfer tool
+        (`_tool_in_notes`)."""
+        row.put(key, clean_text(cell.text))
+        row.extra.setdefault(_TOOL_CELLS, []).append(cell)
 
     def _read_links(self, key: str, cell: Cell, _canonical: bool, row: _Row) -> None:
         row.extra[key] = split_values(cell.text)
@@ -580,6 +591,31 @@ class RowBuilder:
                     cell = Cell(sentence, header, row.number)
                     row.put("transfer_mechanism", mechanism, _mechanism_mark(cell, sentence))
                     break
+        self._tool_in_notes(row)
+
+    def _tool_in_notes(self, row: _Row) -> None:
+        """A notes or remarks cell ("SCCs/IDTA as applicable", "Standardvertragsklauseln"), or a
+        subprocessor's "Legal basis" cell ("Sitz in der EU, keine Drittlandübermittlung"), naming
+        the transfer tool, on a table with no transfer column and no tool read yet: the first
+        sentence naming a safeguard (or that no data leaves the EEA) gives the mechanism,
+        marked as read out of words; the cell stays in the notes."""
+        cells: list[Cell] = row.extra.pop(_TOOL_CELLS, [])
+        if "transfer_text" in self.fields or "transfer_mechanism" in self.fields:
+            return
+        if row.values.get("transfer_mechanism") is not None:
+            return
+        for cell in cells:
+            for sentence in re.split(r"(?<=[.!?;])\s+", clean_text(cell.text)):
+                mechanism = parse_mechanism(sentence) if len(sentence) > 3 else None
+                if mechanism is not None and (
+                    mechanism.is_safeguard or mechanism is TransferMechanism.NONE_INTRA_EEA
+                ):
+                    row.put("transfer_text", sentence.strip())
+                    sentence_cell = Cell(sentence, cell.column, row.number)
+                    row.put(
+                        "transfer_mechanism", mechanism, _mechanism_mark(sentence_cell, sentence)
+                    )
+                    return
 
 
 @lru_cache(maxsize=4096)

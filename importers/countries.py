@@ -175,10 +175,24 @@ _WHOSE_DATA = (
     r"\s+|della\s+|da\s+|de\s+l[’']\s*|der\s+|van\s+de\s+|de\s+)?(?:eu|ue|eea|eee|ewr|see|eer)\s*\)"
 )
 _EU_BEFORE_EEA = r"\b(?:eu|ue)\s*/\s*(?=(?:eea|eee|ewr|see|eer)\b)"
+# - "(e.g., UK South/West Europe)", "(z. B. Frankfurt)", "(p. ex. ...)": examples of the place
+#   before it (cloud regions one may pick), no other place;
+# - "outside the UK/EEA", "hors UE", "außerhalb der EU", "fuera de la UE", "fuori dall'UE",
+#   "fora do EEE", "buiten de EER": a negation, naming where the place is not.
+_EXAMPLES = (
+    r"\(\s*(?:e\.\s*g\.|eg\b|for\s+example|for\s+instance|z\.\s*b\.|zum\s+beispiel|p\.\s*ex\."
+    r"|par\s+exemple|ex\.|p\.\s*ej\.|por\s+ejemplo|ad\s+es\.|per\s+esempio|por\s+exemplo"
+    r"|bijv\.|bv\.|bijvoorbeeld)[^()]*\)"
+)
+_OUTSIDE = (
+    r"\b(?:outside|hors|au[sß]erhalb|fuera|fuori|fora|buiten)\s+(?:(?:of|the|de|du|des|der|dem"
+    r"|la|el|los|del|dal|dalla|dello|do|da|dos|das)\s+|(?:l|dall|d)[’']\s*)*[\w.]+"
+    r"(?:\s*/\s*[\w.]+)*"
+)
 _AUDIENCE = re.compile(
     r"\([^()]*\b(?:customers?|clients?|users?|utilisateurs?|kunden|nutzer|clientes?|usuarios?|"
     r"utenti|utilizadores|klanten|gebruikers)\b[^()]*\)"
-    rf"|{_WHOSE_DATA}|{_EU_BEFORE_EEA}",
+    rf"|{_WHOSE_DATA}|{_EU_BEFORE_EEA}|{_EXAMPLES}|{_OUTSIDE}",
     re.I,
 )
 

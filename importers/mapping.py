@@ -225,7 +225,25 @@ SUBPROCESSOR_SYNONYMS: dict[str, tuple[str, ...]] = {
     "legal_entity": ("legal entity", "entite juridique", "legal name"),
     "contact_email": ("email", "e mail", "contact email"),
     "address": ("adresse", "address", "siege", "registered address"),
-    "notes": ("notes", "remarques", "commentaires", "comments"),
+    "notes": (
+        "notes",
+        "remarques",
+        "commentaires",
+        "comments",
+        # the free-text remarks column in the other languages
+        "remarks",
+        "anmerkungen",
+        "bemerkungen",
+        "hinweise",
+        "notas",
+        "observaciones",
+        "comentarios",
+        "note",
+        "osservazioni",
+        "commenti",
+        "observacoes",
+        "opmerkingen",
+    ),
 }
 
 IGNORED_CANONICAL = frozenset({"id", "sensitive_data"})  # provenance only, or derived
@@ -400,12 +418,49 @@ def _header_text(header: str) -> str:
     return " ".join(lines)
 
 
+def _first_header(headers: tuple[str, ...]) -> int | None:
+    return next((i for i, h in enumerate(headers) if h.strip()), None)
+
+
+def lists_recipients(headers: tuple[str, ...]) -> bool:
+    """The first column is headed by the word for the recipient (`vocabulary.RECIPIENT_HEADS`):
+    a list of recipients, whatever its other columns (a purpose, a legal basis) suggest."""
+    first = _first_header(headers)
+    return first is not None and fold(_header_text(headers[first])) in vocabulary.RECIPIENT_HEADS
+
+
+def _service_named(
+    headers: tuple[str, ...], candidates: list[tuple[float, int, str]]
+) -> list[tuple[float, int, str]]:
+    """ "Service | Purpose | Policy", "Serviço | Finalidade", "Tool | Zweck": without a column
+    naming the provider, the column headed by the word for the service or tool itself
+    (`vocabulary.SERVICE_HEADS`) names the records, when another column says what it does."""
+    if any(key == "name" for _score, _index, key in candidates):
+        return candidates
+    first = _first_header(headers)
+    if first is not None and lists_recipients(headers):
+        kept = [c for c in candidates if c[1] != first]
+        return [*kept, (SYNONYM_CONFIDENCE, first, "name")]
+    service = next(
+        (i for i, h in enumerate(headers) if fold(_header_text(h)) in vocabulary.SERVICE_HEADS),
+        None,
+    )
+    if service is None or not any(
+        key == "service_description" and index != service for _score, index, key in candidates
+    ):
+        return candidates
+    kept = [c for c in candidates if c[1] != service]
+    return [*kept, (SYNONYM_CONFIDENCE, service, "name")]
+
+
 def map_headers(headers: tuple[str, ...], kind: RecordKind) -> ColumnMapping:
     candidates = []
     for index, header in enumerate(headers):
         key, score = score_header(header, kind)
         if key is not None:
             candidates.append((score, index, key))
+    if kind is RecordKind.SUBPROCESSORS:
+        candidates = _service_named(headers, candidates)
     taken_fields: set[str] = set()
     chosen: dict[int, tuple[str, float]] = {}
     for score, index, key in sorted(candidates, key=lambda c: (-c[0], c[1])):
@@ -449,6 +504,8 @@ def mapping_score(mapping: ColumnMapping) -> float:
 def guess_kind(headers: tuple[str, ...]) -> tuple[RecordKind, float]:
     treatments = map_headers(headers, RecordKind.TREATMENTS)
     subprocessors = map_headers(headers, RecordKind.SUBPROCESSORS)
+    if lists_recipients(headers) and subprocessors.index_of("name") is not None:
+        return RecordKind.SUBPROCESSORS, mapping_score(subprocessors)
     sub_bonus = 0.5 if subprocessors.fields & {"location_text", "transfer_text", "locations"} else 0
     t_score = mapping_score(treatments)
     s_score = mapping_score(subprocessors) + sub_bonus

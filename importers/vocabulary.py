@@ -157,6 +157,8 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "responsabile",
         "subcontratante",
         "fornecedor",
+        "prestador",
+        "prestadores",
         "subverwerker",
         "verwerker",
         "leverancier",
@@ -510,6 +512,52 @@ PROVIDER_HEADS = (
     "fornitori",
     "fornecedor",
     "fornecedores",
+)
+# The word for the service or tool itself, heading the column of names when no column names
+# the provider ("Service | Purpose", "Outil | Finalité", "Dienst | Zweck", "Servicio |
+# Finalidad", "Strumento | Finalità", "Serviço | Finalidade", "Tool | Doel").
+SERVICE_HEADS = frozenset(
+    {
+        "service",
+        "services",
+        "tool",
+        "tools",
+        "outil",
+        "outils",
+        "dienst",
+        "dienste",
+        "diensten",
+        "werkzeug",
+        "servicio",
+        "servicios",
+        "herramienta",
+        "herramientas",
+        "servizio",
+        "servizi",
+        "strumento",
+        "strumenti",
+        "servico",
+        "servicos",
+        "ferramenta",
+        "ferramentas",
+    }
+)
+# The word for the recipient heading a table's first column ("Empfänger | Zweck |
+# Rechtsgrundlage", "Recipient | Purpose", "Destinataire | Finalité"): the table lists the
+# recipients, one a row, and that column names them, not the purpose beside it.
+RECIPIENT_HEADS = frozenset(
+    {
+        "recipient",
+        "recipients",
+        "destinataire",
+        "destinataires",
+        "empfanger",
+        "destinatario",
+        "destinatarios",
+        "destinatari",
+        "ontvanger",
+        "ontvangers",
+    }
 )
 LEADING_FALLBACK: dict[str, dict[str, tuple[str, ...]]] = {
     "treatments": {},
