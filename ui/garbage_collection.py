@@ -26,6 +26,15 @@ unfrozen heap grows by a quarter, at most every 700 x 10 x 10 allocations: 40, 8
 objects: a few milliseconds each).
 
 Every collection runs on the GUI thread (GuiThreadCollections): see there why.
+
+While a job runs, what survives a young collection is frozen at once (`freeze_survivors`)
+instead of being promoted: on the GUI thread's timer the young generation holds what the jobs
+made in the last COUNTS_CHECKED_EVERY_MS (20,000-30,000 objects while the dashboard or the
+checks read a 10,000-treatment register, 16-25 ms to walk), and each generation-1 collection
+walked the last ten of them again: 30-70 ms on the GUI thread, the longest stall of opening the
+window (bench_ui.py, 'gc'). A cycle that dies young is still freed by the next young
+collection; one that outlives it waits for the next full collection, as what lives at a quiet
+moment always did.
 """
 
 from __future__ import annotations
@@ -63,8 +72,11 @@ class GuiThreadCollections(QObject):
     run, by Python's own counts and thresholds (as pyqtgraph's GarbageCollector does); a cycle
     a job makes waits at most COUNTS_CHECKED_EVERY_MS for it."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, freeze_survivors: Callable[[], bool] = lambda: False
+    ) -> None:
         super().__init__(parent)
+        self._freeze_survivors = freeze_survivors
         self._was_enabled = gc.isenabled()
         gc.disable()
         self._timer = QTimer(self)
@@ -73,11 +85,14 @@ class GuiThreadCollections(QObject):
         self._timer.start()
 
     def collect_due(self) -> None:
-        """The oldest generation whose count passed its threshold, as Python would have."""
+        """The oldest generation whose count passed its threshold, as Python would have; what
+        survives it is frozen when `freeze_survivors()` says so (a job is running)."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
         for generation in (2, 1, 0):
             if counts[generation] > thresholds[generation]:
                 gc.collect(generation)
+                if self._freeze_survivors():
+                    gc.freeze()
                 return
 
     def stop(self) -> None:
@@ -107,7 +122,7 @@ class CollectionPolicy(QObject):
         self._last_full = time.monotonic()
         self._python_thresholds = gc.get_threshold()
         gc.set_threshold(*THRESHOLDS)
-        self._on_gui_thread = GuiThreadCollections(self)
+        self.on_gui_thread = GuiThreadCollections(self, lambda: not self._quiet())
         self._timer = QTimer(self)
         self._timer.setInterval(FREEZE_EVERY_MS)
         self._timer.timeout.connect(self.tick)
@@ -144,4 +159,4 @@ class CollectionPolicy(QObject):
         self._timer.stop()
         gc.unfreeze()
         gc.set_threshold(*self._python_thresholds)
-        self._on_gui_thread.stop()
+        self.on_gui_thread.stop()

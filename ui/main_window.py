@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -224,11 +224,10 @@ class MainWindow(QMainWindow):
         if key in self._stale:
             self._stale.discard(key)
             self.models[key].reload_in_background()
-        elif key in ("dashboard", "checks") and not getattr(widget, "_shown_once", False):
-            widget._shown_once = True  # type: ignore[attr-defined]
-            refresh = getattr(widget, "refresh", None)
-            if refresh is not None:
-                refresh()
+        else:  # the dashboard and the checks load when first shown (once, however asked)
+            load_once = getattr(widget, "load_once", None)
+            if load_once is not None:
+                load_once()
         self.settings.set(LAST_VIEW, key)
         self.actions_.update_enabled()
         self._update_title()
@@ -253,7 +252,8 @@ class MainWindow(QMainWindow):
             set_severity(severity)
 
     def current_view_key(self) -> str:
-        return self.sidebar.current_key()
+        """The view shown ("" before the start view is: its sidebar entry is current already)."""
+        return "" if self._start_pending else self.sidebar.current_key()
 
     def current_list(self) -> EntityListWidget | None:
         widget = self.stack.currentWidget()
@@ -428,6 +428,11 @@ class MainWindow(QMainWindow):
         last = self.settings.get(LAST_VIEW)
         key = last if last in self.views else "dashboard"
         self._start_pending = True
+        # Its entry is current at once, quietly: with no current entry, the sidebar's first
+        # focus-in (when the window shows) made the first one current, which built and loaded
+        # the dashboard in the turn that paints the window, whatever the start view.
+        with QSignalBlocker(self.sidebar):
+            self.sidebar.select(key)
 
         def start() -> None:
             self._start_pending = False

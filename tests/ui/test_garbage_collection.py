@@ -111,3 +111,56 @@ def test_collections_run_on_the_gui_thread_only(qtbot: QtBot) -> None:
         assert set(collecting_threads) == {threading.get_ident()}
     finally:
         gc.callbacks.remove(record)
+
+
+def _young_collection_due() -> None:
+    """Python's count of the youngest generation past its threshold (tracked allocations)."""
+    while gc.get_count()[0] <= gc.get_threshold()[0]:
+        _made.append([])
+
+
+_made: list[list[object]] = []
+
+
+def _tracked(obj: object) -> bool:
+    """In one of the collector's generations (not frozen out of its sight)."""
+    return any(o is obj for o in gc.get_objects())
+
+
+@pytest.mark.parametrize("job_running", [True, False])
+def test_while_a_job_runs_what_survives_a_young_collection_is_frozen(
+    qtbot: QtBot, job_running: bool
+) -> None:
+    """A job's work in progress is not walked again by each older collection (30-70 ms at
+    10,000 treatments, bench_ui.py's open): frozen once it survived a young collection. A
+    cycle that died young is freed all the same."""
+    from ui.garbage_collection import GuiThreadCollections
+
+    collections = GuiThreadCollections(None, lambda: job_running)
+    try:
+        gc.collect()  # the generations empty: what follows is young
+        alive = Node()
+        dead = cycle()
+        _young_collection_due()
+        collections.collect_due()
+        assert dead() is None
+        assert _tracked(alive) is not job_running  # frozen while a job runs, else promoted
+    finally:
+        collections.stop()
+        _made.clear()
+        gc.unfreeze()
+
+
+def test_the_policy_freezes_the_survivors_only_while_a_job_runs(
+    policy: Callable[..., CollectionPolicy],
+) -> None:
+    for quiet in (True, False):
+        collections = policy(quiet=quiet)
+        gc.unfreeze()
+        gc.collect()
+        alive = Node()
+        _young_collection_due()
+        collections.on_gui_thread.collect_due()
+        assert _tracked(alive) is quiet
+        _made.clear()
+        collections.stop()

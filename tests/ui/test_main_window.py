@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from tests.ui.waits import wait_lists_loaded
@@ -196,3 +196,76 @@ def test_the_start_view_is_built_after_the_window_is_painted_and_shows_its_rows(
     main.close()
     jobs.shutdown(5000)
     main.deleteLater()
+
+
+def _open_on(
+    qtbot: QtBot, register: Register, settings: Settings, start: str, monkeypatch: Any
+) -> tuple[MainWindow, list[str]]:
+    """A window opened from the event loop (as File > Open and the bench open one), on the
+    `start` view; what it read, in order: the views it built ("built <key>"), the
+    dashboard's and the checks' loads."""
+    import ui.widgets.checks_widget as checks_module
+    import ui.widgets.dashboard_widget as dashboard_module
+    from ui.settings import LAST_VIEW
+
+    read: list[str] = []
+    collect, load = dashboard_module.collect_dashboard, checks_module.load_findings
+
+    def collect_counted(*args: Any, **kwargs: Any) -> Any:
+        read.append("dashboard loaded")
+        return collect(*args, **kwargs)
+
+    def load_counted(*args: Any, **kwargs: Any) -> Any:
+        read.append("checks run")
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard_module, "collect_dashboard", collect_counted)
+    monkeypatch.setattr(checks_module, "load_findings", load_counted)
+    make_view = MainWindow._make_view
+
+    def make_counted(self: MainWindow, key: str) -> Any:
+        read.append(f"built {key}")
+        return make_view(self, key)
+
+    monkeypatch.setattr(MainWindow, "_make_view", make_counted)
+    settings.set(LAST_VIEW, start)
+    opened: list[MainWindow] = []
+
+    def open_window() -> None:
+        main = MainWindow(register, settings)
+        main.resize(1280, 800)
+        main.show()  # the window gets the focus, and its sidebar with it
+        main.start_view()
+        opened.append(main)
+
+    QTimer.singleShot(0, open_window)
+    qtbot.waitUntil(lambda: bool(opened) and opened[0].current_view_key() == start, timeout=10_000)
+    main = opened[0]
+    qtbot.waitUntil(lambda: not main.has_pending_work() and not jobs.active_jobs(), timeout=20_000)
+    return main, read
+
+
+def _close(main: MainWindow) -> None:
+    main.close()
+    jobs.shutdown(5000)
+    main.deleteLater()
+
+
+@pytest.mark.parametrize(
+    ("start", "load"), [("dashboard", "dashboard loaded"), ("checks", "checks run")]
+)
+def test_the_start_view_loads_once_and_first(
+    qtbot: QtBot,
+    demo_register: Register,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    start: str,
+    load: str,
+) -> None:
+    main, read = _open_on(qtbot, demo_register, settings, start, monkeypatch)
+    # shown by the window and then by the view's own show event: read once all the same
+    assert read.count(load) == 1
+    assert read[0] == f"built {start}"  # not the sidebar's first entry, made current on focus
+    if start != "dashboard":  # built in an idle turn, never shown: it reads nothing
+        assert "dashboard loaded" not in read
+    _close(main)

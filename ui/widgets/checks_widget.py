@@ -198,7 +198,12 @@ class ChecksWidget(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._loaded_once and not self._loading:  # load when first shown
+        self.load_once()  # load when first shown
+
+    def load_once(self) -> None:
+        """Run the checks, unless run or running already: the window asks when it shows the
+        view, and showing it asks again (a refresh then would run them all a second time)."""
+        if not self._loaded_once and not self._loading:
             self.refresh()
 
     def refresh(self) -> None:

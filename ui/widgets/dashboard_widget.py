@@ -271,7 +271,12 @@ class DashboardWidget(QScrollArea):
     # -- loading -------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._loaded_once and not self._loading:  # load when first shown
+        self.load_once()  # load when first shown
+
+    def load_once(self) -> None:
+        """Load, unless loaded or loading already: the window asks when it shows the view, and
+        showing it asks again (a refresh then would read the whole register a second time)."""
+        if not self._loaded_once and not self._loading:
             self.refresh()
 
     def refresh(self) -> None:
