@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py             # every view and form
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py logs        # breaches and requests only
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py conventions # guide, Tools, row menu
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py conventions # guide, Tools, menu, settings
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [name ...]  # only these ("forms"...)
 
 Writes docs/screenshots/<name>_<lang>.png, the window at 1366x768 (a common laptop screen), in
@@ -283,7 +283,7 @@ def workflow_screens(window: Any, register: Any, lang: str, state: dict[str, Any
 
 
 def conventions(window: object, lang: str) -> None:
-    """The user guide (F1), the Tools menu and its answer, the menu of a list row."""
+    """The user guide (F1), the Tools menu and its answer, the menu of a list row, the settings."""
     from PySide6.QtCore import QPoint
 
     main: Any = window
@@ -315,6 +315,13 @@ def conventions(window: object, lang: str) -> None:
     settle()
     menu.grab().save(str(OUT / f"row_menu_{lang}.png"))
     menu.hide()
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    preferences = SettingsDialog(main.settings, main, main.register)
+    preferences.show()
+    settle()
+    preferences.grab().save(str(OUT / f"settings_{lang}.png"))
+    preferences.reject()  # a screenshot changes no setting
 
 
 NAMES = tuple(sys.argv[1:])

@@ -236,6 +236,30 @@ def test_the_settings_dialog_edits_the_compliance_settings(
     assert again.notice.value() == 15
 
 
+def test_the_settings_dialog_shows_the_language_the_interface_is_in(
+    qtbot: QtBot, demo_register: Register, settings: Any
+) -> None:
+    """Started in English by --lang (none chosen in Settings yet): the picker says English, and
+    OK after changing a compliance setting leaves the interface in English."""
+    from ui.dialogs.settings_dialog import SettingsDialog
+    from ui.i18n_qt import apply_language
+    from workbench.i18n import current_locale
+
+    apply_language("en")
+    try:
+        assert settings.chosen_locale() is None
+        assert settings.locale() == "fr"  # the stored default, not what the interface is in
+        dialog = SettingsDialog(settings, None, demo_register)
+        qtbot.addWidget(dialog)
+        assert dialog.language.currentText() == "English"
+        dialog.notice.setValue(12)
+        dialog.accept()
+        assert current_locale() == "en"
+        assert settings.chosen_locale() == "en"
+    finally:
+        apply_language("en")
+
+
 SMALL_SCREEN = (1366, 768 - 40)  # a 1366x768 laptop less its task bar
 
 

@@ -27,7 +27,7 @@ from ui.jobs import show_error
 from ui.settings import LOCALE, Settings
 from workbench.compliance.settings import ComplianceSettings
 from workbench.domain.errors import WorkbenchError
-from workbench.i18n import N_, _
+from workbench.i18n import N_, _, current_locale
 from workbench.services import Register
 
 # Each language named in itself, as language pickers do.
@@ -61,7 +61,9 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(self.language.findData(settings.locale()))
+        # The language the interface is in, which --lang, WORKBENCH_LANG or the system may have
+        # chosen over the stored one: showing the stored one, OK switched the interface to it.
+        self.language.setCurrentIndex(self.language.findData(current_locale()))
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language)
         self.interface_box = QGroupBox()
