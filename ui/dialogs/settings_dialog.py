@@ -113,7 +113,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.setMinimumSize(420, 300)
-        self.resize(560, 460)
+        self.resize(560, 360)  # its five settings and the language, with no empty half
         self.retranslate_ui()
 
     def _load(self, register: Register) -> None:
