@@ -276,8 +276,8 @@ def approximation_note(text: str) -> str:
         for item in _items(text)
         if (code := approximate_country(item)) is not None and not _exact_locations(item)
     ]
-    cities = city_note(text)
-    return "; ".join([*notes, cities] if cities else notes)
+    readings = [note for note in (city_note(text), cloud_region_note(text)) if note]
+    return "; ".join([*notes, *readings])
 
 
 def country_name(code: str) -> str:
@@ -441,14 +441,16 @@ def parse_locations(text: str) -> tuple[Location, ...]:
     if fold(text) in NOT_APPLICABLE:  # the whole cell: "FR, SO" lists Somalia
         return ()
     for item in _items(text):
+        regions, item = _cloud_regions(item)  # noqa: PLW2901 - what the item says besides
         exact = (
             _qualified_country(item)
             or _place_in_region(item)
             or _city_in_region(item)
             or _exact_locations(item)
         )
-        code = None if exact else approximate_country(item)
-        for location in exact or ((Location(code, LocationKind.COUNTRY),) if code else ()):
+        code = None if exact or regions else approximate_country(item)
+        places = exact or ((Location(code, LocationKind.COUNTRY),) if code else ())
+        for location in (*places, *(Location(c, LocationKind.COUNTRY) for _r, c in regions)):
             if location not in found:
                 found.append(location)
     return tuple(found)
@@ -571,6 +573,127 @@ REGION_CITIES: dict[str, str] = {
     "montreal": "CA",
     "toronto": "CA",
 }
+
+
+# The programmatic names cloud providers give their regions, and the country each lies in: a
+# DPA often gives the region a database runs in ("`eu-central-1`", "AWS eu-west-3",
+# "europe-west4", "germanywestcentral") and no country. Sources, each region's physical
+# location: AWS, docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html;
+# Google Cloud, cloud.google.com/about/locations ("europe-west1: St. Ghislain, Belgium");
+# Azure, learn.microsoft.com/azure/reliability/regions-list ("West Europe ... Netherlands
+# ... westeurope"). Only these identifiers: "West Europe" written as words says Europe, as the
+# text does; the country a region name gives is a reading, and the mark's note says so.
+CLOUD_REGIONS: dict[str, str] = {
+    # AWS
+    "us-east-1": "US",
+    "us-east-2": "US",
+    "us-west-1": "US",
+    "us-west-2": "US",
+    "ca-central-1": "CA",
+    "sa-east-1": "BR",
+    "eu-central-1": "DE",
+    "eu-central-2": "CH",
+    "eu-west-1": "IE",
+    "eu-west-2": "GB",
+    "eu-west-3": "FR",
+    "eu-north-1": "SE",
+    "eu-south-1": "IT",
+    "eu-south-2": "ES",
+    "ap-northeast-1": "JP",
+    "ap-northeast-2": "KR",
+    "ap-northeast-3": "JP",
+    "ap-southeast-1": "SG",
+    "ap-southeast-2": "AU",
+    "ap-south-1": "IN",
+    # Google Cloud
+    "europe-west1": "BE",
+    "europe-west2": "GB",
+    "europe-west3": "DE",
+    "europe-west4": "NL",
+    "europe-west6": "CH",
+    "europe-west8": "IT",
+    "europe-west9": "FR",
+    "europe-west10": "DE",
+    "europe-west12": "IT",
+    "europe-north1": "FI",
+    "europe-north2": "SE",
+    "europe-central2": "PL",
+    "europe-southwest1": "ES",
+    "us-central1": "US",
+    "us-east1": "US",
+    "us-east4": "US",
+    "us-east5": "US",
+    "us-west1": "US",
+    "us-west2": "US",
+    "us-west3": "US",
+    "us-west4": "US",
+    "us-south1": "US",
+    "northamerica-northeast1": "CA",
+    "northamerica-northeast2": "CA",
+    "southamerica-east1": "BR",
+    "asia-northeast1": "JP",
+    "asia-southeast1": "SG",
+    "asia-south1": "IN",
+    "australia-southeast1": "AU",
+    # Azure
+    "westeurope": "NL",
+    "northeurope": "IE",
+    "francecentral": "FR",
+    "francesouth": "FR",
+    "germanywestcentral": "DE",
+    "germanynorth": "DE",
+    "switzerlandnorth": "CH",
+    "switzerlandwest": "CH",
+    "swedencentral": "SE",
+    "norwayeast": "NO",
+    "italynorth": "IT",
+    "polandcentral": "PL",
+    "spaincentral": "ES",
+    "belgiumcentral": "BE",
+    "austriaeast": "AT",
+    "uksouth": "GB",
+    "ukwest": "GB",
+    "eastus": "US",
+    "eastus2": "US",
+    "westus": "US",
+    "westus2": "US",
+    "westus3": "US",
+    "centralus": "US",
+    "canadacentral": "CA",
+    "australiaeast": "AU",
+    "japaneast": "JP",
+}
+# a region identifier as a token of its own (in backticks or not): letters, hyphens, a number
+_CLOUD_REGION_TOKEN = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)*(?:-?\d{1,2})?(?![\w-])")
+
+
+def _cloud_regions(item: str) -> tuple[list[tuple[str, str]], str]:
+    """The cloud region identifiers in the item with their countries, and the item without
+    them (what else it says: "Frankfurt (eu-central-1)" still names nothing else)."""
+    found: list[tuple[str, str]] = []
+
+    def blank(match: re.Match[str]) -> str:
+        code = CLOUD_REGIONS.get(match.group().lower())
+        if code is None:
+            return match.group()
+        found.append((match.group(), code))
+        return " "
+
+    rest = _CLOUD_REGION_TOKEN.sub(blank, item)
+    return found, rest.replace("``", " ")
+
+
+def cloud_region_note(text: str) -> str:
+    """The note of a mark on locations read from `text`: which cloud regions were read as the
+    country they lie in."""
+    notes = [
+        _("read as {country} (the country of the cloud region «{region}»)").format(
+            country=country_name(code), region=region
+        )
+        for item in _items(text)
+        for region, code in _cloud_regions(item)[0]
+    ]
+    return "; ".join(notes)
 
 
 def _place_in_region(item: str) -> tuple[Location, ...]:
