@@ -535,7 +535,8 @@ FOURTEENTH_SET_TARGETS = [
 
 # measured on branch issue-14u (main as of 8ac68dd) by someone who did not read the import rules
 # nor the import services: the targets it meets are plain parameters, the others strict expected
-# failures naming the causes guessed from the miss listing (python -m tests.unit.importers.real_corpus)
+# failures naming the causes guessed from the miss listing
+# (python -m tests.unit.importers.real_corpus)
 FIFTEENTH_SET_TARGETS = [
     _missed(
         "held_out_15",
@@ -547,19 +548,19 @@ FIFTEENTH_SET_TARGETS = [
     _missed(
         "held_out_15",
         "no non-record row",
-        "4: the three Site Log rows named by their whole cell, and 'bexio AG' from the table under"
-        " the heading 'Vom Kunden gewählte Empfänger (keine Subprozessoren von Site Log)', a heading"
-        " announcing that table holds no sub-processors, read as a record",
+        "4: the three Site Log rows named by their whole cell, and 'bexio AG' from the table"
+        " under the heading 'Vom Kunden gewählte Empfänger (keine Subprozessoren von Site Log)',"
+        " a heading announcing that table holds no sub-processors, read as a record",
     ),
     _missed(
         "held_out_15",
         "countries",
         "10/15: Gewerbeagent's Microsoft and Google read as IE, Brevo as FR, Telegram as GB only,"
-        " the countries of the seat column ('Sitz': 'Dublin, IE', 'Paris, FR', 'London, UK'), not of"
-        " the 'Region' column ('EU + USA-Backup', 'EU + USA', 'EU', 'UK / Singapore'): the seat"
-        " column seemingly taken as the place (a guess from the symptom); Site Log's Cloudflare"
-        " 'weltweites Netz; R2 mit Standortpräferenz EU' read as EU alone, the worldwide network"
-        " not read",
+        " the countries of the seat column ('Sitz': 'Dublin, IE', 'Paris, FR', 'London, UK'),"
+        " not of the 'Region' column ('EU + USA-Backup', 'EU + USA', 'EU', 'UK / Singapore'):"
+        " the seat column seemingly taken as the place (a guess from the symptom); Site Log's"
+        " Cloudflare 'weltweites Netz; R2 mit Standortpräferenz EU' read as EU alone, the"
+        " worldwide network not read",
     ),
     pytest.param("held_out_15", "mechanisms", id="fifteenth-mechanisms"),  # 11/11
     pytest.param("held_out_15", "legal bases", id="fifteenth-legal-bases"),  # 17/17
