@@ -168,6 +168,13 @@ FORMATS = {
     "sane_italia_finalita": "xlsx",
     "baton_subprocessors": "ods",
     "aura_compartilhamento": "csv",
+    # the fifteenth held-out set (held_out "15th"), added on 2026-12-03 by someone who did not
+    # read the importer's rules: measured as is
+    "gewerbeagent_subprozessoren": "xlsx",
+    "sitelog_subprozessoren": "docx",
+    "kidjob_informativa": "ods",
+    "motorival_base_legal": "csv",
+    "motorival_rechtsgrundlagen": "xlsx",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -192,6 +199,7 @@ CSV_DIALECT = {
     "salturno_subprocesadores": ";",  # a Spanish Excel's CSV: ';' too
     "dispocall_rechtsgrundlagen": ";",  # a German Excel's CSV: ';' too
     "aura_compartilhamento": ";",  # a Brazilian Excel's CSV: ';' too
+    "motorival_base_legal": ";",  # a Portuguese Excel's CSV: ';' too
 }
 
 

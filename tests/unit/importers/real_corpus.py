@@ -43,7 +43,10 @@ the same way, on main as of 8734240: six files from six publishers in English, F
 Swedish, four lists of subprocessors stating a place per row, two a legal basis per row), and
 the fourteenth (added on 2026-12-03 the same way, on main as of eb084ec: seven files from five
 publishers in Dutch, Portuguese, German, Italian and English, five lists of recipients (three
-stating a place per row, four a transfer tool on some rows), four tables of purposes and bases).
+stating a place per row, four a transfer tool on some rows), four tables of purposes and bases),
+and the fifteenth (added on 2026-12-03 the same way, on main as of 8ac68dd: five files from four
+publishers in German, Italian and Portuguese, three lists of processors stating a place and a
+transfer tool per row, three tables of purposes and bases).
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ SETS = {
     "held_out_12": "-- held out 12 (added 2026-12-03, blind, on issue-14j's tree)",
     "held_out_13": "-- held out 13 (added 2026-12-03, blind, on 8734240; tuned since by 14n, 14p)",
     "held_out_14": "-- held out 14 (added 2026-12-03, blind, on main as of eb084ec)",
+    "held_out_15": "-- held out 15 (added 2026-12-03, blind, on main as of 8ac68dd)",
 }
 _SET_OF = {
     False: "tuned",
@@ -94,6 +98,7 @@ _SET_OF = {
     "12th": "held_out_12",
     "13th": "held_out_13",
     "14th": "held_out_14",
+    "15th": "held_out_15",
 }
 
 

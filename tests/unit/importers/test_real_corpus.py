@@ -139,6 +139,14 @@ miss). Three sets, measured apart:
   the mechanism, marked; examples in parentheses and "outside the ..." name no place): names
   66/66, no non-record row, countries 25/25, mechanisms 7/7 and legal bases 33/33 since,
   asserted so.
+- held out 15: five files from four publishers in German, Italian and Portuguese (Gewerbeagent's
+  German list of sub-processors, a seat, a region and a transfer basis per row; Site Log's German
+  list, a place and a transfer basis per row, then recipients announced as not sub-processors;
+  Kid Job's Italian notice, purposes and bases, then processors whose place cell names the tool;
+  MotoRival's policy in Portuguese and in German, data, purpose and basis), added on 2026-12-03
+  on branch issue-14u (main as of 8ac68dd) by someone who did not read the importer's rules nor
+  the import services. Measured so: mechanisms 11/11 and legal bases 17/17 met; names 33/36,
+  non-record rows (4) and countries 10/15 missed.
 """
 
 from __future__ import annotations
@@ -166,6 +174,7 @@ MIN_FILES = {
     "held_out_12": 6,
     "held_out_13": 6,
     "held_out_14": 7,
+    "held_out_15": 5,
 }
 
 
@@ -217,6 +226,7 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
         "held_out_12",
         "held_out_13",
         "held_out_14",
+        "held_out_15",
     )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
@@ -251,6 +261,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_12": "twelfth",
         "held_out_13": "thirteenth",
         "held_out_14": "fourteenth",
+        "held_out_15": "fifteenth",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -522,6 +533,40 @@ FOURTEENTH_SET_TARGETS = [
 ]
 
 
+# measured on branch issue-14u (main as of 8ac68dd) by someone who did not read the import rules
+# nor the import services: the targets it meets are plain parameters, the others strict expected
+# failures naming the causes guessed from the miss listing
+# (python -m tests.unit.importers.real_corpus)
+FIFTEENTH_SET_TARGETS = [
+    _missed(
+        "held_out_15",
+        "names",
+        "33/36: Site Log's 'Google', 'Open-Meteo' and 'GitHub, Inc.' named by their whole cell (the"
+        " products in parentheses, and for Google the entity and its address after a dash, kept in"
+        " the name), where the bold name alone was expected",
+    ),
+    _missed(
+        "held_out_15",
+        "no non-record row",
+        "4: the three Site Log rows named by their whole cell, and 'bexio AG' from the table"
+        " under the heading 'Vom Kunden gewählte Empfänger (keine Subprozessoren von Site Log)',"
+        " a heading announcing that table holds no sub-processors, read as a record",
+    ),
+    _missed(
+        "held_out_15",
+        "countries",
+        "10/15: Gewerbeagent's Microsoft and Google read as IE, Brevo as FR, Telegram as GB only,"
+        " the countries of the seat column ('Sitz': 'Dublin, IE', 'Paris, FR', 'London, UK'),"
+        " not of the 'Region' column ('EU + USA-Backup', 'EU + USA', 'EU', 'UK / Singapore'):"
+        " the seat column seemingly taken as the place (a guess from the symptom); Site Log's"
+        " Cloudflare 'weltweites Netz; R2 mit Standortpräferenz EU' read as EU alone, the"
+        " worldwide network not read",
+    ),
+    pytest.param("held_out_15", "mechanisms", id="fifteenth-mechanisms"),  # 11/11
+    pytest.param("held_out_15", "legal bases", id="fifteenth-legal-bases"),  # 17/17
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -537,6 +582,7 @@ ENOUGH = {
     "held_out_12": (30, 15, 50),
     "held_out_13": (20, 25, 45),
     "held_out_14": (25, 20, 45),
+    "held_out_15": (15, 12, 30),
 }
 
 
@@ -552,7 +598,8 @@ ENOUGH = {
     + ELEVENTH_SET_TARGETS
     + TWELFTH_SET_TARGETS
     + THIRTEENTH_SET_TARGETS
-    + FOURTEENTH_SET_TARGETS,
+    + FOURTEENTH_SET_TARGETS
+    + FIFTEENTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
