@@ -7,19 +7,14 @@ French, English and Spanish, hand-written.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
-from importers import propose_mapping, read_records, read_tables
-from importers.countries import approximation_note, parse_locations
+from importers.countries import approximation_note
+from tests.unit.importers.place_tables import codes, csv_subprocessors
 from workbench.domain.enums import InferenceOrigin, TransferMechanism
 from workbench.domain.records import Subprocessor
-
-
-def codes(text: str) -> list[str]:
-    return [location.code for location in parse_locations(text)]
 
 
 @pytest.mark.parametrize(
@@ -42,18 +37,8 @@ def test_a_city_alone_or_with_a_state_is_not_read(text: str) -> None:
     assert codes(text) == []
 
 
-def _subprocessors(tmp_path: Path, rows: list[list[str]]) -> list[Subprocessor]:
-    path = tmp_path / "list.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(rows)
-    (table,) = read_tables(path)
-    records = [r.record for r in read_records(table, propose_mapping(table)).rows()]
-    assert all(isinstance(r, Subprocessor) for r in records)
-    return records  # type: ignore[return-value]
-
-
 def test_a_tool_in_the_place_cell_is_the_mechanism_and_marked(tmp_path: Path) -> None:
-    records = _subprocessors(
+    records = csv_subprocessors(
         tmp_path,
         [
             ["Sous-traitant", "Finalité", "Localisation"],
@@ -74,7 +59,7 @@ def test_a_tool_in_the_place_cell_is_the_mechanism_and_marked(tmp_path: Path) ->
 
 
 def test_a_transfer_column_keeps_its_say_over_the_place_cell(tmp_path: Path) -> None:
-    records = _subprocessors(
+    records = csv_subprocessors(
         tmp_path,
         [
             ["Subencargado", "Ubicación", "Garantías"],

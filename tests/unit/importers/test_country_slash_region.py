@@ -8,13 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from importers import propose_mapping, read_records, read_tables
-from importers.countries import parse_locations
+from tests.unit.importers.place_tables import codes, two_row_list
 from workbench.domain.records import Subprocessor
-
-
-def codes(text: str) -> list[str]:
-    return [location.code for location in parse_locations(text)]
 
 
 @pytest.mark.parametrize(
@@ -67,13 +62,7 @@ def test_other_places_after_a_slash_stay(text: str, expected: list[str]) -> None
 def test_a_list_reads_the_countries_only(
     tmp_path: Path, header: str, cells: tuple[str, ...]
 ) -> None:
-    path = tmp_path / "list.csv"
-    path.write_text(
-        f"Name;Service;{header}\nNuvola S.r.l.;Hosting;{cells[0]}\nNuage SAS;Backup;{cells[1]}\n",
-        encoding="utf-8",
-    )
-    table = read_tables(path)[0]
-    records = [r.record for r in read_records(table, propose_mapping(table)).rows()]
+    records = two_row_list(tmp_path, header, cells)
     assert all(isinstance(r, Subprocessor) for r in records)
     assert [[loc.code for loc in r.locations] for r in records if isinstance(r, Subprocessor)] == [
         ["IT"],

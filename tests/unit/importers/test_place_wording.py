@@ -8,13 +8,9 @@ from pathlib import Path
 import pytest
 
 from importers import propose_mapping, read_records, read_tables
-from importers.countries import parse_locations
 from importers.mapping import STORAGE_LOCATION
+from tests.unit.importers.place_tables import codes
 from workbench.domain.records import Subprocessor
-
-
-def codes(text: str) -> list[str]:
-    return [place.code for place in parse_locations(text)]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,43 @@
+"""What the place-reading tests share: the codes a place cell reads as, and the subprocessors a
+small list reads as (a CSV written in the test, read and mapped as a new user's import is)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from importers import propose_mapping, read_records, read_tables
+from importers.countries import parse_locations
+from workbench.domain.records import Subprocessor
+
+
+def codes(text: str) -> list[str]:
+    """The codes of the countries and regions a place cell names, in order."""
+    return [location.code for location in parse_locations(text)]
+
+
+def list_subprocessors(path: Path) -> list[Subprocessor]:
+    """The records of the file's only table, read with its automatic mapping: all of them
+    subprocessors."""
+    (table,) = read_tables(path)
+    records = [r.record for r in read_records(table, propose_mapping(table)).rows()]
+    assert all(isinstance(r, Subprocessor) for r in records)
+    return records  # type: ignore[return-value]
+
+
+def csv_subprocessors(tmp_path: Path, rows: list[list[str]]) -> list[Subprocessor]:
+    """`rows` (the header first) written as a CSV, then read as `list_subprocessors` does."""
+    path = tmp_path / "list.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return list_subprocessors(path)
+
+
+def two_row_list(tmp_path: Path, header: str, cells: tuple[str, ...]) -> list[Subprocessor]:
+    """ "Name;Service;<header>" and two vendors whose last cells are `cells`, read as above."""
+    path = tmp_path / "list.csv"
+    path.write_text(
+        f"Name;Service;{header}\nNuvola S.r.l.;Hosting;{cells[0]}\nNuage SAS;Backup;{cells[1]}\n",
+        encoding="utf-8",
+    )
+    return list_subprocessors(path)
