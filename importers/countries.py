@@ -76,6 +76,20 @@ REGION_ALIASES: dict[str, str] = {
     "todo o mundo": "WORLDWIDE",
     "weltweit": "WORLDWIDE",
     "wereldwijd": "WORLDWIDE",
+    # the same words as adjectives, as a place cell writes them ("weltweites Netz", "réseau
+    # mondial", "red global", "wereldwijde servers"): their inflected forms in the seven languages
+    "weltweite": "WORLDWIDE",
+    "weltweiten": "WORLDWIDE",
+    "weltweiter": "WORLDWIDE",
+    "weltweites": "WORLDWIDE",
+    "wereldwijde": "WORLDWIDE",
+    "mondiaux": "WORLDWIDE",
+    "mondiales": "WORLDWIDE",
+    "globaux": "WORLDWIDE",
+    "globales": "WORLDWIDE",
+    "mundiales": "WORLDWIDE",
+    "globais": "WORLDWIDE",
+    "mundiais": "WORLDWIDE",
 }
 # Region codes that are also words ("see", "eer", the Italian "ue"): read only in capitals
 _ACRONYMS = frozenset({"eu", "ue", "see", "eer"})
@@ -497,6 +511,17 @@ REGION_CITIES: dict[str, str] = {
     "munchen": "DE",
     "munique": "DE",  # pt
     "monaco di baviera": "DE",  # it
+    "nuremberg": "DE",  # en, fr (Nuremberg), es (Núremberg)
+    "nurnberg": "DE",  # de (Nürnberg)
+    "nuernberg": "DE",  # de, written without the umlaut
+    "norimberga": "DE",  # it
+    "neurenberg": "DE",  # nl
+    "hamburg": "DE",  # de, en, nl
+    "hambourg": "DE",  # fr
+    "amburgo": "DE",  # it
+    "hamburgo": "DE",  # es, pt
+    "dusseldorf": "DE",  # de (Düsseldorf), en, fr
+    "duesseldorf": "DE",  # de, written without the umlaut
     # France
     "paris": "FR",  # en, fr, de, es (París), pt
     "parigi": "FR",  # it
@@ -506,6 +531,13 @@ REGION_CITIES: dict[str, str] = {
     "marsella": "FR",  # es
     "marsiglia": "FR",  # it
     "marselha": "FR",  # pt
+    "strasbourg": "FR",  # en, fr
+    "strassburg": "FR",  # de (Straßburg)
+    "strasburgo": "FR",  # it
+    "estrasburgo": "FR",  # es, pt
+    "straatsburg": "FR",  # nl
+    "roubaix": "FR",
+    "gravelines": "FR",
     # Ireland
     "dublin": "IE",  # es, pt (Dublín)
     "dublino": "IE",  # it
@@ -722,6 +754,10 @@ def _city_and_country(inner: str) -> str | None:
         return None
     countries = {code for item in items if (code := country_code(item))}
     cities = {REGION_CITIES[fold(item)] for item in items if fold(item) in REGION_CITIES}
+    # "EU (Falkenstein/Nuernberg)", "Europe (Frankfurt, Berlin)": the cities of one country and
+    # no country named say that country, as one city does
+    if not countries and len(cities) == 1:
+        countries = cities
     if len(countries) != 1 or not cities <= countries:
         return None
     others = [i for i in items if not country_code(i) and fold(i) not in REGION_CITIES]
@@ -755,6 +791,19 @@ def city_note(text: str) -> str:
             city = match.group("head")
         elif match and _place_in_region(item) and fold(match.group("inner")) in REGION_CITIES:
             city = match.group("inner")
+        elif (
+            match
+            and len(cities := _cities_alone(match.group("inner"))) == 1
+            and (_place_in_region(item))
+        ):
+            city = cities[0]  # "EU (Falkenstein/Nuernberg)": one city the register knows
+        elif match and cities and _place_in_region(item):
+            notes.append(
+                _("read as {country} (the country of the cities «{cities}»)").format(
+                    country=country_name(REGION_CITIES[fold(cities[0])]), cities=", ".join(cities)
+                )
+            )
+            continue
         else:
             continue
         notes.append(
@@ -763,6 +812,14 @@ def city_note(text: str) -> str:
             )
         )
     return "; ".join(notes)
+
+
+def _cities_alone(inner: str) -> list[str]:
+    """The cities a parenthesis names when it names no country ("Falkenstein/Nuernberg")."""
+    items = [item.strip() for item in _ITEM_SEPARATOR.split(inner) if item.strip()]
+    if any(country_code(item) for item in items):
+        return []
+    return [item for item in items if fold(item) in REGION_CITIES]
 
 
 def _capital_alias(phrase: str, raw: str) -> str | None:

@@ -453,6 +453,25 @@ def _service_named(
     return [*kept, (SYNONYM_CONFIDENCE, service, "name")]
 
 
+def _seat_beside_place(
+    headers: tuple[str, ...], candidates: list[tuple[float, int, str]]
+) -> list[tuple[float, int, str]]:
+    """ "Sitz | Region", "Headquarters | Data location", "Sede legale | Localizzazione": beside
+    a column saying where the data is processed, the column of the company's seat
+    (`vocabulary.SEAT_HEADS`) is its address, not the place of processing (the first of two
+    place columns would otherwise win their tie), nor its legal entity. Without such a column,
+    a seat column the synonyms miss ("Zetel", "Firmensitz") is the only place the row gives."""
+    seats = {i for i, h in enumerate(headers) if fold(_header_text(h)) in vocabulary.SEAT_HEADS}
+    if not seats:
+        return candidates
+    places = [c for c in candidates if c[2] == "location_text" and c[1] not in seats]
+    if places:
+        kept = [c for c in candidates if c[1] not in seats]
+        return [*kept, *((SYNONYM_CONFIDENCE, i, "address") for i in sorted(seats))]
+    named = {c[1] for c in candidates}
+    return [*candidates, *((SYNONYM_CONFIDENCE, i, "location_text") for i in seats - named)]
+
+
 def map_headers(headers: tuple[str, ...], kind: RecordKind) -> ColumnMapping:
     candidates = []
     for index, header in enumerate(headers):
@@ -460,7 +479,7 @@ def map_headers(headers: tuple[str, ...], kind: RecordKind) -> ColumnMapping:
         if key is not None:
             candidates.append((score, index, key))
     if kind is RecordKind.SUBPROCESSORS:
-        candidates = _service_named(headers, candidates)
+        candidates = _seat_beside_place(headers, _service_named(headers, candidates))
     taken_fields: set[str] = set()
     chosen: dict[int, tuple[str, float]] = {}
     for score, index, key in sorted(candidates, key=lambda c: (-c[0], c[1])):

@@ -26,7 +26,8 @@ _QUALIFIERS = (
 )
 _PROCESSOR = (
     r"(?:sub ?processors?|processors?|sous traitants?(?: ulterieurs?)?|unterauftragsverarbeiter"
-    r"|auftragsverarbeiter|unterauftragnehmer|subunternehmer|subprocesadores?|subencargados?"
+    r"|auftragsverarbeiter|unterauftrags?bearbeiter|auftragsbearbeiter|sub ?prozessor(?:en)?"
+    r"|unterauftragnehmer|subunternehmer|subprocesadores?|subencargados?|subcontratad[oa]s?"
     r"|encargados?|sub ?responsabili|responsabili|subcontratantes?|suboperadores?"
     r"|subverwerkers?|verwerkers?)"
 )

@@ -59,7 +59,7 @@ def split_name_address(text: str) -> tuple[str, str]:
     that end with a legal form ("EMEA SARL", "France SARL") are the name's, not its address."""
     lines = [line.strip() for line in clean_text(text).split("\n")]
     if len(lines) < 2:
-        return _split_on_commas(" ".join(lines))
+        return _split_on_dash(lines[0]) or _split_on_commas(" ".join(lines))
     named = 1
     while named < len(lines) and ends_with_legal_form(lines[named]):
         named += 1
@@ -272,7 +272,7 @@ def _split_on_commas(line: str) -> tuple[str, str]:
     """ "HubSpot Inc., 25 First Street, 2nd Floor, Cambridge MA 02141, USA": the name is the
     text before the first comma followed by a street number or a postcode and what a postal
     address holds after it; "Stripe, Inc." and "Amazon Web Services, Inc." keep their comma."""
-    parts = line.split(", ")
+    parts = _comma_parts(line)
     for at in range(1, len(parts)):
         first = parts[at]
         if any(c.isdigit() for c in first) and (
@@ -282,8 +282,47 @@ def _split_on_commas(line: str) -> tuple[str, str]:
     return line, ""
 
 
+# a dash between spaces, the em or the en one ("Google (Firebase) — Google Ireland Ltd., Gordon
+# House, ..."); a hyphen joins words of a name ("Haufe-Lexware", "Open-Xchange - Cloud") and
+# is not read so
+_NAME_DASH = re.compile(r"\s+[\u2014\u2013]\s+")
+
+
+def _split_on_dash(line: str) -> tuple[str, str] | None:
+    """ "Google (Firebase Authentication) — Google Ireland Ltd., Gordon House, Barrow Street,
+    Dublin 4, Irland": the name is the text before the dash when the text after it starts with
+    the company's legal entity or its postal address (its first part ends with a legal form, or
+    is a street or holds a number); the rest is the address, one part a line. None otherwise: a
+    dash before a description ("Stripe — payments") or a brand ("Wildbit LLC – Postmark, 225
+    Chestnut Street, ...") is the name's."""
+    parts = _NAME_DASH.split(line, maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return None
+    head, tail = parts[0].strip(), parts[1].strip()
+    pieces = [p.strip() for p in _comma_parts(tail) if p.strip()]
+    if not (ends_with_legal_form(pieces[0]) or _STREET.search(pieces[0])):
+        return None  # "Wildbit LLC – Postmark, 225 Chestnut Street": the brand, then the address
+    return head, "\n".join(pieces)
+
+
+def _comma_parts(line: str) -> list[str]:
+    """The line's parts between ", ", a parenthesis kept whole ("USA (Workers, KV, R2)")."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for at, char in enumerate(line):
+        depth += (char == "(") - (char == ")")
+        if depth <= 0 and line.startswith(", ", at):
+            parts.append(line[start:at])
+            start = at + 2
+    parts.append(line[start:])
+    return [part for part in parts if part]
+
+
 def address_mark(cell: Cell) -> Unconfirmed:
-    if "\n" not in clean_text(cell.text):
+    text = clean_text(cell.text)
+    if "\n" not in text and _split_on_dash(text):
+        note = _("the text after the dash in the same cell was read as the address")
+    elif "\n" not in text:
         note = _("the text after the name's comma in the same cell was read as the address")
     else:
         note = _("the lines under the name in the same cell were read as the address")

@@ -105,7 +105,11 @@ _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
             r"|standard data protection clauses|clauses types de protection des donnees"
             r"|clausulas tipo de proteccion de datos|clausole tipo di protezione dei dati"
             r"|clausulas tipo de protecao de dados|standaardbepalingen inzake gegevensbescherming"
-            r"|clausulas contractuales estandar|standardschutzklauseln)\b"
+            r"|clausulas contractuales estandar|standardschutzklauseln"
+            # the short forms a list writes for the same clauses ("DPF / Standardklauseln",
+            # "standard clauses", "clauses standard", "standaardclausules")
+            r"|standard clauses|standardklauseln|clauses standards?|clausole standard"
+            r"|clausulas estandar|clausulas padrao|standaardclausules)\b"
         ),
         TransferMechanism.SCC_EU_2021_914_M2,
     ),

@@ -542,6 +542,37 @@ SERVICE_HEADS = frozenset(
         "ferramentas",
     }
 )
+# The words for a company's seat, folded, in the seven languages ("Sitz", "Headquarters",
+# "Siège social", "Sede legale", "Domicilio social", "Zetel", "Vestigingsland"): where the company
+# is established, not where it processes. Beside a column of where the data is processed
+# ("Sitz | Region", "Headquarters | Data location") the seat is the company's address (GDPR
+# Art. 30(1)(e) and 44 concern where the data goes); alone, it is the only place the row gives.
+SEAT_HEADS = frozenset(
+    {
+        "sitz",
+        "firmensitz",
+        "unternehmenssitz",
+        "hauptsitz",
+        "sitz des unternehmens",
+        "headquarters",
+        "head office",
+        "registered office",
+        "seat",
+        "entity country",
+        "country of incorporation",
+        "siege",
+        "siege social",
+        "sede",
+        "sede legale",
+        "sede sociale",
+        "sede social",
+        "domicilio social",
+        "zetel",
+        "hoofdkantoor",
+        "vestigingsland",
+        "land van vestiging",
+    }
+)
 # The word for the recipient heading a table's first column ("Empfänger | Zweck |
 # Rechtsgrundlage", "Recipient | Purpose", "Destinataire | Finalité"): the table lists the
 # recipients, one a row, and that column names them, not the purpose beside it.

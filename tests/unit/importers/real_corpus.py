@@ -52,6 +52,7 @@ transfer tool per row, three tables of purposes and bases).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -157,9 +158,23 @@ def imported(path: Path, errors: list[str]) -> list[ImportedRow]:
     return rows
 
 
+# what a name cell says of the vendor in parentheses after its name ("GitHub, Inc. (GitHub
+# Pages)", "Google (Firebase Authentication, Cloud Firestore)")
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def _matches(wanted: str, name: str) -> bool:
+    """The expected name is the imported one, its start when it is a long sentence, or the
+    imported one without the products it names in parentheses after it: the page's bold name
+    ("**GitHub, Inc.** (GitHub Pages)") is what the hand wrote, while the cell a DPO receives
+    holds no bold, and the corpus's other expected names keep such parentheses ("Google
+    (Gemini)"); the import keeps the whole cell, parentheses included, in the name."""
     a, b = fold(wanted), fold(name)
-    return a == b or (len(a) >= MIN_PREFIX and b.startswith(a))
+    return (
+        a == b
+        or (len(a) >= MIN_PREFIX and b.startswith(a))
+        or a == fold(_TRAILING_PARENTHESIS.sub("", name))
+    )
 
 
 def _names(wanted: str, record: object) -> bool:
