@@ -175,6 +175,14 @@ FORMATS = {
     "kidjob_informativa": "ods",
     "motorival_base_legal": "csv",
     "motorival_rechtsgrundlagen": "xlsx",
+    # the sixteenth held-out set (held_out "16th"), added on 2026-12-04 by someone who did not
+    # read the importer's rules: measured as is
+    "petitmeme_confidentialite": "csv",
+    "github_subencargados": "ods",
+    "rijksuitgaven_verwerkers": "docx",
+    "msk_unterauftragsverarbeiter": "xlsx",
+    "qualified_subprocessors": "csv",
+    "metme_informativa": "xlsx",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -200,6 +208,7 @@ CSV_DIALECT = {
     "dispocall_rechtsgrundlagen": ";",  # a German Excel's CSV: ';' too
     "aura_compartilhamento": ";",  # a Brazilian Excel's CSV: ';' too
     "motorival_base_legal": ";",  # a Portuguese Excel's CSV: ';' too
+    "petitmeme_confidentialite": ";",  # a French page saved by a French Excel
 }
 
 
@@ -218,6 +227,8 @@ def render(cell: str) -> str:
     """A markdown cell as a reader sees it: line breaks kept, markup and links rendered."""
     text = cell.replace("<br>", "\n").replace("<br/>", "\n").replace("</p><p>", "\n")
     text = re.sub(r"</?p>", "", text)
+    # an empty HTML anchor (GitHub Docs' "## <a name=...></a>Subencargados"): invisible on the page
+    text = re.sub(r'<a (?:name|id)="[^"]*"></a>', "", text)
     text = _LINK.sub(r"\1", text)
     text = re.sub(r"^#{1,6}\s+", "", text.strip())
     text = re.sub(r"(?m)^\*\s{2,}", "• ", text)  # a markdown list item, as the page shows it
