@@ -12,7 +12,7 @@ start when the name is a long sentence). Figures per file and over a set of file
   any of them: the import keeps one by its own order and its mark's note names them all);
 - legal bases: found treatments with the expected Art. 6(1) basis.
 
-The files form fifteen sets (SETS), reported apart: the files the rules were written on, the
+The files form sixteen sets (SETS), reported apart: the files the rules were written on, the
 first held-out set (added after those rules), the second held-out set (added after the last
 rule, the approximate reading of misspelt countries, and measured without any change since),
 the third and the fourth held-out sets (added in round 21 while the importer was being changed
@@ -46,7 +46,11 @@ publishers in Dutch, Portuguese, German, Italian and English, five lists of reci
 stating a place per row, four a transfer tool on some rows), four tables of purposes and bases),
 and the fifteenth (added on 2026-12-03 the same way, on main as of 8ac68dd: five files from four
 publishers in German, Italian and Portuguese, three lists of processors stating a place and a
-transfer tool per row, three tables of purposes and bases).
+transfer tool per row, three tables of purposes and bases), and the sixteenth (added on 2026-12-04
+the same way, gathered while the rules changed and measured on main as of 6e8f7fa: six files
+from six publishers in French, Spanish, Dutch, German, English and Italian, six lists of
+processors stating a place per row (four a transfer tool on some rows), two tables of purposes
+and bases).
 """
 
 from __future__ import annotations
@@ -81,7 +85,8 @@ SETS = {
     "held_out_12": "-- held out 12 (added 2026-12-03, blind, on issue-14j's tree)",
     "held_out_13": "-- held out 13 (added 2026-12-03, blind, on 8734240; tuned since by 14n, 14p)",
     "held_out_14": "-- held out 14 (added 2026-12-03, blind, on main as of eb084ec)",
-    "held_out_15": "-- held out 15 (added 2026-12-03, blind, on main as of 8ac68dd)",
+    "held_out_15": "-- held out 15 (added 2026-12-03, blind, on 8ac68dd; tuned since, round 29)",
+    "held_out_16": "-- held out 16 (added 2026-12-04, blind, on main as of 6e8f7fa)",
 }
 _SET_OF = {
     False: "tuned",
@@ -100,6 +105,7 @@ _SET_OF = {
     "13th": "held_out_13",
     "14th": "held_out_14",
     "15th": "held_out_15",
+    "16th": "held_out_16",
 }
 
 

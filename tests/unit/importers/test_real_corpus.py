@@ -175,6 +175,7 @@ MIN_FILES = {
     "held_out_13": 6,
     "held_out_14": 7,
     "held_out_15": 5,
+    "held_out_16": 6,
 }
 
 
@@ -227,6 +228,7 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
         "held_out_13",
         "held_out_14",
         "held_out_15",
+        "held_out_16",
     )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
@@ -262,6 +264,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_13": "thirteenth",
         "held_out_14": "fourteenth",
         "held_out_15": "fifteenth",
+        "held_out_16": "sixteenth",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -534,20 +537,43 @@ FOURTEENTH_SET_TARGETS = [
 
 
 # measured on branch issue-14u (main as of 8ac68dd) by someone who did not read the import rules
-# nor the import services: the targets it meets are plain parameters, the others strict expected
-# failures naming the causes guessed from the miss listing
-# (python -m tests.unit.importers.real_corpus)
-# measured blind on 8ac68dd: names 33/36, 4 non-record rows, countries 10/15; each miss met
-# since by a rule written on tables of the other languages (issue-14 round 29: a seat column
-# beside a place column is the address; a dash before a legal entity or an address ends the
-# name; "keine Subprozessoren"; "weltweites Netz"; cities of one country in parentheses; the
-# recall's matcher takes a name without the products it names in parentheses)
+# nor the import services: names 33/36, 4 non-record rows, countries 10/15; each miss met since
+# by a rule written on tables of the other languages (issue-14 round 29: a seat column beside a
+# place column is the address; a dash before a legal entity or an address ends the name; "keine
+# Subprozessoren"; "weltweites Netz"; cities of one country in parentheses; the recall's matcher
+# takes a name without the products it names in parentheses)
 FIFTEENTH_SET_TARGETS = [
     pytest.param("held_out_15", "names", id="fifteenth-names"),  # 36/36
     pytest.param("held_out_15", "no non-record row", id="fifteenth-no-non-record-row"),
     pytest.param("held_out_15", "countries", id="fifteenth-countries"),  # 17/17
     pytest.param("held_out_15", "mechanisms", id="fifteenth-mechanisms"),  # 13/13
     pytest.param("held_out_15", "legal bases", id="fifteenth-legal-bases"),  # 17/17
+]
+
+
+# gathered on branch issue-14w by someone who did not read the import rules nor the import
+# services, while main's rules changed (round 29); measured on main as of 6e8f7fa, the rules
+# written after the fifteenth set's misses included: the targets it meets are plain parameters,
+# the others strict expected failures naming their causes (python -m
+# tests.unit.importers.real_corpus)
+SIXTEENTH_SET_TARGETS = [
+    pytest.param("held_out_16", "names", id="sixteenth-names"),  # 58/58
+    _missed(
+        "held_out_16",
+        "no non-record row",
+        "2: the second and third lines of the sentence under Petit Meme's list ('Pour les"
+        " transferts ... des garanties' / 'appropriées sont mises en place (clauses ...' /"
+        " 'européenne).'), one line a row, read as records: only the first line is long enough"
+        " to be a note",
+    ),
+    pytest.param("held_out_16", "countries", id="sixteenth-countries"),  # 43/43
+    _missed(
+        "held_out_16",
+        "mechanisms",
+        "12/14: Rijksuitgaven's 'AVG-verwerkersovereenkomst, gegevens blijven binnen EU' (the"
+        " data stays in the EU) not read as no transfer outside the EEA",
+    ),
+    pytest.param("held_out_16", "legal bases", id="sixteenth-legal-bases"),  # 15/15
 ]
 
 
@@ -567,6 +593,7 @@ ENOUGH = {
     "held_out_13": (20, 25, 45),
     "held_out_14": (25, 20, 45),
     "held_out_15": (15, 12, 30),
+    "held_out_16": (15, 40, 55),
 }
 
 
@@ -583,7 +610,8 @@ ENOUGH = {
     + TWELFTH_SET_TARGETS
     + THIRTEENTH_SET_TARGETS
     + FOURTEENTH_SET_TARGETS
-    + FIFTEENTH_SET_TARGETS,
+    + FIFTEENTH_SET_TARGETS
+    + SIXTEENTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
