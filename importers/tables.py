@@ -76,6 +76,7 @@ _NOTE = re.compile(
 )
 _LEGEND = re.compile(r"^\S{1,12}\s*(?:=|:=)\s+\S")
 NOTE_WORDS = 12  # a lone value this long is a sentence: a note, not a title
+CONTINUED_NOTE_WORDS = 3  # a line of several words under an unfinished note goes on with it
 _LEGAL_FORM = re.compile(
     r"\b(?:inc|ltd|llc|sas|sasu|sarl|sa|gmbh|ag|ab|bv|b v|nv|spa|s p a|srl|sl|plc|oy|as|aps|kg)$"
 )
@@ -249,12 +250,25 @@ def classified_rows(
     held: tuple[int, list[str]] | None = None  # a lone value waiting for the next row
     run = False  # inside a run of lone records
     core: frozenset[int] | None = None  # the columns every record of several cells fills
+    open_note = False  # the row above is a note whose sentence goes on on the next row
     for index, cells in enumerate(rows):
         if index < first:
             continue
         if end is not None and index >= end:
             break  # the next table of the sheet starts here
         kind = classify_row(cells, header_folds, name_index)
+        if open_note and kind is not RowKind.SPACER and continues_note(cells):
+            kind = RowKind.FOOTNOTE
+        open_note = kind is RowKind.FOOTNOTE and not _ends_sentence(_lone_text(cells))
+        if (
+            held is not None
+            and kind in (RowKind.SECTION, RowKind.FOOTNOTE)
+            and continues_note(cells)
+            and _sentence_goes_on(_lone_text(held[1]), _lone_text(cells))
+        ):  # the held line and this one are two lines of one sentence: a note, not a title
+            yield held[0], held[1], RowKind.FOOTNOTE
+            held, kind = None, RowKind.FOOTNOTE
+            open_note = not _ends_sentence(_lone_text(cells))
         weak = kind is RowKind.SECTION and _weak_section(cells)
         if weak and run:
             kind = RowKind.RECORD
@@ -278,6 +292,34 @@ def classified_rows(
     if held is not None:
         last = run or _shaped_like_records(held[1], core)
         yield held[0], held[1], RowKind.RECORD if last else RowKind.SECTION
+
+
+def continues_note(cells: list[str]) -> bool:
+    """A lone line under a note whose sentence is not finished is the rest of that sentence
+    (a page's paragraph saved one line a row: "Pour les transferts hors de l'Union européenne,
+    des garanties" / "appropriées sont mises en place (clauses ..." / "européenne)."): it
+    starts in lower case or holds several words, and is no title (capitals, a role heading)."""
+    text = _lone_text(cells)
+    if len({c.strip() for c in cells if c.strip()}) != 1 or is_section_title(cells):
+        return False
+    return text[:1].islower() or len(text.split()) >= CONTINUED_NOTE_WORDS
+
+
+def _sentence_goes_on(above: str, text: str) -> bool:
+    """Two lone lines are one sentence wrapped over two rows ("Soweit personenbezogene Daten in
+    ein Drittland übermittelt werden, stützen wir uns" / "auf die Standardvertragsklauseln ..."):
+    the first does not end a sentence, and the second goes on in lower case, or ends the
+    sentence, together long enough to be one (a title and a record are a few words each)."""
+    if _ends_sentence(above):
+        return False
+    words = len(above.split()) + len(text.split())
+    if text[:1].islower():
+        return words >= NOTE_WORDS // 2
+    return words >= NOTE_WORDS and _ends_sentence(text)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":", "\u2026"))
 
 
 def _shaped_like_records(cells: list[str], core: frozenset[int] | None) -> bool:

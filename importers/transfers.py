@@ -146,6 +146,20 @@ _WITHIN_THE_EU = re.compile(
     r"\b(?:eu interne?|ees interne?|eea interne?|inom (?:eu|ees)|inden for (?:eu|e s)"
     r"|innenfor (?:eu|e s)|eu n sisalla|eta n sisalla)\b"
 )
+# "the data stays in the EU" in the seven languages ("les données restent dans l'UE", "die
+# Daten bleiben in der EU", "los datos permanecen en la UE", "i dati restano nell'UE", "os dados
+# permanecem na UE", "gegevens blijven binnen de EU"): no transfer outside the EEA (Art. 44
+# concerns transfers to a third country); read after every tool, a cell naming one keeps it
+_STAYS_IN_THE_EU = re.compile(
+    r"\b(?:data|donnees|daten|datos|dati|dados|gegevens)\s+(?:\w+\s+)?"
+    r"(?:stay|stays|remain|remains|reste|restent|bleiben|bleibt|verbleiben|permanecen|permanece"
+    r"|quedan|restano|resta|rimangono|rimane|permanecem|ficam|fica|blijven|blijft)"
+    r"(?:\s+(?:in|im|within|inside|dans|l|la|le|en|de|der|dem|the|nell|nella|na|no|binnen"
+    r"|innerhalb|dentro|all|interno|hebergees|stored|gespeichert|opgeslagen|almacenados"
+    r"|armazenados|conservati|stockees))*\s+"
+    r"(?:eu|ue|eea|eee|ewr|ees|eer|see|unione europea|european union|union europeenne"
+    r"|europaischen union|union europea|uniao europeia|europese unie)\b"
+)
 # Hosted on the organisation's own servers in the EEA ("Self-Hosted EU", "on-premise (EU)",
 # "selbst gehostet (EU)", "auto-hébergé dans l'UE"): no recipient outside the EEA. Only when
 # the cell names the EU/EEA and no other place: a bare "self-hosted" says nothing of where the
@@ -160,6 +174,7 @@ _EEA_WORDS = rf"(?:\s+(?:in|im|within|dans|l|la|le|en|de|der|the|nell|{_EEA_NAME
 _RULES = (
     *_RULES,
     (_WITHIN_THE_EU, TransferMechanism.NONE_INTRA_EEA),
+    (_STAYS_IN_THE_EU, TransferMechanism.NONE_INTRA_EEA),
     (
         re.compile(rf"^{_SELF_HOSTED}(?=.*\b(?:{_EEA_NAMES})\b){_EEA_WORDS}$"),
         TransferMechanism.NONE_INTRA_EEA,
