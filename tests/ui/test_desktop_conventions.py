@@ -114,9 +114,15 @@ def test_enter_f2_and_delete_on_a_list_row(
     )
     monkeypatch.setattr(window.editor, "open", lambda kind, entity_id: asked.append(kind))
     listing = window.list_view("treatments")
+    # a row's shortcuts fire only in the active window, on the focused table: a window left
+    # active by an earlier test (another top-level widget) would swallow the keys
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     listing.table.setFocus()
+    qtbot.waitUntil(listing.table.hasFocus, timeout=2000)
     listing.table.selectRow(0)
     first = listing.current_id()
+    assert first is not None
     for key in (Qt.Key.Key_Return, Qt.Key.Key_F2):
         with qtbot.waitSignal(listing.open_requested, timeout=2000) as opened:
             qtbot.keyClick(listing.table, key)
