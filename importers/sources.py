@@ -84,9 +84,15 @@ class SpreadsheetGrid:
     def rows(self) -> Iterator[list[str]]:
         with _open_workbook(self.file) as book:
             sheet = book.get_sheet_by_name(self.sheet)
-            # Row indexes must match the file (provenance), so the empty area is kept.
+            # Row indexes must match the file (provenance), so the empty area is kept; a row
+            # ends at its last value, as the xlsx reader gives it (calamine pads every row to
+            # the sheet's width, which would make a two-column fiche look as wide as the
+            # table beside it)
             for raw in sheet.iter_rows():
-                yield [cell_text(v) for v in raw]
+                cells = [cell_text(v) for v in raw]
+                while cells and not cells[-1]:
+                    cells.pop()
+                yield cells
 
 
 def _open_workbook(path: Path) -> CalamineWorkbook:

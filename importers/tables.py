@@ -378,6 +378,7 @@ def find_header(rows: list[list[str]]) -> tuple[int, tuple[str, ...], RecordKind
     """(row index, headers, kind, score) of the best header among the first rows, or -1."""
     best: tuple[int, tuple[str, ...], RecordKind, float] = (-1, (), RecordKind.AUTO, 0.0)
     previous: list[str] = []
+    repeated = _repeated_label_rows(rows)
     for index, row in enumerate(rows):
         filled = sum(1 for c in row if c.strip())
         if filled >= MIN_HEADER_FIELDS:
@@ -395,11 +396,36 @@ def find_header(rows: list[list[str]]) -> tuple[int, tuple[str, ...], RecordKind
                 # every header known, a data-category table's: found, to hold no record
                 mapped = len(headers)
                 score = max(score, float(mapped))
+            if mapped and _row_key(row) in repeated:
+                score += REPEATED_HEADER_BONUS
             if mapped >= MIN_HEADER_FIELDS and score > best[3]:
                 best = (index, headers, kind, score)
         if filled:
             previous = row
     return best
+
+
+# A row of labels written again above each part of a table (a page's tables one under the other,
+# each under its heading, as "Unterauftragsverhältnisse | Adresse | Rolle" heads SeaTable's four
+# tables): the repetition says it is the header, over a record whose long cells happen to hold a
+# header word ("Hosting ..., Backup und E-Mail" holds "E-Mail")
+REPEATED_HEADER_BONUS = 1.0
+
+
+def _row_key(row: list[str]) -> tuple[str, ...]:
+    return tuple(fold(c) for c in row if c.strip())
+
+
+def _repeated_label_rows(rows: list[list[str]]) -> set[tuple[str, ...]]:
+    """The rows of short labels (`header_like`) found twice or more among `rows`."""
+    seen: set[tuple[str, ...]] = set()
+    repeated: set[tuple[str, ...]] = set()
+    for row in rows:
+        if sum(1 for c in row if c.strip()) < MIN_HEADER_FIELDS or not header_like(row):
+            continue
+        key = _row_key(row)
+        (repeated if key in seen else seen).add(key)
+    return repeated
 
 
 def _with_merged_above(row: list[str], above: list[str]) -> tuple[str, ...]:
