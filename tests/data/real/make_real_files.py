@@ -191,6 +191,14 @@ FORMATS = {
     "opstap_privacybeleid": "docx",
     "komdesk_empfaenger": "xlsx",
     "voxsite_privacy": "csv",
+    # the eighteenth held-out set (held_out "18th"), added on 2026-12-04 by someone who did not
+    # read the importer's rules: measured as is
+    "firmarec_privacidad": "csv",
+    "kerdon_informativa": "xlsx",
+    "trackback_sous_traitants": "ods",
+    "fraghugo_subprozessoren": "docx",
+    "teamdock_privacy": "xlsx",
+    "fitfi_privacyverklaring": "csv",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -218,6 +226,8 @@ CSV_DIALECT = {
     "motorival_base_legal": ";",  # a Portuguese Excel's CSV: ';' too
     "petitmeme_confidentialite": ";",  # a French page saved by a French Excel
     "bfin_subprocessadores": ";",  # a Brazilian Excel's CSV: ';' too
+    "firmarec_privacidad": ";",  # a Spanish Excel's CSV: ';' too
+    "fitfi_privacyverklaring": ";",  # a Dutch Excel's CSV: ';' too
 }
 
 
