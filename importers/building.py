@@ -520,6 +520,13 @@ class RowBuilder:
             if "transfer_mechanism" in self.fields:
                 return
         mechanism = parse_mechanism(text)
+        if subprocessor_cells.no_transfer_in_column(cell.column, text, mechanism):
+            row.put(
+                "transfer_mechanism",
+                TransferMechanism.NONE_INTRA_EEA,
+                subprocessor_cells.no_transfer_column_mark(cell),
+            )
+            return
         # a code is stated in the mechanism's own column; "BCR" in a free-text one is words
         stated = mechanism is None or (key == "transfer_mechanism" and is_mechanism_code(text))
         row.put("transfer_mechanism", mechanism, None if stated else _mechanism_mark(cell, text))

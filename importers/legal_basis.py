@@ -191,7 +191,7 @@ def parse_legal_basis(text: str) -> LegalBasis | None:
     named = _first_named(_CITATIONS + _PATTERNS, folded)
     if named is None and (corrected := _approximately_read(folded)) is not None:
         return _first_named(_PATTERNS, corrected[0])
-    if named is None and cited_act(folded) is not None:
+    if named is None and (cited_act(folded) or cited_national_act(stripped)) is not None:
         return LegalBasis.LEGAL_OBLIGATION
     return named
 
@@ -222,13 +222,49 @@ def cited_act(folded: str) -> str | None:
     return None
 
 
+# An article of a national act that obliges an employer or a business to keep records, cited by
+# the act's usual abbreviation ("Art. 34.9 ET": Spain's Estatuto de los Trabajadores, art. 34.9,
+# the record of working hours; "§ 257 HGB" and "§ 147 AO": Germany's commercial and tax codes,
+# the keeping of books; "art. L3171-2 Code du travail"; "art. 286 CGI", "L102 B LPF": France's tax
+# codes, the keeping of invoices; "art. 202 Código do Trabalho": Portugal's record of working
+# time): the processing complies with that obligation, Art. 6(1)(c), marked so. The data
+# protection acts (GDPR, LOPDGDD, BDSG) are not among them, as for `cited_act`.
+_NATIONAL_ACT = re.compile(
+    r"\b(?:art|article|articulo|artikel|artigo|articolo)\s+[l]?\d+(?:\s+\d+)*(?:\s+[a-z])?\s+"
+    r"(?P<act>lgt|hgb|ao|ustg|cgi|lpf|code du travail|code de commerce|codigo do trabalho"
+    r"|estatuto de los trabajadores)\b"
+    r"|\b\d+\s+(?P<code>hgb|ao|ustg)\b"
+)
+
+
+# "ET" only in capitals after an article: folded, it is the French and Latin "and" ("article 12
+# et suivants")
+_ET = re.compile(r"\b(?:Art|Artículo|Articulo|art)\.?\s*\d+(?:\.\d+)*\s+ET\b")
+
+
+def cited_national_act(text: str) -> str | None:
+    """The abbreviation of the national act whose article the text cites, or None."""
+    if _ET.search(text):
+        return "ET"
+    match = _NATIONAL_ACT.search(fold(text))
+    return None if match is None else (match.group("act") or match.group("code")).upper()
+
+
 def law_citation_note(text: str) -> str:
     """The mark's note when the basis was read from an act the text cites, else ''."""
     folded = fold(text.strip())
     if not folded or _first_named(_CITATIONS + _PATTERNS, folded) is not None:
         return ""
-    if _approximately_read(folded) is not None or (act := cited_act(folded)) is None:
+    if _approximately_read(folded) is not None:
         return ""
+    if (act := cited_act(folded)) is None:
+        national = cited_national_act(text)
+        if national is None:
+            return ""
+        return _(
+            "the text cites a national act ({act}) and no basis of Art. 6(1): read as a legal "
+            "obligation"
+        ).format(act=national)
     return _(
         "the text cites an act of the Union ({act}) and no basis of Art. 6(1): read as a legal "
         "obligation"

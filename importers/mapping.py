@@ -7,6 +7,7 @@ when equal, less when only close (rapidfuzz). Each field takes at most one colum
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
@@ -291,7 +292,7 @@ def _synonyms(kind: RecordKind) -> dict[str, tuple[str, ...]]:
 def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
     """The field a header names, and how sure that is (0..1). Memoised: finding a sheet's
     header scores its first rows under both kinds, several times over."""
-    folded = fold(_header_text(header))
+    folded = _without_law_name(fold(_header_text(header)))
     if not folded or len(folded) > MAX_HEADER_LENGTH:  # a sentence is data, not a header
         return None, 0.0
     canonical = _canonical(kind).get(folded)
@@ -322,6 +323,20 @@ def score_header(header: str, kind: RecordKind) -> tuple[str | None, float]:
                 best = (key, KEYWORD_CONFIDENCE)  # "Pourquoi ces données sont-elles collectées ?"
                 break
     return best if best[1] >= MIN_CONFIDENCE else (None, best[1])
+
+
+# The name of the law a header cites after its word, folded ("Rechtsgrond (AVG)", "Base légale
+# (RGPD)", "Rechtsgrundlage (DSGVO)", "Lawful basis (UK GDPR)", "Base de licitud (LOPDP)"): the
+# GDPR in the seven languages and the national acts beside it; the header is its word alone
+_LAW_NAME = re.compile(
+    r"^(?P<word>.+?)\s+(?:uk gdpr|gdpr|rgpd|dsgvo|ds gvo|avg|gdpr art 6|lopdgdd|lopdp|bdsg|dsg"
+    r"|uavg|lgpd|codice privacy|loi informatique et libertes)$"
+)
+
+
+def _without_law_name(folded: str) -> str:
+    match = _LAW_NAME.match(folded)
+    return match.group("word") if match else folded
 
 
 def names_providers_by_kind(header: str) -> bool:

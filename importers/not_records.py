@@ -16,6 +16,22 @@ from importers.model import TableCandidate
 from importers.table_ends import is_lone_or_blank
 
 HEADING_ROWS = 2  # a heading and the sentence under it; the page's intro above them is not read
+# A line of the heading this long is a paragraph of the intro: it announces the table only when
+# it points at what follows ("the parties below are not sub-processors", "die folgenden Anbieter
+# sind keine ..."); otherwise its "no sub-processors" is about something else than the table
+# ("The self-hosted software engages no sub-processors — when you run it on your own
+# infrastructure, ..." above lynox's list of its sub-processors)
+HEADING_WORDS = 20
+_POINTS_BELOW = re.compile(
+    r"\b(?:below|following|listed here|ci dessous|suivants?|suivantes|folgenden?|nachfolgend\w*"
+    r"|unten|siguientes?|a continuacion|seguintes?|abaixo|seguenti|di seguito|sotto"
+    r"|hieronder|volgende|onderstaande)\b"
+)
+
+
+def _announces(text: str) -> bool:
+    return len(text.split()) <= HEADING_WORDS or bool(_POINTS_BELOW.search(fold(text)))
+
 
 # "not", then up to three words that qualify the noun ("are", "third party", "des", "externos"),
 # then the word for a (sub)processor
@@ -46,7 +62,7 @@ def heading_above(head: list[list[str]], table: TableCandidate) -> str:
     index = table.header_row - 1
     while index >= 0 and len(lines) < HEADING_ROWS and is_lone_or_blank(head[index]):
         text = next((c.strip() for c in head[index] if c.strip()), "")
-        if text:
+        if text and _announces(text):
             lines.append(text)
         index -= 1
     if index < 0:

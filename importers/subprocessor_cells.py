@@ -32,11 +32,17 @@ from typing import NamedTuple
 from importers.categories import infer_category
 from importers.cleaning import clean_text, fold, parse_bool
 from importers.content import _is_address as is_address
-from importers.countries import is_place_name
+from importers.countries import is_place_name, parse_locations
 from importers.marks import Cell
 from importers.transfers import parse_mechanism
-from workbench.domain.enums import InferenceOrigin, SubprocessorCategory, TransferMechanism
+from workbench.domain.enums import (
+    InferenceOrigin,
+    LocationKind,
+    SubprocessorCategory,
+    TransferMechanism,
+)
 from workbench.domain.records import Unconfirmed
+from workbench.domain.reference import is_eea
 from workbench.i18n import _
 
 _STREET = re.compile(
@@ -329,12 +335,21 @@ def address_mark(cell: Cell) -> Unconfirmed:
     return cell.mark("address", InferenceOrigin.RULE, note)
 
 
+# "none" in the seven languages, as the whole answer of a transfer column
+_NONE_ANSWERS = frozenset(
+    {"none", "aucun", "aucune", "keine", "kein", "ninguna", "ninguno", "nessuno", "nessuna"}
+    | {"nenhum", "nenhuma", "geen"}
+)
+
+
 def transfers_outside(text: str) -> bool | None:
     """The yes/no of a "Transfers outside the EU" cell ("No", "Non", "Nein"...), or None."""
     first = clean_text(text).split("\n")[0] if text.strip() else ""
     answer = parse_bool(first)
     if answer is None and fold(first) in ("nein", "ja", "nee", "si", "sim", "nao"):
         answer = fold(first) in ("ja", "si", "sim")
+    if answer is None and fold(first) in _NONE_ANSWERS:
+        answer = False  # "Übermittlung: Keine", "Transferencia: Ninguna": no transfer
     if answer is None and parse_mechanism(text) is TransferMechanism.NONE_INTRA_EEA:
         answer = False  # "N/A (no transfer)"
     return answer
@@ -368,3 +383,57 @@ def category_guess(
     cell = Cell(text, header if text == description else "", row)
     note = _("category guessed from the words of the service or of the name")
     return category, cell.mark("category", InferenceOrigin.RULE, note)
+
+
+# The word for the transfer itself, not for its tool, in a column's header ("Transfer",
+# "Transfert", "Übermittlung", "Transferencia", "Trasferimento", "Doorgifte"), folded
+_TRANSFER_WORDS = frozenset(
+    {"transfer", "transfers", "transfert", "transferts", "ubermittlung", "drittlandtransfer"}
+    | {"transferencia", "transferencias", "trasferimento", "trasferimenti", "doorgifte"}
+)
+_TOOL_WORDS = frozenset(
+    {"mechanism", "mechanisms", "mecanisme", "mecanismo", "meccanismo", "safeguard", "safeguards"}
+    | {"garanties", "garantien", "garantias", "garanzie", "waarborgen", "tool", "instrument"}
+    | {"garantie", "garantia", "garanzia", "waarborg", "tools", "instruments", "outil"}
+    | {"basis", "base", "grundlage", "rechtsgrundlage", "grondslag", "mecanismos"}
+)
+_EEA_REGIONS = frozenset({"EU", "EEA"})
+
+
+def no_transfer_in_column(header: str, text: str, read: TransferMechanism | None) -> bool:
+    """The cell of a transfer column says there is no transfer outside the EEA (GDPR Art. 44
+    concerns transfers to a third country) though it names no tool: under a header naming the
+    transfer itself ("Transfer", "Übermittlung"), a plain "None" / "Keine" / "Aucun" (read as
+    the stated none); under any transfer header, the EU or the EEA alone, or countries of the
+    EEA alone, before any remark ("EU", "EU; zero-retention commitment", "Deutschland")."""
+    if read is TransferMechanism.NONE:  # "N/A" stays not applicable: only the word "none"
+        words = set(fold(header).split())
+        said_none = fold(text) in _NONE_ANSWERS
+        return said_none and bool(words & _TRANSFER_WORDS) and not words & _TOOL_WORDS
+    if read is not None:
+        return False
+    first = text.split(";", maxsplit=1)[0].split("\n", maxsplit=1)[0]
+    places = parse_locations(first)
+    return (
+        bool(places)
+        and all(
+            (p.kind is LocationKind.REGION and p.code in _EEA_REGIONS)
+            or (p.kind is LocationKind.COUNTRY and is_eea(p.code))
+            for p in places
+        )
+        and len(first.split()) <= _PLACE_ONLY_WORDS
+    )
+
+
+_PLACE_ONLY_WORDS = 4  # "EU", "EU/EEA", "Germany (EU)": a place, not a sentence about one
+
+
+def no_transfer_column_mark(cell: Cell) -> Unconfirmed:
+    return cell.mark(
+        "transfer_mechanism",
+        InferenceOrigin.RULE,
+        _(
+            "the transfer column names no tool but no transfer, or only places in the EEA: read"
+            " as no transfer outside the EEA"
+        ),
+    )

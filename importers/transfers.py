@@ -62,13 +62,15 @@ _CITED_TOOLS: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
 _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
     (
         re.compile(
-            r"^(?:n a|na|none|aucun|aucune|neant|sans objet|not applicable|non applicable)$"
+            r"^(?:n a|na|none|aucun|aucune|neant|sans objet|not applicable|non applicable"
+            r"|keine?|ninguna|ninguno|nessuno|nessuna|nenhum|nenhuma|geen)$"
         ),
         TransferMechanism.NONE,
     ),
     (
         re.compile(
-            r"\b(?:intra eea|intra eee|no transfer|pas de transfert|aucun transfert"
+            r"\b(?:intra eea|intra eee|no (?:third party |international |cross border )?transfers?"
+            r"|pas de transfert|aucun transfert"
             r"|no (?:personal )?data (?:is |are )?transferred outside"
             r"|not transferred outside|(?:is|are) not transferred|without transfer"
             r"|sans transfert|kein(?:e)? (?:drittland)?(?:transfer|ubermittlung)"

@@ -390,6 +390,16 @@ TREATMENT_WORDS: dict[str, tuple[str, ...]] = {
         "rechtsgrondslagen",
         "wettelijke grondslag",
         "justification legale",
+        # the Spanish-speaking laws' own words: "licitud" (RGPD art. 6 "Licitud del
+        # tratamiento"; Ecuador's LOPDP art. 7 "bases de licitud"), "legitimación" (the AEPD's
+        # "base de legitimación")
+        "base de licitud",
+        "bases de licitud",
+        "licitud",
+        "licitud del tratamiento",
+        "base de legitimacion",
+        "bases de legitimacion",
+        "legitimacion",
     ),
     "retention.text": (
         "speicherdauer",
