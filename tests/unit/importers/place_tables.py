@@ -4,7 +4,10 @@ small list reads as (a CSV written in the test, read and mapped as a new user's 
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from pathlib import Path
+
+import openpyxl
 
 from importers import propose_mapping, read_records, read_tables
 from importers.countries import parse_locations
@@ -40,4 +43,16 @@ def two_row_list(tmp_path: Path, header: str, cells: tuple[str, ...]) -> list[Su
         f"Name;Service;{header}\nNuvola S.r.l.;Hosting;{cells[0]}\nNuage SAS;Backup;{cells[1]}\n",
         encoding="utf-8",
     )
+    return list_subprocessors(path)
+
+
+def sheet_subprocessors(tmp_path: Path, rows: Sequence[Sequence[str]]) -> list[Subprocessor]:
+    """`rows` written as the one sheet of a workbook, then read as `list_subprocessors` does."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(list(row))
+    path = tmp_path / "list.xlsx"
+    book.save(path)
     return list_subprocessors(path)

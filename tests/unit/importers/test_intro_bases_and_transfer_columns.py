@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from importers import propose_mapping, read_records, read_tables
 from importers.legal_basis import law_citation_note, parse_legal_basis
 from importers.transfers import parse_mechanism
-from tests.unit.importers.place_tables import csv_subprocessors, list_subprocessors
+from tests.unit.importers.place_tables import csv_subprocessors, sheet_subprocessors
 from workbench.domain.enums import LegalBasis, TransferMechanism
 from workbench.domain.records import Treatment
 
@@ -40,20 +39,14 @@ INTROS = {
 def test_an_intro_about_something_else_does_not_hide_the_list(
     tmp_path: Path, language: str
 ) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in [
+    rows = [
         ("Subprocessors",),
         (INTROS[language],),
         ("Name", "Service", "Location"),
         ("Nuage SAS", "Hosting", "France"),
         ("Wolke GmbH", "Backup", "Deutschland"),
-    ]:
-        sheet.append(row)
-    path = tmp_path / "list.xlsx"
-    book.save(path)
-    assert [r.name for r in list_subprocessors(path)] == ["Nuage SAS", "Wolke GmbH"]
+    ]
+    assert [r.name for r in sheet_subprocessors(tmp_path, rows)] == ["Nuage SAS", "Wolke GmbH"]
 
 
 @pytest.mark.parametrize(

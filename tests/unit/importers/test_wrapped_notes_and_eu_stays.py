@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from importers.transfers import parse_mechanism
-from tests.unit.importers.place_tables import csv_subprocessors, list_subprocessors
+from tests.unit.importers.place_tables import csv_subprocessors, sheet_subprocessors
 from workbench.domain.enums import TransferMechanism
 
 WRAPPED = {
@@ -52,19 +51,13 @@ def test_the_lines_of_a_wrapped_sentence_under_a_list_are_no_records(
 
 
 def test_a_sheet_keeps_the_wrapped_note_out_too(tmp_path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in [
+    rows = [
         ("Unterauftragsverarbeiter", "Leistung", "Ort"),
         ("Wolke GmbH", "Hosting", "Deutschland"),
         ("Brief AG", "E-Mail-Versand", "Österreich"),
         *((line,) for line in WRAPPED["de"]),
-    ]:
-        sheet.append(row)
-    path = tmp_path / "liste.xlsx"
-    book.save(path)
-    assert [r.name for r in list_subprocessors(path)] == ["Wolke GmbH", "Brief AG"]
+    ]
+    assert [r.name for r in sheet_subprocessors(tmp_path, rows)] == ["Wolke GmbH", "Brief AG"]
 
 
 def test_a_finished_note_does_not_swallow_the_record_under_it(tmp_path: Path) -> None:
