@@ -279,6 +279,13 @@ def report(scores: list[FileScore]) -> str:
             f"{'':44} {whole.names.ratio:>7.0%} {'':>5} {whole.countries.ratio:>9.0%} "
             f"{whole.mechanisms.ratio:>8.0%} {whole.legal_bases.ratio:>7.0%}"
         )
+    corpus = total(scores)
+    corpus.name = "total corpus"
+    lines.append(line(corpus))
+    lines.append(
+        f"{'':44} {corpus.names.ratio:>7.0%} {'':>5} {corpus.countries.ratio:>9.0%} "
+        f"{corpus.mechanisms.ratio:>8.0%} {corpus.legal_bases.ratio:>7.0%}"
+    )
     return "\n".join(lines)
 
 
