@@ -86,7 +86,9 @@ SETS = {
     "held_out_13": "-- held out 13 (added 2026-12-03, blind, on 8734240; tuned since by 14n, 14p)",
     "held_out_14": "-- held out 14 (added 2026-12-03, blind, on main as of eb084ec)",
     "held_out_15": "-- held out 15 (added 2026-12-03, blind, on 8ac68dd; tuned since, round 29)",
-    "held_out_16": "-- held out 16 (added 2026-12-04, blind, on main as of 6e8f7fa)",
+    "held_out_16": "-- held out 16 (added 2026-12-04, blind, on 6e8f7fa; tuned since, round 29)",
+    "held_out_17": "-- held out 17 (added 2026-12-04, blind, on main as of 4fec6fd)",
+    "held_out_18": "-- held out 18 (added 2026-12-04, blind, on main as of 4fec6fd)",
 }
 _SET_OF = {
     False: "tuned",
@@ -106,6 +108,8 @@ _SET_OF = {
     "14th": "held_out_14",
     "15th": "held_out_15",
     "16th": "held_out_16",
+    "17th": "held_out_17",
+    "18th": "held_out_18",
 }
 
 
