@@ -199,6 +199,14 @@ FORMATS = {
     "fraghugo_subprozessoren": "docx",
     "teamdock_privacy": "xlsx",
     "fitfi_privacyverklaring": "csv",
+    # the nineteenth held-out set (held_out "19th"), added on 2026-12-04 by someone who did not
+    # read the importer's rules: measured as is
+    "mailfind_sous_traitants": "csv",
+    "culinaai_drittlaender": "docx",
+    "alibaba_legal_basis": "csv",
+    "horsesafe_privacyverklaring": "ods",
+    "lexaduana_privacidad": "xlsx",
+    "inutil_subprocessors": "docx",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -228,6 +236,7 @@ CSV_DIALECT = {
     "bfin_subprocessadores": ";",  # a Brazilian Excel's CSV: ';' too
     "firmarec_privacidad": ";",  # a Spanish Excel's CSV: ';' too
     "fitfi_privacyverklaring": ";",  # a Dutch Excel's CSV: ';' too
+    "mailfind_sous_traitants": ";",  # a French page saved by a French Excel
 }
 
 
