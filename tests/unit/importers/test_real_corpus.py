@@ -178,6 +178,7 @@ MIN_FILES = {
     "held_out_16": 6,
     "held_out_17": 6,
     "held_out_18": 6,
+    "held_out_19": 6,
 }
 
 
@@ -233,6 +234,7 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
         "held_out_16",
         "held_out_17",
         "held_out_18",
+        "held_out_19",
     )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
@@ -271,6 +273,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_16": "sixteenth",
         "held_out_17": "seventeenth",
         "held_out_18": "eighteenth",
+        "held_out_19": "nineteenth",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -607,6 +610,45 @@ EIGHTEENTH_SET_TARGETS = [
 ]
 
 
+# gathered on branch issue-14z by someone who did not read the import rules nor the import
+# services, while main's rules changed; measured on main as of fe4d9b5, the rules written after
+# the sixteenth, seventeenth and eighteenth sets' misses included
+NINETEENTH_SET_TARGETS = [
+    _missed(
+        "held_out_19",
+        "names",
+        "48/54: LexAduana's 'Herramienta | Datos tratados | Finalidad | Base legal' table named"
+        " by its tool column ('Calculadora TARIC', 'Clasificador IA'), where the hand named each"
+        " treatment by its purpose",
+    ),
+    _missed(
+        "held_out_19",
+        "no non-record row",
+        "6: the six LexAduana treatments named by their tool, not by their purpose",
+    ),
+    _missed(
+        "held_out_19",
+        "countries",
+        "17/22: LexAduana's 'Servidores en París (UE)', 'Servidores en Fráncfort (UE)' read as EU"
+        " (a city after 'Servidores en'), 'EEUU' as no place, 'Servidores en Fráncfort (Alemania,"
+        " UE)' as DE and EU",
+    ),
+    _missed(
+        "held_out_19",
+        "mechanisms",
+        "5/6: CulinaAI's 'Art. 49 Abs. 1 lit. a DSGVO' in its 'Rechtsgrundlage' column not read"
+        " as the Art. 49(1)(a) derogation (the cell cut into sentences at each abbreviation's"
+        " full stop)",
+    ),
+    _missed(
+        "held_out_19",
+        "legal bases",
+        "20/24: LexAduana's 'Ejecución del servicio' read as no basis, where the hand read the"
+        " contract (Art. 6(1)(b))",
+    ),
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -626,6 +668,7 @@ ENOUGH = {
     "held_out_16": (15, 40, 55),
     "held_out_17": (14, 20, 40),
     "held_out_18": (10, 25, 40),
+    "held_out_19": (20, 20, 45),
 }
 
 
@@ -645,7 +688,8 @@ ENOUGH = {
     + FIFTEENTH_SET_TARGETS
     + SIXTEENTH_SET_TARGETS
     + SEVENTEENTH_SET_TARGETS
-    + EIGHTEENTH_SET_TARGETS,
+    + EIGHTEENTH_SET_TARGETS
+    + NINETEENTH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
