@@ -612,7 +612,8 @@ class RowBuilder:
         if row.values.get("transfer_mechanism") is not None:
             return
         for cell in cells:
-            for sentence in re.split(r"(?<=[.!?;])\s+", clean_text(cell.text)):
+            # a sentence ends before a capital: "Art. 49 Abs. 1 lit. a DSGVO" is one citation
+            for sentence in _SENTENCE_END.split(clean_text(cell.text)):
                 mechanism = parse_mechanism(sentence) if len(sentence) > 3 else None
                 if mechanism is not None and (
                     mechanism.is_safeguard or mechanism is TransferMechanism.NONE_INTRA_EEA
@@ -623,6 +624,9 @@ class RowBuilder:
                         "transfer_mechanism", mechanism, _mechanism_mark(sentence_cell, sentence)
                     )
                     return
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 @lru_cache(maxsize=4096)

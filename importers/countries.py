@@ -155,6 +155,7 @@ CAPITAL_ALIASES: dict[str, str] = {
     "eau": "AE",
     "eua": "US",
     "ee uu": "US",
+    "eeuu": "US",  # written without the stops ("EEUU")
     "vs": "US",
     "v s": "US",
     "vk": "GB",
@@ -766,6 +767,27 @@ def _city_and_country(inner: str) -> str | None:
     return countries.pop()
 
 
+# the words before a city that say the data lies there ("Servidores en París", "Server in
+# Frankfurt", "Serveurs à Paris", "Servidores em Lisboa", "Rechenzentrum im ..."), folded
+_PLACE_PREPOSITIONS = frozenset({"in", "en", "a", "em", "im", "te", "at", "nel", "dans", "bei"})
+
+
+def _head_city(head: str) -> tuple[str, str] | None:
+    """(the city as written, its country) of a head that is a city, or ends with one after a
+    preposition ("Servidores en París"); None otherwise."""
+    whole = REGION_CITIES.get(fold(head))
+    if whole is not None:
+        return head.strip(), whole
+    words = head.split()
+    folded = [fold(w) for w in words]
+    for size in (3, 2, 1):
+        if len(words) > size and folded[-size - 1] in _PLACE_PREPOSITIONS:
+            code = REGION_CITIES.get(" ".join(folded[-size:]))
+            if code is not None:
+                return " ".join(words[-size:]), code
+    return None
+
+
 def _city_in_region(item: str) -> tuple[Location, ...]:
     """A city with the region it lies in in parentheses ("Frankfurt (EU)", "Paris (UE)"): the
     city's country, as "EU (Frankfurt)" is. Empty unless the head is one city of
@@ -774,9 +796,14 @@ def _city_in_region(item: str) -> tuple[Location, ...]:
     match = _QUALIFIED.match(item)
     if match is None:
         return ()
-    code = REGION_CITIES.get(fold(match.group("head")))
+    city = _head_city(match.group("head"))
     places = _exact_locations(match.group("inner"))
-    if code is None or not places or any(p.kind is not LocationKind.REGION for p in places):
+    if city is None or not places:
+        return ()
+    code = city[1]
+    # the parentheses say where the city lies: regions, or the city's own country with them
+    # ("Servidores en Fráncfort (Alemania, UE)")
+    if any(p.kind is not LocationKind.REGION and p.code != code for p in places):
         return ()
     return (Location(code, LocationKind.COUNTRY),)
 
@@ -787,8 +814,8 @@ def city_note(text: str) -> str:
     notes = []
     for item in _items(text):
         match = _QUALIFIED.match(item)
-        if match and _city_in_region(item):
-            city = match.group("head")
+        if match and _city_in_region(item) and (found := _head_city(match.group("head"))):
+            city = found[0]
         elif match and _place_in_region(item) and fold(match.group("inner")) in REGION_CITIES:
             city = match.group("inner")
         elif (

@@ -66,6 +66,14 @@ _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
             r"|uitvoering van een overeenkomst|overeenkomst"
             r"|enter(?:ing)? into an agreement|performance of (?:an|the|our) agreement"
             r"|sopimu(?:s|ksen)|avtal(?:et)?|kontrakt(?:en)?"
+            # the service the person signed up for, provided or performed (Art. 6(1)(b): the
+            # contract is the service's terms): "Ejecución del servicio", "Fourniture du
+            # service", "Erbringung der Dienstleistung", "Esecuzione del servizio"
+            r"|(?:performance|provision) of (?:the|our) services?|execution du service"
+            r"|fourniture du service|ejecucion del servicio|prestacion del servicio"
+            r"|esecuzione del servizio|erogazione del servizio|execucao do servico"
+            r"|prestacao do servico|uitvoering van de dienst(?:verlening)?"
+            r"|erbringung der dienstleistung|bereitstellung des dienstes"
             r"|" + _AGREEMENT + r")"
         ),
     ),

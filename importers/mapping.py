@@ -540,6 +540,8 @@ def guess_kind(headers: tuple[str, ...]) -> tuple[RecordKind, float]:
     subprocessors = map_headers(headers, RecordKind.SUBPROCESSORS)
     if lists_recipients(headers) and subprocessors.index_of("name") is not None:
         return RecordKind.SUBPROCESSORS, mapping_score(subprocessors)
+    if _tool_beside_purpose_and_basis(headers, treatments, subprocessors):
+        return RecordKind.TREATMENTS, mapping_score(treatments)
     sub_bonus = 0.5 if subprocessors.fields & {"location_text", "transfer_text", "locations"} else 0
     t_score = mapping_score(treatments)
     s_score = mapping_score(subprocessors) + sub_bonus
@@ -553,6 +555,37 @@ _ENTITY_FIELDS = frozenset(
     {"name", "legal_entity", "location_text", "locations", "transfer_text", "address"}
     | {"contact_email", "contact_name", TRANSFER_OUTSIDE_EEA, STORAGE_LOCATION}
 )
+
+
+def _tool_beside_purpose_and_basis(
+    headers: tuple[str, ...], treatments: ColumnMapping, subprocessors: ColumnMapping
+) -> bool:
+    """ "Herramienta | Datos tratados | Finalidad | Base legal", "Tool | Purpose | Lawful basis":
+    the tool or service a purpose is served by, beside the purpose and its Art. 6 basis, is
+    the means of a treatment, not a provider: read as subprocessors only the service's column
+    would name an entity (`_service_named`), and no column says where or how it is reached."""
+    name = subprocessors.index_of("name")
+    if name is None or fold(_header_text(headers[name])) not in vocabulary.SERVICE_HEADS:
+        return False
+    if not {NAME_AND_PURPOSE, "legal_basis_text"} <= treatments.fields:
+        return False
+    return not subprocessors.fields & (_ENTITY_FIELDS - {"name"})
+
+
+def _tool_as_description(headers: tuple[str, ...], mapping: ColumnMapping) -> ColumnMapping:
+    """A treatments table's tool or service column (`vocabulary.SERVICE_HEADS`) beside its
+    purposes: the means of each treatment, kept as its description."""
+    if mapping.index_of(NAME_AND_PURPOSE) is None or "description" in mapping.fields:
+        return mapping
+    return ColumnMapping(
+        mapping.kind,
+        tuple(
+            ColumnGuess(c.index, c.header, "description", SYNONYM_CONFIDENCE)
+            if c.field is None and fold(_header_text(c.header)) in vocabulary.SERVICE_HEADS
+            else c
+            for c in mapping.columns
+        ),
+    )
 
 
 def _purposes_without_entity(treatments: ColumnMapping, subprocessors: ColumnMapping) -> bool:
@@ -579,7 +612,10 @@ def propose_mapping(table: TableCandidate, kind: RecordKind = RecordKind.AUTO) -
     from importers.content import refine_mapping  # content.py reads this module's constants
 
     refined = refine_mapping(map_headers(table.headers, kind), table.preview_rows)
-    return _name_from_purpose(tool_from_agreement(refined, table.preview_rows))
+    mapping = _name_from_purpose(tool_from_agreement(refined, table.preview_rows))
+    if kind is RecordKind.TREATMENTS:  # once the kind is chosen: it adds to no kind's score
+        return _tool_as_description(table.headers, mapping)
+    return mapping
 
 
 def mapping_from_profile(
