@@ -366,8 +366,26 @@ def approximation_note(text: str) -> str:
 C = TypeVar("C")
 
 
+# Consent named only to say the processing goes without it ("Exentas de consentimiento (art.
+# 22.2 LSSI-CE)", "exempt from consent", "sans consentement", "ohne Einwilligung", "does not
+# require consent"): no reading of Art. 6(1)(a); the words are taken out before the bases are
+# looked for, in the seven languages
+_WITHOUT_CONSENT = re.compile(
+    r"\b(?:sans|without|ohne|sin|senza|sem|zonder|exempt(?:e|ee|es|ees|s)?\s+(?:de|du|from)"
+    r"|exent[ao]s?\s+de(?:l)?|esent[ei]\s+da(?:l)?|isent[ao]s?\s+de|vrijgesteld\s+van"
+    r"|befreit\s+von\s+der|(?:does|do|is)\s+not\s+(?:require|need)|no\s+requiere[n]?"
+    r"|ne\s+requiert\s+pas|ne\s+necessitent\s+pas|ne\s+necessite\s+pas"
+    r"|nao\s+requer(?:em)?|non\s+richied(?:e|ono))"
+    r"\s+(?:(?:le|la|l|de|d|du|the|your|votre|vostro|il|su|seu|o|uw|ihre?|eine?|prior|previo"
+    r"|prealable|preventivo|explicit|expres)\s+)*"
+    r"(?:consentement|consent|einwilligung|zustimmung|consentimiento|consenso|consentimento"
+    r"|toestemming)\b"
+)
+
+
 def _first_named(patterns: tuple[tuple[C, re.Pattern[str]], ...], folded: str) -> C | None:
     """The code whose words come first in the text: a cell naming two reads as the first."""
+    folded = _WITHOUT_CONSENT.sub(" ", folded)
     best: tuple[int, C] | None = None
     for code, pattern in patterns:
         match = pattern.search(folded)
@@ -454,7 +472,7 @@ def bases_named(text: str) -> tuple[LegalBasis, ...]:
     first = parse_legal_basis(text)
     if first is None:
         return ()
-    folded = fold(text)
+    folded = _WITHOUT_CONSENT.sub(" ", fold(text))
     named = sorted(
         (match.start(), basis) for basis, pattern in _PATTERNS for match in pattern.finditer(folded)
     )

@@ -10,7 +10,9 @@ than the Spanish and German files they were seen in:
   own country;
 - a citation of Art. 49(1) in a provider's basis column is the derogation, its abbreviations'
   full stops no end of sentence;
-- the provision of the service is the contract (Art. 6(1)(b)).
+- the provision of the service is the contract (Art. 6(1)(b));
+- consent named to say the processing goes without it ("Exentas de consentimiento (art. 22.2
+  LSSI-CE)", "does not require consent") is no consent (found reading LexAduana's import).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from importers import propose_mapping, read_records, read_tables
-from importers.legal_basis import parse_legal_basis
+from importers.legal_basis import bases_named, parse_legal_basis
 from tests.unit.importers.place_tables import codes, csv_subprocessors
 from workbench.domain.enums import LegalBasis, TransferMechanism
 from workbench.domain.records import Subprocessor, Treatment
@@ -116,3 +118,22 @@ def test_an_art49_citation_in_a_basis_column_is_the_derogation(
 )
 def test_the_provision_of_the_service_is_the_contract(text: str) -> None:
     assert parse_legal_basis(text) is LegalBasis.CONTRACT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exempt from consent (cookies strictly necessary)",
+        "Exemptés de consentement (art. 82 loi Informatique et Libertés)",
+        "Ohne Einwilligung (technisch notwendig)",
+        "Esenti dal consenso",
+        "Does not require consent",
+    ],
+)
+def test_consent_named_to_say_it_is_not_needed_is_no_consent(text: str) -> None:
+    assert parse_legal_basis(text) is None
+
+
+def test_a_basis_then_a_remark_on_consent_keeps_the_basis_alone() -> None:
+    text = "Legitimate interest. The tool sets no cookie, so it does not require consent."
+    assert bases_named(text) == (LegalBasis.LEGITIMATE_INTERESTS,)
