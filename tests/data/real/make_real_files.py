@@ -207,6 +207,14 @@ FORMATS = {
     "horsesafe_privacyverklaring": "ods",
     "lexaduana_privacidad": "xlsx",
     "inutil_subprocessors": "docx",
+    # the twentieth held-out set (held_out "20th"), added on 2026-12-04 by someone who did not
+    # read the importer's rules: measured as is
+    "strq_privacidade": "csv",
+    "oneflux_informativa": "xlsx",
+    "museumlog_privacy": "docx",
+    "squishbit_privacy": "ods",
+    "kais_confidentialite": "docx",
+    "tridot_privacy": "xlsx",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -237,6 +245,7 @@ CSV_DIALECT = {
     "firmarec_privacidad": ";",  # a Spanish Excel's CSV: ';' too
     "fitfi_privacyverklaring": ";",  # a Dutch Excel's CSV: ';' too
     "mailfind_sous_traitants": ";",  # a French page saved by a French Excel
+    "strq_privacidade": ";",  # a Portuguese Excel's CSV: ';' too
 }
 
 
