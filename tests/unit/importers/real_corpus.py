@@ -93,7 +93,8 @@ SETS = {
     "held_out_16": "-- held out 16 (added 2026-12-04, blind, on 6e8f7fa; tuned since, round 29)",
     "held_out_17": "-- held out 17 (added 2026-12-04, blind, on main as of 4fec6fd)",
     "held_out_18": "-- held out 18 (added 2026-12-04, blind, on main as of 4fec6fd)",
-    "held_out_19": "-- held out 19 (added 2026-12-04, blind, on main as of fe4d9b5)",
+    "held_out_19": "-- held out 19 (added 2026-12-04, blind, on fe4d9b5; tuned since, round 29)",
+    "held_out_20": "-- held out 20 (added 2026-12-04, blind, on main as of 7bf99d3)",
 }
 _SET_OF = {
     False: "tuned",
@@ -116,6 +117,7 @@ _SET_OF = {
     "17th": "held_out_17",
     "18th": "held_out_18",
     "19th": "held_out_19",
+    "20th": "held_out_20",
 }
 
 
