@@ -179,6 +179,7 @@ MIN_FILES = {
     "held_out_17": 6,
     "held_out_18": 6,
     "held_out_19": 6,
+    "held_out_20": 6,
 }
 
 
@@ -235,6 +236,7 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
         "held_out_17",
         "held_out_18",
         "held_out_19",
+        "held_out_20",
     )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
@@ -274,6 +276,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_17": "seventeenth",
         "held_out_18": "eighteenth",
         "held_out_19": "nineteenth",
+        "held_out_20": "twentieth",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -626,6 +629,30 @@ NINETEENTH_SET_TARGETS = [
 ]
 
 
+# gathered on branch issue-14aa by someone who did not read the import rules nor the import
+# services, while main's rules changed; measured on main as of 7bf99d3, the rules written after
+# the nineteenth set's misses included
+TWENTIETH_SET_TARGETS = [
+    pytest.param("held_out_20", "names", id="twentieth-names"),  # 43/43
+    pytest.param("held_out_20", "no non-record row", id="twentieth-no-non-record-row"),
+    _missed(
+        "held_out_20",
+        "countries",
+        "18/23: ONEFLUX's 'UE — Frankfurt 🇩🇪' read as EU and 'UE — Francia 🇫🇷' as EU and FR (a"
+        " region, a dash, then the place inside it, with its flag); Squishbit's 'EU/US"
+        " datacenters' as EU alone; MuseumLog's two providers placed only in their safeguard"
+        " cell ('(Geoapify GmbH, Germany)', '(US hosting)'), its table having no place column",
+    ),
+    _missed(
+        "held_out_20",
+        "mechanisms",
+        "16/18: ONEFLUX's 'Dati persistiti esclusivamente in UE' and MuseumLog's '... no"
+        " third-country transfer by us' not read as no transfer outside the EEA",
+    ),
+    pytest.param("held_out_20", "legal bases", id="twentieth-legal-bases"),  # 15/15
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -646,6 +673,7 @@ ENOUGH = {
     "held_out_17": (14, 20, 40),
     "held_out_18": (10, 25, 40),
     "held_out_19": (20, 20, 45),
+    "held_out_20": (15, 20, 40),
 }
 
 
@@ -666,7 +694,8 @@ ENOUGH = {
     + SIXTEENTH_SET_TARGETS
     + SEVENTEENTH_SET_TARGETS
     + EIGHTEENTH_SET_TARGETS
-    + NINETEENTH_SET_TARGETS,
+    + NINETEENTH_SET_TARGETS
+    + TWENTIETH_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
