@@ -392,9 +392,25 @@ def _without_dash_note(line: str) -> str:
     head, dash, tail = _split_dash(line)
     if not dash or not (_qualified_country(head) or _exact_locations(head)):
         return line
+    inside = _place_inside_region(head, tail)
+    if inside:  # "UE — Frankfurt", "EU – Francia": the place inside the region, as "EU (Frankfurt)"
+        return f"{head.strip()} ({inside})"
     if all(_names_a_place(item) for item in _ITEM_SEPARATOR.split(tail) if item.strip()):
         return line
     return head
+
+
+def _place_inside_region(head: str, tail: str) -> str:
+    """The tail after a dash when the head is the EU, the EEA or Europe and the tail one of
+    its countries or one city the register knows ("UE — Frankfurt", "EU – Francia"), else ''."""
+    region = _exact_locations(head)
+    place = tail.strip().rstrip(".;")
+    if len(region) != 1 or region[0].code not in ("EU", "EEA", "EUROPE"):
+        return ""
+    if region[0].kind is not LocationKind.REGION:
+        return ""
+    code = REGION_CITIES.get(fold(place)) or country_code(place)
+    return place if code and code in eea_countries() else ""
 
 
 def _split_dash(line: str) -> tuple[str, str, str]:
@@ -455,12 +471,14 @@ def parse_locations(text: str) -> tuple[Location, ...]:
     found: list[Location] = []
     if fold(text) in NOT_APPLICABLE:  # the whole cell: "FR, SO" lists Somalia
         return ()
+    text, flagged = _without_flags(text)
     for item in _items(text):
         regions, item = _cloud_regions(item)  # noqa: PLW2901 - what the item says besides
         exact = (
             _qualified_country(item)
             or _place_in_region(item)
             or _city_in_region(item)
+            or _code_before_place_noun(item)
             or _exact_locations(item)
         )
         code = None if exact or regions else approximate_country(item)
@@ -468,7 +486,49 @@ def parse_locations(text: str) -> tuple[Location, ...]:
         for location in (*places, *(Location(c, LocationKind.COUNTRY) for _r, c in regions)):
             if location not in found:
                 found.append(location)
+    for code in flagged:  # "Italia 🇮🇹": the flag says the country the words say
+        if Location(code, LocationKind.COUNTRY) not in found:
+            found.append(Location(code, LocationKind.COUNTRY))
     return tuple(found)
+
+
+# a flag emoji: two regional indicator symbols, the letters of the country's ISO code (Unicode
+# 15, "Regional Indicator Symbol Letter A" U+1F1E6 ... "Z" U+1F1FF)
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
+
+
+def _without_flags(text: str) -> tuple[str, list[str]]:
+    """The text without its flag emojis, and the codes of the countries they stand for."""
+    codes: list[str] = []
+
+    def read(match: re.Match[str]) -> str:
+        code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in match.group())
+        if country_code(code):
+            codes.append(code)
+        return " "
+
+    return _FLAG.sub(read, text), codes
+
+
+# the words for where servers stand, after a country's code ("US datacenters", "DE servers",
+# "FR hosting", "US-Rechenzentren"), folded
+_PLACE_NOUNS = frozenset(
+    {"datacenter", "datacenters", "datacentre", "datacentres", "data", "center", "centers"}
+    | {"centre", "centres", "servers", "server", "region", "regions", "hosting", "cloud"}
+    | {"rechenzentrum", "rechenzentren", "serveurs", "servidores", "server", "hebergement"}
+)
+
+
+def _code_before_place_noun(item: str) -> tuple[Location, ...]:
+    """ "US datacenters" (after "EU/"), "DE servers": a country's code in capitals, then only
+    the words for where servers stand, is that country."""
+    words = item.split()
+    if len(words) < 2 or not (len(words[0]) in (2, 3) and words[0].isupper()):
+        return ()
+    if not all(fold(w) in _PLACE_NOUNS for w in words[1:]):
+        return ()
+    code = country_code(words[0])
+    return (Location(code, LocationKind.COUNTRY),) if code else ()
 
 
 # a place with what the text says of it in parentheses, the cell's closing punctuation after

@@ -69,7 +69,8 @@ _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:intra eea|intra eee|no (?:third party |international |cross border )?transfers?"
+            r"\b(?:intra eea|intra eee"
+            r"|no (?:third party |third country |international |cross border )?transfers?"
             r"|pas de transfert|aucun transfert"
             r"|no (?:personal )?data (?:is |are )?transferred outside"
             r"|not transferred outside|(?:is|are) not transferred|without transfer"
@@ -155,7 +156,13 @@ _WITHIN_THE_EU = re.compile(
 _STAYS_IN_THE_EU = re.compile(
     r"\b(?:data|donnees|daten|datos|dati|dados|gegevens)\s+(?:\w+\s+)?"
     r"(?:stay|stays|remain|remains|reste|restent|bleiben|bleibt|verbleiben|permanecen|permanece"
-    r"|quedan|restano|resta|rimangono|rimane|permanecem|ficam|fica|blijven|blijft)"
+    r"|quedan|restano|resta|rimangono|rimane|permanecem|ficam|fica|blijven|blijft"
+    # or are stored, kept or hosted there: "Dati persistiti esclusivamente in UE", "data
+    # stored only in the EU", "Daten werden ausschließlich in der EU gespeichert" (verb last)
+    r"|persistiti|conservati|memorizzati|archiviati|stored|kept|hosted|held|stockees"
+    r"|conservees|hebergees|almacenados|alojados|armazenados|hospedados|opgeslagen|bewaard)"
+    r"(?:\s+(?:exclusively|only|solely|esclusivamente|solo|soltanto|uniquement|exclusivement"
+    r"|exclusivamente|solamente|unicamente|apenas|uitsluitend|alleen))?"
     r"(?:\s+(?:in|im|within|inside|dans|l|la|le|en|de|der|dem|the|nell|nella|na|no|binnen"
     r"|innerhalb|dentro|all|interno|hebergees|stored|gespeichert|opgeslagen|almacenados"
     r"|armazenados|conservati|stockees))*\s+"
