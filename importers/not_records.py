@@ -57,17 +57,23 @@ def says_not_processors(text: str) -> bool:
 
 def heading_above(head: list[list[str]], table: TableCandidate) -> str:
     """The lone-text rows just above the table's header (at most HEADING_ROWS), and the
-    document's heading when the header is the table's first row."""
+    document's paragraph and heading above a Word table whose header is its first row; of them,
+    the lines that may announce it (`_announces`)."""
     lines: list[str] = []
     index = table.header_row - 1
     while index >= 0 and len(lines) < HEADING_ROWS and is_lone_or_blank(head[index]):
         text = next((c.strip() for c in head[index] if c.strip()), "")
-        if text and _announces(text):
+        if text:
             lines.append(text)
         index -= 1
     if index < 0:
+        # a Word table: the paragraph above it, and the heading above that paragraph (its
+        # intro sentence may stand between the heading and the table)
         lines.append(table.source.context_title)
-    return "\n".join(lines)
+        heading = getattr(table.source, "context_heading", "")
+        if heading and heading != table.source.context_title:
+            lines.append(heading)
+    return "\n".join(line for line in lines if _announces(line))
 
 
 def announced_as_not_records(head: list[list[str]], table: TableCandidate) -> bool:

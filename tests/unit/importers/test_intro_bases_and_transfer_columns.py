@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from importers import propose_mapping, read_records, read_tables
@@ -116,3 +117,39 @@ def test_an_article_of_a_record_keeping_act_is_a_legal_obligation(text: str, act
 )
 def test_other_citations_name_no_obligation(text: str) -> None:
     assert parse_legal_basis(text) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "intro"),
+    [
+        ("Logiciels auto-hébergés (ne sont pas des sous-traitants)", "Installés sur nos serveurs."),
+        ("Selbst betriebene Software (keine Unterauftragsverarbeiter)", "Auf unseren Servern."),
+    ],
+)
+def test_a_word_heading_over_an_intro_sentence_still_announces_its_table(
+    tmp_path: Path, heading: str, intro: str
+) -> None:
+    document = docx.Document()
+    for title, sentence, rows in (
+        (
+            "Sous-traitants",
+            "",
+            [("Nom", "Service", "Pays"), ("Nuage SAS", "Hébergement", "France")],
+        ),
+        (heading, intro, [("Logiciel", "Finalité", "Localisation"), ("PostgreSQL", "Base", "UE")]),
+    ):
+        document.add_heading(title, level=2)
+        if sentence:
+            document.add_paragraph(sentence)
+        table = document.add_table(rows=0, cols=3)
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = text
+    path = tmp_path / "annexe.docx"
+    document.save(str(path))
+    names = [
+        r.record.name
+        for table in read_tables(path)
+        for r in read_records(table, propose_mapping(table)).rows()
+    ]
+    assert names == ["Nuage SAS"]
