@@ -215,6 +215,13 @@ FORMATS = {
     "squishbit_privacy": "ods",
     "kais_confidentialite": "docx",
     "tridot_privacy": "xlsx",
+    # the twenty-first held-out set (held_out "21st"), added on 2026-12-04 by someone who did not
+    # read the importer's rules: measured as is
+    "ariven_transparencia": "csv",
+    "invoiceguard_confidentialite": "xlsx",
+    "invoicelead_datenschutz": "docx",
+    "karmiccompass_subprocessors": "ods",
+    "retroductus_verwerkersovereenkomst": "csv",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -246,6 +253,8 @@ CSV_DIALECT = {
     "fitfi_privacyverklaring": ";",  # a Dutch Excel's CSV: ';' too
     "mailfind_sous_traitants": ";",  # a French page saved by a French Excel
     "strq_privacidade": ";",  # a Portuguese Excel's CSV: ';' too
+    "ariven_transparencia": ";",  # a Spanish Excel's CSV: ';' too
+    "retroductus_verwerkersovereenkomst": ";",  # a Dutch Excel's CSV: ';' too
 }
 
 
