@@ -180,6 +180,7 @@ MIN_FILES = {
     "held_out_18": 6,
     "held_out_19": 6,
     "held_out_20": 6,
+    "held_out_21": 5,
 }
 
 
@@ -237,6 +238,7 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
         "held_out_18",
         "held_out_19",
         "held_out_20",
+        "held_out_21",
     )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
@@ -277,6 +279,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_18": "eighteenth",
         "held_out_19": "nineteenth",
         "held_out_20": "twentieth",
+        "held_out_21": "twenty-first",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -650,6 +653,24 @@ TWENTIETH_SET_TARGETS = [
 ]
 
 
+# gathered on branch issue-14ab by someone who did not read the import rules nor the import
+# services, while main's rules changed; measured on main as of 77d7cdf, every rule of round 29
+# included
+TWENTY_FIRST_SET_TARGETS = [
+    pytest.param("held_out_21", "names", id="twenty-first-names"),  # 44/44
+    pytest.param("held_out_21", "no non-record row", id="twenty-first-no-non-record-row"),
+    pytest.param("held_out_21", "countries", id="twenty-first-countries"),  # 24/24
+    _missed(
+        "held_out_21",
+        "mechanisms",
+        "6/8: Ariven's 'Mecanismo de garantía' column not mapped (a header outside the"
+        " vocabulary), so its two 'Cláusulas contractuales estándar de Google' rows state no"
+        " tool",
+    ),
+    pytest.param("held_out_21", "legal bases", id="twenty-first-legal-bases"),  # 17/17
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -671,6 +692,7 @@ ENOUGH = {
     "held_out_18": (10, 25, 40),
     "held_out_19": (20, 20, 45),
     "held_out_20": (15, 20, 40),
+    "held_out_21": (15, 20, 40),
 }
 
 
@@ -692,7 +714,8 @@ ENOUGH = {
     + SEVENTEENTH_SET_TARGETS
     + EIGHTEENTH_SET_TARGETS
     + NINETEENTH_SET_TARGETS
-    + TWENTIETH_SET_TARGETS,
+    + TWENTIETH_SET_TARGETS
+    + TWENTY_FIRST_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
