@@ -299,6 +299,20 @@ SUBPROCESSOR_WORDS: dict[str, tuple[str, ...]] = {
         "garantias",
         "garanzie",
         "waarborgen",
+        # the tool's own name for the column ("Mecanismo de garantía", "Mécanisme de garantie",
+        # "Meccanismo di garanzia", "Mecanismo de transferência", "Doorgiftemechanisme",
+        # "Safeguard mechanism"); not the German compounds: "Garantiemechanismus" would read
+        # Hebelki's "Rechtsmechanismus" by likeness, and a record then outscores its header
+        "safeguard mechanism",
+        "transfer tool",
+        "mecanisme de garantie",
+        "mecanismo de garantia",
+        "mecanismos de garantia",
+        "mecanismo de transferencia",
+        "meccanismo di garanzia",
+        "meccanismo di trasferimento",
+        "doorgiftemechanisme",
+        "waarborgmechanisme",
     ),
     "transfer_outside_eea": (
         "transfers outside the eu",

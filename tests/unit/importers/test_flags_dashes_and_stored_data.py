@@ -13,10 +13,12 @@ than the Italian and English files they were seen in:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from importers.transfers import parse_mechanism
-from tests.unit.importers.place_tables import codes
+from tests.unit.importers.place_tables import codes, csv_subprocessors
 from workbench.domain.enums import TransferMechanism
 
 
@@ -57,3 +59,23 @@ def test_data_stored_only_in_the_eu_is_no_transfer(cell: str) -> None:
 
 def test_data_stored_elsewhere_is_no_reading() -> None:
     assert parse_mechanism("Data stored in the US") is None
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Mécanisme de garantie",
+        "Meccanismo di garanzia",
+        "Mecanismo de transferência",
+        "Doorgiftemechanisme",
+        "Safeguard mechanism",
+    ],
+)
+def test_the_tools_own_name_for_its_column(tmp_path: Path, header: str) -> None:
+    """Written after the twenty-first set's one miss (Ariven's Spanish "Mecanismo de garantía"
+    column, unmapped): the same header in the other languages."""
+    (record,) = csv_subprocessors(
+        tmp_path,
+        [["Name", "Location", header], ["Nuage Inc.", "USA", "Standard contractual clauses"]],
+    )
+    assert record.transfer_mechanism is TransferMechanism.SCC_EU_2021_914_M2
