@@ -153,3 +153,36 @@ def test_a_word_heading_over_an_intro_sentence_still_announces_its_table(
         for r in read_records(table, propose_mapping(table)).rows()
     ]
     assert names == ["Nuage SAS"]
+
+
+@pytest.mark.parametrize(
+    ("purposes", "providers"),
+    [
+        (("Processing purpose", "Legal basis"), ("Provider", "Role", "Location")),
+        (("Verarbeitungszweck", "Rechtsgrundlage"), ("Anbieter", "Rolle", "Standort")),
+        (("Verwerkingsdoeleinden", "Grondslag"), ("Verwerker", "Rol", "Locatie")),
+    ],
+)
+def test_a_purposes_table_above_a_providers_table_in_one_sheet_is_read_too(
+    tmp_path: Path, purposes: tuple[str, str], providers: tuple[str, str, str]
+) -> None:
+    """Found by the format-invariance check: MuseumLog's "Processing purpose | Legal basis" table
+    was read from its Word document and lost in a sheet, where the providers' table under it
+    has the surer header; "Processing purpose" now heads the purpose surely."""
+    rows: list[tuple[str, ...]] = [
+        ("Privacy policy",),
+        purposes,
+        ("Managing accounts", "Contract"),
+        ("Security logs", "Legitimate interests"),
+        ("International transfers",),
+        providers,
+        ("Nuage Inc.", "Processor", "USA"),
+    ]
+    path = tmp_path / "policy.csv"
+    path.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    names = [
+        r.record.name
+        for table in read_tables(path)
+        for r in read_records(table, propose_mapping(table)).rows()
+    ]
+    assert names == ["Managing accounts", "Security logs", "Nuage Inc."]
