@@ -229,6 +229,7 @@ FORMATS = {
     "eduskript_datenschutz": "docx",
     "atlassian_legal_basis": "ods",
     "grammarly_legal_basis": "xlsx",
+    "nfagr_politica_privacidade": "ods",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
