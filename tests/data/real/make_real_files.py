@@ -222,6 +222,14 @@ FORMATS = {
     "invoicelead_datenschutz": "docx",
     "karmiccompass_subprocessors": "ods",
     "retroductus_verwerkersovereenkomst": "csv",
+    # the twenty-second held-out set (held_out "22nd"), added on 2026-12-04 by someone who did not
+    # read the importer's rules: measured as is
+    "communeo_sous_traitance": "xlsx",
+    "helice_subencargados": "csv",
+    "eduskript_datenschutz": "docx",
+    "atlassian_legal_basis": "ods",
+    "grammarly_legal_basis": "xlsx",
+    "nfagr_politica_privacidade": "ods",
 }
 # One document's tables in one sheet: Scalingo's agreement lists its processing, then its
 # sub-processors (two tables, two headers, the text between them kept)
@@ -255,6 +263,7 @@ CSV_DIALECT = {
     "strq_privacidade": ";",  # a Portuguese Excel's CSV: ';' too
     "ariven_transparencia": ";",  # a Spanish Excel's CSV: ';' too
     "retroductus_verwerkersovereenkomst": ";",  # a Dutch Excel's CSV: ';' too
+    "helice_subencargados": ";",  # a Spanish Excel's CSV: ';' too
 }
 
 
