@@ -181,6 +181,7 @@ MIN_FILES = {
     "held_out_19": 6,
     "held_out_20": 6,
     "held_out_21": 5,
+    "held_out_22": 6,
 }
 
 
@@ -239,6 +240,7 @@ def test_every_file_of_the_earlier_sets_yields_records(scores: list[FileScore]) 
         "held_out_19",
         "held_out_20",
         "held_out_21",
+        "held_out_22",
     )
     earlier = [s for s in scores if s.part not in late]
     empty = {s.name for s in earlier if s.names.found == 0}
@@ -280,6 +282,7 @@ def _missed(part: str, target: str, reason: str) -> Any:
         "held_out_19": "nineteenth",
         "held_out_20": "twentieth",
         "held_out_21": "twenty-first",
+        "held_out_22": "twenty-second",
     }[part]
     ident = f"{ordinal}-{target.replace(' ', '-')}"
     miss = pytest.mark.xfail(strict=True, reason=f"known misses of the {ordinal} set, {reason}")
@@ -667,6 +670,41 @@ TWENTY_FIRST_SET_TARGETS = [
 ]
 
 
+# gathered on branch issue-14ac by someone who did not read the import rules nor the import
+# services; measured on main as of a1c94cf, every rule of round 29 included
+TWENTY_SECOND_SET_TARGETS = [
+    _missed(
+        "held_out_22",
+        "names",
+        "36/39: Communeo's three name cells holding the company and its postal address ('OVH SAS,"
+        " 2 rue Kellermann, 59100 Roubaix') were expected whole, where the import keeps the"
+        " company as the name and the rest as the address (the corpus's own rule since the fifth"
+        " set, and the issue's); 'Netlify, Inc., 101 2nd Street, San Francisco' is cut after the"
+        " city, not after 'Inc.'",
+    ),
+    _missed("held_out_22", "no non-record row", "3: the same three Communeo rows"),
+    _missed(
+        "held_out_22",
+        "countries",
+        "9/14: Helice.app's 'Frankfurt, Alemania (Espacio Económico Europeo)' read as DE and EEA,"
+        " 'Unión Europea (Francia)' ... as EEA and FR, and another as EU and US; Eduskript's"
+        " 'Frankfurt (`fra`)' and 'Paris (`fr-par`)' (a city with the provider's own region code)"
+        " as no place",
+    ),
+    _missed(
+        "held_out_22",
+        "mechanisms",
+        "1/3: Helice.app's 'No aplica (tratamiento dentro del EEE)' not read as no transfer"
+        " outside the EEA",
+    ),
+    _missed(
+        "held_out_22",
+        "legal bases",
+        "20/22: NF Agr's 'Legítimo interesse (art. 7º, IX)' (the adjective first) read as no basis",
+    ),
+]
+
+
 # enough found rows in each late set that its ratios say something: (legal bases wanted,
 # countries wanted, names found)
 ENOUGH = {
@@ -689,6 +727,7 @@ ENOUGH = {
     "held_out_19": (20, 20, 45),
     "held_out_20": (15, 20, 40),
     "held_out_21": (15, 20, 40),
+    "held_out_22": (20, 10, 30),
 }
 
 
@@ -711,7 +750,8 @@ ENOUGH = {
     + EIGHTEENTH_SET_TARGETS
     + NINETEENTH_SET_TARGETS
     + TWENTIETH_SET_TARGETS
-    + TWENTY_FIRST_SET_TARGETS,
+    + TWENTY_FIRST_SET_TARGETS
+    + TWENTY_SECOND_SET_TARGETS,
 )
 def test_the_late_sets_against_the_targets(scores: list[FileScore], part: str, target: str) -> None:
     files = part_of(scores, part)
