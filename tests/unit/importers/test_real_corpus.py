@@ -697,11 +697,9 @@ TWENTY_SECOND_SET_TARGETS = [
         "1/3: Helice.app's 'No aplica (tratamiento dentro del EEE)' not read as no transfer"
         " outside the EEA",
     ),
-    _missed(
-        "held_out_22",
-        "legal bases",
-        "20/22: NF Agr's 'Legítimo interesse (art. 7º, IX)' (the adjective first) read as no basis",
-    ),
+    # 20/22, the target met: NF Agr's 'Legítimo interesse (art. 7º, IX)' (the adjective
+    # first) read as no basis
+    pytest.param("held_out_22", "legal bases", id="twenty-second-legal-bases"),
 ]
 
 
