@@ -84,7 +84,10 @@ _PATTERNS: tuple[tuple[LegalBasis, re.Pattern[str]], ...] = (
             r"|balancing of interests|berechtigte[ns]? interesse[ns]?|interes(?:es)? legitimos?"
             r"|legittimo interesse|interesse legittimo|interesses? legitimos?"
             r"|gerechtvaardigd(?:e)? belang(?:en)?|oikeutet(?:tu|un) e(?:tu|dun)"
-            r"|berattigat intresse|berattigade intressen|legitim(?:e)? interesse)"
+            r"|berattigat intresse|berattigade intressen|legitim(?:e)? interesse"
+            # the adjective first, as Portuguese, Spanish and French may write it ("Legítimo
+            # interesse", "legítimo interés", "légitime intérêt")
+            r"|legitimos? interesses?|legitimo interes|legitimes? interets?)"
         ),
     ),
     (

@@ -147,7 +147,14 @@ _RULES = _RULES + tuple(
 # "innenfor EU/EØS", "EU:n sisällä": no transfer outside the EEA; read after every tool
 _WITHIN_THE_EU = re.compile(
     r"\b(?:eu interne?|ees interne?|eea interne?|inom (?:eu|ees)|inden for (?:eu|e s)"
-    r"|innenfor (?:eu|e s)|eu n sisalla|eta n sisalla)\b"
+    r"|innenfor (?:eu|e s)|eu n sisalla|eta n sisalla"
+    # the processing "within the EEA" in the other languages ("tratamiento dentro del EEE",
+    # "processing within the EU", "au sein de l'UE", "innerhalb der EU", "all'interno dell'UE",
+    # "dentro da UE", "binnen de EER")
+    r"|(?:tratamiento|processing|traitement|verarbeitung|trattamento|tratamento|verwerking)"
+    r" (?:dentro del?|within the|au sein de l|innerhalb der|innerhalb des|all interno dell"
+    r"|dentro da|dentro do|binnen de)"
+    r" (?:eu|ue|eea|eee|ewr|see|eer|union europea|union europeenne))\b"
 )
 # "the data stays in the EU" in the seven languages ("les données restent dans l'UE", "die
 # Daten bleiben in der EU", "los datos permanecen en la UE", "i dati restano nell'UE", "os dados

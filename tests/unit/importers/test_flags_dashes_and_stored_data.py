@@ -79,3 +79,29 @@ def test_the_tools_own_name_for_its_column(tmp_path: Path, header: str) -> None:
         [["Name", "Location", header], ["Nuage Inc.", "USA", "Standard contractual clauses"]],
     )
     assert record.transfer_mechanism is TransferMechanism.SCC_EU_2021_914_M2
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Not applicable (processing within the EEA)",
+        "Sans objet (traitement au sein de l'UE)",
+        "Entfällt (Verarbeitung innerhalb der EU)",
+        "Non applicabile (trattamento all'interno dell'UE)",
+        "Não se aplica (tratamento dentro da UE)",
+    ],
+)
+def test_the_processing_within_the_eea_is_no_transfer(cell: str) -> None:
+    """Written after the twenty-second set's Spanish "No aplica (tratamiento dentro del EEE)"."""
+    assert parse_mechanism(cell) is TransferMechanism.NONE_INTRA_EEA
+
+
+@pytest.mark.parametrize(
+    "text", ["Legítimo interesse (art. 7º, IX)", "Legítimo interés", "Légitime intérêt"]
+)
+def test_legitimate_interest_with_the_adjective_first(text: str) -> None:
+    """Written after the twenty-second set's Portuguese "Legítimo interesse"."""
+    from importers.legal_basis import parse_legal_basis
+    from workbench.domain.enums import LegalBasis
+
+    assert parse_legal_basis(text) is LegalBasis.LEGITIMATE_INTERESTS

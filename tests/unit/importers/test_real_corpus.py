@@ -686,19 +686,14 @@ TWENTY_SECOND_SET_TARGETS = [
     _missed(
         "held_out_22",
         "countries",
-        "9/14: Helice.app's 'Frankfurt, Alemania (Espacio Económico Europeo)' read as DE and EEA,"
-        " 'Unión Europea (Francia)' ... as EEA and FR, and another as EU and US; Eduskript's"
-        " 'Frankfurt (`fra`)' and 'Paris (`fr-par`)' (a city with the provider's own region code)"
-        " as no place",
+        "12/14 (9/14 blind): Eduskript's 'Frankfurt (`fra`)' and 'Paris (`fr-par`)', a city"
+        " with its provider's own region code, read as no place (a city alone is not read)",
     ),
-    _missed(
-        "held_out_22",
-        "mechanisms",
-        "1/3: Helice.app's 'No aplica (tratamiento dentro del EEE)' not read as no transfer"
-        " outside the EEA",
-    ),
-    # 20/22, the target met: NF Agr's 'Legítimo interesse (art. 7º, IX)' (the adjective
-    # first) read as no basis
+    # 3/3 since round 29 (1/3 blind): 'No aplica (tratamiento dentro del EEE)', the processing
+    # within the EEA, is no transfer outside it (test_flags_dashes_and_stored_data.py)
+    pytest.param("held_out_22", "mechanisms", id="twenty-second-mechanisms"),
+    # 22/22 since round 29 (20/22 blind, the target met): 'Legítimo interesse', the adjective
+    # first
     pytest.param("held_out_22", "legal bases", id="twenty-second-legal-bases"),
 ]
 
