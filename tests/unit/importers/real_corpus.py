@@ -96,12 +96,12 @@ SETS = {
     "held_out_14": "-- held out 14 (added 2026-12-03, blind, on main as of eb084ec)",
     "held_out_15": "-- held out 15 (added 2026-12-03, blind, on 8ac68dd; tuned since, round 29)",
     "held_out_16": "-- held out 16 (added 2026-12-04, blind, on 6e8f7fa; tuned since, round 29)",
-    "held_out_17": "-- held out 17 (added 2026-12-04, blind, on main as of 4fec6fd)",
-    "held_out_18": "-- held out 18 (added 2026-12-04, blind, on main as of 4fec6fd)",
+    "held_out_17": "-- held out 17 (added 2026-12-04, blind, on 4fec6fd; tuned since, round 29)",
+    "held_out_18": "-- held out 18 (added 2026-12-04, blind, on 4fec6fd; tuned since, round 29)",
     "held_out_19": "-- held out 19 (added 2026-12-04, blind, on fe4d9b5; tuned since, round 29)",
     "held_out_20": "-- held out 20 (added 2026-12-04, blind, on 7bf99d3; tuned since, round 29)",
     "held_out_21": "-- held out 21 (added 2026-12-04, blind, on 77d7cdf; tuned since, round 29)",
-    "held_out_22": "-- held out 22 (added 2026-12-04, blind, on main as of a1c94cf)",
+    "held_out_22": "-- held out 22 (added 2026-12-04, blind, on a1c94cf; partly tuned since)",
 }
 _SET_OF = {
     False: "tuned",
