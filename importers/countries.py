@@ -515,7 +515,7 @@ def _without_flags(text: str) -> tuple[str, list[str]]:
 _PLACE_NOUNS = frozenset(
     {"datacenter", "datacenters", "datacentre", "datacentres", "data", "center", "centers"}
     | {"centre", "centres", "servers", "server", "region", "regions", "hosting", "cloud"}
-    | {"rechenzentrum", "rechenzentren", "serveurs", "servidores", "server", "hebergement"}
+    | {"rechenzentrum", "rechenzentren", "serveurs", "servidores", "hebergement"}
 )
 
 
@@ -873,32 +873,31 @@ def city_note(text: str) -> str:
     country (a city is where the data lies; its country is what the register keeps)."""
     notes = []
     for item in _items(text):
-        match = _QUALIFIED.match(item)
-        if match and _city_in_region(item) and (found := _head_city(match.group("head"))):
-            city = found[0]
-        elif match and _place_in_region(item) and fold(match.group("inner")) in REGION_CITIES:
-            city = match.group("inner")
-        elif (
-            match
-            and len(cities := _cities_alone(match.group("inner"))) == 1
-            and (_place_in_region(item))
-        ):
-            city = cities[0]  # "EU (Falkenstein/Nuernberg)": one city the register knows
-        elif match and cities and _place_in_region(item):
-            notes.append(
-                _("read as {country} (the country of the cities «{cities}»)").format(
-                    country=country_name(REGION_CITIES[fold(cities[0])]), cities=", ".join(cities)
-                )
-            )
+        cities = _cities_read(item)
+        if not cities:
             continue
+        country = country_name(REGION_CITIES[fold(cities[0])])
+        if len(cities) == 1:
+            note = _("read as {country} (the country of the city «{city}»)")
+            notes.append(note.format(country=country, city=cities[0]))
         else:
-            continue
-        notes.append(
-            _("read as {country} (the country of the city «{city}»)").format(
-                country=country_name(REGION_CITIES[fold(city)]), city=city.strip()
-            )
-        )
+            note = _("read as {country} (the country of the cities «{cities}»)")
+            notes.append(note.format(country=country, cities=", ".join(cities)))
     return "; ".join(notes)
+
+
+def _cities_read(item: str) -> list[str]:
+    """The cities, as written, an item's country was read from: the city before a region
+    ("Frankfurt (EU)", "Servidores en París (UE)"), or the cities inside a region's parentheses
+    ("EU (Frankfurt)", "EU (Falkenstein/Nuernberg)")."""
+    match = _QUALIFIED.match(item)
+    if match is None:
+        return []
+    if _city_in_region(item) and (found := _head_city(match.group("head"))):
+        return [found[0]]
+    if _place_in_region(item):
+        return _cities_alone(match.group("inner"))
+    return []
 
 
 def _cities_alone(inner: str) -> list[str]:

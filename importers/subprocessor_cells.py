@@ -34,7 +34,7 @@ from importers.cleaning import clean_text, fold, parse_bool
 from importers.content import _is_address as is_address
 from importers.countries import is_place_name, parse_locations
 from importers.marks import Cell
-from importers.transfers import parse_mechanism
+from importers.transfers import NONE_WORDS, parse_mechanism
 from workbench.domain.enums import (
     InferenceOrigin,
     LocationKind,
@@ -335,20 +335,13 @@ def address_mark(cell: Cell) -> Unconfirmed:
     return cell.mark("address", InferenceOrigin.RULE, note)
 
 
-# "none" in the seven languages, as the whole answer of a transfer column
-_NONE_ANSWERS = frozenset(
-    {"none", "aucun", "aucune", "keine", "kein", "ninguna", "ninguno", "nessuno", "nessuna"}
-    | {"nenhum", "nenhuma", "geen"}
-)
-
-
 def transfers_outside(text: str) -> bool | None:
     """The yes/no of a "Transfers outside the EU" cell ("No", "Non", "Nein"...), or None."""
     first = clean_text(text).split("\n")[0] if text.strip() else ""
     answer = parse_bool(first)
     if answer is None and fold(first) in ("nein", "ja", "nee", "si", "sim", "nao"):
         answer = fold(first) in ("ja", "si", "sim")
-    if answer is None and fold(first) in _NONE_ANSWERS:
+    if answer is None and fold(first) in NONE_WORDS:
         answer = False  # "Übermittlung: Keine", "Transferencia: Ninguna": no transfer
     if answer is None and parse_mechanism(text) is TransferMechanism.NONE_INTRA_EEA:
         answer = False  # "N/A (no transfer)"
@@ -398,6 +391,7 @@ _TOOL_WORDS = frozenset(
     | {"basis", "base", "grundlage", "rechtsgrundlage", "grondslag", "mecanismos"}
 )
 _EEA_REGIONS = frozenset({"EU", "EEA"})
+_PLACE_ONLY_WORDS = 4  # "EU", "EU/EEA", "Germany (EU)": a place, not a sentence about one
 
 
 def no_transfer_in_column(header: str, text: str, read: TransferMechanism | None) -> bool:
@@ -408,24 +402,19 @@ def no_transfer_in_column(header: str, text: str, read: TransferMechanism | None
     EEA alone, before any remark ("EU", "EU; zero-retention commitment", "Deutschland")."""
     if read is TransferMechanism.NONE:  # "N/A" stays not applicable: only the word "none"
         words = set(fold(header).split())
-        said_none = fold(text) in _NONE_ANSWERS
+        said_none = fold(text) in NONE_WORDS
         return said_none and bool(words & _TRANSFER_WORDS) and not words & _TOOL_WORDS
     if read is not None:
         return False
     first = text.split(";", maxsplit=1)[0].split("\n", maxsplit=1)[0]
+    if len(first.split()) > _PLACE_ONLY_WORDS:
+        return False
     places = parse_locations(first)
-    return (
-        bool(places)
-        and all(
-            (p.kind is LocationKind.REGION and p.code in _EEA_REGIONS)
-            or (p.kind is LocationKind.COUNTRY and is_eea(p.code))
-            for p in places
-        )
-        and len(first.split()) <= _PLACE_ONLY_WORDS
+    return bool(places) and all(
+        (p.kind is LocationKind.REGION and p.code in _EEA_REGIONS)
+        or (p.kind is LocationKind.COUNTRY and is_eea(p.code))
+        for p in places
     )
-
-
-_PLACE_ONLY_WORDS = 4  # "EU", "EU/EEA", "Germany (EU)": a place, not a sentence about one
 
 
 def no_transfer_column_mark(cell: Cell) -> Unconfirmed:

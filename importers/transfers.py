@@ -59,11 +59,18 @@ _CITED_TOOLS: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
     ),
     (re.compile(_ARTICLE_WORD + r"45\b"), TransferMechanism.ADEQUACY),
 )
+# "none" in the seven languages, folded: the whole of a cell stating no tool (and, under a
+# header naming the transfer itself, no transfer: `subprocessor_cells.no_transfer_in_column`)
+NONE_WORDS = frozenset(
+    {"none", "aucun", "aucune", "keine", "kein", "ninguna", "ninguno", "nessuno", "nessuna"}
+    | {"nenhum", "nenhuma", "geen"}
+)
 _RULES: tuple[tuple[re.Pattern[str], TransferMechanism], ...] = (
     (
         re.compile(
-            r"^(?:n a|na|none|aucun|aucune|neant|sans objet|not applicable|non applicable"
-            r"|keine?|ninguna|ninguno|nessuno|nessuna|nenhum|nenhuma|geen)$"
+            r"^(?:n a|na|neant|sans objet|not applicable|non applicable|"
+            + "|".join(sorted(NONE_WORDS))
+            + r")$"
         ),
         TransferMechanism.NONE,
     ),
