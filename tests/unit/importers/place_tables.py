@@ -1,5 +1,6 @@
-"""What the place-reading tests share: the codes a place cell reads as, and the subprocessors a
-small list reads as (a CSV written in the test, read and mapped as a new user's import is)."""
+"""What the importer's rule tests share: the codes a place cell reads as, the subprocessors a
+small list reads as (a CSV or a sheet written in the test, read and mapped as a new user's
+import is), and the names every table of a file reads as."""
 
 from __future__ import annotations
 
@@ -26,6 +27,15 @@ def list_subprocessors(path: Path) -> list[Subprocessor]:
     records = [r.record for r in read_records(table, propose_mapping(table)).rows()]
     assert all(isinstance(r, Subprocessor) for r in records)
     return records  # type: ignore[return-value]
+
+
+def names_read(path: Path) -> list[str]:
+    """The names of the records of every table of the file, each read with its automatic
+    mapping."""
+    names = []
+    for table in read_tables(path):
+        names += [r.record.name for r in read_records(table, propose_mapping(table)).rows()]
+    return names
 
 
 def csv_subprocessors(tmp_path: Path, rows: list[list[str]]) -> list[Subprocessor]:

@@ -22,7 +22,7 @@ import pytest
 from importers import propose_mapping, read_records, read_tables
 from importers.legal_basis import law_citation_note, parse_legal_basis
 from importers.transfers import parse_mechanism
-from tests.unit.importers.place_tables import csv_subprocessors, sheet_subprocessors
+from tests.unit.importers.place_tables import csv_subprocessors, names_read, sheet_subprocessors
 from workbench.domain.enums import LegalBasis, TransferMechanism
 from workbench.domain.records import Treatment
 
@@ -147,12 +147,7 @@ def test_a_word_heading_over_an_intro_sentence_still_announces_its_table(
                 cell.text = text
     path = tmp_path / "annexe.docx"
     document.save(str(path))
-    names = [
-        r.record.name
-        for table in read_tables(path)
-        for r in read_records(table, propose_mapping(table)).rows()
-    ]
-    assert names == ["Nuage SAS"]
+    assert names_read(path) == ["Nuage SAS"]
 
 
 @pytest.mark.parametrize(
@@ -180,9 +175,4 @@ def test_a_purposes_table_above_a_providers_table_in_one_sheet_is_read_too(
     ]
     path = tmp_path / "policy.csv"
     path.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
-    names = [
-        r.record.name
-        for table in read_tables(path)
-        for r in read_records(table, propose_mapping(table)).rows()
-    ]
-    assert names == ["Managing accounts", "Security logs", "Nuage Inc."]
+    assert names_read(path) == ["Managing accounts", "Security logs", "Nuage Inc."]

@@ -9,8 +9,8 @@ import docx
 import openpyxl
 import pytest
 
-from importers import propose_mapping, read_records, read_tables
 from importers.not_records import says_not_processors
+from tests.unit.importers.place_tables import names_read
 
 SUBPROCESSORS = (
     ("Unternehmen", "Leistung", "Standort"),
@@ -31,13 +31,6 @@ HEADINGS = {
     "pt": "Infraestrutura própria (não são subcontratantes)",
     "nl": "Eigen systemen (geen subverwerkers)",
 }
-
-
-def names_read(path: Path) -> list[str]:
-    names = []
-    for table in read_tables(path):
-        names += [r.record.name for r in read_records(table, propose_mapping(table)).rows()]
-    return names
 
 
 def write_sheet(path: Path, heading: str) -> Path:

@@ -21,12 +21,16 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from importers import propose_mapping, read_records, read_tables
 from importers.countries import city_note
 from importers.not_records import says_not_processors
 from importers.subprocessor_cells import split_name_cell
 from importers.transfers import parse_mechanism
-from tests.unit.importers.place_tables import codes, csv_subprocessors, list_subprocessors
+from tests.unit.importers.place_tables import (
+    codes,
+    csv_subprocessors,
+    list_subprocessors,
+    names_read,
+)
 from workbench.domain.enums import TransferMechanism
 
 
@@ -139,12 +143,7 @@ def test_a_table_headed_so_holds_no_record(tmp_path: Path) -> None:
         sheet.append(row)
     path = tmp_path / "liste.xlsx"
     book.save(path)
-    names = [
-        row.record.name
-        for table in read_tables(path)
-        for row in read_records(table, propose_mapping(table)).rows()
-    ]
-    assert names == ["Wolke GmbH"]
+    assert names_read(path) == ["Wolke GmbH"]
 
 
 @pytest.mark.parametrize(
